@@ -1,0 +1,106 @@
+import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import type { ParsedDoc, ParseProblem, Span } from '../types.js';
+import { LineIndex, dict, findTemplateToken, pointerJoin } from './source.js';
+
+/**
+ * Parses JSON with comments and trailing commas (real aml-deploy and v1 files have both) into a
+ * plain value plus JSON-Pointer → span maps. Objects have a null prototype.
+ */
+export function parseJsonc(text: string, lines: LineIndex, maxDepth = 64): { docs: ParsedDoc[]; problems: ParseProblem[] } {
+  const errors: ParseError[] = [];
+  const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
+  const problems: ParseProblem[] = [];
+  if (errors.length > 0) {
+    const e = errors[0];
+    const tpl = findTemplateToken(text);
+    if (tpl !== -1) {
+      const p = lines.position(tpl);
+      problems.push({
+        message: `file is an unrendered template (${/\{\{[^{}\n]*\}\}/.exec(text.slice(tpl))?.[0]} at line ${p.line}): render it before gating, or exclude it in the config. JSON parser: ${printParseErrorCode(e.error)}`,
+        line: p.line,
+        column: p.column,
+        template: true,
+      });
+    } else {
+      const p = lines.position(e.offset);
+      problems.push({ message: `invalid JSON: ${describe(printParseErrorCode(e.error))}`, line: p.line, column: p.column });
+    }
+    return { docs: [], problems };
+  }
+  if (!root) return { docs: [], problems };
+  const keys = new Map<string, Span>();
+  const values = new Map<string, Span>();
+  let firstKey: Span | undefined;
+  const build = (node: Node, ptr: string, depth: number): unknown => {
+    values.set(ptr, lines.span(node.offset, node.offset + node.length));
+    if (depth > maxDepth) throw new DepthError(node.offset);
+    switch (node.type) {
+      case 'object': {
+        const obj = dict();
+        const seen = new Map<string, Span>();
+        for (const prop of node.children ?? []) {
+          const [k, v] = prop.children ?? [];
+          if (!k) continue;
+          const key = String(k.value);
+          const childPtr = pointerJoin(ptr, key);
+          const keySpan = lines.span(k.offset, k.offset + k.length);
+          if (ptr === '' && !firstKey) firstKey = keySpan;
+          const prev = seen.get(key);
+          if (prev) {
+            problems.push({
+              message: `duplicate key "${key}" (first at line ${prev.line}); Azure's loaders disagree on which value wins`,
+              line: keySpan.line,
+              column: keySpan.column,
+            });
+          }
+          seen.set(key, keySpan);
+          keys.set(childPtr, keySpan);
+          obj[key] = v ? build(v, childPtr, depth + 1) : null;
+        }
+        return obj;
+      }
+      case 'array':
+        return (node.children ?? []).map((c, i) => build(c, pointerJoin(ptr, i), depth + 1));
+      default:
+        return node.value;
+    }
+  };
+  try {
+    const value = build(root, '', 0);
+    return { docs: [{ value, keys, values, start: firstKey ?? lines.span(root.offset, root.offset + 1), index: 0 }], problems };
+  } catch (err) {
+    if (err instanceof DepthError) {
+      const p = lines.position(err.offset);
+      return { docs: [], problems: [{ message: `JSON nested deeper than ${maxDepth} levels`, line: p.line, column: p.column }] };
+    }
+    throw err;
+  }
+}
+
+class DepthError extends Error {
+  constructor(readonly offset: number) {
+    super('too deep');
+  }
+}
+
+function describe(code: string): string {
+  const map: Record<string, string> = {
+    InvalidSymbol: 'unexpected character',
+    InvalidNumberFormat: 'malformed number',
+    PropertyNameExpected: 'a property name (in double quotes) was expected',
+    ValueExpected: 'a value was expected',
+    ColonExpected: "':' was expected",
+    CommaExpected: "',' was expected",
+    CloseBraceExpected: "'}' was expected",
+    CloseBracketExpected: "']' was expected",
+    EndOfFileExpected: 'text after the end of the JSON value',
+    InvalidCommentToken: 'malformed comment',
+    UnexpectedEndOfComment: 'unterminated comment',
+    UnexpectedEndOfString: 'unterminated string',
+    UnexpectedEndOfNumber: 'malformed number',
+    InvalidUnicode: 'invalid unicode escape',
+    InvalidEscapeCharacter: 'invalid escape character',
+    InvalidCharacter: 'invalid character in string',
+  };
+  return map[code] ?? code;
+}
