@@ -1,4 +1,14 @@
-import type { FailOn, Result, Stage } from './types.js';
+import * as path from 'node:path';
+import type { Deployment, FailOn, Finding, InventoryRow, LoadedFile, Result, Severity, Stage, Summary } from './types.js';
+import { walk, loadAll, DEFAULT_MAX_FILE_BYTES } from './load/files.js';
+import { recognise, normalise } from './formats/index.js';
+import { buildInventory } from './inventory/build.js';
+import { SkuCatalog } from './catalog/skus.js';
+import { loadConfig } from './policy/config.js';
+import { runRules, makeFinding } from './policy/registry.js';
+import { applySuppressions } from './policy/suppress.js';
+import { ALL_RULES } from './policy/rules/index.js';
+import { VERSION } from './version.js';
 
 export interface EngineOptions {
   /** Repository root: every path in the output is relative to it. */
@@ -19,7 +29,179 @@ export interface EngineOptions {
   scopeReason: string;
   /** Clock for waiver expiry (tests). */
   now?: Date;
+  maxFileBytes?: number;
 }
 
-export { evaluate } from './engine-impl.js';
-export type { Result };
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, notice: 2 };
+
+/** The one function both entry points call: files + settings → Result. Throws ConfigError on invalid config. */
+export async function evaluate(opts: EngineOptions): Promise<Result> {
+  const root = path.resolve(opts.root);
+  const knownRules = ALL_RULES.map((r) => r.id);
+  const config = await loadConfig(root, opts.configPath, knownRules);
+  if (opts.defaultStage) config.defaultStage = opts.defaultStage;
+
+  const candidates = await walk({ root, include: config.include, exclude: config.exclude, paths: opts.paths });
+  const files = await loadAll(candidates, opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
+
+  const findings: Finding[] = [];
+  for (const f of files) {
+    for (const p of f.problems) {
+      findings.push(
+        makeFinding('parse-error', severityFor('parse-error', config.rules), p.message, f.path, {
+          line: p.line,
+          column: p.column,
+          endLine: p.line,
+          endColumn: p.column,
+        }),
+      );
+    }
+  }
+  const manifests = files.flatMap((f) => recognise(f));
+  const norm = normalise(manifests);
+  const inventory = buildInventory(root, files, manifests, norm, config);
+  const skus = new SkuCatalog(config.skus);
+  const ruleRun = runRules(ALL_RULES, inventory, config, skus);
+  findings.push(...ruleRun.findings.filter((f) => config.rules[f.ruleId] !== 'off'));
+  if (config.rules['parse-error'] === 'off') removeRule(findings, 'parse-error');
+
+  const fileMap = new Map<string, LoadedFile>(files.map((f) => [f.path, f]));
+  const suppressed = applySuppressions(
+    findings.filter((f) => config.rules[f.ruleId] !== 'off'),
+    fileMap,
+    config,
+    opts.now ?? new Date(),
+    new Set(knownRules),
+  );
+  let all = suppressed.findings.filter((f) => config.rules[f.ruleId] !== 'off');
+
+  // Scope: a diff-aware run keeps findings of changed files and of the manifests that depend on them.
+  let deployments = inventory.deployments;
+  let inScopeFiles = files;
+  if (opts.changed) {
+    const scope = dependents(new Set(opts.changed), inventory.deployments);
+    const configPath = config.source?.path;
+    all = all.filter((f) => scope.has(f.file) || (f.ruleId === 'waiver-expired' && f.file === configPath));
+    deployments = deployments.filter((d) => scope.has(d.manifest.file.path));
+    inScopeFiles = files.filter((f) => scope.has(f.path));
+  }
+
+  all.sort(compareFindings);
+  const summary = summarise(all, opts.failOn);
+  const skipped = ruleRun.skipped.filter((s) => !opts.changed || deployments.some((d) => d.manifest.file.path === s.file));
+  return {
+    version: 1,
+    tool: { name: 'model-deploy-gate', version: VERSION },
+    scope: {
+      mode: opts.changed ? 'changed' : 'all',
+      reason: opts.scopeReason,
+      filesScanned: inScopeFiles.length,
+      manifests: opts.changed
+        ? inventory.manifests.filter((m) => inScopeFiles.includes(m.file)).length
+        : inventory.manifests.length,
+    },
+    summary,
+    findings: all,
+    inventory: deployments.map((d) => inventoryRow(d, skus)).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line)),
+    skipped,
+    waivers: suppressed.waivers,
+    failOn: opts.failOn,
+  };
+}
+
+function severityFor(ruleId: string, overrides: Record<string, string>): Severity {
+  const o = overrides[ruleId];
+  return o === 'warning' || o === 'notice' || o === 'error' ? o : 'error';
+}
+
+function removeRule(findings: Finding[], ruleId: string): void {
+  for (let i = findings.length - 1; i >= 0; i--) if (findings[i].ruleId === ruleId) findings.splice(i, 1);
+}
+
+/** Changed files plus every manifest whose deployment uses a changed model/compute/endpoint definition. */
+function dependents(changed: Set<string>, deployments: Deployment[]): Set<string> {
+  const scope = new Set(changed);
+  const touches = (p: string | undefined) => p !== undefined && changed.has(p);
+  const under = (dir: string | undefined) =>
+    dir !== undefined && [...changed].some((c) => dir === '' || c === dir || c.startsWith(dir + '/'));
+  for (const d of deployments) {
+    const file = d.manifest.file.path;
+    if (scope.has(file)) continue;
+    if (
+      touches(d.model?.manifest?.file.path) ||
+      touches(d.compute?.manifest?.file.path) ||
+      touches(d.computeRef?.at.manifest.file.path) ||
+      under(d.model?.localPath)
+    ) {
+      scope.add(file);
+    }
+  }
+  return scope;
+}
+
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+    (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
+    a.line - b.line ||
+    a.column - b.column ||
+    (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0)
+  );
+}
+
+export function summarise(findings: Finding[], failOn: FailOn): Summary {
+  const s: Summary = { result: 'pass', errors: 0, warnings: 0, notices: 0, suppressed: 0 };
+  for (const f of findings) {
+    if (f.suppressed) {
+      s.suppressed++;
+      continue;
+    }
+    if (f.severity === 'error') s.errors++;
+    else if (f.severity === 'warning') s.warnings++;
+    else s.notices++;
+  }
+  const failing =
+    failOn === 'never'
+      ? false
+      : failOn === 'error'
+        ? s.errors > 0
+        : failOn === 'warning'
+          ? s.errors + s.warnings > 0
+          : s.errors + s.warnings + s.notices > 0;
+  s.result = failing ? 'fail' : 'pass';
+  return s;
+}
+
+function inventoryRow(d: Deployment, skus: SkuCatalog): InventoryRow {
+  const sku = d.target === 'managed-online' ? skus.get(d.instanceType?.value) : d.target === 'compute-cluster' ? skus.get(d.compute?.vmSize) : undefined;
+  const model = d.modelRef
+    ? d.modelRef.raw
+    : d.model
+      ? [d.model.name, d.model.version].filter(Boolean).join(':') || d.model.localPath || null
+      : null;
+  const memoryGb =
+    d.memoryGb?.value ??
+    (d.requests?.memory ? round(d.requests.memory.value / 2 ** 30) : undefined) ??
+    (sku && sku.memoryGb > 0 ? sku.memoryGb : undefined) ??
+    null;
+  return {
+    file: d.manifest.file.path,
+    line: d.manifest.doc.start.line,
+    kind: d.manifest.kind,
+    name: d.name ?? d.endpointName ?? null,
+    target: d.target,
+    stage: d.stage,
+    mode: d.mode,
+    instanceType: d.instanceType?.value ?? d.compute?.vmSize ?? null,
+    instances: d.instanceCount?.value ?? d.replicas?.value ?? d.maxReplicas?.value ?? null,
+    memoryGb,
+    gpus: d.gpu?.value ?? sku?.gpus ?? null,
+    model: model || null,
+    modelSizeBytes: d.model?.sizeBytes ?? null,
+    compute: d.computeRef?.raw ?? null,
+  };
+}
+
+function round(n: number): number {
+  return Math.round(n * 1000) / 1000;
+}

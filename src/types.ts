@@ -105,6 +105,12 @@ export interface Ref {
   /** A reference by local path (inline model `path`). */
   path?: string;
   at: Anchor;
+  /**
+   * Set by the inventory stage: `resolved`, `external` (registry / ARM id), `missing` (found nowhere),
+   * `version-mismatch` (the name exists with other versions only: see `versionsFound`).
+   */
+  resolution?: 'resolved' | 'external' | 'missing' | 'version-mismatch';
+  versionsFound?: string[];
 }
 
 export type ComputeType = 'amlcompute' | 'kubernetes' | 'aks' | 'computeinstance' | 'virtualmachine';

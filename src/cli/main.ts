@@ -1,0 +1,184 @@
+import { parseArgs } from 'node:util';
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import type { FailOn, Stage } from '../types.js';
+import { evaluate } from '../engine.js';
+import { ConfigError } from '../policy/config.js';
+import { ALL_RULES } from '../policy/rules/index.js';
+import { render } from '../report/index.js';
+import { helpUri } from '../report/links.js';
+import { VERSION } from '../version.js';
+import { githubCommands } from './github-format.js';
+
+const USAGE = `Usage: model-deploy-gate [options] [paths...]
+
+Checks Azure ML deployment manifests against the compute target table.
+
+Options:
+  --root DIR             repository root; output paths are relative to it (default: cwd)
+  --config FILE          config file (default: .github/model-deploy-gate.yml, .model-deploy-gate.yml)
+  --format FORMAT        text | json | sarif | markdown | github (default: text)
+  --output FILE          write the report to FILE instead of stdout
+  --fail-on LEVEL        error | warning | notice | never (default: error)
+  --default-stage STAGE  production | nonproduction | unknown (overrides the config)
+  --changed-from REF     diff-aware run: only files changed since REF (and their dependents)
+  --list-rules           list every rule and exit
+  --explain RULE         describe one rule and exit
+  --version              print the version
+  -h, --help             this help
+
+Exit codes: 0 pass, 1 policy failure, 2 usage, config or internal error.
+`;
+
+const FORMATS = ['text', 'json', 'sarif', 'markdown', 'github'] as const;
+type Format = (typeof FORMATS)[number];
+const FAIL_ON: FailOn[] = ['error', 'warning', 'notice', 'never'];
+const STAGES: Stage[] = ['production', 'nonproduction', 'unknown'];
+
+class UsageError extends Error {}
+
+export interface Io {
+  out: (s: string) => void;
+  err: (s: string) => void;
+  cwd: string;
+}
+
+const defaultIo: Io = {
+  out: (s) => process.stdout.write(s),
+  err: (s) => process.stderr.write(s),
+  cwd: process.cwd(),
+};
+
+/** CLI: argv → same engine → report → exit code (0 pass, 1 fail, 2 usage/config/internal). */
+export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+  try {
+    return await runCli(argv, io);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.err(`model-deploy-gate: ${err.message}\n\n${USAGE}`);
+      return 2;
+    }
+    if (err instanceof ConfigError) {
+      io.err(`model-deploy-gate: invalid config: ${err.message}\n`);
+      return 2;
+    }
+    io.err(`model-deploy-gate: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    return 2;
+  }
+}
+
+async function runCli(argv: string[], io: Io): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        root: { type: 'string' },
+        config: { type: 'string' },
+        format: { type: 'string' },
+        output: { type: 'string' },
+        'fail-on': { type: 'string' },
+        'default-stage': { type: 'string' },
+        'changed-from': { type: 'string' },
+        'list-rules': { type: 'boolean' },
+        explain: { type: 'string' },
+        version: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+  const v = parsed.values;
+  if (v.help) {
+    io.out(USAGE);
+    return 0;
+  }
+  if (v.version) {
+    io.out(`${VERSION}\n`);
+    return 0;
+  }
+  if (v['list-rules']) {
+    const w = Math.max(...ALL_RULES.map((r) => r.id.length));
+    for (const r of ALL_RULES) io.out(`${r.id.padEnd(w)}  ${r.defaultSeverity.padEnd(7)}  ${r.description}\n`);
+    return 0;
+  }
+  if (v.explain !== undefined) {
+    const r = ALL_RULES.find((x) => x.id === v.explain);
+    if (!r) throw new UsageError(`unknown rule "${v.explain}"; see --list-rules`);
+    io.out(
+      `${r.id} (default severity: ${r.defaultSeverity}${r.stageDependent ? ', production deployments only' : ''})\n\n` +
+        `What it checks: ${r.description}\nHow to fix: ${r.remediation}\n\n` +
+        `Configure: rules: { ${r.id}: error | warning | notice | off } in .github/model-deploy-gate.yml\n` +
+        `Suppress one finding (YAML): # model-deploy-gate: ignore ${r.id} -- <reason>\n` +
+        `Docs: ${helpUri(r.id)}\n`,
+    );
+    return 0;
+  }
+  const format = (v.format ?? 'text') as Format;
+  if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
+  const failOn = (v['fail-on'] ?? 'error') as FailOn;
+  if (!FAIL_ON.includes(failOn)) throw new UsageError(`--fail-on must be one of ${FAIL_ON.join(', ')}`);
+  const defaultStage = v['default-stage'] as Stage | undefined;
+  if (defaultStage !== undefined && !STAGES.includes(defaultStage)) throw new UsageError(`--default-stage must be one of ${STAGES.join(', ')}`);
+  const root = path.resolve(io.cwd, v.root ?? '.');
+
+  const paths: string[] = [];
+  for (const p of parsed.positionals) {
+    const rel = path.relative(root, path.resolve(io.cwd, p)).split(path.sep).join('/');
+    if (rel.startsWith('..') || path.isAbsolute(rel)) throw new UsageError(`path "${p}" is outside the root ${root}`);
+    paths.push(rel);
+  }
+
+  let changed: string[] | undefined;
+  let scopeReason = 'cli';
+  if (v['changed-from'] !== undefined) {
+    changed = changedSince(root, v['changed-from']);
+    scopeReason = `changed since ${v['changed-from']} (git)`;
+  }
+
+  const result = await evaluate({
+    root,
+    configPath: v.config !== undefined ? path.resolve(io.cwd, v.config) : undefined,
+    paths,
+    failOn,
+    defaultStage,
+    changed,
+    scopeReason,
+  });
+  const text = format === 'github' ? githubCommands(result) : render(format, result, ALL_RULES);
+  if (v.output !== undefined) {
+    writeFileSync(path.resolve(io.cwd, v.output), text);
+    if (format !== 'text') io.out(render('text', result, ALL_RULES));
+  } else {
+    io.out(text);
+  }
+  return result.summary.result === 'fail' ? 1 : 0;
+}
+
+/** Files changed since REF: committed (against the merge base), staged, unstaged and untracked. */
+function changedSince(root: string, ref: string): string[] {
+  const git = (args: string[]) => {
+    try {
+      return execFileSync('git', args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    } catch (err) {
+      const stderr = (err as { stderr?: string }).stderr ?? '';
+      throw new UsageError(`--changed-from ${ref}: git ${args.join(' ')} failed: ${stderr.trim() || (err as Error).message}`);
+    }
+  };
+  const prefix = git(['rev-parse', '--show-prefix']).trim();
+  const names = [
+    ...git(['diff', '--name-only', '--no-renames', '--diff-filter=d', '--merge-base', ref]).split('\n'),
+    ...git(['ls-files', '--others', '--exclude-standard', '--full-name']).split('\n'),
+  ];
+  const out = new Set<string>();
+  for (const n of names) {
+    if (!n) continue;
+    // git prints paths relative to the top level; make them relative to --root.
+    if (prefix && !n.startsWith(prefix)) continue;
+    out.add(prefix ? n.slice(prefix.length) : n);
+  }
+  return [...out].sort();
+}

@@ -1,0 +1,71 @@
+import type { Rule } from '../types.js';
+import type { Deployment } from '../../types.js';
+import { TARGETS } from '../../catalog/targets.js';
+import {
+  activeDeployments,
+  CITE,
+  computeGap,
+  computeVmSize,
+  describeDeployment,
+  mentionsGpu,
+  modelGap,
+  skuLabel,
+  unknownSku,
+} from './support.js';
+
+/** Why this batch deployment needs a GPU, or undefined. */
+export function gpuNeed(d: Deployment): string | undefined {
+  for (const [k, v] of Object.entries(d.tags)) {
+    if (k.toLowerCase() === 'device_acceleration' && mentionsGpu(v)) return `tag \`${k}: ${v}\``;
+  }
+  if (d.environmentImage && mentionsGpu(d.environmentImage.value)) return `the GPU environment "${d.environmentImage.value}"`;
+  if (d.model?.accelerator === 'gpu') return `the model's \`accelerator: gpu\``;
+  return undefined;
+}
+
+export const rule: Rule = {
+  id: 'gpu-batch-requires-gpu-cluster',
+  defaultSeverity: 'error',
+  description: 'A batch deployment that needs a GPU must run on a compute cluster with a GPU VM size.',
+  remediation: 'Point `compute:` at an amlCompute cluster whose `size` is an N-series SKU (e.g. Standard_NC6s_v3).',
+  appliesTo: (d) => d.mode === 'batch' && !d.skipDeployment,
+  check(ctx) {
+    const cluster = TARGETS['compute-cluster'];
+    if (!cluster.gpu) return;
+    for (const d of activeDeployments(ctx)) {
+      if (d.mode !== 'batch' || !d.computeRef) continue;
+      const need = gpuNeed(d);
+      if (!need) {
+        // The accelerator may be declared on a model we cannot see.
+        const mg = modelGap(d);
+        if (mg) ctx.skip(d, mg);
+        continue;
+      }
+      const gap = computeGap(d);
+      if (gap) {
+        ctx.skip(d, gap);
+        continue;
+      }
+      const c = d.compute;
+      if (!c || c.type !== 'amlcompute') continue;
+      const size = computeVmSize(c);
+      if (!size) {
+        ctx.skip(d, `the VM size of compute "${c.name}" is unknown; declare \`vm-size\` in config \`computes:\``);
+        continue;
+      }
+      const sku = ctx.skus.get(size);
+      if (!sku) {
+        ctx.skip(d, unknownSku(size));
+        continue;
+      }
+      if (sku.gpus > 0) continue;
+      const alt = ctx.skus.smallestWith(sku.memoryGb, { gpu: true });
+      ctx.report(
+        d.computeRef.at,
+        `batch ${describeDeployment(d)} needs a GPU (${need}) but compute cluster "${c.name}" uses ${skuLabel(sku)}, a CPU-only size; ` +
+          `the ${CITE} runs GPU batch (pipeline) inference only on ${cluster.title} with a GPU VM size. ` +
+          `Fix: point \`compute\` at a cluster created with a GPU size${alt ? ` such as ${skuLabel(alt)}` : ''}, or remove the GPU requirement.`,
+      );
+    }
+  },
+};
