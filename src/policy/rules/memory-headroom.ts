@@ -1,0 +1,151 @@
+import type { Rule, RuleContext } from '../types.js';
+import type { Anchor, Deployment } from '../../types.js';
+import type { Sku } from '../../catalog/skus.js';
+import {
+  activeDeployments,
+  ceil1,
+  CITE,
+  computeGap,
+  computeVmSize,
+  describeDeployment,
+  describeModel,
+  EPS,
+  GIB,
+  keyPath,
+  modelGap,
+  num,
+  scalesOut,
+  skuLabel,
+  unknownSku,
+} from './support.js';
+
+/** v1 `memoryInGB` / aml-deploy `memory_gb` default, as Azure applies it. */
+const V1_DEFAULT_MEMORY_GB = 0.5;
+
+interface Supply {
+  gb: number;
+  at: Anchor;
+  /** How the memory was found, for the message. */
+  what: string;
+  /** A per-container setting (raise it) vs the RAM of a VM size (pick a bigger SKU). */
+  setting: boolean;
+  sku?: Sku;
+}
+
+type SupplyResult = Supply | { skip: string } | undefined;
+
+function memorySupply(d: Deployment, ctx: RuleContext): SupplyResult {
+  const kind = d.manifest.kind;
+  if (d.target === 'local') return undefined; // a Local web service gets the host's memory
+  if (d.memoryGb) {
+    const f = d.memoryGb;
+    return { gb: f.value, at: { manifest: f.manifest, ptr: f.ptr }, what: `\`${keyPath(f.ptr)}: ${num(f.value)}\``, setting: true };
+  }
+  if (kind === 'v1DeploymentConfig' || kind === 'amlDeployAction') {
+    const key = kind === 'v1DeploymentConfig' ? 'containerResourceRequirements.memoryInGB' : 'memory_gb';
+    return { gb: V1_DEFAULT_MEMORY_GB, at: d.targetKey, what: `the default ${num(V1_DEFAULT_MEMORY_GB)} GB (no \`${key}\`)`, setting: true };
+  }
+  if (d.requests?.memory) {
+    const f = d.requests.memory;
+    return { gb: f.value / GIB, at: { manifest: f.manifest, ptr: f.ptr }, what: `\`${keyPath(f.ptr)}\` (${num(f.value / GIB)} GiB)`, setting: true };
+  }
+  if (d.target === 'managed-online') {
+    if (!d.instanceType) return undefined; // schema reports the missing key
+    const sku = ctx.skus.get(d.instanceType.value);
+    if (!sku) return { skip: unknownSku(d.instanceType.value) };
+    const f = d.instanceType;
+    return { gb: sku.memoryGb, at: { manifest: f.manifest, ptr: f.ptr }, what: `\`instance_type: ${f.value}\` (${num(sku.memoryGb)} GiB)`, setting: false, sku };
+  }
+  if (d.computeRef) {
+    const gap = computeGap(d);
+    if (gap) return { skip: gap };
+    const c = d.compute;
+    if (!c) return undefined;
+    if (c.type === 'kubernetes') {
+      return { skip: `memory per instance on Kubernetes compute "${c.name}" comes from its instance type; set \`resources.requests.memory\`` };
+    }
+    const size = computeVmSize(c);
+    if (!size) return { skip: `the VM size of compute "${c.name}" is unknown; declare \`vm-size\` in config \`computes:\`` };
+    const sku = ctx.skus.get(size);
+    if (!sku) return { skip: unknownSku(size) };
+    return { gb: sku.memoryGb, at: d.computeRef.at, what: `compute "${c.name}" (${size}, ${num(sku.memoryGb)} GiB per node)`, setting: false, sku };
+  }
+  if (d.instanceType && !d.manifest.kind.startsWith('kubernetes')) {
+    const sku = ctx.skus.get(d.instanceType.value);
+    if (sku) {
+      const f = d.instanceType;
+      return { gb: sku.memoryGb, at: { manifest: f.manifest, ptr: f.ptr }, what: `\`${keyPath(f.ptr)}: ${f.value}\` (${num(sku.memoryGb)} GiB)`, setting: false, sku };
+    }
+  }
+  return { skip: 'memory per instance is unknown (no memory request and no catalogue VM size)' };
+}
+
+function wantsGpu(d: Deployment, sku: Sku | undefined): boolean {
+  return (sku?.gpus ?? 0) > 0 || (d.gpu?.value ?? 0) > 0 || (d.limits?.gpu?.value ?? 0) > 0 || d.model?.accelerator === 'gpu';
+}
+
+export const rule: Rule = {
+  id: 'memory-headroom',
+  defaultSeverity: 'error',
+  description: "Memory per replica/instance must be at least 150 % of the model's memory requirement (scale up first, then out).",
+  remediation: "Give each replica ≥ 1.5 × the model's memory: raise the memory request or pick a larger VM size before adding replicas.",
+  appliesTo: (d) => d.target !== 'local' && !d.skipDeployment,
+  check(ctx) {
+    const ratio = ctx.limits['memory-headroom-ratio'];
+    for (const d of activeDeployments(ctx)) {
+      if (d.target === 'local') continue;
+      const mg = modelGap(d);
+      if (mg) {
+        ctx.skip(d, mg);
+        continue;
+      }
+      const m = d.model;
+      if (!m) continue;
+      let needGb: number;
+      let lowerBound = false;
+      let needWhat: string;
+      if (m.memoryGb !== undefined) {
+        needGb = m.memoryGb;
+        needWhat = `needs ${num(needGb)} GiB${m.memorySource ? ` (${m.memorySource})` : ''}`;
+      } else if (m.sizeBytes !== undefined) {
+        needGb = m.sizeBytes / GIB;
+        lowerBound = true;
+        needWhat = `declares no memory requirement, but its size alone is ${num(needGb)} GiB${m.sizeSource ? ` (${m.sizeSource})` : ''}, a lower bound`;
+      } else {
+        ctx.skip(d, `${describeModel(d)} declares no memory requirement or size; set \`memory-gb\` in config \`models:\` or \`memory_gb\` in its tags`);
+        continue;
+      }
+      if (needGb <= 0) continue;
+      const supply = memorySupply(d, ctx);
+      if (!supply) continue;
+      if ('skip' in supply) {
+        ctx.skip(d, supply.skip);
+        continue;
+      }
+      const wantGb = ratio * needGb;
+      if (supply.gb >= wantGb - EPS) continue;
+
+      const managedOnly = d.target === 'managed-online';
+      const alt = ctx.skus.smallestWith(wantGb, { gpu: wantsGpu(d, supply.sku), managedOnly });
+      const fix: string[] = [];
+      if (supply.setting) {
+        fix.push(`raise the memory per replica to at least ${num(ceil1(wantGb))} GB`);
+        if (alt) fix.push(`run it on nodes of at least ${skuLabel(alt)}`);
+      } else if (alt) {
+        fix.push(`use ${skuLabel(alt)} or larger`);
+      } else {
+        fix.push(`use a VM size with at least ${num(ceil1(wantGb))} GiB of RAM (none in the catalogue${managedOnly ? ' allowed on managed online endpoints' : ''})`);
+      }
+      const scale = scalesOut(d)
+        ? ' This deployment also scales out: scale up first (bigger replicas), then out — more replicas do not give one replica more memory.'
+        : '';
+      ctx.report(
+        supply.at,
+        `${describeDeployment(d)} gives each replica ${supply.what}, but ${describeModel(d)} ${needWhat}; ` +
+          `the ${CITE} says to start with ${num(ratio * 100)} % of the RAM the model needs (${num(wantGb)} GiB). ` +
+          `Fix: ${fix.join('; ')}.${scale}`,
+        lowerBound ? 'warning' : undefined,
+      );
+    }
+  },
+};
