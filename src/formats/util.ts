@@ -229,3 +229,9 @@ export function quantityFact(m: Manifest, ptr: string): Fact<number> | undefined
   const value = parseQuantity(valueAt(m, ptr));
   return value === undefined ? undefined : { value, ptr, manifest: m };
 }
+
+/** Drops undefined members so records print cleanly and `'x' in d` means "the file says x". */
+export function prune<T extends object>(o: T): T {
+  for (const k of Object.keys(o) as Array<keyof T>) if (o[k] === undefined) delete o[k];
+  return o;
+}

@@ -1,0 +1,31 @@
+import type { Rule } from '../types.js';
+import { activeDeployments, CITE, computeGap, describeDeployment } from './support.js';
+
+export const rule: Rule = {
+  id: 'low-priority-production-batch',
+  defaultSeverity: 'warning',
+  description: 'A production batch deployment should not run on a low-priority (preemptible) compute cluster.',
+  remediation: 'Point production batch deployments at a dedicated-tier cluster (`tier: dedicated` / `vm_priority: dedicated`).',
+  stageDependent: true,
+  appliesTo: (d) => d.mode === 'batch' && !d.skipDeployment,
+  check(ctx) {
+    for (const d of activeDeployments(ctx)) {
+      if (d.mode !== 'batch' || d.stage !== 'production' || !d.computeRef) continue;
+      const gap = computeGap(d);
+      if (gap) {
+        ctx.skip(d, gap);
+        continue;
+      }
+      const c = d.compute;
+      if (!c || c.tier !== 'lowpriority') continue;
+      ctx.report(
+        d.computeRef.at,
+        `production batch ${describeDeployment(d)} runs on compute cluster "${c.name}", whose VMs are low priority: Azure can preempt them ` +
+          `at any time, so scoring jobs may stall or be retried. The ${CITE} offers normal and low-priority VMs for compute clusters; ` +
+          `low priority suits dev/test or jobs that can wait. ` +
+          `Fix: use a dedicated cluster (\`tier: dedicated\` in amlCompute YAML, \`vm_priority: dedicated\` in aml-compute), ` +
+          'or waive this finding if delayed results are acceptable.',
+      );
+    }
+  },
+};
