@@ -111,7 +111,9 @@ function resolveModel(d: Deployment, index: ModelIndex): void {
     if (d.manifest.v1 && (d.manifest.kind === 'v1DeploymentConfig' || d.manifest.kind === 'amlDeployAction')) {
       const local = index.inFolder(dirOf(d.manifest.file.path));
       if (local.length === 1) {
-        d.model = index.complete(local[0]);
+        // Config `models:` facts apply to a folder-linked model too (a v1 model's ResourceConfiguration
+        // lives in the workspace: config is where it is declared).
+        d.model = index.complete(index.withConfig(local[0]));
         d.modelByFolder = true;
       }
     }
@@ -122,12 +124,17 @@ function resolveModel(d: Deployment, index: ModelIndex): void {
     return;
   }
   if (ref.path !== undefined) {
-    const localPath = normaliseLocal(dirOf(d.manifest.file.path), ref.path);
+    // ref.path is repo-relative already (formats resolve it from the manifest's folder).
+    const localPath = ref.path === '.' ? '' : ref.path.startsWith('..') ? undefined : ref.path;
     const found = localPath !== undefined ? index.byLocalPath(localPath) : undefined;
     const inline: ModelInfo = found
       ? { ...found }
-      : { name: ref.name || undefined, version: ref.version, localPath, source: 'inline' };
-    if (ref.name) {
+      : { name: ref.name !== ref.raw ? ref.name : undefined, version: ref.version, localPath, source: 'inline' };
+    const spec = ref.at.manifest.data[ref.at.ptr.slice(1)];
+    if (spec && typeof spec === 'object' && typeof (spec as Record<string, unknown>).type === 'string') {
+      inline.type ??= (spec as Record<string, string>).type;
+    }
+    if (ref.name && ref.name !== ref.raw) {
       const named = index.byName(ref.name, ref.version);
       if (named.match) mergeInto(inline, named.match);
     }
@@ -145,14 +152,6 @@ function resolveModel(d: Deployment, index: ModelIndex): void {
   } else {
     ref.resolution = 'missing';
   }
-}
-
-/** Resolves a manifest-relative local path to a repo-relative one; undefined for URIs or paths escaping the repo. */
-export function normaliseLocal(baseDir: string, p: string): string | undefined {
-  if (/^[a-z][a-z0-9+.-]*:/i.test(p)) return undefined; // azureml://, https:, runs:/ …
-  const joined = path.posix.normalize(path.posix.join(baseDir, p.replace(/\\/g, '/'))).replace(/\/+$/, '');
-  if (joined.startsWith('..') || path.posix.isAbsolute(joined)) return undefined;
-  return joined === '.' ? '' : joined;
 }
 
 function mergeInto(target: ModelInfo, src: ModelInfo): void {
@@ -206,6 +205,16 @@ class ModelIndex {
     return merged;
   }
 
+  /** The model with config `models:` facts for its name applied over it (config wins). */
+  withConfig(m: ModelInfo): ModelInfo {
+    const cfg = m.name ? this.configByName.get(m.name) : undefined;
+    if (!cfg) return m;
+    const out: ModelInfo = { ...m, ...definedOnly(cfg), source: m.source };
+    if (cfg.memoryGb !== undefined) out.memorySource = 'config models:';
+    if (cfg.sizeBytes !== undefined) out.sizeSource = 'config models:';
+    return out;
+  }
+
   byName(name: string, version?: string): { match?: ModelInfo; versions: string[] } {
     const list = this.named.get(name) ?? [];
     const cfg = this.configByName.get(name);
@@ -219,13 +228,7 @@ class ModelIndex {
         versions.push(String(m.version));
       }
     }
-    if (cfg) {
-      // Config facts win.
-      const base: ModelInfo = { ...(match ?? {}), ...definedOnly(cfg), source: match ? match.source : 'config' };
-      if (cfg.memoryGb !== undefined) base.memorySource = 'config models:';
-      if (cfg.sizeBytes !== undefined) base.sizeSource = 'config models:';
-      return { match: base, versions };
-    }
+    if (cfg) return { match: match ? this.withConfig(match) : { ...cfg }, versions };
     return { match, versions: [...new Set(versions)].sort() };
   }
 

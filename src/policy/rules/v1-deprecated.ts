@@ -85,7 +85,8 @@ export const rule: Rule = {
       const family = FAMILY[m.kind] ?? 'an SDK/CLI v1 file';
       ctx.report(
         { manifest: m, ptr: targetKeyOf(m) },
-        `${m.file.path} is ${family}; ${END}, and v1 ACI/AKS web services are legacy for new deployments. ` +
+        `This is ${family}; ${END}` +
+          (m.kind === 'v1DeploymentConfig' || m.kind === 'amlDeployAction' ? ', and v1 ACI/AKS web services are legacy for new deployments. ' : '. ') +
           `Fix: ${v2Equivalent(m, deploymentOf(m, all))}.`,
       );
     }
