@@ -4,7 +4,7 @@ import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import schema from '../../schema/config.schema.json' with { type: 'json' };
 import type { Accelerator, ComputeType, ParsedDoc, SeverityOrOff, Span, Stage } from '../types.js';
 import { BUILTIN_EXCLUDES, DEFAULT_INCLUDES } from '../load/files.js';
-import { LineIndex, pointerJoin, pointerSplit } from '../load/source.js';
+import { LineIndex, dict, pointerJoin, pointerSplit } from '../load/source.js';
 import { parseYaml } from '../load/yaml.js';
 import { DEFAULT_LIMITS, type Config, type ConfigCompute, type ConfigModel, type ConfigSku, type Limits, type Waiver } from './types.js';
 
@@ -37,11 +37,12 @@ export function defaultConfig(): Config {
     stages: { production: [], nonproduction: [] },
     include: [...DEFAULT_INCLUDES],
     exclude: [...BUILTIN_EXCLUDES],
-    rules: {},
+    // Null-prototype records: names come from the file, and `__proto__` must stay a plain key.
+    rules: dict() as Config['rules'],
     limits: { ...DEFAULT_LIMITS },
-    skus: {},
-    models: {},
-    computes: {},
+    skus: dict() as Config['skus'],
+    models: dict() as Config['models'],
+    computes: dict() as Config['computes'],
     waivers: [],
   };
 }
@@ -123,14 +124,13 @@ export function parseConfig(text: string, file: string, knownRules?: string[]): 
 
   const validate = validator();
   if (!validate(data)) {
-    const errors = pickErrors(validate.errors ?? []);
+    // Reported top to bottom, as the reader goes through the file.
+    const errors = pickErrors(validate.errors ?? [])
+      .map((e) => ({ ...e, span: locate(doc, e.ptr) }))
+      .sort((a, b) => a.span.line - b.span.line || a.span.column - b.span.column);
     const first = errors[0];
-    const span = locate(doc, first.ptr);
-    const more = errors.slice(1, 5).map((e) => {
-      const s = locate(doc, e.ptr);
-      return `\n  also ${file}:${s.line}:${s.column}: ${e.text}`;
-    });
-    throw new ConfigError(first.text + more.join(''), file, span.line, span.column);
+    const more = errors.slice(1, 5).map((e) => `\n  also ${file}:${e.span.line}:${e.span.column}: ${e.text}`);
+    throw new ConfigError(first.text + more.join(''), file, first.span.line, first.span.column);
   }
   const cfg = build(data);
   cfg.source = { path: file, doc };
@@ -174,7 +174,7 @@ interface Problem {
   text: string;
 }
 
-/** Turns ajv errors into one message per offending key, in document order of ajv's report. */
+/** Turns ajv errors into one message per offending key. */
 function pickErrors(errors: ErrorObject[]): Problem[] {
   const out: Problem[] = [];
   const seen = new Set<string>();
@@ -215,11 +215,10 @@ const TYPE_WORDS: Record<string, string> = {
 function describe(e: ErrorObject, ptr: string): string {
   const key = keyName(ptr);
   const p = e.params as Record<string, unknown>;
-  const desc = schemaDescription(ptr);
   switch (e.keyword) {
     case 'type': {
       const t = String(p['type']);
-      return `${key} must be ${TYPE_WORDS[t] ?? t}${desc ? ` (${desc})` : ''}`;
+      return `${key} must be ${TYPE_WORDS[t] ?? t}`;
     }
     case 'enum':
       return `${key} must be one of ${(p['allowedValues'] as unknown[]).map(String).join(', ')}`;
@@ -258,7 +257,6 @@ export function keyName(ptr: string): string {
 
 interface SchemaNode {
   type?: string;
-  description?: string;
   properties?: Record<string, SchemaNode>;
   additionalProperties?: SchemaNode | boolean;
   items?: SchemaNode;
@@ -275,14 +273,6 @@ function schemaAt(ptr: string): SchemaNode | undefined {
     else return undefined;
   }
   return node;
-}
-
-function schemaDescription(ptr: string): string | undefined {
-  const segs = pointerSplit(ptr);
-  // Only leaf settings: the description of a whole section would be noise in a one-line message.
-  if (segs.length < 2) return undefined;
-  const d = schemaAt(ptr)?.description;
-  return d && d.length <= 160 ? d.replace(/\.$/, '') : undefined;
 }
 
 function allowedKeys(ptr: string): string[] {
@@ -438,6 +428,12 @@ export function isCalendarDate(s: string): boolean {
 
 /** The closest candidate by edit distance, if close enough to be a likely typo. */
 export function nearest(word: string, candidates: readonly string[]): string | undefined {
+  const w = word.toLowerCase();
+  // A truncated id (`aci-not-for-prod`) is a likelier slip than an edit-distance neighbour.
+  if (w.length >= 4) {
+    const prefixed = candidates.filter((c) => c.toLowerCase().startsWith(w));
+    if (prefixed.length === 1) return prefixed[0];
+  }
   let best: string | undefined;
   let bestD = Infinity;
   for (const c of candidates) {

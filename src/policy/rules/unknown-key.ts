@@ -30,6 +30,9 @@ function article(label: string): string {
 
 function message(m: Manifest, key: string, dotted: string, known: string[]): string {
   const effect = unknownKeyEffect(m);
+  if (key === '') {
+    return `An empty key (a line starting with \`:\`?) in ${article(kindLabel(m))}: ${effect}. Remove the line or write the key name before the colon.`;
+  }
   if (m.kind === 'v1DeploymentConfig' && v1ComputeType(m) !== undefined) {
     const others = v1OtherTypes(dotted);
     if (others.length > 0) {

@@ -1,0 +1,95 @@
+import type { Finding, InventoryRow, Result, ScopeInfo, SkippedEntry, Summary, SuppressionInfo, WaiverInForce } from '../types.js';
+
+/** The JSON report (SPEC §8), plus `waivers`. `failOn` is a run setting, not part of the report. */
+export interface JsonReport {
+  version: 1;
+  tool: { name: string; version: string };
+  scope: ScopeInfo;
+  summary: Summary;
+  findings: Finding[];
+  inventory: InventoryRow[];
+  skipped: SkippedEntry[];
+  waivers: WaiverInForce[];
+}
+
+/**
+ * The report object with a fixed key order (objects are rebuilt field by field, so extra
+ * properties a caller may have attached never leak and diffs between runs stay minimal).
+ */
+export function toJsonReport(result: Result): JsonReport {
+  return {
+    version: 1,
+    tool: { name: result.tool.name, version: result.tool.version },
+    scope: {
+      mode: result.scope.mode,
+      reason: result.scope.reason,
+      filesScanned: result.scope.filesScanned,
+      manifests: result.scope.manifests,
+    },
+    summary: {
+      result: result.summary.result,
+      errors: result.summary.errors,
+      warnings: result.summary.warnings,
+      notices: result.summary.notices,
+      suppressed: result.summary.suppressed,
+    },
+    findings: result.findings.map(finding),
+    inventory: result.inventory.map(row),
+    skipped: result.skipped.map((s) => ({ file: s.file, rules: [...s.rules], why: s.why })),
+    waivers: result.waivers.map((w) => ({
+      rule: w.rule,
+      path: w.path,
+      reason: w.reason,
+      owner: w.owner,
+      expires: w.expires,
+      expiringSoon: w.expiringSoon,
+      matched: w.matched,
+    })),
+  };
+}
+
+/** The JSON report as text (2-space indent, trailing newline). */
+export function renderJson(result: Result): string {
+  return `${JSON.stringify(toJsonReport(result), null, 2)}\n`;
+}
+
+function finding(f: Finding): Finding {
+  return {
+    ruleId: f.ruleId,
+    severity: f.severity,
+    message: f.message,
+    file: f.file,
+    line: f.line,
+    column: f.column,
+    endLine: f.endLine,
+    endColumn: f.endColumn,
+    helpUri: f.helpUri,
+    suppressed: f.suppressed ? suppression(f.suppressed) : null,
+  };
+}
+
+function suppression(s: SuppressionInfo): SuppressionInfo {
+  const out: SuppressionInfo = { by: s.by, reason: s.reason };
+  if (s.owner !== undefined) out.owner = s.owner;
+  if (s.expires !== undefined) out.expires = s.expires;
+  return out;
+}
+
+function row(r: InventoryRow): InventoryRow {
+  return {
+    file: r.file,
+    line: r.line,
+    kind: r.kind,
+    name: r.name,
+    target: r.target,
+    stage: r.stage,
+    mode: r.mode,
+    instanceType: r.instanceType,
+    instances: r.instances,
+    memoryGb: r.memoryGb,
+    gpus: r.gpus,
+    model: r.model,
+    modelSizeBytes: r.modelSizeBytes,
+    compute: r.compute,
+  };
+}

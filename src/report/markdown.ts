@@ -1,0 +1,266 @@
+import type { Finding, Result, Severity } from '../types.js';
+import { counts, gpuCell, memoryCell, modeLabel, modelCell, plural, skuCell } from './format.js';
+
+/** GitHub drops a step summary over 1 MiB. */
+export const SUMMARY_MAX_BYTES = 1024 * 1024;
+/** Check-run summaries and PR comments: 65,535 characters (bytes are a safe upper bound). */
+export const CHECK_RUN_MAX_BYTES = 65_535;
+
+export interface MarkdownOptions {
+  /** Hard ceiling for the output, in UTF-8 bytes: tables are truncated, with a note, to stay under it. */
+  maxBytes: number;
+  /** Link to a file and line (e.g. a blob URL at the PR head), if one can be made. */
+  links?: (file: string, line: number) => string | undefined;
+}
+
+const SEVERITY_CELL: Record<Severity, string> = { error: '❌ error', warning: '⚠️ warning', notice: 'ℹ️ notice' };
+/** One very long cell (a pasted PEM, a huge path) must not eat the whole budget. */
+const MAX_CELL_CHARS = 1000;
+
+interface Table {
+  /** Used in the truncation note: "… 12 more findings". */
+  noun: string;
+  header: string[];
+  rows: string[];
+}
+
+interface Section {
+  heading?: string;
+  before: string[];
+  table?: Table;
+  after: string[];
+}
+
+/**
+ * The job summary / check-run summary / PR comment body: verdict and counts, findings, deployment
+ * inventory, skipped checks, waivers in force, suppressed count. Tables are cut (findings last) to
+ * keep the output within `opts.maxBytes`.
+ */
+export function renderMarkdown(result: Result, opts: MarkdownOptions): string {
+  const sections = buildSections(result, opts);
+  const tables = sections.map((s) => s.table).filter((t): t is Table => t !== undefined && t.rows.length > 0);
+  const kept = new Map<Table, number>(tables.map((t) => [t, t.rows.length]));
+
+  if (bytes(assemble(sections, kept, opts.maxBytes)) > opts.maxBytes) {
+    // Budget for rows = ceiling − everything else (with room reserved for each truncation note).
+    for (const t of tables) kept.set(t, 0);
+    const fixed = bytes(assemble(sections, kept, opts.maxBytes)) + tables.length * NOTE_RESERVE;
+    let budget = Math.max(0, opts.maxBytes - fixed);
+    const used = new Map<Table, number>(tables.map((t) => [t, 0]));
+    const take = (t: Table, limit: number) => {
+      let n = kept.get(t) ?? 0;
+      let u = used.get(t) ?? 0;
+      while (n < t.rows.length) {
+        const cost = bytes(t.rows[n]) + 1;
+        if (u + cost > limit || cost > budget) break;
+        u += cost;
+        budget -= cost;
+        n++;
+      }
+      kept.set(t, n);
+      used.set(t, u);
+    };
+    // Pass 1: an equal share each, so a flood of findings cannot hide the inventory or waivers.
+    const share = Math.floor(budget / Math.max(1, tables.length));
+    for (const t of byPriority(tables)) take(t, share);
+    // Pass 2: what is left, in priority order.
+    for (const t of byPriority(tables)) take(t, Infinity);
+  }
+  let out = assemble(sections, kept, opts.maxBytes);
+  if (bytes(out) > opts.maxBytes) out = cutToBytes(out, opts.maxBytes);
+  return out;
+}
+
+/** Room kept for each "… N more rows not shown" note. */
+const NOTE_RESERVE = 256;
+
+const PRIORITY = ['findings', 'waivers in force', 'skipped checks', 'deployments'];
+function byPriority(tables: Table[]): Table[] {
+  return [...tables].sort((a, b) => PRIORITY.indexOf(a.noun) - PRIORITY.indexOf(b.noun));
+}
+
+function assemble(sections: Section[], kept: Map<Table, number>, maxBytes: number): string {
+  const parts: string[] = [];
+  for (const s of sections) {
+    if (s.heading) parts.push(s.heading, '');
+    for (const l of s.before) parts.push(l);
+    if (s.before.length) parts.push('');
+    const t = s.table;
+    if (t && t.rows.length > 0) {
+      const n = kept.get(t) ?? t.rows.length;
+      parts.push(row(t.header), row(t.header.map(() => '---')));
+      for (let i = 0; i < n; i++) parts.push(t.rows[i]);
+      parts.push('');
+      if (n < t.rows.length) {
+        parts.push(
+          `_… ${t.rows.length - n} more ${t.noun} not shown: this report is limited to ${maxBytes} bytes. ` +
+            'The JSON and SARIF reports list everything._',
+          '',
+        );
+      }
+    }
+    for (const l of s.after) parts.push(l);
+    if (s.after.length) parts.push('');
+  }
+  return `${parts.join('\n').trimEnd()}\n`;
+}
+
+function buildSections(result: Result, opts: MarkdownOptions): Section[] {
+  const s = result.summary;
+  const pass = s.result === 'pass';
+  const sections: Section[] = [];
+  const scope =
+    result.scope.mode === 'changed'
+      ? `changed files and the manifests that depend on them (${result.scope.reason})`
+      : `all files (${result.scope.reason})`;
+  sections.push({
+    heading: `## ${pass ? '✅' : '❌'} model-deploy-gate: ${pass ? 'passed' : 'failed'}`,
+    before: [
+      `**${counts(s)}**${s.suppressed ? ` · ${s.suppressed} suppressed` : ''} · fails on: ${result.failOn === 'never' ? 'never' : `${result.failOn} or worse`}`,
+      '',
+      `Scope: ${esc(scope)} — ${plural(result.scope.filesScanned, 'file')} scanned, ${plural(result.scope.manifests, 'manifest')}.`,
+    ],
+    after: [],
+  });
+
+  const active = result.findings.filter((f) => !f.suppressed);
+  sections.push({
+    heading: `### Findings (${active.length})`,
+    before: active.length === 0 ? ['No findings.'] : [],
+    table: {
+      noun: 'findings',
+      header: ['Severity', 'Rule', 'Location', 'Message'],
+      rows: active.map((f) => row([SEVERITY_CELL[f.severity], `[${esc(f.ruleId)}](${f.helpUri})`, location(f, opts), esc(f.message)])),
+    },
+    after: [],
+  });
+
+  sections.push({
+    heading: `### Deployments (${result.inventory.length})`,
+    before: result.inventory.length === 0 ? ['No deployments found in scope.'] : [],
+    table: {
+      noun: 'deployments',
+      header: ['File', 'Name', 'Target', 'Stage', 'Mode', 'SKU × count', 'Memory', 'Model (size)', 'GPU'],
+      rows: result.inventory.map((r) =>
+        row([
+          link(`${r.file}:${r.line}`, opts.links?.(r.file, r.line)),
+          esc(r.name ?? ''),
+          esc(r.target),
+          esc(r.stage),
+          modeLabel(r),
+          esc(skuCell(r)),
+          memoryCell(r),
+          esc(modelCell(r)),
+          gpuCell(r),
+        ]),
+      ),
+    },
+    after: [],
+  });
+
+  if (result.skipped.length > 0) {
+    sections.push({
+      heading: '### Skipped checks',
+      before: ['These rules could not be evaluated, so a pass does not cover them:'],
+      table: {
+        noun: 'skipped checks',
+        header: ['File', 'Rules not evaluated', 'Why'],
+        rows: result.skipped.map((k) => row([code(k.file), k.rules.map(code).join(', '), esc(k.why)])),
+      },
+      after: [
+        'Declare the stage in the manifest (`tags: { stage: production }` or `nonproduction`), or in the config ' +
+          '(`stages: { production: [...], nonproduction: [...] }` globs, or `default-stage`). Declare facts about models, ' +
+          'computes and VM sizes defined outside the repository under `models:`, `computes:` and `skus:` in ' +
+          '`.github/model-deploy-gate.yml`.',
+      ],
+    });
+  }
+
+  if (result.waivers.length > 0) {
+    sections.push({
+      heading: `### Waivers in force (${result.waivers.length})`,
+      before: [],
+      table: {
+        noun: 'waivers in force',
+        header: ['Rule', 'Path', 'Owner', 'Expires', 'Findings waived', 'Reason'],
+        rows: result.waivers.map((w) =>
+          row([
+            code(w.rule),
+            code(w.path),
+            // In a code span so that a team or user handle does not notify anyone on every update.
+            code(w.owner),
+            w.expiringSoon ? `⚠ ${esc(w.expires)} (within 30 days)` : esc(w.expires),
+            String(w.matched),
+            esc(w.reason),
+          ]),
+        ),
+      },
+      after: [],
+    });
+  }
+
+  const suppressed = result.findings.filter((f) => f.suppressed);
+  if (suppressed.length > 0 || s.suppressed > 0) {
+    const inline = suppressed.filter((f) => f.suppressed?.by === 'inline').length;
+    const waived = suppressed.length - inline;
+    const n = Math.max(s.suppressed, suppressed.length);
+    sections.push({
+      heading: '### Suppressed findings',
+      before: [
+        `${plural(n, 'finding')} ${n === 1 ? 'is' : 'are'} suppressed (${inline} inline, ${waived} by waivers) and do not count toward the result; ` +
+          'the JSON and SARIF reports list them, marked as suppressed.',
+      ],
+      after: [],
+    });
+  }
+  return sections;
+}
+
+function location(f: Finding, opts: MarkdownOptions): string {
+  return link(`${f.file}:${f.line}`, opts.links?.(f.file, f.line));
+}
+
+function link(text: string, url: string | undefined): string {
+  return url ? `[${esc(text).replace(/[[\]]/g, '\\$&')}](${url.replace(/[()\s]/g, (c) => `%${c.charCodeAt(0).toString(16).padStart(2, '0').toUpperCase()}`)})` : code(text);
+}
+
+function row(cells: string[]): string {
+  return `| ${cells.join(' | ')} |`;
+}
+
+/**
+ * Text safe inside a table cell: no `|` or line break ends the cell, no HTML is injected. Code spans
+ * (the messages use them for keys and values) are kept, since `&lt;` would show literally inside them.
+ */
+export function esc(s: string): string {
+  const t = s.length > MAX_CELL_CHARS ? `${s.slice(0, MAX_CELL_CHARS)}…` : s;
+  const parts = t.split('`');
+  const balanced = parts.length % 2 === 1;
+  return parts
+    .map((p, i) => (balanced && i % 2 === 1 ? p : p.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')))
+    .join('`')
+    .replace(/\|/g, '\\|')
+    .replace(/\r?\n/g, '<br>');
+}
+
+/** A code span in a table cell (falls back to escaped text when the value holds a backtick). */
+function code(s: string): string {
+  if (s === '') return '';
+  if (s.includes('`')) return esc(s);
+  const t = s.length > MAX_CELL_CHARS ? `${s.slice(0, MAX_CELL_CHARS)}…` : s;
+  // Inside a code span only `|` and line breaks need care in a GFM table.
+  return `\`${t.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')}\``;
+}
+
+function bytes(s: string): number {
+  return Buffer.byteLength(s, 'utf8');
+}
+
+/** Last resort when even the headings do not fit: cut on a character boundary, with a marker. */
+function cutToBytes(s: string, max: number): string {
+  const marker = '\n\n_… report cut to fit._\n';
+  const room = max - bytes(marker);
+  if (room <= 0) return Buffer.from(s, 'utf8').subarray(0, Math.max(0, max)).toString('utf8').replace(/\uFFFD+$/, '');
+  const cut = Buffer.from(s, 'utf8').subarray(0, room).toString('utf8').replace(/\uFFFD+$/, '');
+  return cut + marker;
+}
