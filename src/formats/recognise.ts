@@ -61,8 +61,7 @@ export function detectKind(filePath: string, data: Record<string, unknown>): Man
   const schema = data.$schema;
   if (typeof schema === 'string' && schema.trim() !== '') {
     const base = schemaBasename(schema);
-    const kind = SCHEMA_KINDS[base];
-    if (kind) return kind;
+    if (Object.hasOwn(SCHEMA_KINDS, base)) return SCHEMA_KINDS[base];
     // 2021 preview / SDK-internal ids that do not say managed or Kubernetes.
     if (base === 'onlinedeployment') return type === 'kubernetes' ? 'kubernetesOnlineDeployment' : 'managedOnlineDeployment';
     if (base === 'onlineendpoint') return 'compute' in data ? 'kubernetesOnlineEndpoint' : 'managedOnlineEndpoint';

@@ -144,8 +144,11 @@ export function parseRef(raw: string, at: Anchor): Ref | undefined {
     const vi = segs.findIndex((x, i) => (x === 'versions' || x === 'labels') && i >= 1 && i === segs.length - 2);
     if (vi >= 1) {
       ref.name = segs[vi - 1];
-      if (segs[vi] === 'versions') ref.version = segs[vi + 1];
-      else ref.label = segs[vi + 1];
+      const v = segs[vi + 1];
+      if (!isPlaceholder(v)) {
+        if (segs[vi] === 'versions') ref.version = v;
+        else ref.label = v;
+      }
     } else if (segs.length >= 2 && /^(models|computes|environments|components)$/i.test(segs[segs.length - 2])) {
       ref.name = segs[segs.length - 1];
     }
@@ -234,4 +237,10 @@ export function quantityFact(m: Manifest, ptr: string): Fact<number> | undefined
 export function prune<T extends object>(o: T): T {
   for (const k of Object.keys(o) as Array<keyof T>) if (o[k] === undefined) delete o[k];
   return o;
+}
+
+/** ModelInfo.localPath form of a resolved path: '' for the repository root, undefined outside it. */
+export function modelLocalPath(resolved: string): string | undefined {
+  if (resolved === '..' || resolved.startsWith('../')) return undefined;
+  return resolved === '.' ? '' : resolved;
 }

@@ -22,7 +22,7 @@ function positive(f: Fact<number> | undefined): boolean {
  */
 export function normaliseV1Config(m: Manifest): Partial<Normalised> {
   const ct = v1ComputeType(m);
-  const target = ct === undefined ? undefined : V1_COMPUTE_TYPES[ct];
+  const target = ct !== undefined && Object.hasOwn(V1_COMPUTE_TYPES, ct) ? V1_COMPUTE_TYPES[ct] : undefined;
   if (!target) return {};
   const gpuCores = num(m, '/gpuCores');
   const crrGpu = num(m, '/containerResourceRequirements/gpu');

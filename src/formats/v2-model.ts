@@ -1,6 +1,6 @@
 import type { Accelerator, Manifest, ModelInfo } from '../types.js';
 import type { Normalised } from './index.js';
-import { hasUriScheme, isMapping, isPlaceholder, prune, resolveLocal, text, toNumber, valueAt } from './util.js';
+import { hasUriScheme, isMapping, isPlaceholder, modelLocalPath, prune, resolveLocal, text, toNumber, valueAt } from './util.js';
 
 /** Tool convention (SPEC §2): model facts declared in `tags` or `properties`. */
 export interface DeclaredModelFacts {
@@ -44,7 +44,7 @@ export function normaliseV2Model(m: Manifest): Partial<Normalised> {
     name: text(m, '/name'),
     version,
     type: text(m, '/type')?.toLowerCase() ?? 'custom_model',
-    localPath: p !== undefined && !hasUriScheme(p) ? resolveLocal(m.file.path, p) : undefined,
+    localPath: p !== undefined && !hasUriScheme(p) ? modelLocalPath(resolveLocal(m.file.path, p)) : undefined,
     manifest: m,
     source: 'repo',
     ...declaredFacts(m, m.file.path),
