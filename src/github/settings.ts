@@ -246,8 +246,11 @@ export function readSettings(env: Env = process.env): Settings {
   if (wdReal && !isInside(fs.realpathSync(settings.workspace), wdReal)) {
     problems.push(`\`working-directory\` ${settings.workingDirectory} resolves outside the workspace through a symbolic link.`);
   }
-  if (settings.configPath && !fs.existsSync(settings.configPath)) {
-    problems.push(`\`config\` file ${settings.configPath} does not exist.`);
+  if (settings.configPath) {
+    if (!fs.existsSync(settings.configPath)) problems.push(`\`config\` file ${settings.configPath} does not exist.`);
+    else if (!isInside(fs.realpathSync(settings.workspace), fs.realpathSync(settings.configPath))) {
+      problems.push(`\`config\` ${settings.configPath} resolves outside the workspace through a symbolic link.`);
+    }
   }
   if (problems.length) throw new SettingsError(problems);
   return settings;

@@ -142,6 +142,17 @@ export async function loadCandidate(c: Candidate, maxBytes = DEFAULT_MAX_FILE_BY
 /** Parses bytes already read (also the entry point for tests and the fuzzer). */
 export function parseBuffer(c: Candidate, buf: Buffer, syntax: 'yaml' | 'json' = /\.json$/i.test(c.path) ? 'json' : 'yaml'): LoadedFile | null {
   const base: LoadedFile = { path: c.path, abs: c.abs, text: '', syntax, size: buf.length, docs: [], problems: [] };
+  const utf16 = utf16Kind(buf);
+  if (utf16) {
+    const decoded = utf16 === 'le' ? buf.subarray(2).toString('utf16le') : swap16(buf.subarray(2)).toString('utf16le');
+    if (!looksLikeManifest(c.path, decoded)) return null;
+    base.problems.push({
+      message: `file is UTF-16 (${utf16 === 'le' ? 'little' : 'big'}-endian) encoded; the Azure ML CLIs read UTF-8, so Azure cannot load it. Re-save it as UTF-8`,
+      line: 1,
+      column: 1,
+    });
+    return base;
+  }
   const nul = buf.indexOf(0);
   let text: string;
   try {
@@ -202,4 +213,15 @@ export async function loadAll(cands: Candidate[], maxBytes = DEFAULT_MAX_FILE_BY
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, cands.length) }, worker));
   return results.filter((r): r is LoadedFile => r !== null);
+}
+
+function utf16Kind(buf: Buffer): 'le' | 'be' | undefined {
+  if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe) return 'le';
+  if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff) return 'be';
+  return undefined;
+}
+
+function swap16(buf: Buffer): Buffer {
+  const out = Buffer.from(buf.subarray(0, buf.length - (buf.length % 2)));
+  return out.swap16();
 }

@@ -7,6 +7,12 @@ import { LineIndex, dict, findTemplateToken, pointerJoin } from './source.js';
  * plain value plus JSON-Pointer → span maps. Objects have a null prototype.
  */
 export function parseJsonc(text: string, lines: LineIndex, maxDepth = 64): { docs: ParsedDoc[]; problems: ParseProblem[] } {
+  // jsonc-parser recurses per nesting level: refuse absurd depth before it can overflow the stack.
+  const deep = firstTooDeep(text, maxDepth);
+  if (deep !== -1) {
+    const p = lines.position(deep);
+    return { docs: [], problems: [{ message: `JSON nested deeper than ${maxDepth} levels`, line: p.line, column: p.column }] };
+  }
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
   const problems: ParseProblem[] = [];
@@ -103,4 +109,31 @@ function describe(code: string): string {
     InvalidCharacter: 'invalid character in string',
   };
   return map[code] ?? code;
+}
+
+/** Offset of the first bracket deeper than `max` (outside strings and comments), or -1. */
+function firstTooDeep(text: string, max: number): number {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) {
+      // string: skip to the closing quote
+      for (i++; i < text.length; i++) {
+        const d = text.charCodeAt(i);
+        if (d === 0x5c) i++;
+        else if (d === 0x22 || d === 0x0a) break;
+      }
+    } else if (c === 0x2f && text.charCodeAt(i + 1) === 0x2f) {
+      const nl = text.indexOf('\n', i);
+      i = nl === -1 ? text.length : nl;
+    } else if (c === 0x2f && text.charCodeAt(i + 1) === 0x2a) {
+      const end = text.indexOf('*/', i + 2);
+      i = end === -1 ? text.length : end + 1;
+    } else if (c === 0x5b || c === 0x7b) {
+      if (++depth > max) return i;
+    } else if (c === 0x5d || c === 0x7d) {
+      depth--;
+    }
+  }
+  return -1;
 }

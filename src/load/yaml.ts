@@ -196,10 +196,9 @@ class DocBuilder {
           }
           this.pos++;
           const key = keyEv.valueStart >= 0 ? getScalarValue(this.text, keyEv) : '';
-          const keySpan = this.lines.span(
-            keyEv.valueStart >= 0 ? keyEv.valueStart : this.prevOffset(),
-            keyEv.valueEnd >= 0 ? keyEv.valueEnd : this.prevOffset(),
-          );
+          // An empty key (`: value`) has no offset of its own: use where its value starts.
+          const keyStart = keyEv.valueStart >= 0 ? keyEv.valueStart : this.nextOffset();
+          const keySpan = this.lines.span(keyStart, keyEv.valueEnd >= 0 ? keyEv.valueEnd : keyStart);
           if (ptr === '' && this.firstKey === undefined) this.firstKey = keySpan;
           if (key === '<<' && keyEv.style === SCALAR_STYLE.PLAIN) {
             const v = this.node(pointerJoin(ptr, '<<'), depth + 1);
@@ -246,6 +245,13 @@ class DocBuilder {
 
   private anchor(start: number, end: number, built: Built): void {
     if (start >= 0) this.anchors.set(this.text.slice(start, end), built);
+  }
+
+  private nextOffset(): number {
+    const e = this.events[this.pos];
+    if (e?.type === EVENT_ID.SCALAR && e.valueStart >= 0) return Math.max(0, e.valueStart - 2);
+    if (e && (e.type === EVENT_ID.MAPPING || e.type === EVENT_ID.SEQUENCE)) return e.start;
+    return this.prevOffset();
   }
 
   private prevOffset(): number {

@@ -151,4 +151,24 @@ describe('pre-filter and bytes', () => {
     expect(latin?.problems[0].message).toContain('UTF-8');
     expect(parseBuffer({ path: 'x.yml', abs: '/x' }, Buffer.from([0xff, 0xfe, 0x00]))).toBeNull();
   });
+
+  test('UTF-16 manifests are reported (Azure reads UTF-8), unrelated UTF-16 files ignored', () => {
+    const c = { path: 'd.yml', abs: '/nonexistent/d.yml' };
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('computeType: aci\n', 'utf16le')]);
+    expect(parseBuffer(c, le)?.problems[0].message).toContain('UTF-16');
+    const be = Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from('computeType: aci\n', 'utf16le').swap16()]);
+    expect(parseBuffer(c, be)?.problems[0].message).toContain('big-endian');
+    expect(parseBuffer(c, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('on: push\n', 'utf16le')]))).toBeNull();
+  });
+
+  test('deeply nested JSON is refused before the parser can overflow', () => {
+    const r = json('{"computeType": ' + '['.repeat(10000) + ']'.repeat(10000) + '}');
+    expect(r.docs).toEqual([]);
+    expect(r.problems[0].message).toContain('deeper');
+  });
+
+  test('an empty YAML key points at its own line', () => {
+    const r = yaml('computeType: aci\n: oops\n');
+    expect(r.docs[0].keys.get('/')?.line).toBe(2);
+  });
 });

@@ -1,4 +1,5 @@
 import type { Client } from '../client.js';
+import type { RepoRef } from './types.js';
 
 export interface PullFile {
   filename: string;
@@ -19,7 +20,7 @@ export const PULL_FILES_CAP = 3000;
 
 export async function listPullFiles(
   client: Client,
-  repo: { owner: string; name: string },
+  repo: RepoRef,
   pullNumber: number,
   cap = PULL_FILES_CAP,
 ): Promise<PullFiles> {

@@ -37,7 +37,8 @@ function deploymentOf(m: Manifest, all: Deployment[]): Deployment | undefined {
 function v2Equivalent(m: Manifest, d: Deployment | undefined): string {
   switch (m.kind) {
     case 'v1DeploymentConfig': {
-      const t = String(valueAt(m, '/computeType') ?? '').toLowerCase();
+      const raw = valueAt(m, '/computeType');
+      const t = typeof raw === 'string' ? raw.toLowerCase() : '';
       if (t === 'local') return 'test locally with a v2 local endpoint (`az ml online-deployment create --local`)';
       const cpu = d?.cpu?.value ?? numberAt(m, '/containerResourceRequirements/cpu') ?? DEFAULT_CPU;
       const mem = d?.memoryGb?.value ?? numberAt(m, '/containerResourceRequirements/memoryInGB') ?? DEFAULT_MEMORY_GB;
@@ -53,7 +54,8 @@ function v2Equivalent(m: Manifest, d: Deployment | undefined): string {
       );
     }
     case 'amlComputeAction': {
-      const t = String(valueAt(m, '/compute_type') ?? '').toLowerCase();
+      const raw = valueAt(m, '/compute_type');
+      const t = typeof raw === 'string' ? raw.toLowerCase() : '';
       if (t === 'akscluster') {
         return 'replace the Azure/aml-compute action with `az ml compute attach --type Kubernetes` (a v2 kubernetesCompute YAML; legacy AKS compute cannot host v2 endpoints)';
       }

@@ -1,0 +1,41 @@
+// One sticky PR comment, found by a hidden marker and edited in place.
+import type { Client } from './client.js';
+import { createComment } from './api/create-comment.js';
+import { findComment } from './api/find-comment.js';
+import { updateComment } from './api/update-comment.js';
+import type { RepoRef } from './api/types.js';
+import { COMMENT_MAX_CHARS, fitChars } from './limits.js';
+import type { CommentMode } from './settings.js';
+
+export const COMMENT_MARKER = '<!-- model-deploy-gate -->';
+
+export function commentBody(markdown: string): string {
+  const head = `${COMMENT_MARKER}\n`;
+  return head + fitChars(markdown, COMMENT_MAX_CHARS - head.length);
+}
+
+/**
+ * What to do with the sticky comment. `on-failure` posts only on failure, but an existing comment
+ * is still updated when the PR turns green, so a stale failure report never lingers.
+ */
+export function commentAction(mode: CommentMode, failed: boolean, exists: boolean): 'post' | 'skip' {
+  if (mode === 'off') return 'skip';
+  if (mode === 'always' || failed || exists) return 'post';
+  return 'skip';
+}
+
+export async function upsertComment(
+  client: Client,
+  repo: RepoRef,
+  args: { issueNumber: number; mode: CommentMode; failed: boolean; markdown: string },
+): Promise<{ action: 'created' | 'updated' | 'skipped'; htmlUrl?: string }> {
+  const existing = await findComment(client, repo, args.issueNumber, COMMENT_MARKER);
+  if (commentAction(args.mode, args.failed, existing !== undefined) === 'skip') return { action: 'skipped' };
+  const body = commentBody(args.markdown);
+  if (existing) {
+    const c = await updateComment(client, repo, existing.id, body);
+    return { action: 'updated', htmlUrl: c.htmlUrl };
+  }
+  const c = await createComment(client, repo, args.issueNumber, body);
+  return { action: 'created', htmlUrl: c.htmlUrl };
+}

@@ -1,0 +1,28 @@
+// GitHub's size limits, and cutting text to fit them.
+
+/** Check run `output.summary`: characters. */
+export const CHECK_SUMMARY_MAX_CHARS = 65_535;
+/** Issue/PR comment body: characters. */
+export const COMMENT_MAX_CHARS = 65_536;
+/** Job summary per step: bytes (the runner drops a larger one entirely). */
+export const STEP_SUMMARY_MAX_BYTES = 1024 * 1024;
+/** Check run annotations per create/update request. */
+export const CHECK_ANNOTATIONS_PER_REQUEST = 50;
+
+export function chunk<T>(items: T[], size: number): T[][] {
+  if (size < 1) throw new RangeError(`chunk size ${size} < 1`);
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** `text` when it fits in `maxChars` (UTF-16 units, as GitHub counts); else cut at a line and end with `note`. */
+export function fitChars(text: string, maxChars: number, note = '\n\n_…truncated to fit GitHub’s size limit._\n'): string {
+  if (text.length <= maxChars) return text;
+  let cut = text.slice(0, Math.max(0, maxChars - note.length));
+  const nl = cut.lastIndexOf('\n');
+  if (nl > 0) cut = cut.slice(0, nl);
+  // Never end on half a surrogate pair.
+  if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
+  return cut + note;
+}

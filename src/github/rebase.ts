@@ -1,0 +1,15 @@
+// The engine reports paths relative to the scanned root (`working-directory`); GitHub needs them
+// relative to the repository (annotations, check runs, SARIF), as does the JSON report (SPEC §8).
+import type { Result } from '../types.js';
+import { rootToRepo } from './paths.js';
+
+export function rebaseResult(result: Result, rootPrefix: string): Result {
+  if (rootPrefix === '') return result;
+  const at = (p: string): string => rootToRepo(p, rootPrefix);
+  return {
+    ...result,
+    findings: result.findings.map((f) => ({ ...f, file: at(f.file) })),
+    inventory: result.inventory.map((r) => ({ ...r, file: at(r.file) })),
+    skipped: result.skipped.map((s) => ({ ...s, file: at(s.file) })),
+  };
+}

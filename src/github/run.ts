@@ -1,0 +1,225 @@
+// The action: settings → scope → engine → outputs → reports → check run → comment → annotations
+// → summary → verdict. Every failure ends in setFailed with a message: never a green step by accident.
+import { promises as fsp } from 'node:fs';
+import * as path from 'node:path';
+import * as core from '@actions/core';
+import { evaluate } from '../engine.js';
+import { ConfigError } from '../policy/config.js';
+import { ALL_RULES } from '../policy/rules/index.js';
+import { render } from '../report/index.js';
+import { CHECK_RUN_MAX_BYTES, renderMarkdown } from '../report/markdown.js';
+import type { Result, Severity } from '../types.js';
+import { listPullFiles } from './api/list-pull-files.js';
+import { planAnnotations, PER_STEP_LIMIT, type AnnotationCommand } from './annotations.js';
+import { CHECK_NAME, publishCheckRun } from './checks.js';
+import { createClient, errorMessage, httpStatus, type Client } from './client.js';
+import { upsertComment } from './comment.js';
+import { rebaseResult } from './rebase.js';
+import { gitDiffIn, resolveScope } from './scope.js';
+import { readSettings, SettingsError, type Settings } from './settings.js';
+import { buildSummary, writeSummary } from './summary.js';
+
+/**
+ * Workflow-command messages counted per level, so that the findings' annotations get exactly
+ * what GitHub will still display in this step.
+ */
+class Console {
+  readonly used: Record<Severity, number> = { error: 0, warning: 0, notice: 0 };
+
+  emit(level: Severity, message: string, properties?: AnnotationCommand['properties']): void {
+    this.used[level]++;
+    if (level === 'error') core.error(message, properties);
+    else if (level === 'warning') core.warning(message, properties);
+    else core.notice(message, properties);
+  }
+}
+
+/** The markdown report as the check run summary and PR comment (both ≤ 65,535 characters). */
+const SHORT_REPORT_BYTES = CHECK_RUN_MAX_BYTES - 1024;
+
+function plural(n: number, w: string): string {
+  return `${n} ${w}${n === 1 ? '' : 's'}`;
+}
+
+/** "a", "a and b", "a, b and c". */
+function sentenceList(items: string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
+
+/** A requirement the workflow set (`check-run: on`) that could not be met, after a complete evaluation. */
+class RequirementError extends Error {}
+
+function failureMessage(error: unknown): string {
+  if (error instanceof RequirementError) return `model-deploy-gate: ${error.message}`;
+  if (error instanceof SettingsError) return `model-deploy-gate: ${error.message}`;
+  if (error instanceof ConfigError) return `model-deploy-gate: invalid configuration: ${error.message}`;
+  return `model-deploy-gate: internal error, the manifests were not gated: ${errorMessage(error)}`;
+}
+
+function setOutputs(result: Result, settings: Settings): void {
+  const s = result.summary;
+  core.setOutput('result', s.result);
+  core.setOutput('errors', s.errors);
+  core.setOutput('warnings', s.warnings);
+  core.setOutput('notices', s.notices);
+  core.setOutput('suppressed', s.suppressed);
+  core.setOutput('files-scanned', result.scope.filesScanned);
+  core.setOutput('deployments', result.inventory.length);
+  core.setOutput('report-file', settings.reportFile ?? '');
+  core.setOutput('sarif-file', settings.sarifFile ?? '');
+}
+
+async function writeFile(file: string, text: string): Promise<void> {
+  await fsp.mkdir(path.dirname(file), { recursive: true });
+  await fsp.writeFile(file, text, 'utf8');
+}
+
+function headSha(settings: Settings): string | undefined {
+  const e = settings.event;
+  return e.pullRequest?.headSha ?? e.mergeGroup?.headSha ?? (e.sha || undefined);
+}
+
+/** Links from the reports to the reviewed commit's lines. */
+function blobLinks(serverUrl: string, repo: { owner: string; name: string }, sha: string) {
+  return (file: string, line: number): string =>
+    `${serverUrl}/${repo.owner}/${repo.name}/blob/${sha}/${file.split('/').map(encodeURIComponent).join('/')}#L${line}`;
+}
+
+function permissionHint(status: number | undefined, permission: string): string {
+  return status === 403 || status === 404
+    ? `the token lacks the \`${permission}\` permission (add it to the job's \`permissions:\`; pull requests from forks always get a read-only token)`
+    : 'the GitHub API kept failing';
+}
+
+async function gate(out: Console): Promise<void> {
+  const settings = readSettings();
+  const { event, repo } = settings;
+  const pr = event.pullRequest;
+  let clientPromise: Promise<Client> | undefined;
+  const client = (): Promise<Client> => (clientPromise ??= createClient(settings.token, settings.apiUrl));
+  const apiRepo = settings.token && repo ? repo : undefined;
+
+  // Scope.
+  const scope = await resolveScope(settings, {
+    listFiles: apiRepo && pr ? async () => listPullFiles(await client(), apiRepo, pr.number) : undefined,
+    gitDiff: gitDiffIn(settings.workspace),
+  });
+  for (const line of scope.log) {
+    if (line.level === 'warning') out.emit('warning', line.message);
+    else core.info(line.message);
+  }
+  core.info(`Scope: ${scope.mode} (${scope.reason}).`);
+
+  // Evaluate.
+  const raw = await evaluate({
+    root: settings.workingDirectory,
+    configPath: settings.configPath,
+    failOn: settings.failOn,
+    defaultStage: settings.defaultStage,
+    changed: scope.changed,
+    scopeReason: scope.reason,
+  });
+  const result = rebaseResult(raw, settings.rootPrefix);
+  const failed = result.summary.result === 'fail';
+  core.info(render('text', result, ALL_RULES));
+
+  // Outputs and report files first: later steps can use them even if an API call below fails.
+  setOutputs(result, settings);
+  if (settings.reportFile) {
+    await writeFile(settings.reportFile, render('json', result, ALL_RULES));
+    core.info(`JSON report written to ${settings.reportFile}.`);
+  }
+  if (settings.sarifFile) {
+    await writeFile(settings.sarifFile, render('sarif', result, ALL_RULES));
+    core.info(`SARIF report written to ${settings.sarifFile}.`);
+  }
+
+  const notes: string[] = [];
+  const sha = headSha(settings);
+  const links = repo && sha ? blobLinks(settings.serverUrl, repo, sha) : undefined;
+  const shortReport = (): string => renderMarkdown(result, { maxBytes: SHORT_REPORT_BYTES, links });
+
+  // Check run with every finding.
+  let checkUrl: string | undefined;
+  if (settings.checkRun !== 'off') {
+    const required = settings.checkRun === 'on';
+    if (!apiRepo || !sha) {
+      const why = !settings.token ? 'no token' : !repo ? 'GITHUB_REPOSITORY is not set' : 'no commit SHA in the event';
+      if (required) throw new RequirementError(`check-run: on, but no check run can be created: ${why}.`);
+      core.info(`No check run (${why}); findings are reported as annotations and in the job summary.`);
+    } else {
+      try {
+        const detailsUrl = settings.runId && repo ? `${settings.serverUrl}/${repo.owner}/${repo.name}/actions/runs/${settings.runId}` : undefined;
+        const run = await publishCheckRun(await client(), apiRepo, { headSha: sha, result, summaryMarkdown: shortReport(), detailsUrl });
+        checkUrl = run.htmlUrl || undefined;
+        core.info(`Check run "${CHECK_NAME}" created on ${sha.slice(0, 12)} (${plural(run.requests, 'request')})${checkUrl ? `: ${checkUrl}` : ''}.`);
+      } catch (e) {
+        const status = httpStatus(e);
+        const msg =
+          `No check run "${CHECK_NAME}" (HTTP ${status ?? 'error'}: ${errorMessage(e)}): ${permissionHint(status, 'checks: write')}. ` +
+          'Findings are reported as annotations and in the job summary instead.';
+        if (required) throw new RequirementError(`check-run: on, but ${msg}`);
+        out.emit('warning', msg);
+        notes.push(msg);
+      }
+    }
+  }
+
+  // Sticky PR comment.
+  if (settings.comment !== 'off') {
+    if (!pr) core.info(`No PR comment: the ${event.name || 'current'} event has no pull request.`);
+    else if (!apiRepo) core.info('No PR comment: no token.');
+    else {
+      try {
+        const c = await upsertComment(await client(), apiRepo, { issueNumber: pr.number, mode: settings.comment, failed, markdown: shortReport() });
+        core.info(c.action === 'skipped' ? 'No PR comment needed (the gate passed).' : `PR comment ${c.action}: ${c.htmlUrl ?? ''}`);
+      } catch (e) {
+        const status = httpStatus(e);
+        const msg = `No PR comment (HTTP ${status ?? 'error'}: ${errorMessage(e)}): ${permissionHint(status, 'pull-requests: write')}.`;
+        out.emit('warning', msg);
+        notes.push(msg);
+      }
+    }
+  }
+
+  // Workflow-command annotations within what GitHub displays per step.
+  const where = [
+    checkUrl ? `the "${CHECK_NAME}" check run (${checkUrl})` : undefined,
+    'the job summary',
+    settings.sarifFile ? `the SARIF report (${path.relative(settings.workspace, settings.sarifFile)})` : undefined,
+    settings.reportFile ? `the JSON report (${path.relative(settings.workspace, settings.reportFile)})` : undefined,
+  ].filter((w): w is string => w !== undefined);
+  const budget = {
+    error: PER_STEP_LIMIT - out.used.error - (failed ? 1 : 0),
+    warning: PER_STEP_LIMIT - out.used.warning,
+    notice: PER_STEP_LIMIT - out.used.notice,
+  };
+  const plan = planAnnotations(result.findings, budget, { changedLines: scope.changedLines, seeAlso: sentenceList(where) });
+  for (const c of plan.commands) out.emit(c.level, c.message, c.properties);
+
+  // Job summary.
+  try {
+    await writeSummary(buildSummary(result, notes, { links }));
+  } catch (e) {
+    core.info(`No job summary written: ${errorMessage(e)}`);
+  }
+
+  if (failed) {
+    const s = result.summary;
+    core.setFailed(
+      `model-deploy-gate: ${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}, ${plural(s.notices, 'notice')} ` +
+        `(fail-on: ${settings.failOn}). See ${sentenceList(['the annotations', ...where])}.`,
+    );
+  }
+}
+
+export async function run(): Promise<void> {
+  const out = new Console();
+  try {
+    await gate(out);
+  } catch (e) {
+    core.setOutput('result', 'fail');
+    if (e instanceof Error && e.stack) core.debug(e.stack);
+    core.setFailed(failureMessage(e));
+  }
+}
