@@ -136,6 +136,11 @@ function dependents(changed: Set<string>, deployments: Deployment[]): Set<string
       scope.add(file);
     }
   }
+  // Findings about an in-scope deployment may sit in its endpoint file (inherited compute key).
+  for (const d of deployments) {
+    const ep = d.computeRef?.at.manifest.file.path;
+    if (ep && scope.has(d.manifest.file.path)) scope.add(ep);
+  }
   return scope;
 }
 

@@ -13,6 +13,8 @@ import { githubCommands } from './github-format.js';
 
 const USAGE = `Usage: model-deploy-gate [options] [paths...]
 
+Paths (files or folders) are relative to the current directory, or to --root.
+
 Checks Azure ML deployment manifests against the compute target table.
 
 Options:
@@ -127,8 +129,13 @@ async function runCli(argv: string[], io: Io): Promise<number> {
 
   const paths: string[] = [];
   for (const p of parsed.positionals) {
-    const rel = path.relative(root, path.resolve(io.cwd, p)).split(path.sep).join('/');
-    if (rel.startsWith('..') || path.isAbsolute(rel)) throw new UsageError(`path "${p}" is outside the root ${root}`);
+    // A path is taken from the current directory when it lies inside the root, else from the root.
+    const inside = (abs: string) => {
+      const rel = path.relative(root, abs).split(path.sep).join('/');
+      return rel.startsWith('..') || path.isAbsolute(rel) ? undefined : rel;
+    };
+    const rel = inside(path.resolve(io.cwd, p)) ?? (path.isAbsolute(p) ? undefined : inside(path.resolve(root, p)));
+    if (rel === undefined) throw new UsageError(`path "${p}" is outside the root ${root}`);
     paths.push(rel);
   }
 

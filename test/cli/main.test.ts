@@ -1,0 +1,98 @@
+import { describe, expect, test } from '@jest/globals';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { main, type Io } from '../../src/cli/main.js';
+import { writeRepo } from '../helpers.js';
+
+async function cli(argv: string[], cwd: string): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const io: Io = { out: (s) => (out += s), err: (s) => (err += s), cwd };
+  const code = await main(argv, io);
+  return { code, out, err };
+}
+
+describe('CLI', () => {
+  test('exit 0 on a clean repo, 1 on a policy failure, with the text report', async () => {
+    const root = writeRepo({ 'deploy/dev/d.yml': 'computeType: aci\nauthEnabled: true\n', 'deploy/prod/p.yml': 'computeType: local\n' });
+    try {
+      const fail = await cli(['--root', root], '/');
+      expect(fail.code).toBe(1);
+      expect(fail.out).toContain('deploy/prod/p.yml:1:1');
+      expect(fail.out).toContain('local-not-for-production');
+      const pass = await cli(['--root', root, 'deploy/dev'], '/');
+      expect(pass.code).toBe(0);
+      expect(pass.out).not.toContain('deploy/prod');
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  test('--format json --output writes the SPEC §8 report', async () => {
+    const root = writeRepo({ 'deploy/prod/p.yml': 'computeType: local\n' });
+    try {
+      const r = await cli(['--format', 'json', '--output', 'out.json', '--fail-on', 'never'], root);
+      expect(r.code).toBe(0);
+      const report = JSON.parse(readFileSync(path.join(root, 'out.json'), 'utf8'));
+      expect(Object.keys(report)).toEqual(expect.arrayContaining(['version', 'tool', 'scope', 'summary', 'findings', 'inventory', 'skipped']));
+      expect(report.findings[0]).toMatchObject({ ruleId: 'local-not-for-production', file: 'deploy/prod/p.yml', line: 1, column: 1 });
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  test('--format github prints workflow commands', async () => {
+    const root = writeRepo({ 'deploy/prod/p.yml': 'computeType: local\n' });
+    try {
+      const r = await cli(['--format', 'github'], root);
+      expect(r.out).toMatch(/^::error file=deploy\/prod\/p.yml,line=1,col=1,.*title=local-not-for-production::/m);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  test('usage errors and invalid config exit 2, never 1', async () => {
+    expect((await cli(['--format', 'xml'], '/')).code).toBe(2);
+    expect((await cli(['--bogus'], '/')).code).toBe(2);
+    expect((await cli(['--explain', 'no-such-rule'], '/')).code).toBe(2);
+    const root = writeRepo({ '.model-deploy-gate.yml': 'limits:\n  aci-max-memory-gb: lots\n', 'd.yml': 'computeType: aci\n' });
+    try {
+      const r = await cli([], root);
+      expect(r.code).toBe(2);
+      expect(r.err).toContain('.model-deploy-gate.yml:2');
+      expect((await cli(['/etc'], root)).code).toBe(2); // path outside the root
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  test('--list-rules and --explain', async () => {
+    const list = await cli(['--list-rules'], '/');
+    expect(list.code).toBe(0);
+    expect(list.out.split('\n').filter(Boolean).length).toBeGreaterThanOrEqual(26);
+    const ex = await cli(['--explain', 'aci-memory-limit'], '/');
+    expect(ex.out).toContain('docs/rules/aci-memory-limit.md');
+  });
+
+  test('--changed-from gates only what changed since the ref (plus dependents)', async () => {
+    const root = writeRepo({
+      'deploy/prod/old.yml': 'computeType: local\n',
+      'models/m/model.yml': '$schema: https://azuremlschemas.azureedge.net/latest/model.schema.json\nname: m\nversion: 1\npath: azureml://datastores/x/paths/y\n',
+    });
+    const git = (...a: string[]) => execFileSync('git', a, { cwd: root, stdio: 'pipe' });
+    try {
+      git('init', '-q', '-b', 'main');
+      git('-c', 'user.email=t@t', '-c', 'user.name=t', 'add', '-A');
+      git('-c', 'user.email=t@t', '-c', 'user.name=t', 'commit', '-qm', 'base');
+      writeFileSync(path.join(root, 'deploy/prod/new.yml'), 'computeType: aci\n');
+      const r = await cli(['--changed-from', 'main', '--format', 'json'], root);
+      const report = JSON.parse(r.out);
+      expect(report.scope.mode).toBe('changed');
+      expect([...new Set(report.findings.map((f: { file: string }) => f.file))]).toEqual(['deploy/prod/new.yml']);
+      expect((await cli(['--changed-from', 'no-such-ref'], root)).code).toBe(2);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
