@@ -65,7 +65,7 @@ export function runRules(rules: readonly Rule[], inventory: Inventory, config: C
         if (seen.has(key)) return;
         seen.add(key);
         // A rule may lower itself (e.g. memory-headroom on a size-only lower bound) unless the user overrode it.
-        findings.push(makeFinding(rule.id, override ?? sev ?? severity, message, at.manifest.file.path, span));
+        findings.push(makeFinding(rule.id, override ?? sev ?? severity, sentence(message), at.manifest.file.path, span));
       },
       skip(what: Deployment | Manifest, why: string) {
         const file = 'file' in what ? what.file.path : what.manifest.file.path;
@@ -92,4 +92,9 @@ export function runRules(rules: readonly Rule[], inventory: Inventory, config: C
   }
   skipped.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.why < b.why ? -1 : a.why > b.why ? 1 : 0));
   return { findings, skipped };
+}
+
+/** Messages are sentences: capitalise a leading lowercase letter. */
+function sentence(message: string): string {
+  return /^[a-z]/.test(message) ? message[0].toUpperCase() + message.slice(1) : message;
 }

@@ -60,7 +60,7 @@ export const rule: Rule = {
       const needNodes = Math.max(minNodes, perNode ? Math.ceil(minVcpus / perNode) : minNodes);
       ctx.report(
         d.computeRef.at,
-        `production ${describeDeployment(d)} runs on AKS compute "${c.name}", but ${problems.join('; ')}. ` +
+        `${describeDeployment(d, 'production')} runs on AKS compute "${c.name}", but ${problems.join('; ')}. ` +
           `The ${CITE} reserves AKS for large-scale production, which Azure ML requires to be a FastProd cluster with at least ` +
           `${num(minNodes)} nodes and ${num(minVcpus)} vCPUs. ` +
           `Fix: use a FastProd cluster with ${needNodes} or more nodes${size ? ` of ${size}` : ''} (e.g. \`cluster_purpose: FastProd\`, \`agent_count: ${needNodes}\`), ` +

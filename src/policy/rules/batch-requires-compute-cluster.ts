@@ -34,7 +34,7 @@ export const rule: Rule = {
       if (!c || BATCH_COMPUTES.has(c.type)) continue;
       ctx.report(
         d.computeRef.at,
-        `batch ${describeDeployment(d)} runs on "${c.name}", ${KIND[c.type]}; the ${CITE} lists ${cluster.title} for ${cluster.usedFor} ` +
+        `${describeDeployment(d, 'batch')} runs on "${c.name}", ${KIND[c.type]}; the ${CITE} lists ${cluster.title} for ${cluster.usedFor} ` +
           `(Azure ML Kubernetes compute also runs v2 batch deployments). ` +
           `Fix: point \`${d.computeRef.at.ptr.endsWith('default_compute') ? 'settings.default_compute' : 'compute'}\` at an amlCompute cluster ` +
           `(e.g. \`az ml compute create --type amlcompute --name batch-cluster --size Standard_DS3_v2 --max-instances 4\`) or at a kubernetesCompute.`,

@@ -62,7 +62,7 @@ export const rule: Rule = {
       const alt = ctx.skus.smallestWith(sku.memoryGb, { gpu: true });
       ctx.report(
         d.computeRef.at,
-        `batch ${describeDeployment(d)} needs a GPU (${need}) but compute cluster "${c.name}" uses ${skuLabel(sku)}, a CPU-only size; ` +
+        `${describeDeployment(d, 'batch')} needs a GPU (${need}) but compute cluster "${c.name}" uses ${skuLabel(sku)}, a CPU-only size; ` +
           `the ${CITE} runs GPU batch (pipeline) inference only on ${cluster.title} with a GPU VM size. ` +
           `Fix: point \`compute\` at a cluster created with a GPU size${alt ? ` such as ${skuLabel(alt)}` : ''}, or remove the GPU requirement.`,
       );

@@ -20,7 +20,7 @@ export const rule: Rule = {
       if (!c || c.tier !== 'lowpriority') continue;
       ctx.report(
         d.computeRef.at,
-        `production batch ${describeDeployment(d)} runs on compute cluster "${c.name}", whose VMs are low priority: Azure can preempt them ` +
+        `${describeDeployment(d, 'production batch')} runs on compute cluster "${c.name}", whose VMs are low priority: Azure can preempt them ` +
           `at any time, so scoring jobs may stall or be retried. The ${CITE} offers normal and low-priority VMs for compute clusters; ` +
           `low priority suits dev/test or jobs that can wait. ` +
           `Fix: use a dedicated cluster (\`tier: dedicated\` in amlCompute YAML, \`vm_priority: dedicated\` in aml-compute), ` +

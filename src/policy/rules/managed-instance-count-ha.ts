@@ -19,7 +19,7 @@ export const rule: Rule = {
       if (f.value >= min) continue;
       ctx.report(
         { manifest: f.manifest, ptr: f.ptr },
-        `production ${describeDeployment(d)} runs \`instance_count: ${f.value}\`; Azure ML recommends at least ${num(min)} instances for a ` +
+        `${describeDeployment(d, 'production')} runs \`instance_count: ${f.value}\`; Azure ML recommends at least ${num(min)} instances for a ` +
           `production ${row.title}, so that node upgrades and failures do not take the endpoint down (Azure reserves 20 % extra quota for upgrades). ` +
           `Fix: set \`instance_count: ${num(min)}\` or more.`,
       );

@@ -35,9 +35,11 @@ export function gib(bytes: number): string {
   return `${num(bytes / GIB)} GiB`;
 }
 
-export function describeDeployment(d: Deployment): string {
-  if (d.name) return `deployment "${d.name}"`;
-  return `the deployment in ${d.manifest.file.path}`;
+/** `deployment "blue"`, or `the deployment in path` when it has no name; `adjective` goes before "deployment". */
+export function describeDeployment(d: Deployment, adjective?: string): string {
+  const what = adjective ? `${adjective} deployment` : 'deployment';
+  if (d.name) return `${what} "${d.name}"`;
+  return `the ${what} in ${d.manifest.file.path}`;
 }
 
 export function describeModel(d: Deployment): string {
