@@ -47872,10 +47872,16 @@ function looksLikeManifest(relPath, text) {
 function toPosix(p) {
     return p.split(external_node_path_namespaceObject.sep).join('/');
 }
-/** Lists candidate files under root (links are not followed out of the workspace, link loops cannot occur). */
+/**
+ * Lists candidate files under root (links are not followed out of the workspace, link loops cannot
+ * occur). Synchronous I/O on purpose: one thread-pool round trip per call costs more than the call.
+ */
 async function walk(opts) {
+    return walkSync(opts);
+}
+function walkSync(opts) {
     const root = external_node_path_namespaceObject.resolve(opts.root);
-    const realRoot = await external_node_fs_namespaceObject.promises.realpath(root);
+    const realRoot = (0,external_node_fs_namespaceObject.realpathSync)(root);
     const exclude = [...BUILTIN_EXCLUDES, ...opts.exclude];
     const isIncluded = picomatch_default()(opts.include, { dot: true });
     const isExcluded = picomatch_default()(exclude, { dot: true });
@@ -47889,7 +47895,7 @@ async function walk(opts) {
         const relDir = stack.pop();
         let entries;
         try {
-            entries = await external_node_fs_namespaceObject.promises.readdir(external_node_path_namespaceObject.join(root, relDir), { withFileTypes: true });
+            entries = (0,external_node_fs_namespaceObject.readdirSync)(external_node_path_namespaceObject.join(root, relDir), { withFileTypes: true });
         }
         catch {
             continue;
@@ -47909,7 +47915,7 @@ async function walk(opts) {
                 if (ent.isSymbolicLink()) {
                     let real;
                     try {
-                        real = await external_node_fs_namespaceObject.promises.realpath(abs);
+                        real = (0,external_node_fs_namespaceObject.realpathSync)(abs);
                     }
                     catch {
                         out.push({ path: rel, abs, problem: 'symbolic link that cannot be resolved (dangling or a loop); not read' });
@@ -47919,8 +47925,14 @@ async function walk(opts) {
                         out.push({ path: rel, abs, problem: 'symbolic link pointing outside the workspace; not read' });
                         continue;
                     }
-                    const st = await external_node_fs_namespaceObject.promises.stat(real).catch(() => null);
-                    if (!st?.isFile())
+                    let isFile = false;
+                    try {
+                        isFile = (0,external_node_fs_namespaceObject.statSync)(real).isFile();
+                    }
+                    catch {
+                        isFile = false;
+                    }
+                    if (!isFile)
                         continue;
                 }
                 out.push({ path: rel, abs });
@@ -47933,11 +47945,14 @@ async function walk(opts) {
 const decoder = new TextDecoder('utf-8', { fatal: true });
 /** Reads and parses one candidate. Returns null for files that are not manifests (pre-filter). Never throws. */
 async function loadCandidate(c, maxBytes = DEFAULT_MAX_FILE_BYTES) {
+    return loadCandidateSync(c, maxBytes);
+}
+function loadCandidateSync(c, maxBytes = DEFAULT_MAX_FILE_BYTES) {
     const syntax = /\.json$/i.test(c.path) ? 'json' : 'yaml';
-    const file = (problems, text = '', size = 0) => ({
+    const file = (problems, size = 0) => ({
         path: c.path,
         abs: c.abs,
-        text,
+        text: '',
         syntax,
         size,
         docs: [],
@@ -47945,30 +47960,41 @@ async function loadCandidate(c, maxBytes = DEFAULT_MAX_FILE_BYTES) {
     });
     if (c.problem)
         return file([{ message: c.problem, line: 1, column: 1 }]);
-    let buf;
+    let fd;
     try {
-        const st = await external_node_fs_namespaceObject.promises.stat(c.abs);
-        if (st.size > maxBytes) {
-            // Only report files that look like manifests: read a prefix for the pre-filter.
-            const fh = await external_node_fs_namespaceObject.promises.open(c.abs, 'r');
-            try {
-                const head = Buffer.alloc(64 * 1024);
-                const { bytesRead } = await fh.read(head, 0, head.length, 0);
-                const prefix = head.subarray(0, bytesRead).toString('utf8');
-                if (!looksLikeManifest(c.path, prefix))
-                    return null;
-            }
-            finally {
-                await fh.close();
-            }
-            return file([{ message: `file too large: ${st.size} bytes is over the ${maxBytes}-byte cap; not read (raise the cap or exclude the file)`, line: 1, column: 1 }], '', st.size);
-        }
-        buf = await external_node_fs_namespaceObject.promises.readFile(c.abs);
+        fd = (0,external_node_fs_namespaceObject.openSync)(c.abs, 'r');
     }
     catch (err) {
         return file([{ message: `cannot read file: ${err.code ?? err.message}`, line: 1, column: 1 }]);
     }
-    return parseBuffer(c, buf, syntax);
+    try {
+        const st = (0,external_node_fs_namespaceObject.fstatSync)(fd);
+        if (!st.isFile())
+            return null; // a FIFO or device named like a manifest: never block on it
+        if (st.size > maxBytes) {
+            // Only report files that look like manifests: read a prefix for the pre-filter.
+            const head = Buffer.alloc(64 * 1024);
+            const n = (0,external_node_fs_namespaceObject.readSync)(fd, head, 0, head.length, 0);
+            if (!looksLikeManifest(c.path, head.subarray(0, n).toString('utf8')))
+                return null;
+            return file([{ message: `file too large: ${st.size} bytes is over the ${maxBytes}-byte cap; not read (raise the cap or exclude the file)`, line: 1, column: 1 }], st.size);
+        }
+        const buf = Buffer.allocUnsafe(st.size);
+        let off = 0;
+        while (off < st.size) {
+            const n = (0,external_node_fs_namespaceObject.readSync)(fd, buf, off, st.size - off, off);
+            if (n === 0)
+                break;
+            off += n;
+        }
+        return parseBuffer(c, off === st.size ? buf : buf.subarray(0, off), syntax);
+    }
+    catch (err) {
+        return file([{ message: `cannot read file: ${err.code ?? err.message}`, line: 1, column: 1 }]);
+    }
+    finally {
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
+    }
 }
 /** Parses bytes already read (also the entry point for tests and the fuzzer). */
 function parseBuffer(c, buf, syntax = /\.json$/i.test(c.path) ? 'json' : 'yaml') {
@@ -47992,7 +48018,8 @@ function parseBuffer(c, buf, syntax = /\.json$/i.test(c.path) ? 'json' : 'yaml')
     }
     catch {
         // Binary or not UTF-8: report only if the readable part looks like a manifest.
-        const loose = buf.toString('latin1');
+        const hasBom = buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf;
+        const loose = buf.toString('latin1', hasBom ? 3 : 0);
         if (!looksLikeManifest(c.path, loose))
             return null;
         base.problems.push({ message: 'file is not valid UTF-8 text (binary or another encoding); not read', line: lineOfByte(buf, firstInvalidUtf8(buf)), column: 1 });
@@ -48038,18 +48065,15 @@ function lineOfByte(buf, offset) {
             line++;
     return line;
 }
-/** Loads candidates with bounded concurrency; keeps the input order. */
-async function files_loadAll(cands, maxBytes = DEFAULT_MAX_FILE_BYTES, concurrency = 32) {
-    const results = new Array(cands.length).fill(null);
-    let next = 0;
-    const worker = async () => {
-        while (next < cands.length) {
-            const i = next++;
-            results[i] = await loadCandidate(cands[i], maxBytes);
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(concurrency, cands.length) }, worker));
-    return results.filter((r) => r !== null);
+/** Loads candidates in order. */
+async function files_loadAll(cands, maxBytes = DEFAULT_MAX_FILE_BYTES) {
+    const out = [];
+    for (const c of cands) {
+        const f = loadCandidateSync(c, maxBytes);
+        if (f)
+            out.push(f);
+    }
+    return out;
 }
 function utf16Kind(buf) {
     if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe)
@@ -49945,7 +49969,7 @@ function runRules(rules, inventory, config, skus) {
                     return;
                 seen.add(key);
                 // A rule may lower itself (e.g. memory-headroom on a size-only lower bound) unless the user overrode it.
-                findings.push(makeFinding(rule.id, override ?? sev ?? severity, message, at.manifest.file.path, span));
+                findings.push(makeFinding(rule.id, override ?? sev ?? severity, sentence(message), at.manifest.file.path, span));
             },
             skip(what, why) {
                 const file = 'file' in what ? what.file.path : what.manifest.file.path;
@@ -49969,6 +49993,10 @@ function runRules(rules, inventory, config, skus) {
     skipped.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.why < b.why ? -1 : a.why > b.why ? 1 : 0));
     return { findings, skipped };
 }
+/** Messages are sentences: capitalise a leading lowercase letter. */
+function sentence(message) {
+    return /^[a-z]/.test(message) ? message[0].toUpperCase() + message.slice(1) : message;
+}
 
 ;// CONCATENATED MODULE: ./src/policy/suppress.ts
 
@@ -49978,7 +50006,8 @@ const INVALID_SUPPRESSION = 'invalid-suppression';
 const WAIVER_EXPIRED = 'waiver-expired';
 /** Days before expiry from which a waiver in force is flagged in the reports. */
 const EXPIRING_SOON_DAYS = 30;
-const MARKER = 'model-deploy-gate:';
+const SUPPRESSION_MARKER = 'model-deploy-gate:';
+const MARKER = SUPPRESSION_MARKER;
 const SYNTAX = '# model-deploy-gate: ignore <rule-id>[,<rule-id>] -- <reason>';
 /**
  * The suppression machinery cannot silence itself: an inline comment (or a waiver) for an
@@ -50302,10 +50331,12 @@ function ceil1(n) {
 function gib(bytes) {
     return `${support_num(bytes / GIB)} GiB`;
 }
-function describeDeployment(d) {
+/** `deployment "blue"`, or `the deployment in path` when it has no name; `adjective` goes before "deployment". */
+function describeDeployment(d, adjective) {
+    const what = adjective ? `${adjective} deployment` : 'deployment';
     if (d.name)
-        return `deployment "${d.name}"`;
-    return `the deployment in ${d.manifest.file.path}`;
+        return `${what} "${d.name}"`;
+    return `the ${what} in ${d.manifest.file.path}`;
 }
 function describeModel(d) {
     const m = d.model;
@@ -50574,7 +50605,7 @@ const batch_requires_compute_cluster_rule = {
             const c = d.compute;
             if (!c || BATCH_COMPUTES.has(c.type))
                 continue;
-            ctx.report(d.computeRef.at, `batch ${describeDeployment(d)} runs on "${c.name}", ${KIND[c.type]}; the ${CITE} lists ${cluster.title} for ${cluster.usedFor} ` +
+            ctx.report(d.computeRef.at, `${describeDeployment(d, 'batch')} runs on "${c.name}", ${KIND[c.type]}; the ${CITE} lists ${cluster.title} for ${cluster.usedFor} ` +
                 `(Azure ML Kubernetes compute also runs v2 batch deployments). ` +
                 `Fix: point \`${d.computeRef.at.ptr.endsWith('default_compute') ? 'settings.default_compute' : 'compute'}\` at an amlCompute cluster ` +
                 `(e.g. \`az ml compute create --type amlcompute --name batch-cluster --size Standard_DS3_v2 --max-instances 4\`) or at a kubernetesCompute.`);
@@ -50669,7 +50700,7 @@ const gpu_batch_requires_gpu_cluster_rule = {
             if (sku.gpus > 0)
                 continue;
             const alt = ctx.skus.smallestWith(sku.memoryGb, { gpu: true });
-            ctx.report(d.computeRef.at, `batch ${describeDeployment(d)} needs a GPU (${need}) but compute cluster "${c.name}" uses ${skuLabel(sku)}, a CPU-only size; ` +
+            ctx.report(d.computeRef.at, `${describeDeployment(d, 'batch')} needs a GPU (${need}) but compute cluster "${c.name}" uses ${skuLabel(sku)}, a CPU-only size; ` +
                 `the ${CITE} runs GPU batch (pipeline) inference only on ${cluster.title} with a GPU VM size. ` +
                 `Fix: point \`compute\` at a cluster created with a GPU size${alt ? ` such as ${skuLabel(alt)}` : ''}, or remove the GPU requirement.`);
         }
@@ -51025,7 +51056,7 @@ const aks_production_cluster_rule = {
                 continue;
             const perNode = size ? ctx.skus.get(size)?.vcpus : undefined;
             const needNodes = Math.max(minNodes, perNode ? Math.ceil(minVcpus / perNode) : minNodes);
-            ctx.report(d.computeRef.at, `production ${describeDeployment(d)} runs on AKS compute "${c.name}", but ${problems.join('; ')}. ` +
+            ctx.report(d.computeRef.at, `${describeDeployment(d, 'production')} runs on AKS compute "${c.name}", but ${problems.join('; ')}. ` +
                 `The ${CITE} reserves AKS for large-scale production, which Azure ML requires to be a FastProd cluster with at least ` +
                 `${support_num(minNodes)} nodes and ${support_num(minVcpus)} vCPUs. ` +
                 `Fix: use a FastProd cluster with ${needNodes} or more nodes${size ? ` of ${size}` : ''} (e.g. \`cluster_purpose: FastProd\`, \`agent_count: ${needNodes}\`), ` +
@@ -51130,7 +51161,7 @@ const low_priority_production_batch_rule = {
             const c = d.compute;
             if (!c || c.tier !== 'lowpriority')
                 continue;
-            ctx.report(d.computeRef.at, `production batch ${describeDeployment(d)} runs on compute cluster "${c.name}", whose VMs are low priority: Azure can preempt them ` +
+            ctx.report(d.computeRef.at, `${describeDeployment(d, 'production batch')} runs on compute cluster "${c.name}", whose VMs are low priority: Azure can preempt them ` +
                 `at any time, so scoring jobs may stall or be retried. The ${CITE} offers normal and low-priority VMs for compute clusters; ` +
                 `low priority suits dev/test or jobs that can wait. ` +
                 `Fix: use a dedicated cluster (\`tier: dedicated\` in amlCompute YAML, \`vm_priority: dedicated\` in aml-compute), ` +
@@ -51191,7 +51222,7 @@ const managed_instance_count_ha_rule = {
             const f = d.instanceCount;
             if (f.value >= min)
                 continue;
-            ctx.report({ manifest: f.manifest, ptr: f.ptr }, `production ${describeDeployment(d)} runs \`instance_count: ${f.value}\`; Azure ML recommends at least ${support_num(min)} instances for a ` +
+            ctx.report({ manifest: f.manifest, ptr: f.ptr }, `${describeDeployment(d, 'production')} runs \`instance_count: ${f.value}\`; Azure ML recommends at least ${support_num(min)} instances for a ` +
                 `production ${managed_instance_count_ha_row.title}, so that node upgrades and failures do not take the endpoint down (Azure reserves 20 % extra quota for upgrades). ` +
                 `Fix: set \`instance_count: ${support_num(min)}\` or more.`);
         }
@@ -51318,9 +51349,6 @@ function skuAdvice(cpu, memoryGb) {
         return `by the ACI→managed online migration table, ${sized} maps to \`instance_type: ${sku}\``;
     return `${sized} is above the migration table (4 CPU / 16 GB): size the \`instance_type\` by profiling the model`;
 }
-function deploymentOf(m, all) {
-    return all.find((d) => d.manifest === m);
-}
 function v2Equivalent(m, d) {
     switch (m.kind) {
         case 'v1DeploymentConfig': {
@@ -51365,14 +51393,14 @@ const v1_deprecated_rule = {
     description: 'SDK/CLI v1 deployment configs and the aml-deploy/aml-compute/aml-registermodel actions are deprecated.',
     remediation: 'Move to CLI/SDK v2 YAML (managed or Kubernetes online deployments, amlCompute, model); the message names the SKU.',
     check(ctx) {
-        const all = ctx.inventory.deployments;
+        const byManifest = new Map(ctx.inventory.deployments.map((d) => [d.manifest, d]));
         for (const m of ctx.inventory.manifests) {
             if (!m.v1)
                 continue;
             const family = FAMILY[m.kind] ?? 'an SDK/CLI v1 file';
             ctx.report({ manifest: m, ptr: targetKeyOf(m) }, `This is ${family}; ${END}` +
                 (m.kind === 'v1DeploymentConfig' || m.kind === 'amlDeployAction' ? ', and v1 ACI/AKS web services are legacy for new deployments. ' : '. ') +
-                `Fix: ${v2Equivalent(m, deploymentOf(m, all))}.`);
+                `Fix: ${v2Equivalent(m, byManifest.get(m))}.`);
         }
     },
 };
@@ -52600,7 +52628,18 @@ async function evaluate(opts) {
             }));
         }
     }
-    const manifests = files.flatMap((f) => recognise(f));
+    const manifests = [];
+    for (const f of files) {
+        const found = recognise(f);
+        for (const m of found)
+            manifests.push(m);
+        // Keep memory flat on large repos: parsed documents that are not manifests, and texts without an
+        // inline suppression, are not needed past this point.
+        if (found.length === 0)
+            f.docs = [];
+        if (!f.text.includes(SUPPRESSION_MARKER))
+            f.text = '';
+    }
     const norm = normalise(manifests);
     const inventory = buildInventory(root, files, manifests, norm, config);
     const skus = new SkuCatalog(config.skus);
@@ -52621,9 +52660,11 @@ async function evaluate(opts) {
         deployments = deployments.filter((d) => scope.has(d.manifest.file.path));
         inScopeFiles = files.filter((f) => scope.has(f.path));
     }
+    const inScopeFileSet = new Set(inScopeFiles);
+    const deploymentFiles = new Set(deployments.map((d) => d.manifest.file.path));
     all.sort(compareFindings);
     const summary = summarise(all, opts.failOn);
-    const skipped = ruleRun.skipped.filter((s) => !opts.changed || deployments.some((d) => d.manifest.file.path === s.file));
+    const skipped = ruleRun.skipped.filter((s) => !opts.changed || deploymentFiles.has(s.file));
     return {
         version: 1,
         tool: { name: 'model-deploy-gate', version: VERSION },
@@ -52632,7 +52673,7 @@ async function evaluate(opts) {
             reason: opts.scopeReason,
             filesScanned: inScopeFiles.length,
             manifests: opts.changed
-                ? inventory.manifests.filter((m) => inScopeFiles.includes(m.file)).length
+                ? inventory.manifests.filter((m) => inScopeFileSet.has(m.file)).length
                 : inventory.manifests.length,
         },
         summary,
@@ -52656,7 +52697,8 @@ function removeRule(findings, ruleId) {
 function dependents(changed, deployments) {
     const scope = new Set(changed);
     const touches = (p) => p !== undefined && changed.has(p);
-    const under = (dir) => dir !== undefined && [...changed].some((c) => dir === '' || c === dir || c.startsWith(dir + '/'));
+    const changedList = [...changed];
+    const under = (dir) => dir !== undefined && changedList.some((c) => dir === '' || c === dir || c.startsWith(dir + '/'));
     for (const d of deployments) {
         const file = d.manifest.file.path;
         if (scope.has(file))
@@ -53297,11 +53339,15 @@ function renderText(result, opts = {}) {
         }
         out.push('');
     }
+    out.push(summaryLine(result, paint));
+    return `${out.join('\n')}\n`;
+}
+/** The closing line: counts, verdict, scope. */
+function summaryLine(result, paint = (_k, s) => s) {
     const s = result.summary;
     const verdict = s.result === 'pass' ? paint('pass', 'PASS') : paint('error', 'FAIL');
-    out.push(`${counts(s)} (${s.suppressed} suppressed) — result: ${verdict}` +
+    return (`${counts(s)} (${s.suppressed} suppressed) — result: ${verdict}` +
         paint('dim', ` [${result.scope.filesScanned} files scanned, ${result.scope.manifests} manifests, fail-on: ${result.failOn}]`));
-    return `${out.join('\n')}\n`;
 }
 /** Left-aligned columns separated by two spaces; trailing blanks trimmed. */
 function table(header, rows) {

@@ -1,12 +1,12 @@
 import * as path from 'node:path';
-import type { Deployment, FailOn, Finding, InventoryRow, LoadedFile, Result, Severity, Stage, Summary } from './types.js';
+import type { Deployment, FailOn, Finding, InventoryRow, LoadedFile, Manifest, Result, Severity, Stage, Summary } from './types.js';
 import { walk, loadAll, DEFAULT_MAX_FILE_BYTES } from './load/files.js';
 import { recognise, normalise } from './formats/index.js';
 import { buildInventory } from './inventory/build.js';
 import { SkuCatalog } from './catalog/skus.js';
 import { loadConfig } from './policy/config.js';
 import { runRules, makeFinding } from './policy/registry.js';
-import { applySuppressions } from './policy/suppress.js';
+import { applySuppressions, SUPPRESSION_MARKER } from './policy/suppress.js';
 import { ALL_RULES } from './policy/rules/index.js';
 import { VERSION } from './version.js';
 
@@ -57,7 +57,15 @@ export async function evaluate(opts: EngineOptions): Promise<Result> {
       );
     }
   }
-  const manifests = files.flatMap((f) => recognise(f));
+  const manifests: Manifest[] = [];
+  for (const f of files) {
+    const found = recognise(f);
+    for (const m of found) manifests.push(m);
+    // Keep memory flat on large repos: parsed documents that are not manifests, and texts without an
+    // inline suppression, are not needed past this point.
+    if (found.length === 0) f.docs = [];
+    if (!f.text.includes(SUPPRESSION_MARKER)) f.text = '';
+  }
   const norm = normalise(manifests);
   const inventory = buildInventory(root, files, manifests, norm, config);
   const skus = new SkuCatalog(config.skus);
@@ -85,10 +93,12 @@ export async function evaluate(opts: EngineOptions): Promise<Result> {
     deployments = deployments.filter((d) => scope.has(d.manifest.file.path));
     inScopeFiles = files.filter((f) => scope.has(f.path));
   }
+  const inScopeFileSet = new Set(inScopeFiles);
+  const deploymentFiles = new Set(deployments.map((d) => d.manifest.file.path));
 
   all.sort(compareFindings);
   const summary = summarise(all, opts.failOn);
-  const skipped = ruleRun.skipped.filter((s) => !opts.changed || deployments.some((d) => d.manifest.file.path === s.file));
+  const skipped = ruleRun.skipped.filter((s) => !opts.changed || deploymentFiles.has(s.file));
   return {
     version: 1,
     tool: { name: 'model-deploy-gate', version: VERSION },
@@ -97,7 +107,7 @@ export async function evaluate(opts: EngineOptions): Promise<Result> {
       reason: opts.scopeReason,
       filesScanned: inScopeFiles.length,
       manifests: opts.changed
-        ? inventory.manifests.filter((m) => inScopeFiles.includes(m.file)).length
+        ? inventory.manifests.filter((m) => inScopeFileSet.has(m.file)).length
         : inventory.manifests.length,
     },
     summary,
@@ -122,8 +132,9 @@ function removeRule(findings: Finding[], ruleId: string): void {
 function dependents(changed: Set<string>, deployments: Deployment[]): Set<string> {
   const scope = new Set(changed);
   const touches = (p: string | undefined) => p !== undefined && changed.has(p);
+  const changedList = [...changed];
   const under = (dir: string | undefined) =>
-    dir !== undefined && [...changed].some((c) => dir === '' || c === dir || c.startsWith(dir + '/'));
+    dir !== undefined && changedList.some((c) => dir === '' || c === dir || c.startsWith(dir + '/'));
   for (const d of deployments) {
     const file = d.manifest.file.path;
     if (scope.has(file)) continue;

@@ -7,6 +7,7 @@ import { evaluate } from '../engine.js';
 import { ConfigError } from '../policy/config.js';
 import { ALL_RULES } from '../policy/rules/index.js';
 import { render } from '../report/index.js';
+import { summaryLine } from '../report/text.js';
 import { helpUri } from '../report/links.js';
 import { VERSION } from '../version.js';
 import { githubCommands } from './github-format.js';
@@ -158,7 +159,8 @@ async function runCli(argv: string[], io: Io): Promise<number> {
   const text = format === 'github' ? githubCommands(result) : render(format, result, ALL_RULES);
   if (v.output !== undefined) {
     writeFileSync(path.resolve(io.cwd, v.output), text);
-    if (format !== 'text') io.out(render('text', result, ALL_RULES));
+    // The report went to the file: the terminal gets the verdict, not a second copy.
+    io.out(`${summaryLine(result)} → ${v.output}\n`);
   } else {
     io.out(text);
   }

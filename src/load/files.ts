@@ -1,4 +1,4 @@
-import { promises as fsp } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
 import type { LoadedFile, ParseProblem } from '../types.js';
@@ -43,10 +43,17 @@ function toPosix(p: string): string {
   return p.split(path.sep).join('/');
 }
 
-/** Lists candidate files under root (links are not followed out of the workspace, link loops cannot occur). */
+/**
+ * Lists candidate files under root (links are not followed out of the workspace, link loops cannot
+ * occur). Synchronous I/O on purpose: one thread-pool round trip per call costs more than the call.
+ */
 export async function walk(opts: WalkOptions): Promise<Candidate[]> {
+  return walkSync(opts);
+}
+
+export function walkSync(opts: WalkOptions): Candidate[] {
   const root = path.resolve(opts.root);
-  const realRoot = await fsp.realpath(root);
+  const realRoot = realpathSync(root);
   const exclude = [...BUILTIN_EXCLUDES, ...opts.exclude];
   const isIncluded = picomatch(opts.include, { dot: true });
   const isExcluded = picomatch(exclude, { dot: true });
@@ -59,9 +66,9 @@ export async function walk(opts: WalkOptions): Promise<Candidate[]> {
   const stack: string[] = [''];
   while (stack.length > 0) {
     const relDir = stack.pop()!;
-    let entries;
+    let entries: Dirent[];
     try {
-      entries = await fsp.readdir(path.join(root, relDir), { withFileTypes: true });
+      entries = readdirSync(path.join(root, relDir), { withFileTypes: true });
     } catch {
       continue;
     }
@@ -77,7 +84,7 @@ export async function walk(opts: WalkOptions): Promise<Candidate[]> {
         if (ent.isSymbolicLink()) {
           let real: string;
           try {
-            real = await fsp.realpath(abs);
+            real = realpathSync(abs);
           } catch {
             out.push({ path: rel, abs, problem: 'symbolic link that cannot be resolved (dangling or a loop); not read' });
             continue;
@@ -86,8 +93,13 @@ export async function walk(opts: WalkOptions): Promise<Candidate[]> {
             out.push({ path: rel, abs, problem: 'symbolic link pointing outside the workspace; not read' });
             continue;
           }
-          const st = await fsp.stat(real).catch(() => null);
-          if (!st?.isFile()) continue;
+          let isFile = false;
+          try {
+            isFile = statSync(real).isFile();
+          } catch {
+            isFile = false;
+          }
+          if (!isFile) continue;
         }
         out.push({ path: rel, abs });
       }
@@ -101,42 +113,53 @@ const decoder = new TextDecoder('utf-8', { fatal: true });
 
 /** Reads and parses one candidate. Returns null for files that are not manifests (pre-filter). Never throws. */
 export async function loadCandidate(c: Candidate, maxBytes = DEFAULT_MAX_FILE_BYTES): Promise<LoadedFile | null> {
+  return loadCandidateSync(c, maxBytes);
+}
+
+export function loadCandidateSync(c: Candidate, maxBytes = DEFAULT_MAX_FILE_BYTES): LoadedFile | null {
   const syntax = /\.json$/i.test(c.path) ? 'json' : 'yaml';
-  const file = (problems: ParseProblem[], text = '', size = 0): LoadedFile => ({
+  const file = (problems: ParseProblem[], size = 0): LoadedFile => ({
     path: c.path,
     abs: c.abs,
-    text,
+    text: '',
     syntax,
     size,
     docs: [],
     problems,
   });
   if (c.problem) return file([{ message: c.problem, line: 1, column: 1 }]);
-  let buf: Buffer;
+  let fd: number;
   try {
-    const st = await fsp.stat(c.abs);
-    if (st.size > maxBytes) {
-      // Only report files that look like manifests: read a prefix for the pre-filter.
-      const fh = await fsp.open(c.abs, 'r');
-      try {
-        const head = Buffer.alloc(64 * 1024);
-        const { bytesRead } = await fh.read(head, 0, head.length, 0);
-        const prefix = head.subarray(0, bytesRead).toString('utf8');
-        if (!looksLikeManifest(c.path, prefix)) return null;
-      } finally {
-        await fh.close();
-      }
-      return file(
-        [{ message: `file too large: ${st.size} bytes is over the ${maxBytes}-byte cap; not read (raise the cap or exclude the file)`, line: 1, column: 1 }],
-        '',
-        st.size,
-      );
-    }
-    buf = await fsp.readFile(c.abs);
+    fd = openSync(c.abs, 'r');
   } catch (err) {
     return file([{ message: `cannot read file: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, line: 1, column: 1 }]);
   }
-  return parseBuffer(c, buf, syntax);
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) return null; // a FIFO or device named like a manifest: never block on it
+    if (st.size > maxBytes) {
+      // Only report files that look like manifests: read a prefix for the pre-filter.
+      const head = Buffer.alloc(64 * 1024);
+      const n = readSync(fd, head, 0, head.length, 0);
+      if (!looksLikeManifest(c.path, head.subarray(0, n).toString('utf8'))) return null;
+      return file(
+        [{ message: `file too large: ${st.size} bytes is over the ${maxBytes}-byte cap; not read (raise the cap or exclude the file)`, line: 1, column: 1 }],
+        st.size,
+      );
+    }
+    const buf = Buffer.allocUnsafe(st.size);
+    let off = 0;
+    while (off < st.size) {
+      const n = readSync(fd, buf, off, st.size - off, off);
+      if (n === 0) break;
+      off += n;
+    }
+    return parseBuffer(c, off === st.size ? buf : buf.subarray(0, off), syntax);
+  } catch (err) {
+    return file([{ message: `cannot read file: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, line: 1, column: 1 }]);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Parses bytes already read (also the entry point for tests and the fuzzer). */
@@ -159,7 +182,8 @@ export function parseBuffer(c: Candidate, buf: Buffer, syntax: 'yaml' | 'json' =
     text = decoder.decode(buf);
   } catch {
     // Binary or not UTF-8: report only if the readable part looks like a manifest.
-    const loose = buf.toString('latin1');
+    const hasBom = buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf;
+    const loose = buf.toString('latin1', hasBom ? 3 : 0);
     if (!looksLikeManifest(c.path, loose)) return null;
     base.problems.push({ message: 'file is not valid UTF-8 text (binary or another encoding); not read', line: lineOfByte(buf, firstInvalidUtf8(buf)), column: 1 });
     return base;
@@ -201,18 +225,14 @@ function lineOfByte(buf: Buffer, offset: number): number {
   return line;
 }
 
-/** Loads candidates with bounded concurrency; keeps the input order. */
-export async function loadAll(cands: Candidate[], maxBytes = DEFAULT_MAX_FILE_BYTES, concurrency = 32): Promise<LoadedFile[]> {
-  const results: Array<LoadedFile | null> = new Array(cands.length).fill(null);
-  let next = 0;
-  const worker = async () => {
-    while (next < cands.length) {
-      const i = next++;
-      results[i] = await loadCandidate(cands[i], maxBytes);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, cands.length) }, worker));
-  return results.filter((r): r is LoadedFile => r !== null);
+/** Loads candidates in order. */
+export async function loadAll(cands: Candidate[], maxBytes = DEFAULT_MAX_FILE_BYTES): Promise<LoadedFile[]> {
+  const out: LoadedFile[] = [];
+  for (const c of cands) {
+    const f = loadCandidateSync(c, maxBytes);
+    if (f) out.push(f);
+  }
+  return out;
 }
 
 function utf16Kind(buf: Buffer): 'le' | 'be' | undefined {

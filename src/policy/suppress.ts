@@ -10,7 +10,8 @@ export const WAIVER_EXPIRED = 'waiver-expired';
 /** Days before expiry from which a waiver in force is flagged in the reports. */
 export const EXPIRING_SOON_DAYS = 30;
 
-const MARKER = 'model-deploy-gate:';
+export const SUPPRESSION_MARKER = 'model-deploy-gate:';
+const MARKER = SUPPRESSION_MARKER;
 const SYNTAX = '# model-deploy-gate: ignore <rule-id>[,<rule-id>] -- <reason>';
 
 /**

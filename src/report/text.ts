@@ -79,13 +79,18 @@ export function renderText(result: Result, opts: TextOptions = {}): string {
     out.push('');
   }
 
+  out.push(summaryLine(result, paint));
+  return `${out.join('\n')}\n`;
+}
+
+/** The closing line: counts, verdict, scope. */
+export function summaryLine(result: Result, paint: (kind: 'pass' | 'error' | 'dim', s: string) => string = (_k, s) => s): string {
   const s = result.summary;
   const verdict = s.result === 'pass' ? paint('pass', 'PASS') : paint('error', 'FAIL');
-  out.push(
+  return (
     `${counts(s)} (${s.suppressed} suppressed) — result: ${verdict}` +
-      paint('dim', ` [${result.scope.filesScanned} files scanned, ${result.scope.manifests} manifests, fail-on: ${result.failOn}]`),
+    paint('dim', ` [${result.scope.filesScanned} files scanned, ${result.scope.manifests} manifests, fail-on: ${result.failOn}]`)
   );
-  return `${out.join('\n')}\n`;
 }
 
 /** Left-aligned columns separated by two spaces; trailing blanks trimmed. */

@@ -274,10 +274,10 @@ const MUTATORS: Mutator[] = [
       const buf = Buffer.from(lines[i]);
       const at = int(rnd, 0, buf.length - 1);
       buf[at] = rnd() < 0.5 ? buf[at] ^ (1 << int(rnd, 0, 7)) : pick(rnd, FLIP_BYTES);
-      const out = [...lines];
-      // Latin-1 keeps every byte as one char; re-encoded below as raw bytes.
+      const out: RawLines = [...lines];
+      // Latin-1 keeps every byte as one char; mutate() writes such lines back as raw bytes.
       out[i] = buf.toString('latin1');
-      (out as string[] & { raw?: Set<number> }).raw = new Set([...(((lines as string[] & { raw?: Set<number> }).raw) ?? []), i]);
+      out.raw = new Set([...((lines as RawLines).raw ?? []), i]);
       return out;
     },
   },
@@ -411,9 +411,10 @@ export function mutate(seed: Seed, rnd: () => number): Mutated {
   let bom = false;
   for (let k = 0; k < n; k++) {
     if (rnd() < 0.08) {
-      if (rnd() < 0.75) crlf = true;
+      const toCrlf = rnd() < 0.75;
+      if (toCrlf) crlf = true;
       else bom = true;
-      ops.push(crlf ? 'crlf' : 'bom');
+      ops.push(toCrlf ? 'crlf' : 'bom');
       continue;
     }
     const free = lines.map((_, i) => i).filter((i) => !prot.has(i));
@@ -536,8 +537,10 @@ export function checkStages(seed: Seed, bytes: Buffer): CheckOutcome {
         if (BAD_TEXT.test(f.message) || (NAN_TEXT.test(f.message) && !/\.nan\b/i.test(target.text))) v('message-text', `${f.ruleId}: ${f.message}`);
       }
       if (seed.plant) plant = checkPlant(seed.plant, target, findings, v);
-    } else if (seed.plant) {
-      v('planted-lost', 'the planted file is no longer a candidate (pre-filter rejected it)');
+    } else if (seed.detection) {
+      // Dropped by the pre-filter: only acceptable when the deciding key's line is gone.
+      const lines = bytes.toString('latin1').replace(/^\xef\xbb\xbf/, '').split('\n').map((l) => l.replace(/\r$/, ''));
+      if (lines.includes(seed.detection.line)) v('silently-skipped', `the file still has the line "${seed.detection.line}" but was not read at all (no finding, no parse-error)`);
     }
   } catch (err) {
     v('exception', err instanceof Error ? (err.stack ?? err.message) : String(err));
@@ -560,6 +563,10 @@ function checkPlant(plant: Plant, target: LoadedFile, findings: Finding[], v: (i
   const doc = target.docs.find((d) => valueAt(d.value, plant.ptr) !== undefined);
   const value = doc ? valueAt(doc.value, plant.ptr) : undefined;
   if (!doc || !isMap(doc.value) || !plant.applies(doc.value)) return 'moved';
+  const span = doc.values.get(plant.ptr);
+  // A more-indented line after the key continues its plain scalar (`64` + `  {{X}}` reads "64 {{X}}"):
+  // the value now spans an unprotected line, so the edit is legitimate.
+  if (value !== plant.value && span && span.endLine > (doc.keys.get(plant.ptr)?.line ?? span.line)) return 'moved';
   if (value !== plant.value) {
     v('planted-lost', `${plant.ptr} reads ${JSON.stringify(value)} instead of the planted ${plant.value}, on a line no mutation touched`);
     return 'kept';

@@ -346,6 +346,17 @@ describe('binary, invalid UTF-8, BOM, CRLF', () => {
     expectParseError(r, 'deploy/dev/x.yml', 2, /not valid UTF-8/);
   }, PER_CASE_MS);
 
+  test('UTF-8 BOM + an invalid byte further down: still recognised, parse-error at that line (fuzz input seed 3 #67390)', async () => {
+    const r = await gateRaw((root) =>
+      put(
+        root,
+        'deploy/dev/x.yml',
+        Buffer.concat([Buffer.from('\ufeffcomputeType: ACI\ncontainerResourceRequirements:\n  c'), Buffer.from([0xf0]), Buffer.from('u: 1\n  memoryInGB: 64\n')]),
+      ),
+    );
+    expectParseError(r, 'deploy/dev/x.yml', 3, /not valid UTF-8/);
+  }, PER_CASE_MS);
+
   test('a binary .yml without manifest keys is ignored', async () => {
     const r = await gateRaw((root) => put(root, 'assets/logo.yml', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0xff, 0xfe, 0x00])));
     expect(r.findings.filter((f) => f.file === 'assets/logo.yml')).toEqual([]);

@@ -30,9 +30,6 @@ function skuAdvice(cpu: number, memoryGb: number): string {
   return `${sized} is above the migration table (4 CPU / 16 GB): size the \`instance_type\` by profiling the model`;
 }
 
-function deploymentOf(m: Manifest, all: Deployment[]): Deployment | undefined {
-  return all.find((d) => d.manifest === m);
-}
 
 function v2Equivalent(m: Manifest, d: Deployment | undefined): string {
   switch (m.kind) {
@@ -81,7 +78,7 @@ export const rule: Rule = {
   description: 'SDK/CLI v1 deployment configs and the aml-deploy/aml-compute/aml-registermodel actions are deprecated.',
   remediation: 'Move to CLI/SDK v2 YAML (managed or Kubernetes online deployments, amlCompute, model); the message names the SKU.',
   check(ctx) {
-    const all = ctx.inventory.deployments;
+    const byManifest = new Map<Manifest, Deployment>(ctx.inventory.deployments.map((d) => [d.manifest, d]));
     for (const m of ctx.inventory.manifests) {
       if (!m.v1) continue;
       const family = FAMILY[m.kind] ?? 'an SDK/CLI v1 file';
@@ -89,7 +86,7 @@ export const rule: Rule = {
         { manifest: m, ptr: targetKeyOf(m) },
         `This is ${family}; ${END}` +
           (m.kind === 'v1DeploymentConfig' || m.kind === 'amlDeployAction' ? ', and v1 ACI/AKS web services are legacy for new deployments. ' : '. ') +
-          `Fix: ${v2Equivalent(m, deploymentOf(m, all))}.`,
+          `Fix: ${v2Equivalent(m, byManifest.get(m))}.`,
       );
     }
   },
