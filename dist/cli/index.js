@@ -19922,13 +19922,14 @@ const checkNumber = function checkNumber(spec, data) {
         return true;
     if (typeof data === 'number' && !Number.isFinite(data)) {
         // YAML `.inf`/`.nan`, JSON `1e400`: no Azure loader turns these into a usable size.
-        return fail(checkNumber, withHint(`must be a finite number; found ${Number.isNaN(data) ? 'NaN' : data > 0 ? 'infinity' : 'minus infinity'}.`, spec.hint));
+        return fail(checkNumber, `must be a finite number; found ${Number.isNaN(data) ? 'NaN' : data > 0 ? 'infinity' : 'minus infinity'}.`);
     }
     const n = typeof data === 'number' ? data : spec.strings && isNumericString(data) ? toNumber(data) : undefined;
     if (n === undefined) {
         const what = spec.integer ? 'a whole number' : 'a number';
         const extra = typeof data === 'string' && !spec.strings && isNumericString(data) ? ' (write it without quotes: the action validates JSON types)' : '';
-        return fail(checkNumber, withHint(`must be ${what}; found ${schemas_describe(data)}${extra}.`, spec.hint));
+        // The hint speaks of ranges (e.g. "a zero or negative size…"): not for values of the wrong type.
+        return fail(checkNumber, `must be ${what}; found ${schemas_describe(data)}${extra}.`);
     }
     if (spec.integer && !Number.isInteger(n))
         return fail(checkNumber, withHint(`must be a whole number; found ${n}.`, spec.hint));
@@ -21903,6 +21904,8 @@ async function runCli(argv, io) {
     if (defaultStage !== undefined && !STAGES.includes(defaultStage))
         throw new UsageError(`--default-stage must be one of ${STAGES.join(', ')}`);
     const root = external_node_path_namespaceObject.resolve(io.cwd, v.root ?? '.');
+    if (!isDirectory(root))
+        throw new UsageError(`--root ${root} is not a directory`);
     const paths = [];
     for (const p of parsed.positionals) {
         // A path is taken from the current directory when it lies inside the root, else from the root.
@@ -21967,6 +21970,14 @@ function changedSince(root, ref) {
         out.add(prefix ? n.slice(prefix.length) : n);
     }
     return [...out].sort();
+}
+function isDirectory(p) {
+    try {
+        return (0,external_node_fs_namespaceObject.statSync)(p).isDirectory();
+    }
+    catch {
+        return false;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/cli.ts

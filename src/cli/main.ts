@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { FailOn, Stage } from '../types.js';
 import { evaluate } from '../engine.js';
@@ -127,6 +127,7 @@ async function runCli(argv: string[], io: Io): Promise<number> {
   const defaultStage = v['default-stage'] as Stage | undefined;
   if (defaultStage !== undefined && !STAGES.includes(defaultStage)) throw new UsageError(`--default-stage must be one of ${STAGES.join(', ')}`);
   const root = path.resolve(io.cwd, v.root ?? '.');
+  if (!isDirectory(root)) throw new UsageError(`--root ${root} is not a directory`);
 
   const paths: string[] = [];
   for (const p of parsed.positionals) {
@@ -190,4 +191,12 @@ function changedSince(root: string, ref: string): string[] {
     out.add(prefix ? n.slice(prefix.length) : n);
   }
   return [...out].sort();
+}
+
+function isDirectory(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
 }

@@ -57,13 +57,14 @@ const checkNumber: SchemaValidateFunction = function checkNumber(spec: NumberSpe
   if (skip(data)) return true;
   if (typeof data === 'number' && !Number.isFinite(data)) {
     // YAML `.inf`/`.nan`, JSON `1e400`: no Azure loader turns these into a usable size.
-    return fail(checkNumber, withHint(`must be a finite number; found ${Number.isNaN(data) ? 'NaN' : data > 0 ? 'infinity' : 'minus infinity'}.`, spec.hint));
+    return fail(checkNumber, `must be a finite number; found ${Number.isNaN(data) ? 'NaN' : data > 0 ? 'infinity' : 'minus infinity'}.`);
   }
   const n = typeof data === 'number' ? data : spec.strings && isNumericString(data) ? toNumber(data) : undefined;
   if (n === undefined) {
     const what = spec.integer ? 'a whole number' : 'a number';
     const extra = typeof data === 'string' && !spec.strings && isNumericString(data) ? ' (write it without quotes: the action validates JSON types)' : '';
-    return fail(checkNumber, withHint(`must be ${what}; found ${describe(data)}${extra}.`, spec.hint));
+    // The hint speaks of ranges (e.g. "a zero or negative size…"): not for values of the wrong type.
+    return fail(checkNumber, `must be ${what}; found ${describe(data)}${extra}.`);
   }
   if (spec.integer && !Number.isInteger(n)) return fail(checkNumber, withHint(`must be a whole number; found ${n}.`, spec.hint));
   if (spec.exclusiveMin !== undefined && !(n > spec.exclusiveMin)) {
