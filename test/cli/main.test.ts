@@ -59,7 +59,7 @@ describe('CLI', () => {
     const missing = await cli(['--root', '/nonexistent-mdg-root'], '/');
     expect(missing.code).toBe(2);
     expect(missing.err).toContain('not a directory');
-    expect(missing.err).not.toContain('internal error');
+    expect(missing.err).not.toContain('internal error:');
     const root = writeRepo({ '.model-deploy-gate.yml': 'limits:\n  aci-max-memory-gb: lots\n', 'd.yml': 'computeType: aci\n' });
     try {
       const r = await cli([], root);
