@@ -18,6 +18,12 @@ export interface ScriptedResponse {
   status: number;
   body?: unknown;
   headers?: Record<string, string>;
+  /** Sent verbatim instead of JSON-encoding `body` (malformed or truncated JSON). */
+  rawBody?: string;
+  /** Answer only after this many ms (a slow API). */
+  delayMs?: number;
+  /** Send the headers and the first half of the body, then destroy the socket (connection reset mid-response). */
+  reset?: boolean;
 }
 
 export interface FakePullFile {
@@ -52,7 +58,7 @@ export class FakeGitHub {
   readonly pullFiles = new Map<number, FakePullFile[]>();
   readonly checkRuns: FakeCheckRun[] = [];
   readonly comments: FakeComment[] = [];
-  private readonly scripts: Array<{ method: string; path: RegExp; responses: ScriptedResponse[] }> = [];
+  private readonly scripts: Array<{ method: string; path: RegExp; when?: (url: URL) => boolean; responses: ScriptedResponse[] }> = [];
   private server?: http.Server;
   private nextId = 1000;
   url = '';
@@ -60,6 +66,11 @@ export class FakeGitHub {
   /** The next requests matching `method` and `path` get these responses, in order, then normal service resumes. */
   script(method: string, path: RegExp, ...responses: ScriptedResponse[]): void {
     this.scripts.push({ method, path, responses: [...responses] });
+  }
+
+  /** Like `script`, for the matching requests whose URL (with query) also satisfies `when`, e.g. one page of a list. */
+  scriptWhen(method: string, path: RegExp, when: (url: URL) => boolean, ...responses: ScriptedResponse[]): void {
+    this.scripts.push({ method, path, when, responses: [...responses] });
   }
 
   /** Requests as "METHOD /path?query" strings, for readable assertions. */
@@ -98,11 +109,24 @@ export class FakeGitHub {
     const method = req.method ?? 'GET';
     const reply = (r: ScriptedResponse): void => {
       this.requests.push({ method, path: url.pathname, query: url.searchParams, headers: req.headers, body, status: r.status });
-      res.writeHead(r.status, { 'content-type': 'application/json; charset=utf-8', ...(r.headers ?? {}) });
-      res.end(r.body === undefined ? '' : JSON.stringify(r.body));
+      const send = (): void => {
+        const text = r.rawBody ?? (r.body === undefined ? '' : JSON.stringify(r.body));
+        if (r.reset) {
+          // Promise more bytes than are sent, then drop the connection: the client sees a reset mid-body.
+          res.writeHead(r.status, { 'content-type': 'application/json; charset=utf-8', 'content-length': String(Buffer.byteLength(text) + 1024), ...(r.headers ?? {}) });
+          res.write(text.slice(0, Math.floor(text.length / 2)), () => res.socket?.destroy());
+          return;
+        }
+        res.writeHead(r.status, { 'content-type': 'application/json; charset=utf-8', ...(r.headers ?? {}) });
+        res.end(text);
+      };
+      if (r.delayMs) setTimeout(send, r.delayMs);
+      else send();
     };
 
-    const scripted = this.scripts.find((s) => s.method === method && s.path.test(url.pathname) && s.responses.length > 0);
+    const scripted = this.scripts.find(
+      (s) => s.method === method && s.path.test(url.pathname) && (!s.when || s.when(url)) && s.responses.length > 0,
+    );
     if (scripted) return reply(scripted.responses.shift()!);
     reply(this.route(method, url, body));
   }
