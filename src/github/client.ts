@@ -19,6 +19,49 @@ export function retryBaseMs(env: Record<string, string | undefined> = process.en
   return Number.isFinite(n) && n >= 0 ? n : 1000;
 }
 
+/**
+ * A 2xx answer whose body is not a JSON object or array: malformed JSON, an HTML page from a proxy,
+ * or a body cut off by a connection reset (octokit then hands back the text, or '', as `data`).
+ * It carries a 5xx `status` and the request so that plugin-retry retries it like a network failure.
+ */
+export class MalformedResponseError extends Error {
+  readonly status = 500;
+  constructor(
+    message: string,
+    readonly request: { method?: string; url?: string; request?: unknown },
+  ) {
+    super(message);
+    this.name = 'MalformedResponseError';
+  }
+}
+
+interface HookedOctokit {
+  hook: {
+    after(name: 'request', fn: (response: { status: number; url: string; data: unknown }, options: MalformedResponseError['request']) => void): void;
+    error(name: 'request', fn: (error: unknown) => never): void;
+  };
+}
+
+/**
+ * Registered before plugin-retry, so it runs inside it: a malformed 2xx body is retried, and every
+ * API error message has the token cut out (a proxy may echo the Authorization header back).
+ */
+function guard(token: string) {
+  return (octokit: HookedOctokit): void => {
+    octokit.hook.after('request', (response, options) => {
+      const data = response.data;
+      if (response.status === 204 || (data !== null && typeof data === 'object')) return;
+      const what = data === '' || data === undefined ? 'an empty or cut-off body' : 'a body that is not JSON';
+      const path = response.url.replace(/^[a-z]+:\/\/[^/]+/i, '');
+      throw new MalformedResponseError(`the GitHub API answered ${options.method ?? 'GET'} ${path} with HTTP ${response.status} and ${what}`, options);
+    });
+    octokit.hook.error('request', (error) => {
+      if (token && error instanceof Error && error.message.includes(token)) error.message = error.message.split(token).join('***');
+      throw error;
+    });
+  };
+}
+
 export async function createClient(token: string, apiUrl: string): Promise<Client> {
   const [{ getOctokit }, { retry }, { throttling }] = await Promise.all([
     import('@actions/github'),
@@ -45,6 +88,7 @@ export async function createClient(token: string, apiUrl: string): Promise<Clien
         },
       },
     },
+    guard(token),
     retry,
     throttling,
   );

@@ -1,6 +1,6 @@
 import picomatch from 'picomatch';
 import type { Finding, LoadedFile, Severity, Span, SuppressionInfo, WaiverInForce } from '../types.js';
-import { helpUri } from '../report/links.js';
+import { makeFinding } from './registry.js';
 import { CONFIG_FILES, nearest } from './config.js';
 import type { Config, Waiver } from './types.js';
 
@@ -122,18 +122,7 @@ function severityOf(config: Config, ruleId: string, fallback: Severity): Severit
 }
 
 function finding(ruleId: string, message: string, file: string, span: Span): Finding {
-  return {
-    ruleId,
-    severity: 'warning',
-    message,
-    file,
-    line: span.line,
-    column: span.column,
-    endLine: span.endLine,
-    endColumn: span.endColumn,
-    helpUri: helpUri(ruleId),
-    suppressed: null,
-  };
+  return makeFinding(ruleId, 'warning', message, file, span);
 }
 
 // ------------------------------------------------------------------ inline directives
@@ -160,7 +149,7 @@ function scanYaml(file: LoadedFile, known: Set<string>, problems: Finding[]): Di
     const bad = (message: string) => problems.push(finding(INVALID_SUPPRESSION, message, file.path, span));
     const m = /^ignore(?:\s+|$)(.*)$/.exec(c.body);
     if (!m) {
-      bad(`unknown model-deploy-gate directive "${c.body.split(/\s/)[0] ?? ''}"; the only directive is \`${SYNTAX}\``);
+      bad(`Unknown model-deploy-gate directive "${c.body.split(/\s/)[0] ?? ''}"; the only directive is \`${SYNTAX}\``);
       continue;
     }
     const sep = m[1].indexOf('--');
@@ -168,12 +157,12 @@ function scanYaml(file: LoadedFile, known: Set<string>, problems: Finding[]): Di
     const reason = sep === -1 ? '' : m[1].slice(sep + 2).trim();
     const ids = idsPart.split(/[\s,]+/).filter(Boolean);
     if (ids.length === 0) {
-      bad(`inline suppression names no rule, so it suppresses nothing; write \`${SYNTAX}\``);
+      bad(`Inline suppression names no rule, so it suppresses nothing; write \`${SYNTAX}\``);
       continue;
     }
     if (reason === '') {
       bad(
-        `inline suppression of ${ids.join(', ')} has no reason, so it is not honoured: add one after " -- ", e.g. ` +
+        `Inline suppression of ${ids.join(', ')} has no reason, so it is not honoured: add one after " -- ", e.g. ` +
           `\`# model-deploy-gate: ignore ${ids.join(',')} -- <why this is acceptable, ticket>\``,
       );
       continue;
@@ -181,10 +170,10 @@ function scanYaml(file: LoadedFile, known: Set<string>, problems: Finding[]): Di
     const valid = new Set<string>();
     for (const id of ids) {
       if (UNSUPPRESSIBLE.has(id)) {
-        bad(`${id} cannot be suppressed inline: fix the cause (an expired waiver must be renewed or removed in the config; a broken suppression must be corrected)`);
+        bad(`\`${id}\` cannot be suppressed inline: fix the cause (an expired waiver must be renewed or removed in the config; a broken suppression must be corrected)`);
       } else if (!known.has(id)) {
         const near = nearest(id, [...known]);
-        bad(`inline suppression names an unknown rule id "${id}"${near ? ` (did you mean "${near}"?)` : ''}; it suppresses nothing. Rule ids are listed by \`model-deploy-gate --list-rules\``);
+        bad(`Inline suppression names an unknown rule id "${id}"${near ? ` (did you mean "${near}"?)` : ''}; it suppresses nothing. Rule ids are listed by \`model-deploy-gate --list-rules\``);
       } else {
         valid.add(id);
       }
@@ -203,7 +192,7 @@ function scanJson(file: LoadedFile, problems: Finding[]): Directive[] {
     problems.push(
       finding(
         INVALID_SUPPRESSION,
-        'inline suppressions are honoured in YAML files only; for a JSON file add a waiver to the config ' +
+        'Inline suppressions are honoured in YAML files only; for a JSON file add a waiver to the config ' +
           '(`waivers:` with rule, path, reason, owner and expires)',
         file.path,
         { line: c.index + 1, column: c.column, endLine: c.index + 1, endColumn: c.lineLength + 1 },
@@ -273,7 +262,7 @@ function expiredFinding(config: Config, w: Waiver, cameBack: number, severity: S
       : `the ${cameBack === 1 ? 'finding' : `${cameBack} findings`} it waived ${cameBack === 1 ? 'is' : 'are'} reported again`;
   const f = finding(
     WAIVER_EXPIRED,
-    `waiver for ${w.rule} on "${w.path}" (owner ${w.owner}) expired on ${w.expires}: ${back}. ` +
+    `Waiver for ${w.rule} on "${w.path}" (owner ${w.owner}) expired on ${w.expires}: ${back}. ` +
       'Fix the findings and delete the waiver, or, if the reason still holds, renew it with a new `expires` date.',
     file,
     span,

@@ -29,6 +29,8 @@ export interface ActionRun {
   stdout: string;
   stderr: string;
   outputs: Record<string, string>;
+  /** GITHUB_OUTPUT as written. */
+  outputText: string;
   summary: string;
   commands: Command[];
 }
@@ -175,6 +177,7 @@ export async function runAction(opts: RunOptions): Promise<ActionRun> {
     stdout,
     stderr,
     outputs: parseOutputs(fs.readFileSync(outputPath, 'utf8')),
+    outputText: fs.readFileSync(outputPath, 'utf8'),
     summary: fs.readFileSync(summaryPath, 'utf8'),
     commands: parseCommands(stdout),
   };

@@ -134,7 +134,7 @@ describe('inline suppressions', () => {
     const f = file('a.yml', 'computeType: aci # model-deploy-gate: skip aci-not-for-production -- x\n');
     const r = run([f], [finding('aci-not-for-production', 'a.yml', 1)]);
     expect(r.findings[0].suppressed).toBeNull();
-    expect(byRule(r.findings, 'invalid-suppression')[0].message).toContain('unknown model-deploy-gate directive "skip"');
+    expect(byRule(r.findings, 'invalid-suppression')[0].message).toContain('Unknown model-deploy-gate directive "skip"');
   });
 
   test('text inside a quoted value is data, not a comment', () => {
@@ -158,7 +158,7 @@ describe('inline suppressions', () => {
     const f = file('.github/model-deploy-gate.yml', 'waivers: [] # model-deploy-gate: ignore waiver-expired -- no\n');
     const r = run([f], [finding('waiver-expired', f.path, 1)]);
     expect(byRule(r.findings, 'waiver-expired')[0].suppressed).toBeNull();
-    expect(byRule(r.findings, 'invalid-suppression')[0].message).toContain('waiver-expired cannot be suppressed');
+    expect(byRule(r.findings, 'invalid-suppression')[0].message).toContain('`waiver-expired` cannot be suppressed');
   });
 
   test('config severity of invalid-suppression: off drops it, an override changes it', () => {
@@ -232,7 +232,7 @@ describe('waivers', () => {
     const expired = byRule(r.findings, 'waiver-expired');
     expect(expired).toHaveLength(1);
     expect(expired[0]).toMatchObject({ severity: 'error', file: '.github/model-deploy-gate.yml', line: 3, column: 5, suppressed: null });
-    expect(expired[0].message).toContain('waiver for aci-not-for-production on "deploy/legacy/**" (owner @ml-platform) expired on 2027-01-31');
+    expect(expired[0].message).toContain('Waiver for aci-not-for-production on "deploy/legacy/**" (owner @ml-platform) expired on 2027-01-31');
     expect(expired[0].message).toContain('the 2 findings it waived are reported again');
     expect(r.waivers.map((w) => w.rule)).toEqual(['v1-deprecated']);
   });

@@ -1,6 +1,6 @@
 import type { Rule } from '../types.js';
 import type { ComputeInfo, Deployment } from '../../types.js';
-import { activeDeployments, CITE, computeGap, computeNodes, computeVmSize, describeDeployment, num, unknownSku } from './support.js';
+import { CITE, activeDeployments, computeNodes, computeVmSize, describeDeployment, hasResolvedCompute, num, unknownSku } from './support.js';
 
 function onAksCompute(d: Deployment): boolean {
   return d.target === 'aks' && d.mode === 'realtime';
@@ -22,15 +22,7 @@ export const rule: Rule = {
     const minVcpus = ctx.limits['aks-production-min-vcpus'];
     for (const d of activeDeployments(ctx)) {
       if (!onAksCompute(d) || d.stage !== 'production') continue;
-      if (!d.computeRef) {
-        ctx.skip(d, 'no AKS compute is named in the file (it is given on the command line); set `computeTargetName` / `compute` or declare it in config `computes:`');
-        continue;
-      }
-      const gap = computeGap(d);
-      if (gap) {
-        ctx.skip(d, gap);
-        continue;
-      }
+      if (!hasResolvedCompute(ctx, d, 'no AKS compute is named in the file (it is given on the command line); set `computeTargetName` / `compute` or declare it in config `computes:`')) continue;
       const c = d.compute;
       if (!c || !isAksCompute(c)) continue;
       const problems: string[] = [];

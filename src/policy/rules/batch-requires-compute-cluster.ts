@@ -1,7 +1,7 @@
 import type { Rule } from '../types.js';
 import type { ComputeType } from '../../types.js';
 import { TARGETS } from '../../catalog/targets.js';
-import { activeDeployments, CITE, computeGap, describeDeployment } from './support.js';
+import { CITE, activeDeployments, describeDeployment, hasResolvedCompute } from './support.js';
 
 /** Computes that run v2 batch deployments: clusters (the table's batch row) and Azure ML Kubernetes compute. */
 const BATCH_COMPUTES: ReadonlySet<ComputeType> = new Set<ComputeType>(['amlcompute', 'kubernetes']);
@@ -25,11 +25,7 @@ export const rule: Rule = {
     if (!cluster.batch) return;
     for (const d of activeDeployments(ctx)) {
       if (d.mode !== 'batch' || !d.computeRef) continue;
-      const gap = computeGap(d);
-      if (gap) {
-        ctx.skip(d, gap);
-        continue;
-      }
+      if (!hasResolvedCompute(ctx, d)) continue;
       const c = d.compute;
       if (!c || BATCH_COMPUTES.has(c.type)) continue;
       ctx.report(

@@ -1,6 +1,6 @@
 import type { Rule } from '../types.js';
 import { TARGETS } from '../../catalog/targets.js';
-import { activeDeployments, CITE, computeGap, describeDeployment } from './support.js';
+import { CITE, activeDeployments, describeDeployment, hasResolvedCompute } from './support.js';
 
 const cluster = TARGETS['compute-cluster'];
 
@@ -14,11 +14,9 @@ export const rule: Rule = {
     if (cluster.realtime) return;
     for (const d of activeDeployments(ctx)) {
       if (d.mode !== 'realtime' || !d.computeRef) continue;
-      const gap = computeGap(d);
-      if (gap) {
-        ctx.skip(d, gap);
-        continue;
-      }
+      if (!hasResolvedCompute(ctx, d)) continue;
+      const c = d.compute;
+      if (!c) continue;
       if (d.compute?.type !== 'amlcompute') continue;
       ctx.report(
         d.computeRef.at,

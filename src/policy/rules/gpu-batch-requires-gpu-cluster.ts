@@ -1,17 +1,7 @@
 import type { Rule } from '../types.js';
 import type { Deployment } from '../../types.js';
 import { TARGETS } from '../../catalog/targets.js';
-import {
-  activeDeployments,
-  CITE,
-  computeGap,
-  computeVmSize,
-  describeDeployment,
-  mentionsGpu,
-  modelGap,
-  skuLabel,
-  unknownSku,
-} from './support.js';
+import { CITE, activeDeployments, computeVmSize, describeDeployment, hasResolvedCompute, mentionsGpu, modelGap, skuLabel, unknownSku } from './support.js';
 
 /** Why this batch deployment needs a GPU, or undefined. */
 export function gpuNeed(d: Deployment): string | undefined {
@@ -41,11 +31,7 @@ export const rule: Rule = {
         if (mg) ctx.skip(d, mg);
         continue;
       }
-      const gap = computeGap(d);
-      if (gap) {
-        ctx.skip(d, gap);
-        continue;
-      }
+      if (!hasResolvedCompute(ctx, d)) continue;
       const c = d.compute;
       if (!c || c.type !== 'amlcompute') continue;
       const size = computeVmSize(c);

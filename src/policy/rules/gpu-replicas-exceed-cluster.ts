@@ -1,6 +1,6 @@
 import type { Rule } from '../types.js';
 import type { Anchor, Deployment } from '../../types.js';
-import { activeDeployments, CITE, computeGap, computeNodes, computeVmSize, describeDeployment, gpusPerReplica, keyPath, unknownSku } from './support.js';
+import { CITE, activeDeployments, computeNodes, computeVmSize, describeDeployment, gpusPerReplica, hasResolvedCompute, keyPath, unknownSku } from './support.js';
 
 /** azureml-fe's autoscale maximum when `autoScaler.maxReplicas` / `autoscale_max_replicas` is not set. */
 const DEFAULT_AUTOSCALE_MAX = 10;
@@ -32,15 +32,7 @@ export const rule: Rule = {
     for (const d of activeDeployments(ctx)) {
       const g = gpusPerReplica(d);
       if (d.target !== 'aks' || d.mode !== 'realtime' || !g) continue;
-      if (!d.computeRef) {
-        ctx.skip(d, 'no AKS compute is named in the file; set `computeTargetName` / `compute` or declare it in config `computes:`');
-        continue;
-      }
-      const gap = computeGap(d);
-      if (gap) {
-        ctx.skip(d, gap);
-        continue;
-      }
+      if (!hasResolvedCompute(ctx, d, 'no AKS compute is named in the file; set `computeTargetName` / `compute` or declare it in config `computes:`')) continue;
       const c = d.compute;
       if (!c) continue;
       const size = computeVmSize(c);

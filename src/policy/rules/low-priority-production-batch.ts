@@ -1,5 +1,5 @@
 import type { Rule } from '../types.js';
-import { activeDeployments, CITE, computeGap, describeDeployment } from './support.js';
+import { CITE, activeDeployments, describeDeployment, hasResolvedCompute } from './support.js';
 
 export const rule: Rule = {
   id: 'low-priority-production-batch',
@@ -11,11 +11,7 @@ export const rule: Rule = {
   check(ctx) {
     for (const d of activeDeployments(ctx)) {
       if (d.mode !== 'batch' || d.stage !== 'production' || !d.computeRef) continue;
-      const gap = computeGap(d);
-      if (gap) {
-        ctx.skip(d, gap);
-        continue;
-      }
+      if (!hasResolvedCompute(ctx, d)) continue;
       const c = d.compute;
       if (!c || c.tier !== 'lowpriority') continue;
       ctx.report(

@@ -1,9 +1,9 @@
 // Small helpers shared by the rule modules: anchors, labels, number formatting, fact lookups.
 // Not a rule itself (index.ts does not register it).
-import type { Anchor, ComputeInfo, Deployment, Manifest, Ref } from '../../types.js';
-import type { RuleContext } from '../types.js';
+import type { Anchor, ComputeInfo, Deployment, Manifest, Ref, TargetId } from '../../types.js';
+import type { Rule, RuleContext } from '../types.js';
 import type { Sku } from '../../catalog/skus.js';
-import { TABLE_SOURCE } from '../../catalog/targets.js';
+import { TABLE_SOURCE, TARGETS } from '../../catalog/targets.js';
 import { pointerJoin, pointerSplit } from '../../load/source.js';
 
 export const GIB = 2 ** 30;
@@ -190,4 +190,56 @@ export function scalesOut(d: Deployment): boolean {
 /** The v2 replacement to name in messages, by v1 target. */
 export function productionAlternative(): string {
   return 'deploy production traffic to a managed online endpoint (v2 `managedOnlineDeployment` with `instance_count` ≥ 3) or to AKS / Azure ML Kubernetes compute';
+}
+
+/**
+ * Whether the deployment's compute is resolved; if not, records why a compute-based rule cannot
+ * judge it (no compute named — only when `unnamed` says why that matters —, an unresolved or
+ * external reference).
+ */
+export function hasResolvedCompute(
+  ctx: RuleContext,
+  d: Deployment,
+  unnamed?: string,
+): d is Deployment & { computeRef: Ref; compute: ComputeInfo } {
+  if (!d.computeRef) {
+    if (unnamed) ctx.skip(d, unnamed);
+    return false;
+  }
+  const gap = computeGap(d);
+  if (gap) {
+    ctx.skip(d, gap);
+    return false;
+  }
+  return d.compute !== undefined;
+}
+
+/**
+ * A rule for a target the table lists for testing/development only (`stages: nonproduction`):
+ * fires on production deployments to it, at `computeType` / the file's first key.
+ */
+export function notForProductionRule(
+  target: TargetId,
+  meta: Pick<Rule, 'id' | 'description' | 'remediation'>,
+  what: (d: Deployment, title: string) => string,
+): Rule {
+  const row = TARGETS[target];
+  return {
+    ...meta,
+    defaultSeverity: 'error',
+    stageDependent: true,
+    appliesTo: (d) => d.target === row.id && !d.skipDeployment,
+    check(ctx) {
+      if (row.stages !== 'nonproduction') return;
+      for (const d of activeDeployments(ctx)) {
+        if (d.target !== row.id || d.stage !== 'production') continue;
+        ctx.report(
+          d.targetKey,
+          `${what(d, row.title)}, which the ${CITE} lists for ${row.usedFor} only ` +
+            `(${row.description}), but its stage is production (${d.stageReason}). ` +
+            `Fix: ${productionAlternative()}, or move this file under a dev/test path.`,
+        );
+      }
+    },
+  };
 }
