@@ -50106,18 +50106,7 @@ function severityOf(config, ruleId, fallback) {
     return o ?? fallback;
 }
 function finding(ruleId, message, file, span) {
-    return {
-        ruleId,
-        severity: 'warning',
-        message,
-        file,
-        line: span.line,
-        column: span.column,
-        endLine: span.endLine,
-        endColumn: span.endColumn,
-        helpUri: helpUri(ruleId),
-        suppressed: null,
-    };
+    return makeFinding(ruleId, 'warning', message, file, span);
 }
 function scanYaml(file, known, problems) {
     const lines = file.text.split('\n');
@@ -50130,7 +50119,7 @@ function scanYaml(file, known, problems) {
         const bad = (message) => problems.push(finding(INVALID_SUPPRESSION, message, file.path, span));
         const m = /^ignore(?:\s+|$)(.*)$/.exec(c.body);
         if (!m) {
-            bad(`unknown model-deploy-gate directive "${c.body.split(/\s/)[0] ?? ''}"; the only directive is \`${SYNTAX}\``);
+            bad(`Unknown model-deploy-gate directive "${c.body.split(/\s/)[0] ?? ''}"; the only directive is \`${SYNTAX}\``);
             continue;
         }
         const sep = m[1].indexOf('--');
@@ -50138,22 +50127,22 @@ function scanYaml(file, known, problems) {
         const reason = sep === -1 ? '' : m[1].slice(sep + 2).trim();
         const ids = idsPart.split(/[\s,]+/).filter(Boolean);
         if (ids.length === 0) {
-            bad(`inline suppression names no rule, so it suppresses nothing; write \`${SYNTAX}\``);
+            bad(`Inline suppression names no rule, so it suppresses nothing; write \`${SYNTAX}\``);
             continue;
         }
         if (reason === '') {
-            bad(`inline suppression of ${ids.join(', ')} has no reason, so it is not honoured: add one after " -- ", e.g. ` +
+            bad(`Inline suppression of ${ids.join(', ')} has no reason, so it is not honoured: add one after " -- ", e.g. ` +
                 `\`# model-deploy-gate: ignore ${ids.join(',')} -- <why this is acceptable, ticket>\``);
             continue;
         }
         const valid = new Set();
         for (const id of ids) {
             if (UNSUPPRESSIBLE.has(id)) {
-                bad(`${id} cannot be suppressed inline: fix the cause (an expired waiver must be renewed or removed in the config; a broken suppression must be corrected)`);
+                bad(`\`${id}\` cannot be suppressed inline: fix the cause (an expired waiver must be renewed or removed in the config; a broken suppression must be corrected)`);
             }
             else if (!known.has(id)) {
                 const near = nearest(id, [...known]);
-                bad(`inline suppression names an unknown rule id "${id}"${near ? ` (did you mean "${near}"?)` : ''}; it suppresses nothing. Rule ids are listed by \`model-deploy-gate --list-rules\``);
+                bad(`Inline suppression names an unknown rule id "${id}"${near ? ` (did you mean "${near}"?)` : ''}; it suppresses nothing. Rule ids are listed by \`model-deploy-gate --list-rules\``);
             }
             else {
                 valid.add(id);
@@ -50171,7 +50160,7 @@ function scanJson(file, problems) {
     for (const c of comments(lines, /\/\/|\/\*|#/g)) {
         if (!/^ignore\b/.test(c.body))
             continue;
-        problems.push(finding(INVALID_SUPPRESSION, 'inline suppressions are honoured in YAML files only; for a JSON file add a waiver to the config ' +
+        problems.push(finding(INVALID_SUPPRESSION, 'Inline suppressions are honoured in YAML files only; for a JSON file add a waiver to the config ' +
             '(`waivers:` with rule, path, reason, owner and expires)', file.path, { line: c.index + 1, column: c.column, endLine: c.index + 1, endColumn: c.lineLength + 1 }));
     }
     return [];
@@ -50233,7 +50222,7 @@ function expiredFinding(config, w, cameBack, severity) {
     const back = cameBack === 0
         ? 'it matches no finding now, so it can simply be deleted'
         : `the ${cameBack === 1 ? 'finding' : `${cameBack} findings`} it waived ${cameBack === 1 ? 'is' : 'are'} reported again`;
-    const f = finding(WAIVER_EXPIRED, `waiver for ${w.rule} on "${w.path}" (owner ${w.owner}) expired on ${w.expires}: ${back}. ` +
+    const f = finding(WAIVER_EXPIRED, `Waiver for ${w.rule} on "${w.path}" (owner ${w.owner}) expired on ${w.expires}: ${back}. ` +
         'Fix the findings and delete the waiver, or, if the reason still holds, renew it with a new `expires` date.', file, span);
     return { ...f, severity };
 }
@@ -50492,54 +50481,64 @@ function scalesOut(d) {
 function productionAlternative() {
     return 'deploy production traffic to a managed online endpoint (v2 `managedOnlineDeployment` with `instance_count` ≥ 3) or to AKS / Azure ML Kubernetes compute';
 }
+/**
+ * Whether the deployment's compute is resolved; if not, records why a compute-based rule cannot
+ * judge it (no compute named — only when `unnamed` says why that matters —, an unresolved or
+ * external reference).
+ */
+function hasResolvedCompute(ctx, d, unnamed) {
+    if (!d.computeRef) {
+        if (unnamed)
+            ctx.skip(d, unnamed);
+        return false;
+    }
+    const gap = computeGap(d);
+    if (gap) {
+        ctx.skip(d, gap);
+        return false;
+    }
+    return d.compute !== undefined;
+}
+/**
+ * A rule for a target the table lists for testing/development only (`stages: nonproduction`):
+ * fires on production deployments to it, at `computeType` / the file's first key.
+ */
+function notForProductionRule(target, meta, what) {
+    const row = TARGETS[target];
+    return {
+        ...meta,
+        defaultSeverity: 'error',
+        stageDependent: true,
+        appliesTo: (d) => d.target === row.id && !d.skipDeployment,
+        check(ctx) {
+            if (row.stages !== 'nonproduction')
+                return;
+            for (const d of activeDeployments(ctx)) {
+                if (d.target !== row.id || d.stage !== 'production')
+                    continue;
+                ctx.report(d.targetKey, `${what(d, row.title)}, which the ${CITE} lists for ${row.usedFor} only ` +
+                    `(${row.description}), but its stage is production (${d.stageReason}). ` +
+                    `Fix: ${productionAlternative()}, or move this file under a dev/test path.`);
+            }
+        },
+    };
+}
 
 ;// CONCATENATED MODULE: ./src/policy/rules/local-not-for-production.ts
 
-
-const row = TARGETS.local;
-const rule = {
+const rule = notForProductionRule('local', {
     id: 'local-not-for-production',
-    defaultSeverity: 'error',
     description: 'A Local web service (computeType: local) is for testing and debugging only, never production.',
     remediation: 'Deploy production to a managed online endpoint or AKS; keep computeType: local for dev/test folders.',
-    stageDependent: true,
-    appliesTo: (d) => d.target === row.id && !d.skipDeployment,
-    check(ctx) {
-        if (row.stages !== 'nonproduction')
-            return;
-        for (const d of activeDeployments(ctx)) {
-            if (d.target !== row.id || d.stage !== 'production')
-                continue;
-            ctx.report(d.targetKey, `${describeDeployment(d)} is a ${row.title}, which the ${CITE} lists for ${row.usedFor} only ` +
-                `(${row.description}), but its stage is production (${d.stageReason}). ` +
-                `Fix: ${productionAlternative()}, or move this file under a dev/test path.`);
-        }
-    },
-};
+}, (d, title) => `${describeDeployment(d)} is a ${title}`);
 
 ;// CONCATENATED MODULE: ./src/policy/rules/aci-not-for-production.ts
 
-
-const aci_not_for_production_row = TARGETS.aci;
-const aci_not_for_production_rule = {
+const aci_not_for_production_rule = notForProductionRule('aci', {
     id: 'aci-not-for-production',
-    defaultSeverity: 'error',
     description: 'Azure Container Instances (ACI) are for testing or development only, never production.',
     remediation: 'Deploy production to a managed online endpoint (instance_count ≥ 3) or AKS; keep ACI for dev/test.',
-    stageDependent: true,
-    appliesTo: (d) => d.target === aci_not_for_production_row.id && !d.skipDeployment,
-    check(ctx) {
-        if (aci_not_for_production_row.stages !== 'nonproduction')
-            return;
-        for (const d of activeDeployments(ctx)) {
-            if (d.target !== aci_not_for_production_row.id || d.stage !== 'production')
-                continue;
-            ctx.report(d.targetKey, `${describeDeployment(d)} deploys to ${aci_not_for_production_row.title} (${d.targetReason}), which the ${CITE} lists for ${aci_not_for_production_row.usedFor} only ` +
-                `(${aci_not_for_production_row.description}), but its stage is production (${d.stageReason}). ` +
-                `Fix: ${productionAlternative()}, or move this file under a dev/test path.`);
-        }
-    },
-};
+}, (d, title) => `${describeDeployment(d)} deploys to ${title} (${d.targetReason})`);
 
 ;// CONCATENATED MODULE: ./src/policy/rules/compute-cluster-not-realtime.ts
 
@@ -50557,11 +50556,11 @@ const compute_cluster_not_realtime_rule = {
         for (const d of activeDeployments(ctx)) {
             if (d.mode !== 'realtime' || !d.computeRef)
                 continue;
-            const gap = computeGap(d);
-            if (gap) {
-                ctx.skip(d, gap);
+            if (!hasResolvedCompute(ctx, d))
                 continue;
-            }
+            const c = d.compute;
+            if (!c)
+                continue;
             if (d.compute?.type !== 'amlcompute')
                 continue;
             ctx.report(d.computeRef.at, `${describeDeployment(d)} serves real-time requests but its compute "${d.compute.name}" is an ${cluster.title} cluster; ` +
@@ -50597,11 +50596,8 @@ const batch_requires_compute_cluster_rule = {
         for (const d of activeDeployments(ctx)) {
             if (d.mode !== 'batch' || !d.computeRef)
                 continue;
-            const gap = computeGap(d);
-            if (gap) {
-                ctx.skip(d, gap);
+            if (!hasResolvedCompute(ctx, d))
                 continue;
-            }
             const c = d.compute;
             if (!c || BATCH_COMPUTES.has(c.type))
                 continue;
@@ -50679,11 +50675,8 @@ const gpu_batch_requires_gpu_cluster_rule = {
                     ctx.skip(d, mg);
                 continue;
             }
-            const gap = computeGap(d);
-            if (gap) {
-                ctx.skip(d, gap);
+            if (!hasResolvedCompute(ctx, d))
                 continue;
-            }
             const c = d.compute;
             if (!c || c.type !== 'amlcompute')
                 continue;
@@ -51015,15 +51008,8 @@ const aks_production_cluster_rule = {
         for (const d of activeDeployments(ctx)) {
             if (!onAksCompute(d) || d.stage !== 'production')
                 continue;
-            if (!d.computeRef) {
-                ctx.skip(d, 'no AKS compute is named in the file (it is given on the command line); set `computeTargetName` / `compute` or declare it in config `computes:`');
+            if (!hasResolvedCompute(ctx, d, 'no AKS compute is named in the file (it is given on the command line); set `computeTargetName` / `compute` or declare it in config `computes:`'))
                 continue;
-            }
-            const gap = computeGap(d);
-            if (gap) {
-                ctx.skip(d, gap);
-                continue;
-            }
             const c = d.compute;
             if (!c || !isAksCompute(c))
                 continue;
@@ -51097,15 +51083,8 @@ const gpu_replicas_exceed_cluster_rule = {
             const g = gpusPerReplica(d);
             if (d.target !== 'aks' || d.mode !== 'realtime' || !g)
                 continue;
-            if (!d.computeRef) {
-                ctx.skip(d, 'no AKS compute is named in the file; set `computeTargetName` / `compute` or declare it in config `computes:`');
+            if (!hasResolvedCompute(ctx, d, 'no AKS compute is named in the file; set `computeTargetName` / `compute` or declare it in config `computes:`'))
                 continue;
-            }
-            const gap = computeGap(d);
-            if (gap) {
-                ctx.skip(d, gap);
-                continue;
-            }
             const c = d.compute;
             if (!c)
                 continue;
@@ -51153,11 +51132,8 @@ const low_priority_production_batch_rule = {
         for (const d of activeDeployments(ctx)) {
             if (d.mode !== 'batch' || d.stage !== 'production' || !d.computeRef)
                 continue;
-            const gap = computeGap(d);
-            if (gap) {
-                ctx.skip(d, gap);
+            if (!hasResolvedCompute(ctx, d))
                 continue;
-            }
             const c = d.compute;
             if (!c || c.tier !== 'lowpriority')
                 continue;
@@ -51173,16 +51149,16 @@ const low_priority_production_batch_rule = {
 ;// CONCATENATED MODULE: ./src/policy/rules/managed-sku-unsupported.ts
 
 
-const managed_sku_unsupported_row = TARGETS['managed-online'];
+const row = TARGETS['managed-online'];
 const managed_sku_unsupported_rule = {
     id: 'managed-sku-unsupported',
     defaultSeverity: 'error',
     description: 'A managed online deployment must use a VM size allowed on managed online endpoints.',
     remediation: 'Pick an instance_type from the managed online endpoint SKU list (e.g. Standard_DS3_v2, Standard_E4s_v3, Standard_NC6s_v3).',
-    appliesTo: (d) => d.target === managed_sku_unsupported_row.id && !d.skipDeployment,
+    appliesTo: (d) => d.target === row.id && !d.skipDeployment,
     check(ctx) {
         for (const d of activeDeployments(ctx)) {
-            if (d.target !== managed_sku_unsupported_row.id || !d.instanceType)
+            if (d.target !== row.id || !d.instanceType)
                 continue;
             const f = d.instanceType;
             const sku = ctx.skus.get(f.value);
@@ -51190,7 +51166,7 @@ const managed_sku_unsupported_rule = {
                 continue;
             const at = { manifest: f.manifest, ptr: f.ptr };
             if (!sku) {
-                ctx.report(at, `\`instance_type: ${f.value}\` of ${describeDeployment(d)} is not in the SKU catalogue, so it is not known to be allowed on a ${managed_sku_unsupported_row.title}; ` +
+                ctx.report(at, `\`instance_type: ${f.value}\` of ${describeDeployment(d)} is not in the SKU catalogue, so it is not known to be allowed on a ${row.title}; ` +
                     `Azure rejects sizes outside the managed online endpoint SKU list. ` +
                     `Fix: use a listed size (e.g. Standard_DS3_v2), or, if this size is allowed, declare it in config ` +
                     `\`skus: { ${f.value}: { vcpus: …, memory-gb: …, gpus: …, managed-online: true } }\`.`);
@@ -53380,7 +53356,96 @@ function render(format, result, rules, opts = {}) {
 
 
 
+;// CONCATENATED MODULE: ./src/github/client.ts
+// The REST client, built only when API work is actually needed: @actions/github and its plugins
+// are loaded with a dynamic import() so a run that needs no API pays nothing for them.
+
+
+/** Secondary-rate-limit retries per request (each waits the `retry-after` GitHub sends). */
+const SECONDARY_LIMIT_RETRIES = 2;
+/**
+ * Unit, in ms, of every retry/throttle wait (plugin defaults: 1000, i.e. GitHub's seconds).
+ * For tests only: MODEL_DEPLOY_GATE_RETRY_BASE_MS=1 turns "retry after 60 s" into 60 ms.
+ */
+function retryBaseMs(env = process.env) {
+    const raw = env['MODEL_DEPLOY_GATE_RETRY_BASE_MS'];
+    const n = raw === undefined || raw === '' ? NaN : Number(raw);
+    return Number.isFinite(n) && n >= 0 ? n : 1000;
+}
+/**
+ * A 2xx answer whose body is not a JSON object or array: malformed JSON, an HTML page from a proxy,
+ * or a body cut off by a connection reset (octokit then hands back the text, or '', as `data`).
+ * It carries a 5xx `status` and the request so that plugin-retry retries it like a network failure.
+ */
+class MalformedResponseError extends Error {
+    request;
+    status = 500;
+    constructor(message, request) {
+        super(message);
+        this.request = request;
+        this.name = 'MalformedResponseError';
+    }
+}
+/**
+ * Registered before plugin-retry, so it runs inside it: a malformed 2xx body is retried, and every
+ * API error message has the token cut out (a proxy may echo the Authorization header back).
+ */
+function guard(token) {
+    return (octokit) => {
+        octokit.hook.after('request', (response, options) => {
+            const data = response.data;
+            if (response.status === 204 || (data !== null && typeof data === 'object'))
+                return;
+            const what = data === '' || data === undefined ? 'an empty or cut-off body' : 'a body that is not JSON';
+            const path = response.url.replace(/^[a-z]+:\/\/[^/]+/i, '');
+            throw new MalformedResponseError(`the GitHub API answered ${options.method ?? 'GET'} ${path} with HTTP ${response.status} and ${what}`, options);
+        });
+        octokit.hook.error('request', (error) => {
+            if (token && error instanceof Error && error.message.includes(token))
+                error.message = error.message.split(token).join('***');
+            throw error;
+        });
+    };
+}
+async function createClient(token, apiUrl) {
+    const [{ getOctokit }, { retry }, { throttling }] = await Promise.all([
+        __nccwpck_require__.e(/* import() */ 758).then(__nccwpck_require__.bind(__nccwpck_require__, 1758)),
+        Promise.all(/* import() */[__nccwpck_require__.e(251), __nccwpck_require__.e(735)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9735)),
+        Promise.all(/* import() */[__nccwpck_require__.e(251), __nccwpck_require__.e(856)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6856)),
+    ]);
+    const base = retryBaseMs();
+    return getOctokit(token, {
+        // No `request` key here: it would replace @actions/github's proxy-aware fetch.
+        baseUrl: apiUrl,
+        userAgent: `model-deploy-gate/${VERSION}`,
+        retry: { retryAfterBaseValue: base },
+        throttle: {
+            retryAfterBaseValue: base,
+            onRateLimit: (retryAfter, options, _o, retryCount) => {
+                info(`GitHub API rate limit hit on ${options.method} ${options.url}; retry after ${retryAfter} s.`);
+                return retryCount < 1;
+            },
+            onSecondaryRateLimit: (retryAfter, options, _o, retryCount) => {
+                info(`GitHub API secondary rate limit on ${options.method} ${options.url}; retry after ${retryAfter} s.`);
+                return retryCount < SECONDARY_LIMIT_RETRIES;
+            },
+        },
+    }, guard(token), retry, throttling);
+}
+/** HTTP status of an octokit RequestError, if it is one. */
+function httpStatus(error) {
+    if (error !== null && typeof error === 'object' && 'status' in error) {
+        const s = error.status;
+        return typeof s === 'number' ? s : undefined;
+    }
+    return undefined;
+}
+function errorMessage(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+
 ;// CONCATENATED MODULE: ./src/github/api/list-pull-files.ts
+
 /** GitHub's pulls.listFiles returns at most 3,000 files. */
 const PULL_FILES_CAP = 3000;
 async function listPullFiles(client, repo, pullNumber, cap = PULL_FILES_CAP) {
@@ -53391,13 +53456,32 @@ async function listPullFiles(client, repo, pullNumber, cap = PULL_FILES_CAP) {
         pull_number: pullNumber,
         per_page: 100,
     });
-    for await (const page of pages) {
-        for (const f of page.data) {
-            files.push({ filename: f.filename, status: f.status, previous_filename: f.previous_filename, patch: f.patch });
+    // A page that cannot be read must fail the listing: gating the pages before it alone would pass unseen files.
+    let n = 1;
+    const malformed = (why) => new Error(`the GitHub API sent a malformed page ${n} of the file list (${why})`);
+    try {
+        for await (const page of pages) {
+            const data = page.data;
+            if (!Array.isArray(data))
+                throw malformed('not a JSON array');
+            for (const f of data) {
+                const r = (f ?? {});
+                if (typeof r['filename'] !== 'string' || typeof r['status'] !== 'string')
+                    throw malformed('an entry without filename or status');
+                const patch = typeof r['patch'] === 'string' ? r['patch'] : undefined;
+                const previous = typeof r['previous_filename'] === 'string' ? r['previous_filename'] : undefined;
+                files.push({ filename: r['filename'], status: r['status'], previous_filename: previous, patch });
+            }
+            // Reaching the cap means GitHub stopped listing: a PR of exactly `cap` files is treated the same (fail safe).
+            if (files.length >= cap)
+                return { files, capped: true };
+            n++;
         }
-        // Reaching the cap means GitHub stopped listing: a PR of exactly `cap` files is treated the same (fail safe).
-        if (files.length >= cap)
-            return { files, capped: true };
+    }
+    catch (e) {
+        if (e instanceof MalformedResponseError)
+            throw malformed(e.message);
+        throw e;
     }
     return { files, capped: false };
 }
@@ -53573,65 +53657,39 @@ async function publishCheckRun(client, repo, args) {
         conclusion: rest.length === 0 ? conclusion : undefined,
     });
     for (const [i, batch] of rest.entries()) {
-        await updateCheckRun(client, repo, run.id, {
-            output: output(batch),
-            conclusion: i === rest.length - 1 ? conclusion : undefined,
-        });
+        try {
+            await updateCheckRun(client, repo, run.id, {
+                output: output(batch),
+                conclusion: i === rest.length - 1 ? conclusion : undefined,
+            });
+        }
+        catch (e) {
+            throw new IncompleteCheckRunError(run, 1 + i, first.length + i * CHECK_ANNOTATIONS_PER_REQUEST, batches.flat().length, e);
+        }
     }
     return { ...run, requests: 1 + rest.length };
 }
-
-;// CONCATENATED MODULE: ./src/github/client.ts
-// The REST client, built only when API work is actually needed: @actions/github and its plugins
-// are loaded with a dynamic import() so a run that needs no API pays nothing for them.
-
-
-/** Secondary-rate-limit retries per request (each waits the `retry-after` GitHub sends). */
-const SECONDARY_LIMIT_RETRIES = 2;
-/**
- * Unit, in ms, of every retry/throttle wait (plugin defaults: 1000, i.e. GitHub's seconds).
- * For tests only: MODEL_DEPLOY_GATE_RETRY_BASE_MS=1 turns "retry after 60 s" into 60 ms.
- */
-function retryBaseMs(env = process.env) {
-    const raw = env['MODEL_DEPLOY_GATE_RETRY_BASE_MS'];
-    const n = raw === undefined || raw === '' ? NaN : Number(raw);
-    return Number.isFinite(n) && n >= 0 ? n : 1000;
-}
-async function createClient(token, apiUrl) {
-    const [{ getOctokit }, { retry }, { throttling }] = await Promise.all([
-        __nccwpck_require__.e(/* import() */ 758).then(__nccwpck_require__.bind(__nccwpck_require__, 1758)),
-        Promise.all(/* import() */[__nccwpck_require__.e(251), __nccwpck_require__.e(735)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9735)),
-        Promise.all(/* import() */[__nccwpck_require__.e(251), __nccwpck_require__.e(856)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6856)),
-    ]);
-    const base = retryBaseMs();
-    return getOctokit(token, {
-        // No `request` key here: it would replace @actions/github's proxy-aware fetch.
-        baseUrl: apiUrl,
-        userAgent: `model-deploy-gate/${VERSION}`,
-        retry: { retryAfterBaseValue: base },
-        throttle: {
-            retryAfterBaseValue: base,
-            onRateLimit: (retryAfter, options, _o, retryCount) => {
-                info(`GitHub API rate limit hit on ${options.method} ${options.url}; retry after ${retryAfter} s.`);
-                return retryCount < 1;
-            },
-            onSecondaryRateLimit: (retryAfter, options, _o, retryCount) => {
-                info(`GitHub API secondary rate limit on ${options.method} ${options.url}; retry after ${retryAfter} s.`);
-                return retryCount < SECONDARY_LIMIT_RETRIES;
-            },
-        },
-    }, retry, throttling);
-}
-/** HTTP status of an octokit RequestError, if it is one. */
-function httpStatus(error) {
-    if (error !== null && typeof error === 'object' && 'status' in error) {
-        const s = error.status;
-        return typeof s === 'number' ? s : undefined;
+/** The check run exists but an update failed: it lacks annotations and may stay "in progress". */
+class IncompleteCheckRunError extends Error {
+    run;
+    requestsDone;
+    annotationsSent;
+    annotationsTotal;
+    constructor(run, requestsDone, annotationsSent, annotationsTotal, cause) {
+        super(cause instanceof Error ? cause.message : String(cause), { cause });
+        this.run = run;
+        this.requestsDone = requestsDone;
+        this.annotationsSent = annotationsSent;
+        this.annotationsTotal = annotationsTotal;
+        this.name = 'IncompleteCheckRunError';
     }
-    return undefined;
-}
-function errorMessage(error) {
-    return error instanceof Error ? error.message : String(error);
+    /** HTTP status of the failed update, when it was an API error. */
+    get status() {
+        const c = this.cause;
+        if (c !== null && typeof c === 'object' && 'status' in c && typeof c.status === 'number')
+            return c.status;
+        return undefined;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/github/api/create-comment.ts
@@ -53641,6 +53699,7 @@ async function createComment(client, repo, issueNumber, body) {
 }
 
 ;// CONCATENATED MODULE: ./src/github/api/find-comment.ts
+
 /** The first comment of the issue/PR whose body contains `marker`, if any. */
 async function findComment(client, repo, issueNumber, marker) {
     const pages = client.paginate.iterator(client.rest.issues.listComments, {
@@ -53649,11 +53708,28 @@ async function findComment(client, repo, issueNumber, marker) {
         issue_number: issueNumber,
         per_page: 100,
     });
-    for await (const page of pages) {
-        for (const c of page.data) {
-            if (c.body?.includes(marker))
-                return { id: c.id };
+    // An unreadable page must not read as "no sticky comment yet": that would post a duplicate.
+    let n = 1;
+    const malformed = (why) => new Error(`the GitHub API sent a malformed page ${n} of the comment list (${why})`);
+    try {
+        for await (const page of pages) {
+            const data = page.data;
+            if (!Array.isArray(data))
+                throw malformed('not a JSON array');
+            for (const c of data) {
+                const r = (c ?? {});
+                if (typeof r['id'] !== 'number')
+                    throw malformed('a comment without an id');
+                if (typeof r['body'] === 'string' && r['body'].includes(marker))
+                    return { id: r['id'] };
+            }
+            n++;
         }
+    }
+    catch (e) {
+        if (e instanceof MalformedResponseError)
+            throw malformed(e.message);
+        throw e;
     }
     return undefined;
 }
@@ -53861,6 +53937,11 @@ async function resolveScope(settings, sources) {
                 unavailable = `pull request #${pr.number} changes ${files.length} or more files, the most the GitHub API lists`;
                 log.push({ level: 'info', message: `The GitHub API lists at most ${files.length} files of a pull request: its file list is incomplete.` });
             }
+            else if (pr.changedFiles !== undefined && files.length < pr.changedFiles) {
+                // A page went missing (e.g. an empty page where a Link promised more): never gate part of the list.
+                unavailable = `the GitHub API listed ${files.length} of the ${pr.changedFiles} files pull request #${pr.number} changes`;
+                log.push({ level: 'warning', message: `The GitHub API listed ${files.length} of the ${pr.changedFiles} changed files of pull request #${pr.number}: the list is incomplete. Falling back to git.` });
+            }
             else {
                 const lines = new Map();
                 const kept = files.filter((f) => f.status !== 'removed');
@@ -53970,6 +54051,9 @@ function readEvent(name, githubSha, payload) {
                 baseRef: settings_str(base?.['ref']) ?? '',
                 fork: headRepo === undefined || headRepo !== baseRepo,
             };
+            const changedFiles = pr['changed_files'];
+            if (typeof changedFiles === 'number' && Number.isInteger(changedFiles) && changedFiles >= 0)
+                event.pullRequest.changedFiles = changedFiles;
         }
     }
     const mg = record(p['merge_group']);
@@ -54273,8 +54357,12 @@ async function gate(out) {
             }
             catch (e) {
                 const status = httpStatus(e);
-                const msg = `No check run "${CHECK_NAME}" (HTTP ${status ?? 'error'}: ${errorMessage(e)}): ${permissionHint(status, 'checks: write')}. ` +
-                    'Findings are reported as annotations and in the job summary instead.';
+                const msg = e instanceof IncompleteCheckRunError
+                    ? `Check run "${CHECK_NAME}" is incomplete: it was created${e.run.htmlUrl ? ` (${e.run.htmlUrl})` : ''}, but update ${e.requestsDone} of it failed ` +
+                        `(HTTP ${status ?? 'error'}: ${errorMessage(e)}): it shows ${e.annotationsSent} of ${e.annotationsTotal} annotations and may stay "in progress". ` +
+                        'Every finding is in the annotations and the job summary.'
+                    : `No check run "${CHECK_NAME}" (HTTP ${status ?? 'error'}: ${errorMessage(e)}): ${permissionHint(status, 'checks: write')}. ` +
+                        'Findings are reported as annotations and in the job summary instead.';
                 if (required)
                     throw new RequirementError(`check-run: on, but ${msg}`);
                 out.emit('warning', msg);

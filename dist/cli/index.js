@@ -18489,18 +18489,7 @@ function severityOf(config, ruleId, fallback) {
     return o ?? fallback;
 }
 function finding(ruleId, message, file, span) {
-    return {
-        ruleId,
-        severity: 'warning',
-        message,
-        file,
-        line: span.line,
-        column: span.column,
-        endLine: span.endLine,
-        endColumn: span.endColumn,
-        helpUri: helpUri(ruleId),
-        suppressed: null,
-    };
+    return makeFinding(ruleId, 'warning', message, file, span);
 }
 function scanYaml(file, known, problems) {
     const lines = file.text.split('\n');
@@ -18513,7 +18502,7 @@ function scanYaml(file, known, problems) {
         const bad = (message) => problems.push(finding(INVALID_SUPPRESSION, message, file.path, span));
         const m = /^ignore(?:\s+|$)(.*)$/.exec(c.body);
         if (!m) {
-            bad(`unknown model-deploy-gate directive "${c.body.split(/\s/)[0] ?? ''}"; the only directive is \`${SYNTAX}\``);
+            bad(`Unknown model-deploy-gate directive "${c.body.split(/\s/)[0] ?? ''}"; the only directive is \`${SYNTAX}\``);
             continue;
         }
         const sep = m[1].indexOf('--');
@@ -18521,22 +18510,22 @@ function scanYaml(file, known, problems) {
         const reason = sep === -1 ? '' : m[1].slice(sep + 2).trim();
         const ids = idsPart.split(/[\s,]+/).filter(Boolean);
         if (ids.length === 0) {
-            bad(`inline suppression names no rule, so it suppresses nothing; write \`${SYNTAX}\``);
+            bad(`Inline suppression names no rule, so it suppresses nothing; write \`${SYNTAX}\``);
             continue;
         }
         if (reason === '') {
-            bad(`inline suppression of ${ids.join(', ')} has no reason, so it is not honoured: add one after " -- ", e.g. ` +
+            bad(`Inline suppression of ${ids.join(', ')} has no reason, so it is not honoured: add one after " -- ", e.g. ` +
                 `\`# model-deploy-gate: ignore ${ids.join(',')} -- <why this is acceptable, ticket>\``);
             continue;
         }
         const valid = new Set();
         for (const id of ids) {
             if (UNSUPPRESSIBLE.has(id)) {
-                bad(`${id} cannot be suppressed inline: fix the cause (an expired waiver must be renewed or removed in the config; a broken suppression must be corrected)`);
+                bad(`\`${id}\` cannot be suppressed inline: fix the cause (an expired waiver must be renewed or removed in the config; a broken suppression must be corrected)`);
             }
             else if (!known.has(id)) {
                 const near = nearest(id, [...known]);
-                bad(`inline suppression names an unknown rule id "${id}"${near ? ` (did you mean "${near}"?)` : ''}; it suppresses nothing. Rule ids are listed by \`model-deploy-gate --list-rules\``);
+                bad(`Inline suppression names an unknown rule id "${id}"${near ? ` (did you mean "${near}"?)` : ''}; it suppresses nothing. Rule ids are listed by \`model-deploy-gate --list-rules\``);
             }
             else {
                 valid.add(id);
@@ -18554,7 +18543,7 @@ function scanJson(file, problems) {
     for (const c of comments(lines, /\/\/|\/\*|#/g)) {
         if (!/^ignore\b/.test(c.body))
             continue;
-        problems.push(finding(INVALID_SUPPRESSION, 'inline suppressions are honoured in YAML files only; for a JSON file add a waiver to the config ' +
+        problems.push(finding(INVALID_SUPPRESSION, 'Inline suppressions are honoured in YAML files only; for a JSON file add a waiver to the config ' +
             '(`waivers:` with rule, path, reason, owner and expires)', file.path, { line: c.index + 1, column: c.column, endLine: c.index + 1, endColumn: c.lineLength + 1 }));
     }
     return [];
@@ -18616,7 +18605,7 @@ function expiredFinding(config, w, cameBack, severity) {
     const back = cameBack === 0
         ? 'it matches no finding now, so it can simply be deleted'
         : `the ${cameBack === 1 ? 'finding' : `${cameBack} findings`} it waived ${cameBack === 1 ? 'is' : 'are'} reported again`;
-    const f = finding(WAIVER_EXPIRED, `waiver for ${w.rule} on "${w.path}" (owner ${w.owner}) expired on ${w.expires}: ${back}. ` +
+    const f = finding(WAIVER_EXPIRED, `Waiver for ${w.rule} on "${w.path}" (owner ${w.owner}) expired on ${w.expires}: ${back}. ` +
         'Fix the findings and delete the waiver, or, if the reason still holds, renew it with a new `expires` date.', file, span);
     return { ...f, severity };
 }
@@ -18875,54 +18864,64 @@ function scalesOut(d) {
 function productionAlternative() {
     return 'deploy production traffic to a managed online endpoint (v2 `managedOnlineDeployment` with `instance_count` ≥ 3) or to AKS / Azure ML Kubernetes compute';
 }
+/**
+ * Whether the deployment's compute is resolved; if not, records why a compute-based rule cannot
+ * judge it (no compute named — only when `unnamed` says why that matters —, an unresolved or
+ * external reference).
+ */
+function hasResolvedCompute(ctx, d, unnamed) {
+    if (!d.computeRef) {
+        if (unnamed)
+            ctx.skip(d, unnamed);
+        return false;
+    }
+    const gap = computeGap(d);
+    if (gap) {
+        ctx.skip(d, gap);
+        return false;
+    }
+    return d.compute !== undefined;
+}
+/**
+ * A rule for a target the table lists for testing/development only (`stages: nonproduction`):
+ * fires on production deployments to it, at `computeType` / the file's first key.
+ */
+function notForProductionRule(target, meta, what) {
+    const row = TARGETS[target];
+    return {
+        ...meta,
+        defaultSeverity: 'error',
+        stageDependent: true,
+        appliesTo: (d) => d.target === row.id && !d.skipDeployment,
+        check(ctx) {
+            if (row.stages !== 'nonproduction')
+                return;
+            for (const d of activeDeployments(ctx)) {
+                if (d.target !== row.id || d.stage !== 'production')
+                    continue;
+                ctx.report(d.targetKey, `${what(d, row.title)}, which the ${CITE} lists for ${row.usedFor} only ` +
+                    `(${row.description}), but its stage is production (${d.stageReason}). ` +
+                    `Fix: ${productionAlternative()}, or move this file under a dev/test path.`);
+            }
+        },
+    };
+}
 
 ;// CONCATENATED MODULE: ./src/policy/rules/local-not-for-production.ts
 
-
-const row = TARGETS.local;
-const rule = {
+const rule = notForProductionRule('local', {
     id: 'local-not-for-production',
-    defaultSeverity: 'error',
     description: 'A Local web service (computeType: local) is for testing and debugging only, never production.',
     remediation: 'Deploy production to a managed online endpoint or AKS; keep computeType: local for dev/test folders.',
-    stageDependent: true,
-    appliesTo: (d) => d.target === row.id && !d.skipDeployment,
-    check(ctx) {
-        if (row.stages !== 'nonproduction')
-            return;
-        for (const d of activeDeployments(ctx)) {
-            if (d.target !== row.id || d.stage !== 'production')
-                continue;
-            ctx.report(d.targetKey, `${describeDeployment(d)} is a ${row.title}, which the ${CITE} lists for ${row.usedFor} only ` +
-                `(${row.description}), but its stage is production (${d.stageReason}). ` +
-                `Fix: ${productionAlternative()}, or move this file under a dev/test path.`);
-        }
-    },
-};
+}, (d, title) => `${describeDeployment(d)} is a ${title}`);
 
 ;// CONCATENATED MODULE: ./src/policy/rules/aci-not-for-production.ts
 
-
-const aci_not_for_production_row = TARGETS.aci;
-const aci_not_for_production_rule = {
+const aci_not_for_production_rule = notForProductionRule('aci', {
     id: 'aci-not-for-production',
-    defaultSeverity: 'error',
     description: 'Azure Container Instances (ACI) are for testing or development only, never production.',
     remediation: 'Deploy production to a managed online endpoint (instance_count ≥ 3) or AKS; keep ACI for dev/test.',
-    stageDependent: true,
-    appliesTo: (d) => d.target === aci_not_for_production_row.id && !d.skipDeployment,
-    check(ctx) {
-        if (aci_not_for_production_row.stages !== 'nonproduction')
-            return;
-        for (const d of activeDeployments(ctx)) {
-            if (d.target !== aci_not_for_production_row.id || d.stage !== 'production')
-                continue;
-            ctx.report(d.targetKey, `${describeDeployment(d)} deploys to ${aci_not_for_production_row.title} (${d.targetReason}), which the ${CITE} lists for ${aci_not_for_production_row.usedFor} only ` +
-                `(${aci_not_for_production_row.description}), but its stage is production (${d.stageReason}). ` +
-                `Fix: ${productionAlternative()}, or move this file under a dev/test path.`);
-        }
-    },
-};
+}, (d, title) => `${describeDeployment(d)} deploys to ${title} (${d.targetReason})`);
 
 ;// CONCATENATED MODULE: ./src/policy/rules/compute-cluster-not-realtime.ts
 
@@ -18940,11 +18939,11 @@ const compute_cluster_not_realtime_rule = {
         for (const d of activeDeployments(ctx)) {
             if (d.mode !== 'realtime' || !d.computeRef)
                 continue;
-            const gap = computeGap(d);
-            if (gap) {
-                ctx.skip(d, gap);
+            if (!hasResolvedCompute(ctx, d))
                 continue;
-            }
+            const c = d.compute;
+            if (!c)
+                continue;
             if (d.compute?.type !== 'amlcompute')
                 continue;
             ctx.report(d.computeRef.at, `${describeDeployment(d)} serves real-time requests but its compute "${d.compute.name}" is an ${cluster.title} cluster; ` +
@@ -18980,11 +18979,8 @@ const batch_requires_compute_cluster_rule = {
         for (const d of activeDeployments(ctx)) {
             if (d.mode !== 'batch' || !d.computeRef)
                 continue;
-            const gap = computeGap(d);
-            if (gap) {
-                ctx.skip(d, gap);
+            if (!hasResolvedCompute(ctx, d))
                 continue;
-            }
             const c = d.compute;
             if (!c || BATCH_COMPUTES.has(c.type))
                 continue;
@@ -19062,11 +19058,8 @@ const gpu_batch_requires_gpu_cluster_rule = {
                     ctx.skip(d, mg);
                 continue;
             }
-            const gap = computeGap(d);
-            if (gap) {
-                ctx.skip(d, gap);
+            if (!hasResolvedCompute(ctx, d))
                 continue;
-            }
             const c = d.compute;
             if (!c || c.type !== 'amlcompute')
                 continue;
@@ -19398,15 +19391,8 @@ const aks_production_cluster_rule = {
         for (const d of activeDeployments(ctx)) {
             if (!onAksCompute(d) || d.stage !== 'production')
                 continue;
-            if (!d.computeRef) {
-                ctx.skip(d, 'no AKS compute is named in the file (it is given on the command line); set `computeTargetName` / `compute` or declare it in config `computes:`');
+            if (!hasResolvedCompute(ctx, d, 'no AKS compute is named in the file (it is given on the command line); set `computeTargetName` / `compute` or declare it in config `computes:`'))
                 continue;
-            }
-            const gap = computeGap(d);
-            if (gap) {
-                ctx.skip(d, gap);
-                continue;
-            }
             const c = d.compute;
             if (!c || !isAksCompute(c))
                 continue;
@@ -19480,15 +19466,8 @@ const gpu_replicas_exceed_cluster_rule = {
             const g = gpusPerReplica(d);
             if (d.target !== 'aks' || d.mode !== 'realtime' || !g)
                 continue;
-            if (!d.computeRef) {
-                ctx.skip(d, 'no AKS compute is named in the file; set `computeTargetName` / `compute` or declare it in config `computes:`');
+            if (!hasResolvedCompute(ctx, d, 'no AKS compute is named in the file; set `computeTargetName` / `compute` or declare it in config `computes:`'))
                 continue;
-            }
-            const gap = computeGap(d);
-            if (gap) {
-                ctx.skip(d, gap);
-                continue;
-            }
             const c = d.compute;
             if (!c)
                 continue;
@@ -19536,11 +19515,8 @@ const low_priority_production_batch_rule = {
         for (const d of activeDeployments(ctx)) {
             if (d.mode !== 'batch' || d.stage !== 'production' || !d.computeRef)
                 continue;
-            const gap = computeGap(d);
-            if (gap) {
-                ctx.skip(d, gap);
+            if (!hasResolvedCompute(ctx, d))
                 continue;
-            }
             const c = d.compute;
             if (!c || c.tier !== 'lowpriority')
                 continue;
@@ -19556,16 +19532,16 @@ const low_priority_production_batch_rule = {
 ;// CONCATENATED MODULE: ./src/policy/rules/managed-sku-unsupported.ts
 
 
-const managed_sku_unsupported_row = TARGETS['managed-online'];
+const row = TARGETS['managed-online'];
 const managed_sku_unsupported_rule = {
     id: 'managed-sku-unsupported',
     defaultSeverity: 'error',
     description: 'A managed online deployment must use a VM size allowed on managed online endpoints.',
     remediation: 'Pick an instance_type from the managed online endpoint SKU list (e.g. Standard_DS3_v2, Standard_E4s_v3, Standard_NC6s_v3).',
-    appliesTo: (d) => d.target === managed_sku_unsupported_row.id && !d.skipDeployment,
+    appliesTo: (d) => d.target === row.id && !d.skipDeployment,
     check(ctx) {
         for (const d of activeDeployments(ctx)) {
-            if (d.target !== managed_sku_unsupported_row.id || !d.instanceType)
+            if (d.target !== row.id || !d.instanceType)
                 continue;
             const f = d.instanceType;
             const sku = ctx.skus.get(f.value);
@@ -19573,7 +19549,7 @@ const managed_sku_unsupported_rule = {
                 continue;
             const at = { manifest: f.manifest, ptr: f.ptr };
             if (!sku) {
-                ctx.report(at, `\`instance_type: ${f.value}\` of ${describeDeployment(d)} is not in the SKU catalogue, so it is not known to be allowed on a ${managed_sku_unsupported_row.title}; ` +
+                ctx.report(at, `\`instance_type: ${f.value}\` of ${describeDeployment(d)} is not in the SKU catalogue, so it is not known to be allowed on a ${row.title}; ` +
                     `Azure rejects sizes outside the managed online endpoint SKU list. ` +
                     `Fix: use a listed size (e.g. Standard_DS3_v2), or, if this size is allowed, declare it in config ` +
                     `\`skus: { ${f.value}: { vcpus: …, memory-gb: …, gpus: …, managed-online: true } }\`.`);

@@ -67,10 +67,35 @@ export async function publishCheckRun(
     conclusion: rest.length === 0 ? conclusion : undefined,
   });
   for (const [i, batch] of rest.entries()) {
-    await updateCheckRun(client, repo, run.id, {
-      output: output(batch),
-      conclusion: i === rest.length - 1 ? conclusion : undefined,
-    });
+    try {
+      await updateCheckRun(client, repo, run.id, {
+        output: output(batch),
+        conclusion: i === rest.length - 1 ? conclusion : undefined,
+      });
+    } catch (e) {
+      throw new IncompleteCheckRunError(run, 1 + i, first.length + i * CHECK_ANNOTATIONS_PER_REQUEST, batches.flat().length, e);
+    }
   }
   return { ...run, requests: 1 + rest.length };
+}
+
+/** The check run exists but an update failed: it lacks annotations and may stay "in progress". */
+export class IncompleteCheckRunError extends Error {
+  constructor(
+    readonly run: { id: number; htmlUrl: string },
+    readonly requestsDone: number,
+    readonly annotationsSent: number,
+    readonly annotationsTotal: number,
+    cause: unknown,
+  ) {
+    super(cause instanceof Error ? cause.message : String(cause), { cause });
+    this.name = 'IncompleteCheckRunError';
+  }
+
+  /** HTTP status of the failed update, when it was an API error. */
+  get status(): number | undefined {
+    const c = this.cause;
+    if (c !== null && typeof c === 'object' && 'status' in c && typeof (c as { status: unknown }).status === 'number') return (c as { status: number }).status;
+    return undefined;
+  }
 }

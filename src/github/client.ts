@@ -53,7 +53,7 @@ function guard(token: string) {
       if (response.status === 204 || (data !== null && typeof data === 'object')) return;
       const what = data === '' || data === undefined ? 'an empty or cut-off body' : 'a body that is not JSON';
       const path = response.url.replace(/^[a-z]+:\/\/[^/]+/i, '');
-      throw new MalformedResponseError(`the GitHub API answered ${options.method ?? 'GET'} ${path} with HTTP ${response.status} and ${what}`, options);
+      throw new MalformedResponseError(`${options.method ?? 'GET'} ${path} answered HTTP ${response.status} with ${what}`, options);
     });
     octokit.hook.error('request', (error) => {
       if (token && error instanceof Error && error.message.includes(token)) error.message = error.message.split(token).join('***');

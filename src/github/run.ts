@@ -11,7 +11,7 @@ import { CHECK_RUN_MAX_BYTES, renderMarkdown } from '../report/markdown.js';
 import type { Result, Severity } from '../types.js';
 import { listPullFiles } from './api/list-pull-files.js';
 import { planAnnotations, PER_STEP_LIMIT, type AnnotationCommand } from './annotations.js';
-import { CHECK_NAME, publishCheckRun } from './checks.js';
+import { CHECK_NAME, IncompleteCheckRunError, publishCheckRun } from './checks.js';
 import { createClient, errorMessage, httpStatus, type Client } from './client.js';
 import { upsertComment } from './comment.js';
 import { rebaseResult } from './rebase.js';
@@ -156,8 +156,12 @@ async function gate(out: Console): Promise<void> {
       } catch (e) {
         const status = httpStatus(e);
         const msg =
-          `No check run "${CHECK_NAME}" (HTTP ${status ?? 'error'}: ${errorMessage(e)}): ${permissionHint(status, 'checks: write')}. ` +
-          'Findings are reported as annotations and in the job summary instead.';
+          e instanceof IncompleteCheckRunError
+            ? `Check run "${CHECK_NAME}" is incomplete: it was created${e.run.htmlUrl ? ` (${e.run.htmlUrl})` : ''}, but update ${e.requestsDone} of it failed ` +
+              `(HTTP ${status ?? 'error'}: ${errorMessage(e)}): it shows ${e.annotationsSent} of ${e.annotationsTotal} annotations and may stay "in progress". ` +
+              'Every finding is in the annotations and the job summary.'
+            : `No check run "${CHECK_NAME}" (HTTP ${status ?? 'error'}: ${errorMessage(e)}): ${permissionHint(status, 'checks: write')}. ` +
+              'Findings are reported as annotations and in the job summary instead.';
         if (required) throw new RequirementError(`check-run: on, but ${msg}`);
         out.emit('warning', msg);
         notes.push(msg);

@@ -115,6 +115,10 @@ export async function resolveScope(settings: Settings, sources: ScopeSources): P
       if (capped) {
         unavailable = `pull request #${pr.number} changes ${files.length} or more files, the most the GitHub API lists`;
         log.push({ level: 'info', message: `The GitHub API lists at most ${files.length} files of a pull request: its file list is incomplete.` });
+      } else if (pr.changedFiles !== undefined && files.length < pr.changedFiles) {
+        // A page went missing (e.g. an empty page where a Link promised more): never gate part of the list.
+        unavailable = `the GitHub API listed ${files.length} of the ${pr.changedFiles} files pull request #${pr.number} changes`;
+        log.push({ level: 'warning', message: `The GitHub API listed ${files.length} of the ${pr.changedFiles} changed files of pull request #${pr.number}: the list is incomplete. Falling back to git.` });
       } else {
         const lines = new Map<string, Set<number>>();
         const kept = files.filter((f) => f.status !== 'removed');

@@ -19,6 +19,8 @@ export interface PullRequestInfo {
   baseRef: string;
   /** Head repository differs from the base repository (or was deleted): the token is read-only. */
   fork: boolean;
+  /** The payload's `changed_files`: a file list shorter than this is incomplete. */
+  changedFiles?: number;
 }
 
 export interface EventInfo {
@@ -122,6 +124,8 @@ function readEvent(name: string, githubSha: string, payload: unknown): EventInfo
         baseRef: str(base?.['ref']) ?? '',
         fork: headRepo === undefined || headRepo !== baseRepo,
       };
+      const changedFiles = pr['changed_files'];
+      if (typeof changedFiles === 'number' && Number.isInteger(changedFiles) && changedFiles >= 0) event.pullRequest.changedFiles = changedFiles;
     }
   }
   const mg = record(p['merge_group']);

@@ -79,7 +79,7 @@ describe('workflow_dispatch audit', () => {
       'memory-headroom deploy/prod/online/blue.yml:5:1',
       'v1-deprecated deploy/prod/legacy/deploymentconfig.yml:1:1',
     ]);
-    expect(run.stdout).toMatch(/^::error title=memory-headroom,file=deploy\/prod\/online\/blue\.yml,line=5,col=1::deployment \"blue\"/m);
+    expect(run.stdout).toMatch(/^::error title=memory-headroom,file=deploy\/prod\/online\/blue\.yml,line=5,col=1::Deployment \"blue\"/m);
     // The failure message is the last error command.
     const errors = byLevel(run, 'error');
     expect(errors[errors.length - 1]!.message).toMatch(/^model-deploy-gate: 2 errors, 1 warning, 0 notices \(fail-on: error\)/);

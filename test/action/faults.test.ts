@@ -225,13 +225,16 @@ describe('pulls.listFiles faults', () => {
     expectApiScope(run);
   });
 
-  it('connection reset on every try: falls back, never gates an empty list', async () => {
+  it('connection reset on every try: retries exhausted, falls back, never gates the empty body as "no files"', async () => {
     listBlueOnly();
     const reset: ScriptedResponse = { status: 200, reset: true, body: [{ filename: 'deploy/prod/online/blue.yml', status: 'modified' }] };
     gh.script('GET', FILES_PATH, ...Array.from({ length: 10 }, () => reset));
     const run = await runPr(workspace(WITH_ERROR));
-    expect(opWarnings(run)).toEqual([expect.stringMatching(/^Could not list the pull request's changed files: /)]);
-    expectAuditAll(run, /listing the files of pull request #21 failed/);
+    expect(statuses(FILES_PATH)).toEqual([200, 200, 200, 200]);
+    expect(opWarnings(run)).toEqual([
+      expect.stringMatching(/^Could not list the pull request's changed files: the GitHub API sent a malformed page 1 of the file list \(GET \/repos\/acme\/ml-platform\/pulls\/21\/files\?per_page=100 answered HTTP 200 with an empty or cut-off body\)\. Falling back to git\./),
+    ]);
+    expectAuditAll(run, /malformed page 1 of the file list/);
   });
 
   it('slow response (1.5 s): waited for, then the API scope is used', async () => {
@@ -242,12 +245,14 @@ describe('pulls.listFiles faults', () => {
     expectApiScope(run);
   });
 
-  it('malformed JSON body: falls back with a clear log line', async () => {
+  it('malformed JSON body on every try: falls back with a clear log line', async () => {
     listBlueOnly();
-    gh.script('GET', FILES_PATH, { status: 200, rawBody: '[{"filename": "deploy/prod/online/blue.yml", "status": "mod' });
+    const bad: ScriptedResponse = { status: 200, rawBody: '[{"filename": "deploy/prod/online/blue.yml", "status": "mod' };
+    gh.script('GET', FILES_PATH, ...Array.from({ length: 10 }, () => bad));
     const run = await runPr(workspace(WITH_ERROR));
+    expect(statuses(FILES_PATH)).toEqual([200, 200, 200, 200]);
     expect(opWarnings(run)).toEqual([
-      expect.stringMatching(/^Could not list the pull request's changed files: the GitHub API sent a malformed page 1 of the file list \(not a JSON array\)\. Falling back to git\./),
+      expect.stringMatching(/^Could not list the pull request's changed files: the GitHub API sent a malformed page 1 of the file list \(GET \/repos\/acme\/ml-platform\/pulls\/21\/files\?per_page=100 answered HTTP 200 with a body that is not JSON\)\. Falling back to git\./),
     ]);
     expectAuditAll(run, /malformed page 1 of the file list/);
   });
@@ -275,16 +280,26 @@ describe('pulls.listFiles faults', () => {
       gh.scriptWhen('GET', FILES_PATH, page2, { status: 200, body: [] });
       const run = await runPr(workspace(WITH_ERROR), { changedFiles: 101 });
       expect(statuses(FILES_PATH)).toEqual([200, 200]);
+      expect(opWarnings(run)).toEqual(['The GitHub API listed 100 of the 101 changed files of pull request #21: the list is incomplete. Falling back to git.']);
       expectAuditAll(run, /the GitHub API listed 100 of the 101 files pull request #21 changes/);
     });
 
-    it('page 2 is garbled: falls back and says so', async () => {
+    it('page 2 is an HTML error page on every try: falls back and says so', async () => {
       pageOne();
-      gh.scriptWhen('GET', FILES_PATH, page2, { status: 200, rawBody: '<html>502 Bad Gateway</html>' });
+      gh.scriptWhen('GET', FILES_PATH, page2, ...Array.from({ length: 10 }, () => ({ status: 200, rawBody: '<html>502 Bad Gateway</html>' })));
+      const run = await runPr(workspace(WITH_ERROR), { changedFiles: 101 });
+      expect(statuses(FILES_PATH)).toEqual([200, 200, 200, 200, 200]);
+      expect(opWarnings(run)).toEqual([expect.stringMatching(/malformed page 2 of the file list \(GET .*page=2 answered HTTP 200 with a body that is not JSON\)/)]);
+      expectAuditAll(run, /malformed page 2 of the file list/);
+    });
+
+    it('page 2 is JSON but not a list: falls back and says so', async () => {
+      pageOne();
+      gh.scriptWhen('GET', FILES_PATH, page2, { status: 200, body: { message: 'try later' } });
       const run = await runPr(workspace(WITH_ERROR), { changedFiles: 101 });
       expect(statuses(FILES_PATH)).toEqual([200, 200]);
-      expect(opWarnings(run)).toEqual([expect.stringMatching(/malformed page 2 of the file list/)]);
-      expectAuditAll(run, /malformed page 2 of the file list/);
+      expect(opWarnings(run)).toEqual([expect.stringMatching(/malformed page 2 of the file list \(not a JSON array\)/)]);
+      expectAuditAll(run, /malformed page 2 of the file list \(not a JSON array\)/);
     });
   });
 });
@@ -367,11 +382,12 @@ describe('PR comment faults', () => {
   it('malformed JSON on list: no duplicate comment is posted, a warning says why, the verdict stands', async () => {
     listBlueOnly();
     gh.comments.push({ id: 77, issue: PR, body: '<!-- model-deploy-gate -->\nold report' });
-    gh.script('GET', LIST, { status: 200, rawBody: '[{"id": 77, "body": "<!-- model-dep' });
+    gh.script('GET', LIST, ...Array.from({ length: 10 }, () => ({ status: 200, rawBody: '[{"id": 77, "body": "<!-- model-dep' })));
     const run = await runPr(workspace(WITH_ERROR), { inputs: { comment: 'always', scope: 'all' } });
+    expect(statuses(LIST)).toEqual([200, 200, 200, 200]);
     expect(gh.calls().filter((c) => c.includes('comments') && !c.startsWith('GET'))).toEqual([]);
     expect(gh.comments).toHaveLength(1);
-    expect(opWarnings(run)).toEqual([expect.stringMatching(/^No PR comment \(HTTP error: the GitHub API sent a malformed page 1 of the comment list/)]);
+    expect(opWarnings(run)).toEqual([expect.stringMatching(/^No PR comment \(HTTP error: the GitHub API sent a malformed page 1 of the comment list \(GET .*answered HTTP 200 with a body that is not JSON\)\): the GitHub API kept failing\./)]);
     expect(findingErrors(run)).toEqual([LEGACY_ERROR]);
     expect(run.code).toBe(1);
   });

@@ -1,4 +1,4 @@
-import type { Client } from '../client.js';
+import { MalformedResponseError, type Client } from '../client.js';
 import type { RepoRef } from './types.js';
 
 export interface PullFile {
@@ -31,12 +31,27 @@ export async function listPullFiles(
     pull_number: pullNumber,
     per_page: 100,
   });
-  for await (const page of pages) {
-    for (const f of page.data) {
-      files.push({ filename: f.filename, status: f.status, previous_filename: f.previous_filename, patch: f.patch });
+  // A page that cannot be read must fail the listing: gating the pages before it alone would pass unseen files.
+  let n = 1;
+  const malformed = (why: string): Error => new Error(`the GitHub API sent a malformed page ${n} of the file list (${why})`);
+  try {
+    for await (const page of pages) {
+      const data: unknown = page.data;
+      if (!Array.isArray(data)) throw malformed('not a JSON array');
+      for (const f of data as unknown[]) {
+        const r = (f ?? {}) as Record<string, unknown>;
+        if (typeof r['filename'] !== 'string' || typeof r['status'] !== 'string') throw malformed('an entry without filename or status');
+        const patch = typeof r['patch'] === 'string' ? r['patch'] : undefined;
+        const previous = typeof r['previous_filename'] === 'string' ? r['previous_filename'] : undefined;
+        files.push({ filename: r['filename'], status: r['status'], previous_filename: previous, patch });
+      }
+      // Reaching the cap means GitHub stopped listing: a PR of exactly `cap` files is treated the same (fail safe).
+      if (files.length >= cap) return { files, capped: true };
+      n++;
     }
-    // Reaching the cap means GitHub stopped listing: a PR of exactly `cap` files is treated the same (fail safe).
-    if (files.length >= cap) return { files, capped: true };
+  } catch (e) {
+    if (e instanceof MalformedResponseError) throw malformed(e.message);
+    throw e;
   }
   return { files, capped: false };
 }
