@@ -53386,6 +53386,7 @@ class MalformedResponseError extends Error {
         this.name = 'MalformedResponseError';
     }
 }
+const MIN_REDACTED_TOKEN_CHARS = 8;
 /**
  * Registered before plugin-retry, so it runs inside it: a malformed 2xx body is retried, and every
  * API error message has the token cut out (a proxy may echo the Authorization header back).
@@ -53398,11 +53399,13 @@ function guard(token) {
                 return;
             const what = data === '' || data === undefined ? 'an empty or cut-off body' : 'a body that is not JSON';
             const path = response.url.replace(/^[a-z]+:\/\/[^/]+/i, '');
-            throw new MalformedResponseError(`the GitHub API answered ${options.method ?? 'GET'} ${path} with HTTP ${response.status} and ${what}`, options);
+            throw new MalformedResponseError(`${options.method ?? 'GET'} ${path} answered HTTP ${response.status} with ${what}`, options);
         });
+        // Real tokens are 40+ characters; cutting out a toy token (tests use 't') would mangle every message.
+        const secret = token.length >= MIN_REDACTED_TOKEN_CHARS ? token : undefined;
         octokit.hook.error('request', (error) => {
-            if (token && error instanceof Error && error.message.includes(token))
-                error.message = error.message.split(token).join('***');
+            if (secret && error instanceof Error && error.message.includes(secret))
+                error.message = error.message.split(secret).join('***');
             throw error;
         });
     };
@@ -53605,6 +53608,7 @@ function fitChars(text, maxChars, note = '\n\n_…truncated to fit GitHub’s si
 
 
 
+
 const CHECK_NAME = 'model-deploy-gate';
 const checks_LEVEL = { error: 'failure', warning: 'warning', notice: 'notice' };
 /** Suppressed and waived findings are not problems: they stay in the reports, not on the diff. */
@@ -53664,7 +53668,7 @@ async function publishCheckRun(client, repo, args) {
             });
         }
         catch (e) {
-            throw new IncompleteCheckRunError(run, 1 + i, first.length + i * CHECK_ANNOTATIONS_PER_REQUEST, batches.flat().length, e);
+            throw new IncompleteCheckRunError(run, first.length + i * CHECK_ANNOTATIONS_PER_REQUEST, batches.flat().length, e);
         }
     }
     return { ...run, requests: 1 + rest.length };
@@ -53672,23 +53676,18 @@ async function publishCheckRun(client, repo, args) {
 /** The check run exists but an update failed: it lacks annotations and may stay "in progress". */
 class IncompleteCheckRunError extends Error {
     run;
-    requestsDone;
     annotationsSent;
     annotationsTotal;
-    constructor(run, requestsDone, annotationsSent, annotationsTotal, cause) {
+    constructor(run, annotationsSent, annotationsTotal, cause) {
         super(cause instanceof Error ? cause.message : String(cause), { cause });
         this.run = run;
-        this.requestsDone = requestsDone;
         this.annotationsSent = annotationsSent;
         this.annotationsTotal = annotationsTotal;
         this.name = 'IncompleteCheckRunError';
     }
     /** HTTP status of the failed update, when it was an API error. */
     get status() {
-        const c = this.cause;
-        if (c !== null && typeof c === 'object' && 'status' in c && typeof c.status === 'number')
-            return c.status;
-        return undefined;
+        return httpStatus(this.cause);
     }
 }
 
@@ -54358,9 +54357,9 @@ async function gate(out) {
             catch (e) {
                 const status = httpStatus(e);
                 const msg = e instanceof IncompleteCheckRunError
-                    ? `Check run "${CHECK_NAME}" is incomplete: it was created${e.run.htmlUrl ? ` (${e.run.htmlUrl})` : ''}, but update ${e.requestsDone} of it failed ` +
-                        `(HTTP ${status ?? 'error'}: ${errorMessage(e)}): it shows ${e.annotationsSent} of ${e.annotationsTotal} annotations and may stay "in progress". ` +
-                        'Every finding is in the annotations and the job summary.'
+                    ? `Check run "${CHECK_NAME}" is incomplete: it was created${e.run.htmlUrl ? ` (${e.run.htmlUrl})` : ''} with ${e.annotationsSent} of ` +
+                        `${e.annotationsTotal} annotations, but updating it failed (HTTP ${status ?? 'error'}: ${errorMessage(e)}), so it may stay "in progress". ` +
+                        'Every finding is in the job summary.'
                     : `No check run "${CHECK_NAME}" (HTTP ${status ?? 'error'}: ${errorMessage(e)}): ${permissionHint(status, 'checks: write')}. ` +
                         'Findings are reported as annotations and in the job summary instead.';
                 if (required)

@@ -1,6 +1,6 @@
 // The check run: every unsuppressed finding as an annotation, 50 per request, on the PR head commit.
 import type { Finding, Result, Severity } from '../types.js';
-import type { Client } from './client.js';
+import { httpStatus, type Client } from './client.js';
 import { createCheckRun } from './api/create-check-run.js';
 import { updateCheckRun } from './api/update-check-run.js';
 import type { CheckAnnotation, Conclusion, RepoRef } from './api/types.js';
@@ -73,7 +73,7 @@ export async function publishCheckRun(
         conclusion: i === rest.length - 1 ? conclusion : undefined,
       });
     } catch (e) {
-      throw new IncompleteCheckRunError(run, 1 + i, first.length + i * CHECK_ANNOTATIONS_PER_REQUEST, batches.flat().length, e);
+      throw new IncompleteCheckRunError(run, first.length + i * CHECK_ANNOTATIONS_PER_REQUEST, batches.flat().length, e);
     }
   }
   return { ...run, requests: 1 + rest.length };
@@ -83,7 +83,6 @@ export async function publishCheckRun(
 export class IncompleteCheckRunError extends Error {
   constructor(
     readonly run: { id: number; htmlUrl: string },
-    readonly requestsDone: number,
     readonly annotationsSent: number,
     readonly annotationsTotal: number,
     cause: unknown,
@@ -94,8 +93,6 @@ export class IncompleteCheckRunError extends Error {
 
   /** HTTP status of the failed update, when it was an API error. */
   get status(): number | undefined {
-    const c = this.cause;
-    if (c !== null && typeof c === 'object' && 'status' in c && typeof (c as { status: unknown }).status === 'number') return (c as { status: number }).status;
-    return undefined;
+    return httpStatus(this.cause);
   }
 }

@@ -157,9 +157,9 @@ async function gate(out: Console): Promise<void> {
         const status = httpStatus(e);
         const msg =
           e instanceof IncompleteCheckRunError
-            ? `Check run "${CHECK_NAME}" is incomplete: it was created${e.run.htmlUrl ? ` (${e.run.htmlUrl})` : ''}, but update ${e.requestsDone} of it failed ` +
-              `(HTTP ${status ?? 'error'}: ${errorMessage(e)}): it shows ${e.annotationsSent} of ${e.annotationsTotal} annotations and may stay "in progress". ` +
-              'Every finding is in the annotations and the job summary.'
+            ? `Check run "${CHECK_NAME}" is incomplete: it was created${e.run.htmlUrl ? ` (${e.run.htmlUrl})` : ''} with ${e.annotationsSent} of ` +
+              `${e.annotationsTotal} annotations, but updating it failed (HTTP ${status ?? 'error'}: ${errorMessage(e)}), so it may stay "in progress". ` +
+              'Every finding is in the job summary.'
             : `No check run "${CHECK_NAME}" (HTTP ${status ?? 'error'}: ${errorMessage(e)}): ${permissionHint(status, 'checks: write')}. ` +
               'Findings are reported as annotations and in the job summary instead.';
         if (required) throw new RequirementError(`check-run: on, but ${msg}`);
