@@ -5,7 +5,7 @@ import { recognise, normalise } from './formats/index.js';
 import { buildInventory } from './inventory/build.js';
 import { SkuCatalog } from './catalog/skus.js';
 import { loadConfig } from './policy/config.js';
-import { runRules, makeFinding } from './policy/registry.js';
+import { runRules, makeFinding, sentence } from './policy/registry.js';
 import { applySuppressions, SUPPRESSION_MARKER } from './policy/suppress.js';
 import { ALL_RULES } from './policy/rules/index.js';
 import { VERSION } from './version.js';
@@ -48,7 +48,7 @@ export async function evaluate(opts: EngineOptions): Promise<Result> {
   for (const f of files) {
     for (const p of f.problems) {
       findings.push(
-        makeFinding('parse-error', severityFor('parse-error', config.rules), p.message, f.path, {
+        makeFinding('parse-error', severityFor('parse-error', config.rules), sentence(p.message), f.path, {
           line: p.line,
           column: p.column,
           endLine: p.line,

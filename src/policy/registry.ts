@@ -94,7 +94,7 @@ export function runRules(rules: readonly Rule[], inventory: Inventory, config: C
   return { findings, skipped };
 }
 
-/** Messages are sentences: capitalise a leading lowercase letter. */
-function sentence(message: string): string {
-  return /^[a-z]/.test(message) ? message[0].toUpperCase() + message.slice(1) : message;
+/** Messages are sentences: capitalise a leading lowercase word (not a path, key or rule id). */
+export function sentence(message: string): string {
+  return /^[a-z]+[\s,;:]/.test(message) ? message[0].toUpperCase() + message.slice(1) : message;
 }

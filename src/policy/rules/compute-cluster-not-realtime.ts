@@ -20,7 +20,7 @@ export const rule: Rule = {
       if (d.compute?.type !== 'amlcompute') continue;
       ctx.report(
         d.computeRef.at,
-        `${describeDeployment(d)} serves real-time requests but its compute "${d.compute.name}" is an ${cluster.title} cluster; ` +
+        `${describeDeployment(d)} serves real-time requests but its compute "${d.compute.name}" is an Azure Machine Learning compute cluster; ` +
           `the ${CITE} says compute clusters are for ${cluster.usedFor} with no real-time inference. ` +
           `Fix: target an Azure ML Kubernetes compute (AKS) or use a managed online endpoint (no \`compute\`, set \`instance_type\`), ` +
           `or turn this into a batch deployment.`,
