@@ -49993,9 +49993,9 @@ function runRules(rules, inventory, config, skus) {
     skipped.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.why < b.why ? -1 : a.why > b.why ? 1 : 0));
     return { findings, skipped };
 }
-/** Messages are sentences: capitalise a leading lowercase letter. */
+/** Messages are sentences: capitalise a leading lowercase word (not a path, key or rule id). */
 function sentence(message) {
-    return /^[a-z]/.test(message) ? message[0].toUpperCase() + message.slice(1) : message;
+    return /^[a-z]+[\s,;:]/.test(message) ? message[0].toUpperCase() + message.slice(1) : message;
 }
 
 ;// CONCATENATED MODULE: ./src/policy/suppress.ts
@@ -50563,7 +50563,7 @@ const compute_cluster_not_realtime_rule = {
                 continue;
             if (d.compute?.type !== 'amlcompute')
                 continue;
-            ctx.report(d.computeRef.at, `${describeDeployment(d)} serves real-time requests but its compute "${d.compute.name}" is an ${cluster.title} cluster; ` +
+            ctx.report(d.computeRef.at, `${describeDeployment(d)} serves real-time requests but its compute "${d.compute.name}" is an Azure Machine Learning compute cluster; ` +
                 `the ${CITE} says compute clusters are for ${cluster.usedFor} with no real-time inference. ` +
                 `Fix: target an Azure ML Kubernetes compute (AKS) or use a managed online endpoint (no \`compute\`, set \`instance_type\`), ` +
                 `or turn this into a batch deployment.`);
@@ -52597,7 +52597,7 @@ async function evaluate(opts) {
     const findings = [];
     for (const f of files) {
         for (const p of f.problems) {
-            findings.push(makeFinding('parse-error', severityFor('parse-error', config.rules), p.message, f.path, {
+            findings.push(makeFinding('parse-error', severityFor('parse-error', config.rules), sentence(p.message), f.path, {
                 line: p.line,
                 column: p.column,
                 endLine: p.line,
@@ -53388,11 +53388,25 @@ class MalformedResponseError extends Error {
 }
 const MIN_REDACTED_TOKEN_CHARS = 8;
 /**
+ * Per-request timeout, ms: an API that accepts the connection and never answers must not hold the
+ * step until the job's timeout (6 hours by default). A timed-out request is retried like a 5xx, then
+ * the caller falls back (git diff / gate everything). MODEL_DEPLOY_GATE_REQUEST_TIMEOUT_MS overrides it.
+ */
+function requestTimeoutMs(env = process.env) {
+    const raw = env['MODEL_DEPLOY_GATE_REQUEST_TIMEOUT_MS'];
+    const n = raw === undefined || raw === '' ? NaN : Number(raw);
+    return Number.isFinite(n) && n > 0 ? n : 60_000;
+}
+/**
  * Registered before plugin-retry, so it runs inside it: a malformed 2xx body is retried, and every
  * API error message has the token cut out (a proxy may echo the Authorization header back).
  */
-function guard(token) {
+function guard(token, timeoutMs) {
     return (octokit) => {
+        // A fresh deadline for every attempt (this hook runs inside plugin-retry).
+        octokit.hook.before('request', (options) => {
+            options.request = { ...options.request, signal: AbortSignal.timeout(timeoutMs) };
+        });
         octokit.hook.after('request', (response, options) => {
             const data = response.data;
             if (response.status === 204 || (data !== null && typeof data === 'object'))
@@ -53433,7 +53447,7 @@ async function createClient(token, apiUrl) {
                 return retryCount < SECONDARY_LIMIT_RETRIES;
             },
         },
-    }, guard(token), retry, throttling);
+    }, guard(token, requestTimeoutMs()), retry, throttling);
 }
 /** HTTP status of an octokit RequestError, if it is one. */
 function httpStatus(error) {

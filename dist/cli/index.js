@@ -18376,9 +18376,9 @@ function runRules(rules, inventory, config, skus) {
     skipped.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.why < b.why ? -1 : a.why > b.why ? 1 : 0));
     return { findings, skipped };
 }
-/** Messages are sentences: capitalise a leading lowercase letter. */
+/** Messages are sentences: capitalise a leading lowercase word (not a path, key or rule id). */
 function sentence(message) {
-    return /^[a-z]/.test(message) ? message[0].toUpperCase() + message.slice(1) : message;
+    return /^[a-z]+[\s,;:]/.test(message) ? message[0].toUpperCase() + message.slice(1) : message;
 }
 
 ;// CONCATENATED MODULE: ./src/policy/suppress.ts
@@ -18946,7 +18946,7 @@ const compute_cluster_not_realtime_rule = {
                 continue;
             if (d.compute?.type !== 'amlcompute')
                 continue;
-            ctx.report(d.computeRef.at, `${describeDeployment(d)} serves real-time requests but its compute "${d.compute.name}" is an ${cluster.title} cluster; ` +
+            ctx.report(d.computeRef.at, `${describeDeployment(d)} serves real-time requests but its compute "${d.compute.name}" is an Azure Machine Learning compute cluster; ` +
                 `the ${CITE} says compute clusters are for ${cluster.usedFor} with no real-time inference. ` +
                 `Fix: target an Azure ML Kubernetes compute (AKS) or use a managed online endpoint (no \`compute\`, set \`instance_type\`), ` +
                 `or turn this into a batch deployment.`);
@@ -20980,7 +20980,7 @@ async function evaluate(opts) {
     const findings = [];
     for (const f of files) {
         for (const p of f.problems) {
-            findings.push(makeFinding('parse-error', severityFor('parse-error', config.rules), p.message, f.path, {
+            findings.push(makeFinding('parse-error', severityFor('parse-error', config.rules), sentence(p.message), f.path, {
                 line: p.line,
                 column: p.column,
                 endLine: p.line,

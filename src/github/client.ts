@@ -37,8 +37,20 @@ export class MalformedResponseError extends Error {
 
 const MIN_REDACTED_TOKEN_CHARS = 8;
 
+/**
+ * Per-request timeout, ms: an API that accepts the connection and never answers must not hold the
+ * step until the job's timeout (6 hours by default). A timed-out request is retried like a 5xx, then
+ * the caller falls back (git diff / gate everything). MODEL_DEPLOY_GATE_REQUEST_TIMEOUT_MS overrides it.
+ */
+export function requestTimeoutMs(env: Record<string, string | undefined> = process.env): number {
+  const raw = env['MODEL_DEPLOY_GATE_REQUEST_TIMEOUT_MS'];
+  const n = raw === undefined || raw === '' ? NaN : Number(raw);
+  return Number.isFinite(n) && n > 0 ? n : 60_000;
+}
+
 interface HookedOctokit {
   hook: {
+    before(name: 'request', fn: (options: { request?: Record<string, unknown> }) => void): void;
     after(name: 'request', fn: (response: { status: number; url: string; data: unknown }, options: MalformedResponseError['request']) => void): void;
     error(name: 'request', fn: (error: unknown) => never): void;
   };
@@ -48,8 +60,12 @@ interface HookedOctokit {
  * Registered before plugin-retry, so it runs inside it: a malformed 2xx body is retried, and every
  * API error message has the token cut out (a proxy may echo the Authorization header back).
  */
-function guard(token: string) {
+function guard(token: string, timeoutMs: number) {
   return (octokit: HookedOctokit): void => {
+    // A fresh deadline for every attempt (this hook runs inside plugin-retry).
+    octokit.hook.before('request', (options) => {
+      options.request = { ...options.request, signal: AbortSignal.timeout(timeoutMs) };
+    });
     octokit.hook.after('request', (response, options) => {
       const data = response.data;
       if (response.status === 204 || (data !== null && typeof data === 'object')) return;
@@ -92,7 +108,7 @@ export async function createClient(token: string, apiUrl: string): Promise<Clien
         },
       },
     },
-    guard(token),
+    guard(token, requestTimeoutMs()),
     retry,
     throttling,
   );

@@ -75,13 +75,14 @@ interface Run extends ActionRun {
 /** Runs the action on a pull_request event with the token, the JSON and SARIF reports, then checks the token stayed secret. */
 async function runPr(
   ws: string,
-  opts: { inputs?: Record<string, string>; headSha?: string; baseSha?: string; changedFiles?: number; event?: string } = {},
+  opts: { inputs?: Record<string, string>; headSha?: string; baseSha?: string; changedFiles?: number; event?: string; env?: Record<string, string> } = {},
 ): Promise<Run> {
   const run = await runAction({
     workspace: ws,
     event: opts.event ?? 'pull_request',
     payload: prPayload({ number: PR, headSha: opts.headSha ?? HEAD, baseSha: opts.baseSha ?? BASE, changedFiles: opts.changedFiles }),
     apiUrl: gh.url,
+    env: opts.env,
     inputs: { token: TOKEN, 'check-run': 'off', 'report-file': 'out/report.json', 'sarif-file': 'out/report.sarif', ...opts.inputs },
   });
   expectTokenSecret(run, ws);
@@ -243,6 +244,16 @@ describe('pulls.listFiles faults', () => {
     const run = await runPr(workspace(WITH_ERROR));
     expect(statuses(FILES_PATH)).toEqual([200]);
     expectApiScope(run);
+  });
+
+  it('an API that never answers in time: each try times out, is retried, then the action falls back', async () => {
+    listBlueOnly();
+    const slow: ScriptedResponse = { status: 200, delayMs: 1500, body: [{ filename: 'deploy/prod/online/blue.yml', status: 'modified' }] };
+    gh.script('GET', FILES_PATH, ...Array.from({ length: 10 }, () => slow));
+    const run = await runPr(workspace(WITH_ERROR), { env: { MODEL_DEPLOY_GATE_REQUEST_TIMEOUT_MS: '200' } });
+    expect(statuses(FILES_PATH)).toHaveLength(4);
+    expect(opWarnings(run)[0]).toMatch(/^Could not list the pull request's changed files: .*abort/i);
+    expectAuditAll(run, /abort/i);
   });
 
   it('malformed JSON body on every try: falls back with a clear log line', async () => {
