@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import type { Deployment, FailOn, Finding, InventoryRow, LoadedFile, Manifest, Result, Severity, Stage, Summary } from './types.js';
+import type { Deployment, FailOn, Finding, Inventory, InventoryRow, LoadedFile, Manifest, Ref, Result, Severity, Stage, Summary } from './types.js';
 import { walk, loadAll, DEFAULT_MAX_FILE_BYTES } from './load/files.js';
 import { recognise, normalise } from './formats/index.js';
 import { buildInventory } from './inventory/build.js';
@@ -86,9 +86,12 @@ export async function evaluate(opts: EngineOptions): Promise<Result> {
   // Scope: a diff-aware run keeps findings of changed files and of the manifests that depend on them.
   let deployments = inventory.deployments;
   let inScopeFiles = files;
-  if (opts.changed) {
-    const scope = dependents(new Set(opts.changed), inventory.deployments);
-    const configPath = config.source?.path;
+  // A changed config file changes every verdict: the run gates everything (SPEC §6).
+  const configPath = config.source?.path;
+  const changed = opts.changed && configPath !== undefined && opts.changed.includes(configPath) ? undefined : opts.changed;
+  const scopeReason = changed === opts.changed ? opts.scopeReason : `${opts.scopeReason}; the config file ${configPath} changed, so everything is gated`;
+  if (changed) {
+    const scope = dependents(new Set(changed), inventory);
     all = all.filter((f) => scope.has(f.file) || (f.ruleId === 'waiver-expired' && f.file === configPath));
     deployments = deployments.filter((d) => scope.has(d.manifest.file.path));
     inScopeFiles = files.filter((f) => scope.has(f.path));
@@ -98,15 +101,15 @@ export async function evaluate(opts: EngineOptions): Promise<Result> {
 
   all.sort(compareFindings);
   const summary = summarise(all, opts.failOn);
-  const skipped = ruleRun.skipped.filter((s) => !opts.changed || deploymentFiles.has(s.file));
+  const skipped = ruleRun.skipped.filter((s) => !changed || deploymentFiles.has(s.file));
   return {
     version: 1,
     tool: { name: 'model-deploy-gate', version: VERSION },
     scope: {
-      mode: opts.changed ? 'changed' : 'all',
-      reason: opts.scopeReason,
+      mode: changed ? 'changed' : 'all',
+      reason: scopeReason,
       filesScanned: inScopeFiles.length,
-      manifests: opts.changed
+      manifests: changed
         ? inventory.manifests.filter((m) => inScopeFileSet.has(m.file)).length
         : inventory.manifests.length,
     },
@@ -128,27 +131,41 @@ function removeRule(findings: Finding[], ruleId: string): void {
   for (let i = findings.length - 1; i >= 0; i--) if (findings[i].ruleId === ruleId) findings.splice(i, 1);
 }
 
-/** Changed files plus every manifest whose deployment uses a changed model/compute/endpoint definition. */
-function dependents(changed: Set<string>, deployments: Deployment[]): Set<string> {
+/**
+ * Changed files plus every manifest whose deployment uses a changed definition: any model metadata
+ * of its model's name (facts merge from several files), any compute definition of its compute's
+ * name, the files under its model's local path, and (Kubernetes) its endpoint.
+ */
+function dependents(changed: Set<string>, inv: Inventory): Set<string> {
   const scope = new Set(changed);
   const touches = (p: string | undefined) => p !== undefined && changed.has(p);
   const changedList = [...changed];
   const under = (dir: string | undefined) =>
     dir !== undefined && changedList.some((c) => dir === '' || c === dir || c.startsWith(dir + '/'));
-  for (const d of deployments) {
+  // Names defined by changed files: a new or edited definition can resolve (or break) a reference.
+  const modelNames = new Set(inv.models.filter((m) => m.name && touches(m.manifest?.file.path)).map((m) => m.name));
+  const computeNames = new Set(inv.computes.filter((c) => touches(c.manifest?.file.path)).map((c) => c.name.toLowerCase()));
+  const endpointNames = new Set(inv.endpoints.filter((e) => e.name && touches(e.manifest.file.path)).map((e) => e.name));
+  const named = (ref: Ref | undefined, names: Set<string | undefined>, fold = false) =>
+    ref !== undefined && !ref.external && names.has(fold ? ref.name.toLowerCase() : ref.name);
+  for (const d of inv.deployments) {
     const file = d.manifest.file.path;
     if (scope.has(file)) continue;
     if (
       touches(d.model?.manifest?.file.path) ||
+      (d.model?.name !== undefined && modelNames.has(d.model.name)) ||
+      named(d.modelRef, modelNames) ||
       touches(d.compute?.manifest?.file.path) ||
+      named(d.computeRef, computeNames, true) ||
       touches(d.computeRef?.at.manifest.file.path) ||
+      (d.manifest.kind === 'kubernetesOnlineDeployment' && d.endpointName !== undefined && endpointNames.has(d.endpointName)) ||
       under(d.model?.localPath)
     ) {
       scope.add(file);
     }
   }
   // Findings about an in-scope deployment may sit in its endpoint file (inherited compute key).
-  for (const d of deployments) {
+  for (const d of inv.deployments) {
     const ep = d.computeRef?.at.manifest.file.path;
     if (ep && scope.has(d.manifest.file.path)) scope.add(ep);
   }
@@ -199,6 +216,7 @@ function inventoryRow(d: Deployment, skus: SkuCatalog): InventoryRow {
     d.memoryGb?.value ??
     (d.requests?.memory ? round(d.requests.memory.value / 2 ** 30) : undefined) ??
     (sku && sku.memoryGb > 0 ? sku.memoryGb : undefined) ??
+    v1DefaultMemoryGb(d) ??
     null;
   return {
     file: d.manifest.file.path,
@@ -216,6 +234,12 @@ function inventoryRow(d: Deployment, skus: SkuCatalog): InventoryRow {
     modelSizeBytes: d.model?.sizeBytes ?? null,
     compute: d.computeRef?.raw ?? null,
   };
+}
+
+/** Azure's default memory of a v1 ACI/AKS web service (`memoryInGB` / aml-deploy `memory_gb` omitted: 0.5 GB). */
+function v1DefaultMemoryGb(d: Deployment): number | undefined {
+  if (d.manifest.kind === 'amlDeployAction') return 0.5;
+  return d.manifest.kind === 'v1DeploymentConfig' && d.target !== 'local' ? 0.5 : undefined;
 }
 
 function round(n: number): number {

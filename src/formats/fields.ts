@@ -116,7 +116,7 @@ export function v1OtherTypes(path: string): string[] {
 // ---------------------------------------------------------------- aml-actions (§2b)
 
 /** One schema per action file: keys for the other target/cluster kind are accepted (the action ignores them). */
-const AML_DEPLOY: Fields = Object.fromEntries(
+export const AML_DEPLOY: Fields = Object.fromEntries(
   [
     'name', 'deployment_compute_target', 'inference_source_directory', 'inference_entry_script', 'conda_file',
     'extra_docker_file_steps', 'enable_gpu', 'cuda_version', 'runtime', 'custom_base_image',

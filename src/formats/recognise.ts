@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import type { LoadedFile, Manifest, ManifestKind, ParsedDoc } from '../types.js';
 import type { Normalised } from './index.js';
+import { AML_DEPLOY, fieldOf } from './fields.js';
 import { isMapping } from './util.js';
 import { normaliseV1Config } from './v1-config.js';
 import { normaliseAmlCompute, normaliseAmlDeploy, normaliseAmlRegisterModel } from './aml-actions.js';
@@ -36,6 +37,8 @@ const AML_DEPLOY_KEYS = [
   'enable_gpu',
   'autoscale_enabled',
 ];
+/** Sizing keys that, with nothing but aml-deploy fields beside them, make a file an aml-deploy file. */
+const AML_DEPLOY_SIZING_KEYS = ['cpu_cores', 'memory_gb', 'gpu_cores', 'num_replicas'];
 const AML_COMPUTE_KEYS = ['compute_type', 'vm_priority', 'cluster_purpose', 'agent_count', 'min_nodes'];
 const AML_REGISTER_KEYS = ['model_file_name', 'model_name', 'model_framework'];
 
@@ -73,6 +76,9 @@ export function detectKind(filePath: string, data: Record<string, unknown>): Man
   if (has(data, AML_DEPLOY_KEYS)) return 'amlDeployAction';
   if (has(data, AML_COMPUTE_KEYS)) return 'amlComputeAction';
   if (has(data, AML_REGISTER_KEYS)) return 'amlRegisterModelAction';
+  // Real deploy.json files may hold only sizes (`{"cpu_cores": 1, "memory_gb": 0.5, "location": …}`):
+  // an ACI deployment all the same. Every key must be an aml-deploy field, so other JSON stays out.
+  if (has(data, AML_DEPLOY_SIZING_KEYS) && Object.keys(data).every((k) => fieldOf(AML_DEPLOY, k) !== undefined)) return 'amlDeployAction';
   // v2 by shape, first match wins.
   const endpointName = 'endpoint_name' in data;
   if (type === 'kubernetes' && endpointName) return 'kubernetesOnlineDeployment';

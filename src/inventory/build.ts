@@ -181,7 +181,9 @@ class ModelIndex {
     private readonly root: string,
     models: ModelInfo[],
   ) {
-    for (const m of models) {
+    // SPEC §2 order of model facts: metadata tags/properties, then aml-registermodel, then MLflow
+    // (config `models:` is applied on top by withConfig). mergeInto keeps the first value it sees.
+    for (const m of [...models].sort((a, b) => factRank(a) - factRank(b))) {
       if (m.source === 'config' && m.name) {
         this.configByName.set(m.name, m);
         continue;
@@ -199,7 +201,7 @@ class ModelIndex {
   byLocalPath(p: string): ModelInfo | undefined {
     const list = this.local.get(p);
     if (!list) return undefined;
-    // Prefer the MLmodel (it describes the files) merged with any metadata that points there.
+    // Lists are in SPEC fact order (metadata first, MLmodel last): merged, the first value of each fact wins.
     const merged: ModelInfo = { ...list[0] };
     for (const m of list.slice(1)) mergeInto(merged, m);
     return merged;
@@ -254,6 +256,19 @@ class ModelIndex {
     const size = sumFiles(path.join(this.root, rel));
     this.diskCache.set(rel, size);
     return size;
+  }
+}
+
+function factRank(m: ModelInfo): number {
+  switch (m.manifest?.kind) {
+    case 'model':
+      return 0;
+    case 'amlRegisterModelAction':
+      return 1;
+    case 'mlflowModel':
+      return 2;
+    default:
+      return 3;
   }
 }
 

@@ -65,6 +65,15 @@ describe('aml-deploy', () => {
     expect(aks).toMatchObject({ target: 'aks', name: 'svc', computeRef: { name: 'prod-aks' }, tags: { stage: 'prod', n: '1' } });
     expect(aks.replicas?.value).toBe(2);
   });
+
+  it('a deploy.json holding only sizes and other aml-deploy fields is an (ACI) aml-deploy file', () => {
+    const d = deployment('.cloud/.azure/deploy.json', '{"name": "svc", "cpu_cores": 1, "memory_gb": 8.0, "location": "southeastasia"}');
+    expect(d).toMatchObject({ target: 'aci', name: 'svc', manifest: { kind: 'amlDeployAction' } });
+    expect(d.memoryGb?.value).toBe(8);
+    // A key outside the aml-deploy fields keeps other JSON out; model keys make it a registermodel file.
+    expect(manifestsOf('x.json', '{"cpu_cores": 1, "memory_gb": 8, "image": "x"}')).toEqual([]);
+    expect(manifestsOf('r.json', '{"model_name": "m", "memory_gb": 8}').map((m) => m.kind)).toEqual(['amlRegisterModelAction']);
+  });
 });
 
 describe('aml-compute', () => {
