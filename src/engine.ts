@@ -15,7 +15,11 @@ export interface EngineOptions {
   root: string;
   /** Explicit config file (CLI --config / action input `config`), relative to root or absolute. */
   configPath?: string;
-  /** Restrict loading to these repo-relative files/folders (CLI positional paths). */
+  /**
+   * Report only on these repo-relative files/folders (CLI positional paths). Everything is still
+   * loaded, so models and computes defined elsewhere resolve (SPEC §6: definitions come from the
+   * whole checkout).
+   */
   paths?: string[];
   failOn: FailOn;
   /** Overrides config `default-stage`. */
@@ -41,7 +45,7 @@ export async function evaluate(opts: EngineOptions): Promise<Result> {
   const config = await loadConfig(root, opts.configPath, knownRules);
   if (opts.defaultStage) config.defaultStage = opts.defaultStage;
 
-  const candidates = await walk({ root, include: config.include, exclude: config.exclude, paths: opts.paths });
+  const candidates = await walk({ root, include: config.include, exclude: config.exclude });
   const files = await loadAll(candidates, opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
 
   const findings: Finding[] = [];
@@ -96,12 +100,20 @@ export async function evaluate(opts: EngineOptions): Promise<Result> {
     deployments = deployments.filter((d) => scope.has(d.manifest.file.path));
     inScopeFiles = files.filter((f) => scope.has(f.path));
   }
+  if (opts.paths && opts.paths.length > 0) {
+    const only = opts.paths;
+    const wanted = (p: string) => only.some((x) => p === x || p.startsWith(`${x}/`));
+    all = all.filter((f) => wanted(f.file) || (f.ruleId === 'waiver-expired' && f.file === configPath));
+    deployments = deployments.filter((d) => wanted(d.manifest.file.path));
+    inScopeFiles = inScopeFiles.filter((f) => wanted(f.path));
+  }
   const inScopeFileSet = new Set(inScopeFiles);
   const deploymentFiles = new Set(deployments.map((d) => d.manifest.file.path));
 
   all.sort(compareFindings);
   const summary = summarise(all, opts.failOn);
-  const skipped = ruleRun.skipped.filter((s) => !changed || deploymentFiles.has(s.file));
+  const narrowed = changed !== undefined || (opts.paths?.length ?? 0) > 0;
+  const skipped = ruleRun.skipped.filter((s) => !narrowed || deploymentFiles.has(s.file));
   return {
     version: 1,
     tool: { name: 'model-deploy-gate', version: VERSION },
@@ -109,7 +121,7 @@ export async function evaluate(opts: EngineOptions): Promise<Result> {
       mode: changed ? 'changed' : 'all',
       reason: scopeReason,
       filesScanned: inScopeFiles.length,
-      manifests: changed
+      manifests: narrowed
         ? inventory.manifests.filter((m) => inScopeFileSet.has(m.file)).length
         : inventory.manifests.length,
     },
@@ -208,7 +220,7 @@ export function summarise(findings: Finding[], failOn: FailOn): Summary {
 function inventoryRow(d: Deployment, skus: SkuCatalog): InventoryRow {
   const sku = d.target === 'managed-online' ? skus.get(d.instanceType?.value) : d.target === 'compute-cluster' ? skus.get(d.compute?.vmSize) : undefined;
   const model = d.modelRef
-    ? d.modelRef.raw
+    ? refLabel(d.modelRef)
     : d.model
       ? [d.model.name, d.model.version].filter(Boolean).join(':') || d.model.localPath || null
       : null;
@@ -244,4 +256,10 @@ function v1DefaultMemoryGb(d: Deployment): number | undefined {
 
 function round(n: number): number {
   return Math.round(n * 1000) / 1000;
+}
+
+/** `fraud-detector:3`, `fraud-detector@latest` (SPEC §8); registry/ARM ids and local paths as written. */
+function refLabel(ref: Ref): string {
+  if (ref.external || ref.path !== undefined || !/^azureml:/i.test(ref.raw)) return ref.raw;
+  return `${ref.name}${ref.version ? `:${ref.version}` : ''}${ref.label ? `@${ref.label}` : ''}`;
 }

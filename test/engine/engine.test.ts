@@ -32,7 +32,7 @@ describe('engine', () => {
         instanceType: 'Standard_DS3_v2',
         instances: 3,
         memoryGb: 14,
-        model: 'azureml:fraud:3',
+        model: 'fraud:3',
       }),
     ]);
   });
@@ -110,5 +110,26 @@ describe('engine', () => {
     });
     expect(r.inventory.map((d) => d.line)).toEqual([4, 12]);
     expect(byRule(r, 'managed-sku-unsupported').map((f) => f.line)).toEqual([16]);
+  });
+});
+
+describe('CLI paths narrow the report, not the loading', () => {
+  test('a deployment named by path still resolves a model defined outside that path', async () => {
+    const { evaluate } = await import('../../src/engine.js');
+    const { writeRepo } = await import('../helpers.js');
+    const { rmSync } = await import('node:fs');
+    const root = writeRepo({
+      'models/fraud/model.yml': modelYaml('fraud', 3, 12),
+      'deploy/prod/blue.yml': managed('azureml:fraud:3', 'Standard_DS3_v2'),
+      'deploy/prod/other/d.yml': 'computeType: local\n',
+    });
+    try {
+      const r = await evaluate({ root, failOn: 'error', scopeReason: 'test', paths: ['deploy/prod/blue.yml'] });
+      expect(r.findings.map((f) => `${f.ruleId} ${f.file}`)).toEqual(['memory-headroom deploy/prod/blue.yml']);
+      expect(r.inventory.map((d) => d.model)).toEqual(['fraud:3']);
+      expect(r.scope.filesScanned).toBe(1);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });

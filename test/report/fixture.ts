@@ -41,7 +41,7 @@ export function row(file: string, extra: Partial<InventoryRow> = {}): InventoryR
     instances: 3,
     memoryGb: 14,
     gpus: 0,
-    model: 'azureml:fraud-detector:3',
+    model: 'fraud-detector:3',
     modelSizeBytes: 123456,
     compute: null,
     ...extra,

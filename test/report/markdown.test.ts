@@ -34,7 +34,7 @@ describe('content', () => {
 
   test('inventory table with every column', () => {
     expect(md).toContain('| File | Name | Target | Stage | Mode | SKU × count | Memory | Model (size) | GPU |');
-    expect(md).toContain('| `deploy/prod/blue.yml:1` | blue | managed-online | production | real-time | Standard_DS3_v2 × 3 | 14 GiB | azureml:fraud-detector:3 (120.56 KiB) | no |');
+    expect(md).toContain('| `deploy/prod/blue.yml:1` | blue | managed-online | production | real-time | Standard_DS3_v2 × 3 | 14 GiB | fraud-detector:3 (120.56 KiB) | no |');
     expect(md).toContain('| `batch/score.yml:1` | blue | compute-cluster | unknown | batch | Standard_NC6s_v3 × 2 | 14 GiB |');
   });
 

@@ -20,7 +20,7 @@ test('findings grouped by file as `file:line:col  severity  rule-id  message`; s
 test('inventory table, skipped checks, waivers, and the summary line', () => {
   const out = renderText(sampleResult());
   expect(out).toContain('Deployments (3)');
-  expect(out).toMatch(/deploy\/prod\/blue\.yml:1 +blue +managed-online +production +real-time +Standard_DS3_v2 × 3 +14 GiB +azureml:fraud-detector:3 \(120\.56 KiB\) +no/);
+  expect(out).toMatch(/deploy\/prod\/blue\.yml:1 +blue +managed-online +production +real-time +Standard_DS3_v2 × 3 +14 GiB +fraud-detector:3 \(120\.56 KiB\) +no/);
   expect(out).toMatch(/batch\/score\.yml: low-priority-production-batch — stage unknown/);
   expect(out).toMatch(/aci-not-for-production on deploy\/legacy\/\*\* — owner @ml-platform, expires 2027-01-31 \(within 30 days\)/);
   const last = out.trimEnd().split('\n').at(-1)!;
