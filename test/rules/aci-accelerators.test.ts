@@ -1,6 +1,6 @@
 import { describe, test, expect } from '@jest/globals';
 import { gate } from '../helpers.js';
-import { one, none, skippedRules } from './expect.js';
+import { one, none, skippedRules, skippedWhy } from './expect.js';
 
 const SCHEMA = 'https://azuremlschemas.azureedge.net/latest';
 const GIB = 2 ** 30;
@@ -46,6 +46,13 @@ describe('fpga-requires-aks', () => {
       'online/blue.yml': `$schema: ${SCHEMA}/managedOnlineDeployment.schema.json\nname: blue\nendpoint_name: ep\ninstance_type: Standard_PB6s\ninstance_count: 1\n`,
     });
     one(r, 'fpga-requires-aks', 'online/blue.yml', 4, 'error');
+  });
+
+  test('a Kubernetes instance_type names a cluster instance type, not a catalogue SKU: no FPGA finding', async () => {
+    const r = await gate({
+      'online/blue.yml': `$schema: ${SCHEMA}/kubernetesOnlineDeployment.schema.json\nname: blue\nendpoint_name: ep\ninstance_type: Standard_PB6s\ninstance_count: 1\n`,
+    });
+    none(r, 'fpga-requires-aks');
   });
 
   test('model accelerator: fpga, folder-linked to an ACI config, points at computeType', async () => {
@@ -144,6 +151,20 @@ describe('aci-model-size', () => {
     });
     none(r, 'aci-model-size');
     expect(skippedRules(r, 'deploy/dev/aci.yml')).toContain('aci-model-size');
+  });
+
+  test('a v1 ACI config linked to no model (none, or two, in its folder) is listed as skipped, not passed', async () => {
+    const model = (name: string) => `$schema: ${SCHEMA}/model.schema.json\nname: ${name}\nversion: 1\n`;
+    const r = await gate({
+      'deploy/dev/none/aci.yml': 'computeType: ACI\n',
+      'deploy/dev/two/aci.yml': 'computeType: ACI\n',
+      'deploy/dev/two/a.yml': model('a'),
+      'deploy/dev/two/b.yml': model('b'),
+    });
+    none(r, 'aci-model-size');
+    for (const f of ['deploy/dev/none/aci.yml', 'deploy/dev/two/aci.yml']) {
+      expect(skippedWhy(r, f, 'aci-model-size').join()).toMatch(/names no model .* exactly one model metadata file/);
+    }
   });
 });
 

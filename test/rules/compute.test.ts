@@ -47,6 +47,18 @@ describe('compute-cluster-not-realtime', () => {
     none(r, 'compute-cluster-not-realtime');
   });
 
+  test('an AKS service naming no compute is skipped with a reason that fits its family', async () => {
+    const r = await gate({
+      'svc/prod/aks.yml': 'computeType: AKS\nnumReplicas: 3\n',
+      'online/prod/blue.yml': `$schema: ${SCHEMA}/kubernetesOnlineDeployment.schema.json\nname: blue\nendpoint_name: elsewhere\ninstance_count: 3\n`,
+    });
+    none(r, 'compute-cluster-not-realtime');
+    for (const rule of ['compute-cluster-not-realtime', 'aks-production-cluster']) {
+      expect(skippedWhy(r, 'svc/prod/aks.yml', rule).join()).toMatch(/given on the command line\); set `computeTargetName`/);
+      expect(skippedWhy(r, 'online/prod/blue.yml', rule).join()).toMatch(/Kubernetes endpoint "elsewhere", which is not in the repository/);
+    }
+  });
+
   test('an unresolved compute is skipped, never passed silently', async () => {
     const r = await gate({ 'svc/dev/aks.yml': 'computeType: AKS\ncomputeTargetName: nowhere-aks\n' });
     none(r, 'compute-cluster-not-realtime');
@@ -138,6 +150,26 @@ describe('gpu-batch-requires-gpu-cluster', () => {
     none(r, 'gpu-batch-requires-gpu-cluster');
   });
 
+  test('pipeline component deployment: the fix names settings.default_compute', async () => {
+    const r = await gate({
+      'batch/pipeline.yml': [
+        `$schema: ${SCHEMA}/pipelineComponentBatchDeployment.schema.json`,
+        'name: hello',
+        'endpoint_name: hello-batch',
+        'type: pipeline',
+        'component: azureml:hello_component@latest',
+        'tags:',
+        '  device_acceleration: CUDA',
+        'settings:',
+        '  default_compute: cpu-cluster',
+        '',
+      ].join('\n'),
+      'compute/cpu-cluster.yml': amlCluster('cpu-cluster', 'Standard_DS3_v2'),
+    });
+    const f = one(r, 'gpu-batch-requires-gpu-cluster', 'batch/pipeline.yml', 9, 'error');
+    expect(f.message).toMatch(/point `settings\.default_compute` at a cluster/);
+  });
+
   test('unknown cluster SKU: skipped with the declare-it hint', async () => {
     const r = await gate({
       'batch/deployment.yml': batch('azureml:odd', 'tags:\n  device_acceleration: GPU\n'),
@@ -173,6 +205,17 @@ describe('low-priority-production-batch', () => {
       'compute/batch-cluster.yml': amlCluster('batch-cluster', 'Standard_DS3_v2', 'tier: dedicated\n'),
     });
     none(ded, 'low-priority-production-batch');
+  });
+
+  test('a batch deployment on Kubernetes compute (no VM priority) is not listed as skipped for an unknown stage', async () => {
+    const r = await gate({
+      'batch/deployment.yml': batch('azureml:k8s'),
+      'compute/k8s.yml': `$schema: ${SCHEMA}/kubernetesCompute.schema.json\nname: k8s\ntype: kubernetes\nresource_id: /subscriptions/x\nnamespace: default\n`,
+      'batch2/deployment.yml': batch('azureml:cpu-cluster').replace('name: nightly', 'name: other'),
+      'compute/cpu-cluster.yml': amlCluster('cpu-cluster', 'Standard_DS3_v2'),
+    });
+    expect(skippedRules(r, 'batch/deployment.yml')).not.toContain('low-priority-production-batch');
+    expect(skippedRules(r, 'batch2/deployment.yml')).toContain('low-priority-production-batch');
   });
 });
 
@@ -241,5 +284,41 @@ describe('gpu-replicas-exceed-cluster', () => {
       'infra/.cloud/.azure/compute.json': gpuAks(4),
     });
     one(r, 'gpu-replicas-exceed-cluster', 'svc/dev/aks.yml', 3, 'error');
+  });
+  test('v1 AKS GPU service with no numReplicas autoscales (v1 default, max 10): fires at computeType', async () => {
+    const r = await gate({
+      'svc/dev/aks.yml': 'computeType: AKS\ncomputeTargetName: gpu-aks\ngpuCores: 1\n',
+      'infra/.cloud/.azure/compute.json': gpuAks(2),
+    });
+    const f = one(r, 'gpu-replicas-exceed-cluster', 'svc/dev/aks.yml', 1, 'error');
+    expect(f.message).toMatch(/no `numReplicas`, so Azure autoscales it up to the default maximum of 10/);
+    expect(f.message).toMatch(/set `autoScaler\.maxReplicas` \(or `numReplicas`\) to 2 or less/);
+    const capped = await gate({
+      'svc/dev/aks.yml': 'computeType: AKS\ncomputeTargetName: gpu-aks\ngpuCores: 1\nautoScaler:\n  maxReplicas: 2\n',
+      'infra/.cloud/.azure/compute.json': gpuAks(2),
+    });
+    none(capped, 'gpu-replicas-exceed-cluster');
+  });
+
+  test('aml-deploy GPU service without num_replicas autoscales too; autoscale_max_replicas 3 fires at that key', async () => {
+    const deploy = (extra: string): string => `{\n  "name": "gpu-svc",\n  "deployment_compute_target": "gpu-aks",\n  "gpu_cores": 1${extra}\n}\n`;
+    const implicit = await gate({ 'svc/dev/.cloud/.azure/deploy.json': deploy(''), 'infra/.cloud/.azure/compute.json': gpuAks(2) });
+    one(implicit, 'gpu-replicas-exceed-cluster', 'svc/dev/.cloud/.azure/deploy.json', 2, 'error');
+    const max = await gate({ 'svc/dev/.cloud/.azure/deploy.json': deploy(',\n  "autoscale_max_replicas": 3'), 'infra/.cloud/.azure/compute.json': gpuAks(2) });
+    const f = one(max, 'gpu-replicas-exceed-cluster', 'svc/dev/.cloud/.azure/deploy.json', 5, 'error');
+    expect(f.message).toMatch(/set `autoscale_max_replicas` to 2 or less/);
+  });
+
+  test('Kubernetes target_utilization without max_instances uses its default of 1; max_instances 5 fires there', async () => {
+    const ep = `$schema: ${SCHEMA}/kubernetesOnlineEndpoint.schema.json\nname: ep\ncompute: azureml:k8s\nauth_mode: key\n`;
+    const dep = (scale: string): string =>
+      `$schema: ${SCHEMA}/kubernetesOnlineDeployment.schema.json\nname: blue\nendpoint_name: ep\nscale_settings:\n  type: target_utilization\n${scale}` +
+      'resources:\n  requests:\n    nvidia.com/gpu: 1\n  limits:\n    nvidia.com/gpu: 1\n';
+    const config = 'computes:\n  k8s: { type: kubernetes, vm-size: Standard_NC6s_v3, nodes: 2 }\n';
+    const dflt = await gate({ 'online/ep.yml': ep, 'online/dev/blue.yml': dep('  min_instances: 1\n') }, { config });
+    none(dflt, 'gpu-replicas-exceed-cluster');
+    const five = await gate({ 'online/ep.yml': ep, 'online/dev/blue.yml': dep('  min_instances: 1\n  max_instances: 5\n') }, { config });
+    const f = one(five, 'gpu-replicas-exceed-cluster', 'online/dev/blue.yml', 7, 'error');
+    expect(f.message).toMatch(/set `scale_settings\.max_instances` to 2 or less/);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, test, expect } from '@jest/globals';
-import { gate } from '../helpers.js';
+import { byRule, gate } from '../helpers.js';
 import { one, none } from './expect.js';
 
 const SCHEMA = 'https://azuremlschemas.azureedge.net/latest';
@@ -30,6 +30,19 @@ describe('kubernetes-resources', () => {
       'models/sk.yml': customModel,
     });
     none(ok, 'kubernetes-resources');
+  });
+
+  test('equal quantities that floats get wrong (700m = 0.7, 4.1G = 4100M) pass; 699m below 0.7 fires', async () => {
+    const ok = await gate({
+      'online/blue.yml': k8s(['resources:', '  requests:', '    cpu: 700m', '    memory: 4100M', '  limits:', '    cpu: "0.7"', '    memory: 4.1G']),
+      'models/sk.yml': customModel,
+    });
+    none(ok, 'kubernetes-resources');
+    const bad = await gate({
+      'online/blue.yml': k8s(['resources:', '  requests:', '    cpu: "0.7"', '    memory: 1Gi', '  limits:', '    cpu: 699m', '    memory: 1073741823']),
+      'models/sk.yml': customModel,
+    });
+    expect(byRule(bad, 'kubernetes-resources').map((f) => f.line)).toEqual([10, 11]);
   });
 
   test('nvidia.com/gpu requested but not limited fires at the request', async () => {

@@ -65,6 +65,36 @@ describe('memory-headroom', () => {
     expect(f.message).toMatch(/default 0.5/);
   });
 
+  test('ACI: the fix sizes the container, never ACI "nodes"; past the ACI limit it names a managed online size', async () => {
+    const small = await gate({
+      'deploy/dev/aci.yml': 'computeType: ACI\ncontainerResourceRequirements:\n  memoryInGB: 1\n',
+      'deploy/dev/model.yml': model('fraud', '  memory_gb: 2\n'),
+    });
+    const f = one(small, 'memory-headroom', 'deploy/dev/aci.yml', 3, 'error');
+    expect(f.message).toMatch(/at least 3 GB\./);
+    expect(f.message).not.toMatch(/nodes/);
+    const big = await gate({
+      'deploy/dev/aci.yml': 'computeType: ACI\ncontainerResourceRequirements:\n  memoryInGB: 16\n',
+      'deploy/dev/model.yml': model('fraud', '  memory_gb: 40\n'), // needs 60 GB, ACI takes < 48
+    });
+    const g = one(big, 'memory-headroom', 'deploy/dev/aci.yml', 3, 'error');
+    expect(g.message).toMatch(/less than 48 GB, so deploy to AKS or a managed online endpoint \(e\.g\. `instance_type: Standard_E8s_v3`/);
+  });
+
+  test('AKS: the fix also names a node size with room for the replica', async () => {
+    const r = await gate({
+      'deploy/dev/aks.yml': 'computeType: AKS\nnumReplicas: 1\ncontainerResourceRequirements:\n  memoryInGB: 1\n',
+      'deploy/dev/model.yml': model('fraud', '  memory_gb: 2\n'),
+    });
+    expect(one(r, 'memory-headroom', 'deploy/dev/aks.yml', 4, 'error').message).toMatch(/run it on nodes of at least Standard_D1_v2 \(1 vCPU, 3\.5 GiB\)/);
+  });
+
+  test('a v1 config linked to no model is listed as skipped', async () => {
+    const r = await gate({ 'deploy/dev/aks.yml': 'computeType: AKS\nnumReplicas: 1\n' });
+    none(r, 'memory-headroom');
+    expect(skippedWhy(r, 'deploy/dev/aks.yml', 'memory-headroom').join()).toMatch(/names no model/);
+  });
+
   test('aml-deploy memory_gb fires at memory_gb', async () => {
     const r = await gate({
       'svc/deploy.json': '{\n  "inference_entry_script": "score.py",\n  "memory_gb": 1\n}\n',

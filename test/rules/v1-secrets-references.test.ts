@@ -124,6 +124,18 @@ describe('unresolved-reference', () => {
     expect(f.message).toMatch(/computes:/);
   });
 
+  test('memory-headroom is named as blocked by a compute only when the memory would come from that compute', async () => {
+    const v1 = await gate({ 'svc/dev/aks.yml': 'computeType: AKS\ncomputeTargetName: ghost-aks\ncontainerResourceRequirements:\n  memoryInGB: 4\n' });
+    const f = one(v1, 'unresolved-reference', 'svc/dev/aks.yml', 2, 'notice');
+    expect(f.message).toMatch(/compute-cluster-not-realtime/);
+    expect(f.message).not.toMatch(/memory-headroom/);
+    const batch = await gate({
+      'batch/d.yml': `$schema: ${SCHEMA}/modelBatchDeployment.schema.json\nname: nightly\nendpoint_name: be\ntype: model\nmodel: azureml:fraud:1\ncompute: azureml:ghost-cluster\n`,
+      'models/fraud.yml': `$schema: ${SCHEMA}/model.schema.json\nname: fraud\nversion: 1\ntags:\n  memory_gb: 2\n`,
+    });
+    expect(one(batch, 'unresolved-reference', 'batch/d.yml', 6, 'notice').message).toMatch(/memory-headroom/);
+  });
+
   test('registry references, resolved references and config-declared facts are not reported', async () => {
     const r = await gate(
       {

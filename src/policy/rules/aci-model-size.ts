@@ -1,6 +1,6 @@
 import type { Rule } from '../types.js';
 import { TARGETS } from '../../catalog/targets.js';
-import { activeDeployments, CITE, describeDeployment, describeModel, GIB, gib, modelAnchor, modelGap, num } from './support.js';
+import { activeDeployments, CITE, describeDeployment, describeModel, GIB, gib, modelAnchor, modelGap, num, unlinkedModel } from './support.js';
 
 export const rule: Rule = {
   id: 'aci-model-size',
@@ -18,7 +18,11 @@ export const rule: Rule = {
         continue;
       }
       const m = d.model;
-      if (!m) continue;
+      if (!m) {
+        const why = unlinkedModel(d);
+        if (why) ctx.skip(d, why);
+        continue;
+      }
       if (m.sizeBytes === undefined) {
         ctx.skip(d, `the size of ${describeModel(d)} is unknown; set \`model_size_bytes\` in its tags/MLmodel or \`size-bytes\` in config \`models:\``);
         continue;

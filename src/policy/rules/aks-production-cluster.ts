@@ -1,6 +1,6 @@
 import type { Rule } from '../types.js';
 import type { ComputeInfo, Deployment } from '../../types.js';
-import { CITE, activeDeployments, computeNodes, computeVmSize, describeDeployment, hasResolvedCompute, num, unknownSku } from './support.js';
+import { CITE, activeDeployments, computeNodes, computeVmSize, describeDeployment, hasResolvedCompute, noComputeNamed, num, unknownSku } from './support.js';
 
 function onAksCompute(d: Deployment): boolean {
   return d.target === 'aks' && d.mode === 'realtime';
@@ -22,7 +22,7 @@ export const rule: Rule = {
     const minVcpus = ctx.limits['aks-production-min-vcpus'];
     for (const d of activeDeployments(ctx)) {
       if (!onAksCompute(d) || d.stage !== 'production') continue;
-      if (!hasResolvedCompute(ctx, d, 'no AKS compute is named in the file (it is given on the command line); set `computeTargetName` / `compute` or declare it in config `computes:`')) continue;
+      if (!hasResolvedCompute(ctx, d, noComputeNamed(d))) continue;
       const c = d.compute;
       if (!c || !isAksCompute(c)) continue;
       const problems: string[] = [];

@@ -1,7 +1,7 @@
 import type { Rule } from '../types.js';
 import type { ComputeType } from '../../types.js';
 import { TARGETS } from '../../catalog/targets.js';
-import { CITE, activeDeployments, describeDeployment, hasResolvedCompute } from './support.js';
+import { CITE, activeDeployments, describeDeployment, hasResolvedCompute, keyPath } from './support.js';
 
 /** Computes that run v2 batch deployments: clusters (the table's batch row) and Azure ML Kubernetes compute. */
 const BATCH_COMPUTES: ReadonlySet<ComputeType> = new Set<ComputeType>(['amlcompute', 'kubernetes']);
@@ -32,7 +32,7 @@ export const rule: Rule = {
         d.computeRef.at,
         `${describeDeployment(d, 'batch')} runs on "${c.name}", ${KIND[c.type]}; the ${CITE} lists ${cluster.title} for ${cluster.usedFor} ` +
           `(Azure ML Kubernetes compute also runs v2 batch deployments). ` +
-          `Fix: point \`${d.computeRef.at.ptr.endsWith('default_compute') ? 'settings.default_compute' : 'compute'}\` at an amlCompute cluster ` +
+          `Fix: point \`${keyPath(d.computeRef.at.ptr)}\` at an amlCompute cluster ` +
           `(e.g. \`az ml compute create --type amlcompute --name batch-cluster --size Standard_DS3_v2 --max-instances 4\`) or at a kubernetesCompute.`,
       );
     }

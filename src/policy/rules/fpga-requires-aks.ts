@@ -27,7 +27,8 @@ export const rule: Rule = {
           asks.push({ at: { manifest: d.manifest, ptr: '/containerResourceRequirements/fpga' }, what: `\`containerResourceRequirements.fpga: ${v}\`` });
         }
       }
-      if (d.instanceType && ctx.skus.get(d.instanceType.value)?.fpga) {
+      // Only a managed online `instance_type` is a catalogue SKU; a Kubernetes one names an instance type of the cluster.
+      if (d.target === 'managed-online' && d.instanceType && ctx.skus.get(d.instanceType.value)?.fpga) {
         asks.push({ at: { manifest: d.instanceType.manifest, ptr: d.instanceType.ptr }, what: `the FPGA VM size ${d.instanceType.value}` });
       }
       const size = d.compute ? computeVmSize(d.compute) : undefined;

@@ -1,7 +1,7 @@
 import type { Rule } from '../types.js';
 import type { Deployment } from '../../types.js';
 import { TARGETS } from '../../catalog/targets.js';
-import { CITE, activeDeployments, computeVmSize, describeDeployment, hasResolvedCompute, mentionsGpu, modelGap, skuLabel, unknownSku } from './support.js';
+import { CITE, activeDeployments, computeVmSize, describeDeployment, hasResolvedCompute, keyPath, mentionsGpu, modelGap, skuLabel, unknownSku } from './support.js';
 
 /** Why this batch deployment needs a GPU, or undefined. */
 export function gpuNeed(d: Deployment): string | undefined {
@@ -50,7 +50,7 @@ export const rule: Rule = {
         d.computeRef.at,
         `${describeDeployment(d, 'batch')} needs a GPU (${need}) but compute cluster "${c.name}" uses ${skuLabel(sku)}, a CPU-only size; ` +
           `the ${CITE} runs GPU batch (pipeline) inference only on ${cluster.title} with a GPU VM size. ` +
-          `Fix: point \`compute\` at a cluster created with a GPU size${alt ? ` such as ${skuLabel(alt)}` : ''}, or remove the GPU requirement.`,
+          `Fix: point \`${keyPath(d.computeRef.at.ptr)}\` at a cluster created with a GPU size${alt ? ` such as ${skuLabel(alt)}` : ''}, or remove the GPU requirement.`,
       );
     }
   },

@@ -1,25 +1,62 @@
 import type { Rule } from '../types.js';
 import type { Anchor, Deployment } from '../../types.js';
-import { CITE, activeDeployments, computeNodes, computeVmSize, describeDeployment, gpusPerReplica, hasResolvedCompute, keyPath, unknownSku } from './support.js';
+import {
+  CITE,
+  activeDeployments,
+  computeNodes,
+  computeVmSize,
+  describeDeployment,
+  gpusPerReplica,
+  hasResolvedCompute,
+  implicitAutoscale,
+  keyPath,
+  noComputeNamed,
+  unknownSku,
+} from './support.js';
 
 /** azureml-fe's autoscale maximum when `autoScaler.maxReplicas` / `autoscale_max_replicas` is not set. */
 const DEFAULT_AUTOSCALE_MAX = 10;
+/** Kubernetes online `scale_settings.max_instances` default (AZURE-ML-FACTS §2d). */
+const KUBERNETES_DEFAULT_MAX_INSTANCES = 1;
+
+/** The key that caps autoscaling, per family, as written in the message's fix. */
+const MAX_KEY: Partial<Record<Deployment['manifest']['kind'], string>> = {
+  v1DeploymentConfig: 'autoScaler.maxReplicas',
+  amlDeployAction: 'autoscale_max_replicas',
+  kubernetesOnlineDeployment: 'scale_settings.max_instances',
+};
 
 function isAksGpuService(d: Deployment): boolean {
   return d.target === 'aks' && d.mode === 'realtime' && gpusPerReplica(d) !== undefined;
 }
 
-/** The most replicas the service can run, and the key that sets it. */
-function replicaCeiling(d: Deployment): { count: number; at: Anchor; what: string } {
+/** The most replicas the service can run, the key a finding points at, and the key to change. */
+function replicaCeiling(d: Deployment): { count: number; at: Anchor; what: string; set: string } {
   const at = (f: { manifest: Deployment['manifest']; ptr: string }): Anchor => ({ manifest: f.manifest, ptr: f.ptr });
-  if (d.autoscaleEnabled?.value === true) {
-    if (d.maxReplicas) return { count: d.maxReplicas.value, at: at(d.maxReplicas), what: `autoscale maximum \`${keyPath(d.maxReplicas.ptr)}: ${d.maxReplicas.value}\`` };
-    return { count: DEFAULT_AUTOSCALE_MAX, at: at(d.autoscaleEnabled), what: `autoscale maximum (default ${DEFAULT_AUTOSCALE_MAX})` };
+  const maxKey = MAX_KEY[d.manifest.kind] ?? 'the autoscale maximum';
+  const implicit = implicitAutoscale(d);
+  if (d.autoscaleEnabled?.value === true || implicit) {
+    if (d.maxReplicas) {
+      const f = d.maxReplicas;
+      return { count: f.value, at: at(f), what: `autoscale maximum \`${keyPath(f.ptr)}: ${f.value}\``, set: `\`${keyPath(f.ptr)}\`` };
+    }
+    const dflt = d.manifest.kind === 'kubernetesOnlineDeployment' ? KUBERNETES_DEFAULT_MAX_INSTANCES : DEFAULT_AUTOSCALE_MAX;
+    if (implicit) {
+      // v1 autoscales when no replica count is set (AZURE-ML-FACTS §2a): nothing in the file says so.
+      const replicasKey = d.manifest.kind === 'v1DeploymentConfig' ? 'numReplicas' : 'num_replicas';
+      return {
+        count: dflt,
+        at: d.targetKey,
+        what: `no \`${replicasKey}\`, so Azure autoscales it up to the default maximum of ${dflt}`,
+        set: `\`${maxKey}\` (or \`${replicasKey}\`)`,
+      };
+    }
+    return { count: dflt, at: d.autoscaleEnabled ? at(d.autoscaleEnabled) : d.targetKey, what: `autoscale maximum (default ${dflt})`, set: `\`${maxKey}\`` };
   }
   for (const f of [d.replicas, d.instanceCount, d.maxReplicas]) {
-    if (f) return { count: f.value, at: at(f), what: `\`${keyPath(f.ptr)}: ${f.value}\`` };
+    if (f) return { count: f.value, at: at(f), what: `\`${keyPath(f.ptr)}: ${f.value}\``, set: `\`${keyPath(f.ptr)}\`` };
   }
-  return { count: 1, at: d.targetKey, what: 'one replica' };
+  return { count: 1, at: d.targetKey, what: 'one replica', set: 'the replica count' };
 }
 
 export const rule: Rule = {
@@ -32,7 +69,7 @@ export const rule: Rule = {
     for (const d of activeDeployments(ctx)) {
       const g = gpusPerReplica(d);
       if (d.target !== 'aks' || d.mode !== 'realtime' || !g) continue;
-      if (!hasResolvedCompute(ctx, d, 'no AKS compute is named in the file; set `computeTargetName` / `compute` or declare it in config `computes:`')) continue;
+      if (!hasResolvedCompute(ctx, d, noComputeNamed(d))) continue;
       const c = d.compute;
       if (!c) continue;
       const size = computeVmSize(c);
@@ -65,7 +102,7 @@ export const rule: Rule = {
         `${describeDeployment(d)} can run ${r.count} replica${r.count === 1 ? '' : 's'} (${r.what}) × ${g.value} GPU = ${r.count * g.value} GPUs, ` +
           `but compute "${c.name}" has ${nodes} × ${sku.gpus} (${sku.name}) = ${clusterGpus} GPUs, and AKS pods cannot share a GPU; ` +
           `the extra replicas stay pending. The ${CITE} serves GPU web services from AKS. ` +
-          `Fix: limit replicas to ${maxReplicas}, or add GPU nodes to the cluster (${Math.ceil((r.count * g.value) / Math.max(sku.gpus, 1))} nodes of ${sku.name}).`,
+          `Fix: set ${r.set} to ${maxReplicas} or less, or add GPU nodes to the cluster (${Math.ceil((r.count * g.value) / Math.max(sku.gpus, 1))} nodes of ${sku.name}).`,
       );
     }
   },

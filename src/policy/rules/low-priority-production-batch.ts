@@ -7,7 +7,8 @@ export const rule: Rule = {
   description: 'A production batch deployment should not run on a low-priority (preemptible) compute cluster.',
   remediation: 'Point production batch deployments at a dedicated-tier cluster (`tier: dedicated` / `vm_priority: dedicated`).',
   stageDependent: true,
-  appliesTo: (d) => d.mode === 'batch' && !d.skipDeployment,
+  // Kubernetes compute has no VM priority: only cluster batch deployments (target compute-cluster) apply.
+  appliesTo: (d) => d.mode === 'batch' && d.target === 'compute-cluster' && !d.skipDeployment,
   check(ctx) {
     for (const d of activeDeployments(ctx)) {
       if (d.mode !== 'batch' || d.stage !== 'production' || !d.computeRef) continue;

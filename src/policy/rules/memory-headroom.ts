@@ -17,7 +17,9 @@ import {
   scalesOut,
   skuLabel,
   unknownSku,
+  unlinkedModel,
 } from './support.js';
+import { TARGETS } from '../../catalog/targets.js';
 
 /** v1 `memoryInGB` / aml-deploy `memory_gb` default, as Azure applies it. */
 const V1_DEFAULT_MEMORY_GB = 0.5;
@@ -80,6 +82,13 @@ function memorySupply(d: Deployment, ctx: RuleContext): SupplyResult {
   return { skip: 'memory per instance is unknown (no memory request and no catalogue VM size)' };
 }
 
+/** True when memory per instance would come from the compute's VM size (so an unresolved compute blocks the rule). */
+export function memoryFromCompute(d: Deployment): boolean {
+  const kind = d.manifest.kind;
+  if (d.target === 'local' || d.target === 'managed-online' || d.memoryGb || d.requests?.memory) return false;
+  return kind !== 'v1DeploymentConfig' && kind !== 'amlDeployAction';
+}
+
 function wantsGpu(d: Deployment, sku: Sku | undefined): boolean {
   return (sku?.gpus ?? 0) > 0 || (d.gpu?.value ?? 0) > 0 || (d.limits?.gpu?.value ?? 0) > 0 || d.model?.accelerator === 'gpu';
 }
@@ -100,7 +109,11 @@ export const rule: Rule = {
         continue;
       }
       const m = d.model;
-      if (!m) continue;
+      if (!m) {
+        const why = unlinkedModel(d);
+        if (why) ctx.skip(d, why);
+        continue;
+      }
       let needGb: number;
       let lowerBound = false;
       let needWhat: string;
@@ -110,7 +123,7 @@ export const rule: Rule = {
       } else if (m.sizeBytes !== undefined) {
         needGb = m.sizeBytes / GIB;
         lowerBound = true;
-        needWhat = `declares no memory requirement, but its size alone is ${num(needGb)} GiB${m.sizeSource ? ` (${m.sizeSource})` : ''}, a lower bound`;
+        needWhat = `declares no memory requirement; its size alone is ${num(needGb)} GiB${m.sizeSource ? ` (${m.sizeSource})` : ''}, a lower bound`;
       } else {
         ctx.skip(d, `${describeModel(d)} declares no memory requirement or size; set \`memory-gb\` in config \`models:\` or \`memory_gb\` in its tags`);
         continue;
@@ -128,9 +141,22 @@ export const rule: Rule = {
       const managedOnly = d.target === 'managed-online';
       const alt = ctx.skus.smallestWith(wantGb, { gpu: wantsGpu(d, supply.sku), managedOnly });
       const fix: string[] = [];
+      const row = TARGETS[d.target];
       if (supply.setting) {
         fix.push(`raise the memory per replica to at least ${num(ceil1(wantGb))} GB`);
-        if (alt) fix.push(`run it on nodes of at least ${skuLabel(alt)}`);
+        if (row.maxMemoryLimit) {
+          // ACI has no nodes to size; past its RAM ceiling the fix is another target.
+          const ceiling = ctx.limits[row.maxMemoryLimit];
+          if (ceil1(wantGb) >= ceiling) {
+            const managed = ctx.skus.smallestWith(wantGb, { gpu: false, managedOnly: true });
+            fix.push(
+              `${row.title} takes less than ${num(ceiling)} GB, so deploy to AKS or a managed online endpoint` +
+                (managed ? ` (e.g. \`instance_type: ${managed.name}\`, ${skuLabel(managed)})` : ''),
+            );
+          }
+        } else if (alt) {
+          fix.push(`run it on nodes of at least ${skuLabel(alt)}`);
+        }
       } else if (alt) {
         fix.push(`use ${skuLabel(alt)} or larger`);
       } else {

@@ -56,6 +56,19 @@ export function modelAnchor(d: Deployment): Anchor {
   return d.modelRef.at;
 }
 
+/**
+ * Why the model rules cannot run for a v1 config / aml-deploy file that is linked to no model
+ * (they name none; SPEC §2 links them to the single model metadata file of their folder).
+ */
+export function unlinkedModel(d: Deployment): string | undefined {
+  if (d.model || d.modelRef) return undefined;
+  if (d.manifest.kind !== 'v1DeploymentConfig' && d.manifest.kind !== 'amlDeployAction') return undefined;
+  return (
+    'the file names no model (the model is given on the command line or by the workflow) and its folder does not hold exactly one model metadata file ' +
+    '(model YAML, MLmodel or aml-registermodel file); put the model\'s metadata next to it'
+  );
+}
+
 export function isUnresolved(ref: Ref | undefined): boolean {
   return ref?.resolution === 'missing' || ref?.resolution === 'version-mismatch';
 }
@@ -106,7 +119,7 @@ export function unknownSku(name: string): string {
 
 export function skuLabel(s: Sku): string {
   const gpu = s.gpus > 0 ? `, ${s.gpus} GPU${s.gpus > 1 ? 's' : ''}` : '';
-  return `${s.name} (${s.vcpus} vCPUs, ${num(s.memoryGb)} GiB${gpu})`;
+  return `${s.name} (${s.vcpus} vCPU${s.vcpus === 1 ? '' : 's'}, ${num(s.memoryGb)} GiB${gpu})`;
 }
 
 /** Numeric value of a key in a manifest's data (`/a/b`), if it is a finite number. */
@@ -177,14 +190,35 @@ export function gpusPerReplica(d: Deployment): { value: number; at: Anchor } | u
   return undefined;
 }
 
+/**
+ * A v1 AKS web service (v1 config or aml-deploy) that autoscales although no key says so: the v1
+ * SDK enables autoscale when `numReplicas` / `num_replicas` is unset (AZURE-ML-FACTS §2a, max 10).
+ */
+export function implicitAutoscale(d: Deployment): boolean {
+  const v1Family = d.manifest.kind === 'v1DeploymentConfig' || d.manifest.kind === 'amlDeployAction';
+  return v1Family && d.target === 'aks' && d.mode === 'realtime' && d.autoscaleEnabled === undefined && d.replicas === undefined;
+}
+
 /** True when the deployment runs more than one replica/instance (or may, by autoscale). */
 export function scalesOut(d: Deployment): boolean {
   return (
     (d.instanceCount?.value ?? 0) > 1 ||
     (d.replicas?.value ?? 0) > 1 ||
     (d.maxReplicas?.value ?? 0) > 1 ||
-    d.autoscaleEnabled?.value === true
+    d.autoscaleEnabled?.value === true ||
+    implicitAutoscale(d)
   );
+}
+
+/** Why a real-time AKS deployment names no compute, per family (for `skipped`). */
+export function noComputeNamed(d: Deployment): string {
+  if (d.manifest.kind === 'kubernetesOnlineDeployment') {
+    return (
+      `its compute comes from its Kubernetes endpoint${d.endpointName ? ` "${d.endpointName}"` : ''}, which is not in the repository or names no \`compute\`; ` +
+      'add the kubernetesOnlineEndpoint YAML with `compute: azureml:<name>`'
+    );
+  }
+  return 'no AKS compute is named in the file (it is given on the command line); set `computeTargetName` and define that compute in the repository or in config `computes:`';
 }
 
 /** The v2 replacement to name in messages, by v1 target. */

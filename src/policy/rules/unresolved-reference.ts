@@ -2,7 +2,7 @@ import type { Rule } from '../types.js';
 import type { Deployment, Ref } from '../../types.js';
 import { isUnresolved } from './support.js';
 import { rule as aciModelSize } from './aci-model-size.js';
-import { rule as memoryHeadroom } from './memory-headroom.js';
+import { memoryFromCompute, rule as memoryHeadroom } from './memory-headroom.js';
 import { rule as fpgaRequiresAks } from './fpga-requires-aks.js';
 import { rule as gpuBatch } from './gpu-batch-requires-gpu-cluster.js';
 import { rule as kubernetesResources } from './kubernetes-resources.js';
@@ -58,7 +58,8 @@ export const rule: Rule = {
       }
       const cr = d.computeRef;
       if (cr && isUnresolved(cr) && once(cr)) {
-        const rules = blocked(COMPUTE_RULES, d);
+        // memory-headroom reads the compute only when the file sets no memory of its own.
+        const rules = blocked(COMPUTE_RULES, d).filter((id) => id !== memoryHeadroom.id || memoryFromCompute(d));
         const fallback =
           d.manifest.kind === 'amlDeployAction' && cr.at.manifest === d.manifest
             ? ' Note: the aml-deploy action falls back to ACI when `deployment_compute_target` is not an existing AKS compute, so the ACI rules would then apply.'
