@@ -48379,6 +48379,364 @@ function normaliseV1Config(m) {
     return { deployments: [prune(d)] };
 }
 
+;// CONCATENATED MODULE: ./src/formats/fields.ts
+
+const ALL = ['aci', 'aks', 'aksendpoint', 'local'];
+const ACI_AKS = ['aci', 'aks', 'aksendpoint'];
+const AKS = ['aks', 'aksendpoint'];
+/**
+ * Every key `deploy_config_dict_to_obj` reads, with the computeTypes it is read for.
+ * `rulesRead` marks keys a rule of this product reads on every computeType (autoscale, replicas,
+ * GPU/FPGA intent), which are therefore not "unknown" on ACI/local.
+ */
+const V1_KEYS = [
+    { path: 'computeType', types: ALL },
+    { path: 'containerResourceRequirements.cpu', types: ACI_AKS },
+    { path: 'containerResourceRequirements.memoryInGB', types: ACI_AKS },
+    { path: 'containerResourceRequirements.cpuLimit', types: AKS },
+    { path: 'containerResourceRequirements.memoryInGBLimit', types: AKS },
+    // REST fields the CLI does not read: kept to catch GPU/FPGA intent.
+    { path: 'containerResourceRequirements.gpu', types: AKS, rulesRead: true },
+    { path: 'containerResourceRequirements.fpga', types: AKS, rulesRead: true },
+    { path: 'gpuCores', types: AKS, rulesRead: true },
+    { path: 'autoScaler.autoscaleEnabled', types: AKS, rulesRead: true },
+    { path: 'autoScaler.minReplicas', types: AKS, rulesRead: true },
+    { path: 'autoScaler.maxReplicas', types: AKS, rulesRead: true },
+    { path: 'autoScaler.refreshPeriodInSeconds', types: AKS, rulesRead: true },
+    { path: 'autoScaler.targetUtilization', types: AKS, rulesRead: true },
+    { path: 'numReplicas', types: AKS, rulesRead: true },
+    { path: 'dataCollection.storageEnabled', types: AKS },
+    { path: 'authEnabled', types: ACI_AKS },
+    { path: 'tokenAuthEnabled', types: AKS },
+    { path: 'appInsightsEnabled', types: ACI_AKS },
+    { path: 'scoringTimeoutMs', types: AKS },
+    { path: 'maxConcurrentRequestsPerContainer', types: AKS },
+    { path: 'maxQueueWaitMs', types: AKS },
+    { path: 'livenessProbeRequirements.periodSeconds', types: AKS },
+    { path: 'livenessProbeRequirements.initialDelaySeconds', types: AKS },
+    { path: 'livenessProbeRequirements.timeoutSeconds', types: AKS },
+    { path: 'livenessProbeRequirements.successThreshold', types: AKS },
+    { path: 'livenessProbeRequirements.failureThreshold', types: AKS },
+    { path: 'namespace', types: AKS },
+    { path: 'computeTargetName', types: ['aks'] },
+    { path: 'keys.primaryKey', types: ACI_AKS },
+    { path: 'keys.secondaryKey', types: ACI_AKS },
+    { path: 'versionName', types: ['aksendpoint'] },
+    { path: 'trafficPercentile', types: ['aksendpoint'] },
+    { path: 'location', types: ['aci'] },
+    { path: 'sslEnabled', types: ['aci'] },
+    { path: 'sslCertificate', types: ['aci'] },
+    { path: 'sslKey', types: ['aci'] },
+    { path: 'cname', types: ['aci'] },
+    { path: 'dnsNameLabel', types: ['aci'] },
+    { path: 'vaultBaseUrl', types: ['aci'] },
+    { path: 'keyName', types: ['aci'] },
+    { path: 'keyVersion', types: ['aci'] },
+    { path: 'vnetName', types: ['aci'] },
+    { path: 'subnetName', types: ['aci'] },
+    { path: 'port', types: ['local'] },
+];
+const V1_TYPE_NAMES = { aci: 'ACI', aks: 'AKS', aksendpoint: 'AKSENDPOINT', local: 'local' };
+function treeOf(paths) {
+    const root = {};
+    for (const p of paths) {
+        const segs = p.split('.');
+        let cur = root;
+        segs.forEach((s, i) => {
+            if (i === segs.length - 1) {
+                if (!(s in cur))
+                    cur[s] = true;
+            }
+            else {
+                const next = cur[s];
+                if (typeof next === 'object')
+                    cur = next;
+                else
+                    cur = cur[s] = {};
+            }
+        });
+    }
+    return root;
+}
+let v1Trees;
+/** Known v1 keys for a computeType (lower case); an unknown computeType gets the union of all. */
+function v1Fields(computeType) {
+    v1Trees ??= new Map();
+    const key = computeType && Object.hasOwn(V1_TYPE_NAMES, computeType) ? computeType : '*';
+    let t = v1Trees.get(key);
+    if (!t) {
+        const type = key;
+        t = treeOf(V1_KEYS.filter((k) => type === '*' || k.types.includes(type) || k.rulesRead).map((k) => k.path));
+        v1Trees.set(key, t);
+    }
+    return t;
+}
+/** For a v1 key path (`a.b`) unknown on this computeType: the computeTypes it is valid for, if any. */
+function v1OtherTypes(path) {
+    const e = V1_KEYS.find((k) => k.path === path);
+    return e ? e.types.map((t) => V1_TYPE_NAMES[t]) : [];
+}
+// ---------------------------------------------------------------- aml-actions (§2b)
+/** One schema per action file: keys for the other target/cluster kind are accepted (the action ignores them). */
+const AML_DEPLOY = Object.fromEntries([
+    'name', 'deployment_compute_target', 'inference_source_directory', 'inference_entry_script', 'conda_file',
+    'extra_docker_file_steps', 'enable_gpu', 'cuda_version', 'runtime', 'custom_base_image',
+    'model_data_collection_enabled', 'authentication_enabled', 'app_insights_enabled', 'cpu_cores', 'memory_gb',
+    'delete_service_after_deployment', 'description', 'test_enabled', 'test_file_path',
+    'test_file_function_name', 'profiling_enabled', 'profiling_dataset', 'skip_deployment', 'create_image',
+    // ACI only
+    'location', 'ssl_enabled', 'ssl_cert_pem_file', 'ssl_key_pem_file', 'ssl_cname', 'dns_name_label',
+    // AKS only
+    'gpu_cores', 'autoscale_enabled', 'autoscale_min_replicas', 'autoscale_max_replicas',
+    'autoscale_refresh_seconds', 'autoscale_target_utilization', 'scoring_timeout_ms',
+    'replica_max_concurrent_requests', 'max_request_wait_time', 'num_replicas', 'period_seconds',
+    'initial_delay_seconds', 'timeout_seconds', 'success_threshold', 'failure_threshold', 'namespace',
+    'token_auth_enabled',
+].map((k) => [k, true]));
+AML_DEPLOY.tags = 'map';
+AML_DEPLOY.properties = 'map';
+const AML_COMPUTE = Object.fromEntries([
+    'name', 'compute_type',
+    // amlcluster
+    'vm_size', 'vm_priority', 'min_nodes', 'max_nodes', 'idle_seconds_before_scaledown',
+    'vnet_resource_group_name', 'vnet_name', 'subnet_name', 'remote_login_port_public_access',
+    'identity_type', 'identity_id',
+    // akscluster
+    'agent_count', 'location', 'service_cidr', 'dns_service_ip', 'docker_bridge_cidr', 'cluster_purpose',
+    'ssl_cname', 'ssl_cert_pem_file', 'ssl_key_pem_file', 'load_balancer_type', 'load_balancer_subnet',
+].map((k) => [k, true]));
+const AML_REGISTER = Object.fromEntries([
+    'model_file_name', 'model_name', 'model_framework', 'model_framework_version', 'model_description',
+    'datasets', 'sample_input_dataset', 'sample_output_dataset', 'pipeline_child_run_name', 'cpu_cores',
+    'memory_gb', 'metrics_max', 'metrics_min', 'force_registration',
+].map((k) => [k, true]));
+AML_REGISTER.model_tags = 'map';
+AML_REGISTER.model_properties = 'map';
+// ---------------------------------------------------------------- v2 YAML (§2c, §2d)
+function leaves(...keys) {
+    return Object.fromEntries(keys.map((k) => [k, true]));
+}
+const ROUTE = leaves('port', 'path');
+const ENVIRONMENT = {
+    ...leaves('name', 'version', 'image', 'conda_file', 'description', 'os_type', 'datastore', 'id', 'stage', 'intellectual_property'),
+    build: leaves('path', 'dockerfile_path', 'context'),
+    inference_config: { liveness_route: ROUTE, readiness_route: ROUTE, scoring_route: ROUTE },
+    tags: 'map',
+    properties: 'map',
+};
+const MODEL_ASSET = {
+    ...leaves('name', 'version', 'path', 'local_path', 'type', 'description', 'stage', 'job_name', 'utc_time_created', 'id', 'latest_version', 'creation_context', 'datastore', 'intellectual_property', 'system_metadata'),
+    tags: 'map',
+    properties: 'map',
+    flavors: 'map',
+};
+const CODE_CONFIGURATION = { code: leaves('local_path', 'path'), scoring_script: true };
+const PROBE = leaves('initial_delay', 'period', 'timeout', 'success_threshold', 'failure_threshold', 'method', 'scheme', 'path', 'port');
+const IDENTITY = leaves('type', 'principal_id', 'tenant_id', 'user_assigned_identities');
+const QUANTITIES = leaves('cpu', 'memory', 'nvidia.com/gpu', 'gpu');
+const DEPLOYMENT_BASE = {
+    $schema: true,
+    ...leaves('name', 'endpoint_name', 'description', 'code_path', 'scoring_script', 'provisioning_state', 'id'),
+    tags: 'map',
+    properties: 'map',
+    model: MODEL_ASSET,
+    code_configuration: CODE_CONFIGURATION,
+    environment: ENVIRONMENT,
+    environment_variables: 'map',
+};
+const ONLINE_DEPLOYMENT = {
+    ...DEPLOYMENT_BASE,
+    ...leaves('type', 'instance_type', 'instance_count', 'app_insights_enabled', 'model_mount_path', 'egress_public_network_access', 'private_network_connection'),
+    scale_settings: leaves('type', 'min_instances', 'max_instances', 'polling_interval', 'target_utilization_percentage'),
+    request_settings: leaves('request_timeout_ms', 'max_concurrent_requests_per_instance', 'max_queue_wait_ms'),
+    liveness_probe: PROBE,
+    readiness_probe: PROBE,
+    data_collector: {
+        ...leaves('sampling_rate', 'rolling_rate'),
+        collections: 'map',
+        request_logging: leaves('capture_headers'),
+    },
+};
+const KUBERNETES_DEPLOYMENT = {
+    ...ONLINE_DEPLOYMENT,
+    resources: { requests: QUANTITIES, limits: QUANTITIES, instance_types: true },
+};
+const RETRY = leaves('max_retries', 'timeout');
+const BATCH_SETTINGS = {
+    ...leaves('max_concurrency_per_instance', 'error_threshold', 'logging_level', 'mini_batch_size', 'output_action', 'output_file_name', 'instance_count'),
+    retry_settings: RETRY,
+    environment_variables: 'map',
+};
+const BATCH_DEPLOYMENT = {
+    ...DEPLOYMENT_BASE,
+    ...leaves('type', 'job_definition', 'component'),
+    compute: leaves('target', 'instance_count', 'instance_type'),
+    resources: { ...leaves('instance_count', 'instance_type', 'shm_size', 'docker_args', 'locations', 'max_instance_count'), properties: 'map' },
+    settings: BATCH_SETTINGS,
+    // Legacy layout (CLI < 1.7): settings at the root.
+    ...BATCH_SETTINGS,
+};
+const PIPELINE_BATCH_DEPLOYMENT = {
+    $schema: true,
+    ...leaves('name', 'endpoint_name', 'description', 'type', 'component', 'job_definition', 'provisioning_state', 'id'),
+    tags: 'map',
+    properties: 'map',
+    // Pipeline job settings (default_compute, default_datastore, continue_on_step_failure, force_rerun, …).
+    settings: 'map',
+};
+const ENDPOINT_BASE = {
+    $schema: true,
+    ...leaves('name', 'description', 'auth_mode', 'scoring_uri', 'openapi_uri', 'provisioning_state', 'id', 'location', 'kind'),
+    tags: 'map',
+    properties: 'map',
+};
+const ONLINE_ENDPOINT = {
+    ...ENDPOINT_BASE,
+    ...leaves('public_network_access'),
+    identity: IDENTITY,
+    traffic: 'map',
+    mirror_traffic: 'map',
+};
+const KUBERNETES_ENDPOINT = { ...ONLINE_ENDPOINT, compute: true };
+const BATCH_ENDPOINT = { ...ENDPOINT_BASE, defaults: leaves('deployment_name', 'model_deployment_name') };
+const SSH = leaves('admin_username', 'admin_password', 'ssh_key_value', 'ssh_private_key_file', 'ssh_port');
+const COMPUTE_BASE = {
+    $schema: true,
+    ...leaves('name', 'type', 'description', 'location', 'resource_id', 'id', 'provisioning_state', 'provisioning_errors', 'created_on'),
+    tags: 'map',
+};
+const AML_COMPUTE_V2 = {
+    ...COMPUTE_BASE,
+    ...leaves('size', 'tier', 'min_instances', 'max_instances', 'idle_time_before_scale_down', 'ssh_public_access_enabled', 'enable_node_public_ip', 'enable_os_patching'),
+    ssh_settings: SSH,
+    network_settings: leaves('vnet_name', 'subnet', 'private_ip_address', 'public_ip_address'),
+    identity: IDENTITY,
+};
+const KUBERNETES_COMPUTE = { ...COMPUTE_BASE, namespace: true, identity: IDENTITY, properties: 'map' };
+const COMPUTE_INSTANCE = {
+    ...COMPUTE_BASE,
+    ...leaves('size', 'ssh_public_access_enabled', 'schedules', 'idle_time_before_shutdown', 'idle_time_before_shutdown_minutes', 'setup_scripts', 'enable_node_public_ip', 'custom_applications', 'os_image_metadata', 'enable_sso', 'enable_root_access', 'release_quota_on_stop', 'enable_os_patching'),
+    create_on_behalf_of: leaves('user_object_id', 'user_tenant_id'),
+    network_settings: leaves('vnet_name', 'subnet', 'private_ip_address', 'public_ip_address'),
+    ssh_settings: SSH,
+    identity: IDENTITY,
+};
+const VM_COMPUTE = { ...COMPUTE_BASE, ssh_settings: SSH };
+const MODEL_FILE = { $schema: true, ...MODEL_ASSET };
+const MLMODEL = {
+    ...leaves('artifact_path', 'run_id', 'model_uuid', 'utc_time_created', 'mlflow_version', 'saved_input_example_info', 'model_size_bytes', 'databricks_runtime', 'model_id', 'name', 'source_run_id', 'prompts', 'env_vars', 'auth_policy', 'type', 'source_type'),
+    flavors: 'map',
+    signature: leaves('inputs', 'outputs', 'params'),
+    metadata: 'map',
+    resources: 'map',
+};
+const V2_FIELDS = {
+    amlDeployAction: AML_DEPLOY,
+    amlComputeAction: AML_COMPUTE,
+    amlRegisterModelAction: AML_REGISTER,
+    managedOnlineDeployment: ONLINE_DEPLOYMENT,
+    kubernetesOnlineDeployment: KUBERNETES_DEPLOYMENT,
+    managedOnlineEndpoint: ONLINE_ENDPOINT,
+    kubernetesOnlineEndpoint: KUBERNETES_ENDPOINT,
+    batchEndpoint: BATCH_ENDPOINT,
+    batchDeployment: BATCH_DEPLOYMENT,
+    modelBatchDeployment: BATCH_DEPLOYMENT,
+    pipelineComponentBatchDeployment: PIPELINE_BATCH_DEPLOYMENT,
+    amlCompute: AML_COMPUTE_V2,
+    kubernetesCompute: KUBERNETES_COMPUTE,
+    computeInstance: COMPUTE_INSTANCE,
+    vmCompute: VM_COMPUTE,
+    model: MODEL_FILE,
+    mlflowModel: MLMODEL,
+};
+/** The known-key tree of a manifest (v1: for its computeType). `$schema` is always known. */
+function knownFields(m) {
+    if (m.kind === 'v1DeploymentConfig')
+        return { ...v1Fields(v1ComputeType(m)), $schema: true };
+    return { ...(V2_FIELDS[m.kind] ?? {}), $schema: true };
+}
+/** The member of a known-key tree for a key, if the key is known (own keys only: `constructor` is data). */
+function fieldOf(fields, key) {
+    return Object.hasOwn(fields, key) ? fields[key] : undefined;
+}
+/** What Azure does with a key it does not know in this kind of file (for messages). */
+function unknownKeyEffect(m) {
+    switch (m.kind) {
+        case 'v1DeploymentConfig':
+            return 'the v1 CLI/SDK silently ignores keys it does not know, so this setting has no effect';
+        case 'amlDeployAction':
+        case 'amlComputeAction':
+        case 'amlRegisterModelAction':
+            return 'the action silently ignores keys outside its schema, so this setting has no effect';
+        case 'mlflowModel':
+            return 'MLflow keeps it but neither MLflow nor Azure ML reads it';
+        default:
+            return 'the Azure ML CLI v2 rejects fields its schema does not define, so the deployment command fails';
+    }
+}
+// ---------------------------------------------------------------- suggestions
+function words(key) {
+    return key
+        .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+        .toLowerCase()
+        .split(/[\s_.\-/]+/)
+        .filter((w) => w !== '')
+        .map((w) => (w.length > 4 && w.endsWith('ed') ? w.slice(0, -1) : w.length > 3 && w.endsWith('s') ? w.slice(0, -1) : w));
+}
+/** Optimal-string-alignment distance (a transposition counts as one edit). */
+function editDistance(a, b) {
+    const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array(b.length).fill(0)]);
+    for (let j = 1; j <= b.length; j++)
+        d[0][j] = j;
+    for (let i = 1; i <= a.length; i++) {
+        for (let j = 1; j <= b.length; j++) {
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+                d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+    }
+    return d[a.length][b.length];
+}
+/**
+ * The known key a mistyped key most likely means: same letters in another case; same words in
+ * another order or style (`enableAppInsights` → `appInsightsEnabled`); a small edit distance
+ * (≤ 3, scaled down for short keys); or a key whose words contain all of its words (`cpu` → `cpu_cores`).
+ */
+function suggestKey(key, known) {
+    const lk = key.toLowerCase();
+    const cands = known.filter((k) => k !== key && k !== '$schema');
+    const ci = cands.find((k) => k.toLowerCase() === lk);
+    if (ci)
+        return ci;
+    const kw = words(key);
+    const bag = [...kw].sort().join(' ');
+    const sameWords = cands.find((k) => [...words(k)].sort().join(' ') === bag);
+    if (sameWords)
+        return sameWords;
+    const limit = Math.max(1, Math.min(3, Math.floor(key.length / 3)));
+    let best;
+    let bestD = Infinity;
+    for (const k of cands) {
+        const dist = editDistance(lk, k.toLowerCase());
+        if (dist <= limit && dist < bestD) {
+            best = k;
+            bestD = dist;
+        }
+    }
+    if (best)
+        return best;
+    if (kw.length === 0)
+        return undefined;
+    let sub;
+    for (const k of cands) {
+        const w = new Set(words(k));
+        if (kw.every((x) => w.has(x)) && (sub === undefined || editDistance(lk, k.toLowerCase()) < editDistance(lk, sub.toLowerCase())))
+            sub = k;
+    }
+    return sub;
+}
+
 ;// CONCATENATED MODULE: ./src/formats/aml-actions.ts
 
 /**
@@ -48733,6 +49091,7 @@ function normaliseMlModel(m) {
 
 
 
+
 /** `$schema` basenames (lower case, extension stripped) → kind. */
 const SCHEMA_KINDS = {
     managedonlinedeployment: 'managedOnlineDeployment',
@@ -48757,6 +49116,8 @@ const AML_DEPLOY_KEYS = [
     'enable_gpu',
     'autoscale_enabled',
 ];
+/** Sizing keys that, with nothing but aml-deploy fields beside them, make a file an aml-deploy file. */
+const AML_DEPLOY_SIZING_KEYS = ['cpu_cores', 'memory_gb', 'gpu_cores', 'num_replicas'];
 const AML_COMPUTE_KEYS = ['compute_type', 'vm_priority', 'cluster_purpose', 'agent_count', 'min_nodes'];
 const AML_REGISTER_KEYS = ['model_file_name', 'model_name', 'model_framework'];
 /** `https://host/latest/managedOnlineDeployment.schema.json` → `managedonlinedeployment`. */
@@ -48798,6 +49159,10 @@ function detectKind(filePath, data) {
         return 'amlComputeAction';
     if (has(data, AML_REGISTER_KEYS))
         return 'amlRegisterModelAction';
+    // Real deploy.json files may hold only sizes (`{"cpu_cores": 1, "memory_gb": 0.5, "location": …}`):
+    // an ACI deployment all the same. Every key must be an aml-deploy field, so other JSON stays out.
+    if (has(data, AML_DEPLOY_SIZING_KEYS) && Object.keys(data).every((k) => fieldOf(AML_DEPLOY, k) !== undefined))
+        return 'amlDeployAction';
     // v2 by shape, first match wins.
     const endpointName = 'endpoint_name' in data;
     if (type === 'kubernetes' && endpointName)
@@ -49007,6 +49372,10 @@ function buildInventory(root, files, manifests, norm, config) {
         nonproduction: config.stages.nonproduction,
         defaultStage: config.defaultStage,
     });
+    // Endpoints' own references (a Kubernetes endpoint's `compute`), also when no deployment uses them.
+    for (const e of norm.endpoints)
+        if (e.computeRef)
+            resolveComputeRef(e.computeRef, computeByName);
     const deployments = norm.deployments.map((draft) => {
         const d = { ...draft, stage: 'unknown', stageReason: '' };
         resolveModel(d, index);
@@ -49039,21 +49408,18 @@ function resolveCompute(d, byName, endpointsByName, endpoints) {
         if (ep?.computeRef)
             d.computeRef = { ...ep.computeRef };
     }
-    const ref = d.computeRef;
-    if (!ref)
-        return;
+    if (d.computeRef)
+        d.compute = resolveComputeRef(d.computeRef, byName);
+}
+/** Sets the reference's resolution; returns the compute it names when that is defined. */
+function resolveComputeRef(ref, byName) {
     if (ref.external) {
         ref.resolution = 'external';
-        return;
+        return undefined;
     }
     const c = byName.get(ref.name.toLowerCase());
-    if (c) {
-        d.compute = c;
-        ref.resolution = 'resolved';
-    }
-    else {
-        ref.resolution = 'missing';
-    }
+    ref.resolution = c ? 'resolved' : 'missing';
+    return c;
 }
 function resolveModel(d, index) {
     const ref = d.modelRef;
@@ -49130,7 +49496,9 @@ class ModelIndex {
     diskCache = new Map();
     constructor(root, models) {
         this.root = root;
-        for (const m of models) {
+        // SPEC §2 order of model facts: metadata tags/properties, then aml-registermodel, then MLflow
+        // (config `models:` is applied on top by withConfig). mergeInto keeps the first value it sees.
+        for (const m of [...models].sort((a, b) => factRank(a) - factRank(b))) {
             if (m.source === 'config' && m.name) {
                 this.configByName.set(m.name, m);
                 continue;
@@ -49150,7 +49518,7 @@ class ModelIndex {
         const list = this.local.get(p);
         if (!list)
             return undefined;
-        // Prefer the MLmodel (it describes the files) merged with any metadata that points there.
+        // Lists are in SPEC fact order (metadata first, MLmodel last): merged, the first value of each fact wins.
         const merged = { ...list[0] };
         for (const m of list.slice(1))
             mergeInto(merged, m);
@@ -49212,6 +49580,18 @@ class ModelIndex {
         const size = sumFiles(external_node_path_namespaceObject.join(this.root, rel));
         this.diskCache.set(rel, size);
         return size;
+    }
+}
+function factRank(m) {
+    switch (m.manifest?.kind) {
+        case 'model':
+            return 0;
+        case 'amlRegisterModelAction':
+            return 1;
+        case 'mlflowModel':
+            return 2;
+        default:
+            return 3;
     }
 }
 function definedOnly(m) {
@@ -49877,7 +50257,7 @@ function nearest(word, candidates) {
     let best;
     let bestD = Infinity;
     for (const c of candidates) {
-        const d = editDistance(word.toLowerCase(), c.toLowerCase());
+        const d = config_editDistance(word.toLowerCase(), c.toLowerCase());
         if (d < bestD) {
             bestD = d;
             best = c;
@@ -49885,7 +50265,7 @@ function nearest(word, candidates) {
     }
     return best !== undefined && bestD <= Math.max(2, Math.floor(word.length / 4)) ? best : undefined;
 }
-function editDistance(a, b) {
+function config_editDistance(a, b) {
     const row = Array.from({ length: b.length + 1 }, (_, i) => i);
     for (let i = 1; i <= a.length; i++) {
         let prev = row[0];
@@ -50343,6 +50723,18 @@ function modelAnchor(d) {
         return d.targetKey;
     return d.modelRef.at;
 }
+/**
+ * Why the model rules cannot run for a v1 config / aml-deploy file that is linked to no model
+ * (they name none; SPEC §2 links them to the single model metadata file of their folder).
+ */
+function unlinkedModel(d) {
+    if (d.model || d.modelRef)
+        return undefined;
+    if (d.manifest.kind !== 'v1DeploymentConfig' && d.manifest.kind !== 'amlDeployAction')
+        return undefined;
+    return ('the file names no model (the model is given on the command line or by the workflow) and its folder does not hold exactly one model metadata file ' +
+        '(model YAML, MLmodel or aml-registermodel file); put the model\'s metadata next to it');
+}
 function isUnresolved(ref) {
     return ref?.resolution === 'missing' || ref?.resolution === 'version-mismatch';
 }
@@ -50397,7 +50789,7 @@ function unknownSku(name) {
 }
 function skuLabel(s) {
     const gpu = s.gpus > 0 ? `, ${s.gpus} GPU${s.gpus > 1 ? 's' : ''}` : '';
-    return `${s.name} (${s.vcpus} vCPUs, ${support_num(s.memoryGb)} GiB${gpu})`;
+    return `${s.name} (${s.vcpus} vCPU${s.vcpus === 1 ? '' : 's'}, ${support_num(s.memoryGb)} GiB${gpu})`;
 }
 /** Numeric value of a key in a manifest's data (`/a/b`), if it is a finite number. */
 function numberAt(m, ptr) {
@@ -50470,12 +50862,29 @@ function gpusPerReplica(d) {
         return { value: f.value, at: { manifest: f.manifest, ptr: f.ptr } };
     return undefined;
 }
+/**
+ * A v1 AKS web service (v1 config or aml-deploy) that autoscales although no key says so: the v1
+ * SDK enables autoscale when `numReplicas` / `num_replicas` is unset (AZURE-ML-FACTS §2a, max 10).
+ */
+function implicitAutoscale(d) {
+    const v1Family = d.manifest.kind === 'v1DeploymentConfig' || d.manifest.kind === 'amlDeployAction';
+    return v1Family && d.target === 'aks' && d.mode === 'realtime' && d.autoscaleEnabled === undefined && d.replicas === undefined;
+}
 /** True when the deployment runs more than one replica/instance (or may, by autoscale). */
 function scalesOut(d) {
     return ((d.instanceCount?.value ?? 0) > 1 ||
         (d.replicas?.value ?? 0) > 1 ||
         (d.maxReplicas?.value ?? 0) > 1 ||
-        d.autoscaleEnabled?.value === true);
+        d.autoscaleEnabled?.value === true ||
+        implicitAutoscale(d));
+}
+/** Why a real-time AKS deployment names no compute, per family (for `skipped`). */
+function noComputeNamed(d) {
+    if (d.manifest.kind === 'kubernetesOnlineDeployment') {
+        return (`its compute comes from its Kubernetes endpoint${d.endpointName ? ` "${d.endpointName}"` : ''}, which is not in the repository or names no \`compute\`; ` +
+            'add the kubernetesOnlineEndpoint YAML with `compute: azureml:<name>`');
+    }
+    return 'no AKS compute is named in the file (it is given on the command line); set `computeTargetName` and define that compute in the repository or in config `computes:`';
 }
 /** The v2 replacement to name in messages, by v1 target. */
 function productionAlternative() {
@@ -50549,19 +50958,17 @@ const compute_cluster_not_realtime_rule = {
     defaultSeverity: 'error',
     description: 'A real-time (online / web service) deployment must not target an Azure ML compute cluster.',
     remediation: 'Point the online deployment at AKS / Azure ML Kubernetes compute or use a managed online endpoint; keep clusters for batch.',
-    appliesTo: (d) => d.mode === 'realtime' && d.computeRef !== undefined && !d.skipDeployment,
+    // AKS services always run on some compute: when the file does not name it, the rule says it could not judge it.
+    appliesTo: (d) => d.mode === 'realtime' && (d.computeRef !== undefined || d.target === 'aks') && !d.skipDeployment,
     check(ctx) {
         if (cluster.realtime)
             return;
         for (const d of activeDeployments(ctx)) {
-            if (d.mode !== 'realtime' || !d.computeRef)
+            if (d.mode !== 'realtime')
                 continue;
-            if (!hasResolvedCompute(ctx, d))
+            if (!hasResolvedCompute(ctx, d, d.target === 'aks' ? noComputeNamed(d) : undefined))
                 continue;
-            const c = d.compute;
-            if (!c)
-                continue;
-            if (d.compute?.type !== 'amlcompute')
+            if (d.compute.type !== 'amlcompute')
                 continue;
             ctx.report(d.computeRef.at, `${describeDeployment(d)} serves real-time requests but its compute "${d.compute.name}" is an Azure Machine Learning compute cluster; ` +
                 `the ${CITE} says compute clusters are for ${cluster.usedFor} with no real-time inference. ` +
@@ -50603,7 +51010,7 @@ const batch_requires_compute_cluster_rule = {
                 continue;
             ctx.report(d.computeRef.at, `${describeDeployment(d, 'batch')} runs on "${c.name}", ${KIND[c.type]}; the ${CITE} lists ${cluster.title} for ${cluster.usedFor} ` +
                 `(Azure ML Kubernetes compute also runs v2 batch deployments). ` +
-                `Fix: point \`${d.computeRef.at.ptr.endsWith('default_compute') ? 'settings.default_compute' : 'compute'}\` at an amlCompute cluster ` +
+                `Fix: point \`${keyPath(d.computeRef.at.ptr)}\` at an amlCompute cluster ` +
                 `(e.g. \`az ml compute create --type amlcompute --name batch-cluster --size Standard_DS3_v2 --max-instances 4\`) or at a kubernetesCompute.`);
         }
     },
@@ -50695,7 +51102,7 @@ const gpu_batch_requires_gpu_cluster_rule = {
             const alt = ctx.skus.smallestWith(sku.memoryGb, { gpu: true });
             ctx.report(d.computeRef.at, `${describeDeployment(d, 'batch')} needs a GPU (${need}) but compute cluster "${c.name}" uses ${skuLabel(sku)}, a CPU-only size; ` +
                 `the ${CITE} runs GPU batch (pipeline) inference only on ${cluster.title} with a GPU VM size. ` +
-                `Fix: point \`compute\` at a cluster created with a GPU size${alt ? ` such as ${skuLabel(alt)}` : ''}, or remove the GPU requirement.`);
+                `Fix: point \`${keyPath(d.computeRef.at.ptr)}\` at a cluster created with a GPU size${alt ? ` such as ${skuLabel(alt)}` : ''}, or remove the GPU requirement.`);
         }
     },
 };
@@ -50728,7 +51135,8 @@ const fpga_requires_aks_rule = {
                     asks.push({ at: { manifest: d.manifest, ptr: '/containerResourceRequirements/fpga' }, what: `\`containerResourceRequirements.fpga: ${v}\`` });
                 }
             }
-            if (d.instanceType && ctx.skus.get(d.instanceType.value)?.fpga) {
+            // Only a managed online `instance_type` is a catalogue SKU; a Kubernetes one names an instance type of the cluster.
+            if (d.target === 'managed-online' && d.instanceType && ctx.skus.get(d.instanceType.value)?.fpga) {
                 asks.push({ at: { manifest: d.instanceType.manifest, ptr: d.instanceType.ptr }, what: `the FPGA VM size ${d.instanceType.value}` });
             }
             const size = d.compute ? computeVmSize(d.compute) : undefined;
@@ -50795,8 +51203,12 @@ const aci_model_size_rule = {
                 continue;
             }
             const m = d.model;
-            if (!m)
+            if (!m) {
+                const why = unlinkedModel(d);
+                if (why)
+                    ctx.skip(d, why);
                 continue;
+            }
             if (m.sizeBytes === undefined) {
                 ctx.skip(d, `the size of ${describeModel(d)} is unknown; set \`model_size_bytes\` in its tags/MLmodel or \`size-bytes\` in config \`models:\``);
                 continue;
@@ -50813,6 +51225,7 @@ const aci_model_size_rule = {
 };
 
 ;// CONCATENATED MODULE: ./src/policy/rules/memory-headroom.ts
+
 
 /** v1 `memoryInGB` / aml-deploy `memory_gb` default, as Azure applies it. */
 const V1_DEFAULT_MEMORY_GB = 0.5;
@@ -50868,6 +51281,13 @@ function memorySupply(d, ctx) {
     }
     return { skip: 'memory per instance is unknown (no memory request and no catalogue VM size)' };
 }
+/** True when memory per instance would come from the compute's VM size (so an unresolved compute blocks the rule). */
+function memoryFromCompute(d) {
+    const kind = d.manifest.kind;
+    if (d.target === 'local' || d.target === 'managed-online' || d.memoryGb || d.requests?.memory)
+        return false;
+    return kind !== 'v1DeploymentConfig' && kind !== 'amlDeployAction';
+}
 function wantsGpu(d, sku) {
     return (sku?.gpus ?? 0) > 0 || (d.gpu?.value ?? 0) > 0 || (d.limits?.gpu?.value ?? 0) > 0 || d.model?.accelerator === 'gpu';
 }
@@ -50888,8 +51308,12 @@ const memory_headroom_rule = {
                 continue;
             }
             const m = d.model;
-            if (!m)
+            if (!m) {
+                const why = unlinkedModel(d);
+                if (why)
+                    ctx.skip(d, why);
                 continue;
+            }
             let needGb;
             let lowerBound = false;
             let needWhat;
@@ -50900,7 +51324,7 @@ const memory_headroom_rule = {
             else if (m.sizeBytes !== undefined) {
                 needGb = m.sizeBytes / GIB;
                 lowerBound = true;
-                needWhat = `declares no memory requirement, but its size alone is ${support_num(needGb)} GiB${m.sizeSource ? ` (${m.sizeSource})` : ''}, a lower bound`;
+                needWhat = `declares no memory requirement; its size alone is ${support_num(needGb)} GiB${m.sizeSource ? ` (${m.sizeSource})` : ''}, a lower bound`;
             }
             else {
                 ctx.skip(d, `${describeModel(d)} declares no memory requirement or size; set \`memory-gb\` in config \`models:\` or \`memory_gb\` in its tags`);
@@ -50921,10 +51345,21 @@ const memory_headroom_rule = {
             const managedOnly = d.target === 'managed-online';
             const alt = ctx.skus.smallestWith(wantGb, { gpu: wantsGpu(d, supply.sku), managedOnly });
             const fix = [];
+            const row = TARGETS[d.target];
             if (supply.setting) {
                 fix.push(`raise the memory per replica to at least ${support_num(ceil1(wantGb))} GB`);
-                if (alt)
+                if (row.maxMemoryLimit) {
+                    // ACI has no nodes to size; past its RAM ceiling the fix is another target.
+                    const ceiling = ctx.limits[row.maxMemoryLimit];
+                    if (ceil1(wantGb) >= ceiling) {
+                        const managed = ctx.skus.smallestWith(wantGb, { gpu: false, managedOnly: true });
+                        fix.push(`${row.title} takes less than ${support_num(ceiling)} GB, so deploy to AKS or a managed online endpoint` +
+                            (managed ? ` (e.g. \`instance_type: ${managed.name}\`, ${skuLabel(managed)})` : ''));
+                    }
+                }
+                else if (alt) {
                     fix.push(`run it on nodes of at least ${skuLabel(alt)}`);
+                }
             }
             else if (alt) {
                 fix.push(`use ${skuLabel(alt)} or larger`);
@@ -51008,7 +51443,7 @@ const aks_production_cluster_rule = {
         for (const d of activeDeployments(ctx)) {
             if (!onAksCompute(d) || d.stage !== 'production')
                 continue;
-            if (!hasResolvedCompute(ctx, d, 'no AKS compute is named in the file (it is given on the command line); set `computeTargetName` / `compute` or declare it in config `computes:`'))
+            if (!hasResolvedCompute(ctx, d, noComputeNamed(d)))
                 continue;
             const c = d.compute;
             if (!c || !isAksCompute(c))
@@ -51055,22 +51490,45 @@ const aks_production_cluster_rule = {
 
 /** azureml-fe's autoscale maximum when `autoScaler.maxReplicas` / `autoscale_max_replicas` is not set. */
 const DEFAULT_AUTOSCALE_MAX = 10;
+/** Kubernetes online `scale_settings.max_instances` default (AZURE-ML-FACTS §2d). */
+const KUBERNETES_DEFAULT_MAX_INSTANCES = 1;
+/** The key that caps autoscaling, per family, as written in the message's fix. */
+const MAX_KEY = {
+    v1DeploymentConfig: 'autoScaler.maxReplicas',
+    amlDeployAction: 'autoscale_max_replicas',
+    kubernetesOnlineDeployment: 'scale_settings.max_instances',
+};
 function isAksGpuService(d) {
     return d.target === 'aks' && d.mode === 'realtime' && gpusPerReplica(d) !== undefined;
 }
-/** The most replicas the service can run, and the key that sets it. */
+/** The most replicas the service can run, the key a finding points at, and the key to change. */
 function replicaCeiling(d) {
     const at = (f) => ({ manifest: f.manifest, ptr: f.ptr });
-    if (d.autoscaleEnabled?.value === true) {
-        if (d.maxReplicas)
-            return { count: d.maxReplicas.value, at: at(d.maxReplicas), what: `autoscale maximum \`${keyPath(d.maxReplicas.ptr)}: ${d.maxReplicas.value}\`` };
-        return { count: DEFAULT_AUTOSCALE_MAX, at: at(d.autoscaleEnabled), what: `autoscale maximum (default ${DEFAULT_AUTOSCALE_MAX})` };
+    const maxKey = MAX_KEY[d.manifest.kind] ?? 'the autoscale maximum';
+    const implicit = implicitAutoscale(d);
+    if (d.autoscaleEnabled?.value === true || implicit) {
+        if (d.maxReplicas) {
+            const f = d.maxReplicas;
+            return { count: f.value, at: at(f), what: `autoscale maximum \`${keyPath(f.ptr)}: ${f.value}\``, set: `\`${keyPath(f.ptr)}\`` };
+        }
+        const dflt = d.manifest.kind === 'kubernetesOnlineDeployment' ? KUBERNETES_DEFAULT_MAX_INSTANCES : DEFAULT_AUTOSCALE_MAX;
+        if (implicit) {
+            // v1 autoscales when no replica count is set (AZURE-ML-FACTS §2a): nothing in the file says so.
+            const replicasKey = d.manifest.kind === 'v1DeploymentConfig' ? 'numReplicas' : 'num_replicas';
+            return {
+                count: dflt,
+                at: d.targetKey,
+                what: `no \`${replicasKey}\`, so Azure autoscales it up to the default maximum of ${dflt}`,
+                set: `\`${maxKey}\` (or \`${replicasKey}\`)`,
+            };
+        }
+        return { count: dflt, at: d.autoscaleEnabled ? at(d.autoscaleEnabled) : d.targetKey, what: `autoscale maximum (default ${dflt})`, set: `\`${maxKey}\`` };
     }
     for (const f of [d.replicas, d.instanceCount, d.maxReplicas]) {
         if (f)
-            return { count: f.value, at: at(f), what: `\`${keyPath(f.ptr)}: ${f.value}\`` };
+            return { count: f.value, at: at(f), what: `\`${keyPath(f.ptr)}: ${f.value}\``, set: `\`${keyPath(f.ptr)}\`` };
     }
-    return { count: 1, at: d.targetKey, what: 'one replica' };
+    return { count: 1, at: d.targetKey, what: 'one replica', set: 'the replica count' };
 }
 const gpu_replicas_exceed_cluster_rule = {
     id: 'gpu-replicas-exceed-cluster',
@@ -51083,7 +51541,7 @@ const gpu_replicas_exceed_cluster_rule = {
             const g = gpusPerReplica(d);
             if (d.target !== 'aks' || d.mode !== 'realtime' || !g)
                 continue;
-            if (!hasResolvedCompute(ctx, d, 'no AKS compute is named in the file; set `computeTargetName` / `compute` or declare it in config `computes:`'))
+            if (!hasResolvedCompute(ctx, d, noComputeNamed(d)))
                 continue;
             const c = d.compute;
             if (!c)
@@ -51114,7 +51572,7 @@ const gpu_replicas_exceed_cluster_rule = {
             ctx.report(r.at, `${describeDeployment(d)} can run ${r.count} replica${r.count === 1 ? '' : 's'} (${r.what}) × ${g.value} GPU = ${r.count * g.value} GPUs, ` +
                 `but compute "${c.name}" has ${nodes} × ${sku.gpus} (${sku.name}) = ${clusterGpus} GPUs, and AKS pods cannot share a GPU; ` +
                 `the extra replicas stay pending. The ${CITE} serves GPU web services from AKS. ` +
-                `Fix: limit replicas to ${maxReplicas}, or add GPU nodes to the cluster (${Math.ceil((r.count * g.value) / Math.max(sku.gpus, 1))} nodes of ${sku.name}).`);
+                `Fix: set ${r.set} to ${maxReplicas} or less, or add GPU nodes to the cluster (${Math.ceil((r.count * g.value) / Math.max(sku.gpus, 1))} nodes of ${sku.name}).`);
         }
     },
 };
@@ -51127,7 +51585,8 @@ const low_priority_production_batch_rule = {
     description: 'A production batch deployment should not run on a low-priority (preemptible) compute cluster.',
     remediation: 'Point production batch deployments at a dedicated-tier cluster (`tier: dedicated` / `vm_priority: dedicated`).',
     stageDependent: true,
-    appliesTo: (d) => d.mode === 'batch' && !d.skipDeployment,
+    // Kubernetes compute has no VM priority: only cluster batch deployments (target compute-cluster) apply.
+    appliesTo: (d) => d.mode === 'batch' && d.target === 'compute-cluster' && !d.skipDeployment,
     check(ctx) {
         for (const d of activeDeployments(ctx)) {
             if (d.mode !== 'batch' || d.stage !== 'production' || !d.computeRef)
@@ -51235,6 +51694,40 @@ const request_timeout_limit_rule = {
 /** Minimum requests for MLflow (no-code) models on Kubernetes online endpoints (Azure ML instance type docs). */
 const MLFLOW_MIN_CPU = 2;
 const MLFLOW_MIN_MEMORY_BYTES = 4 * GIB;
+const DECIMAL_EXP = { n: -9, u: -6, m: -3, '': 0, k: 3, M: 6, G: 9, T: 12, P: 15, E: 18 };
+const BINARY_EXP = { Ki: 10, Mi: 20, Gi: 30, Ti: 40, Pi: 50, Ei: 60 };
+/**
+ * The quantity as written, as an exact fraction: floats would make `700m` (0.7000000000000001)
+ * exceed `0.7`, a false "limit below request" (SPEC §4: quantities are exact).
+ */
+function exactOf(v) {
+    const s = typeof v === 'number' ? (Number.isFinite(v) ? String(v) : '') : typeof v === 'string' ? v : '';
+    const mt = /^\s*([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+)|(Ki|Mi|Gi|Ti|Pi|Ei|[numkMGTPE]))?\s*$/.exec(s);
+    if (!mt || (mt[2] === '' && (mt[3] ?? '') === ''))
+        return undefined;
+    const frac = mt[3] ?? '';
+    let n = BigInt(`${mt[2]}${frac}` || '0') * (mt[1] === '-' ? -1n : 1n);
+    const suffix = mt[5] ?? '';
+    const e10 = (mt[4] !== undefined ? Number(mt[4]) : (DECIMAL_EXP[suffix] ?? 0)) - frac.length;
+    if (Math.abs(e10) > 64 || mt[2].length + frac.length > 64)
+        return undefined; // hostile sizes: compare as floats
+    if (suffix in BINARY_EXP)
+        n *= 2n ** BigInt(BINARY_EXP[suffix]);
+    let d = 1n;
+    if (e10 >= 0)
+        n *= 10n ** BigInt(e10);
+    else
+        d = 10n ** BigInt(-e10);
+    return { n, d };
+}
+/** a < b, exactly when both are written quantities, else by their parsed values. */
+function below(a, b) {
+    const ea = exactOf(support_valueAt(a.manifest, a.ptr));
+    const eb = typeof b === 'number' ? exactOf(b) : exactOf(support_valueAt(b.manifest, b.ptr));
+    if (ea && eb)
+        return ea.n * eb.d < eb.n * ea.d;
+    return a.value < (typeof b === 'number' ? b : b.value);
+}
 const NAMES = { cpu: 'cpu', memory: 'memory', gpu: 'nvidia.com/gpu' };
 function isKubernetesOnline(d) {
     return d.manifest.kind === 'kubernetesOnlineDeployment';
@@ -51262,7 +51755,7 @@ const kubernetes_resources_rule = {
             for (const k of ['cpu', 'memory', 'gpu']) {
                 const r = req[k];
                 const l = lim[k];
-                if (r && l && l.value < r.value) {
+                if (r && l && below(l, r)) {
                     ctx.report(kubernetes_resources_anchor(l), `\`${keyPath(l.ptr)}: ${written(l)}\` of ${describeDeployment(d)} is below its request \`${keyPath(r.ptr)}: ${written(r)}\`; ` +
                         'Kubernetes rejects a pod whose limit is lower than its request. ' +
                         `Fix: set the ${NAMES[k]} limit to at least ${written(r)}, or lower the request.`);
@@ -51288,10 +51781,10 @@ const kubernetes_resources_rule = {
                     'Fix: add `resources.requests: { cpu: "2", memory: "4Gi" }` (and matching limits).');
                 continue;
             }
-            if (req.cpu && req.cpu.value < MLFLOW_MIN_CPU) {
+            if (req.cpu && below(req.cpu, MLFLOW_MIN_CPU)) {
                 ctx.report(kubernetes_resources_anchor(req.cpu), `\`${keyPath(req.cpu.ptr)}: ${written(req.cpu)}\` is too small for ${describeModel(d)}; ${why}. Fix: request \`cpu: "${MLFLOW_MIN_CPU}"\` or more.`);
             }
-            if (req.memory && req.memory.value < MLFLOW_MIN_MEMORY_BYTES) {
+            if (req.memory && below(req.memory, MLFLOW_MIN_MEMORY_BYTES)) {
                 ctx.report(kubernetes_resources_anchor(req.memory), `\`${keyPath(req.memory.ptr)}: ${written(req.memory)}\` is too small for ${describeModel(d)}; ${why} ` +
                     '(4Gi = 4 × 2^30 bytes; 4G is only 4 × 10^9). Fix: request `memory: "4Gi"` or more.');
             }
@@ -51975,364 +52468,6 @@ const schema_rule = {
     },
 };
 
-;// CONCATENATED MODULE: ./src/formats/fields.ts
-
-const ALL = ['aci', 'aks', 'aksendpoint', 'local'];
-const ACI_AKS = ['aci', 'aks', 'aksendpoint'];
-const AKS = ['aks', 'aksendpoint'];
-/**
- * Every key `deploy_config_dict_to_obj` reads, with the computeTypes it is read for.
- * `rulesRead` marks keys a rule of this product reads on every computeType (autoscale, replicas,
- * GPU/FPGA intent), which are therefore not "unknown" on ACI/local.
- */
-const V1_KEYS = [
-    { path: 'computeType', types: ALL },
-    { path: 'containerResourceRequirements.cpu', types: ACI_AKS },
-    { path: 'containerResourceRequirements.memoryInGB', types: ACI_AKS },
-    { path: 'containerResourceRequirements.cpuLimit', types: AKS },
-    { path: 'containerResourceRequirements.memoryInGBLimit', types: AKS },
-    // REST fields the CLI does not read: kept to catch GPU/FPGA intent.
-    { path: 'containerResourceRequirements.gpu', types: AKS, rulesRead: true },
-    { path: 'containerResourceRequirements.fpga', types: AKS, rulesRead: true },
-    { path: 'gpuCores', types: AKS, rulesRead: true },
-    { path: 'autoScaler.autoscaleEnabled', types: AKS, rulesRead: true },
-    { path: 'autoScaler.minReplicas', types: AKS, rulesRead: true },
-    { path: 'autoScaler.maxReplicas', types: AKS, rulesRead: true },
-    { path: 'autoScaler.refreshPeriodInSeconds', types: AKS, rulesRead: true },
-    { path: 'autoScaler.targetUtilization', types: AKS, rulesRead: true },
-    { path: 'numReplicas', types: AKS, rulesRead: true },
-    { path: 'dataCollection.storageEnabled', types: AKS },
-    { path: 'authEnabled', types: ACI_AKS },
-    { path: 'tokenAuthEnabled', types: AKS },
-    { path: 'appInsightsEnabled', types: ACI_AKS },
-    { path: 'scoringTimeoutMs', types: AKS },
-    { path: 'maxConcurrentRequestsPerContainer', types: AKS },
-    { path: 'maxQueueWaitMs', types: AKS },
-    { path: 'livenessProbeRequirements.periodSeconds', types: AKS },
-    { path: 'livenessProbeRequirements.initialDelaySeconds', types: AKS },
-    { path: 'livenessProbeRequirements.timeoutSeconds', types: AKS },
-    { path: 'livenessProbeRequirements.successThreshold', types: AKS },
-    { path: 'livenessProbeRequirements.failureThreshold', types: AKS },
-    { path: 'namespace', types: AKS },
-    { path: 'computeTargetName', types: ['aks'] },
-    { path: 'keys.primaryKey', types: ACI_AKS },
-    { path: 'keys.secondaryKey', types: ACI_AKS },
-    { path: 'versionName', types: ['aksendpoint'] },
-    { path: 'trafficPercentile', types: ['aksendpoint'] },
-    { path: 'location', types: ['aci'] },
-    { path: 'sslEnabled', types: ['aci'] },
-    { path: 'sslCertificate', types: ['aci'] },
-    { path: 'sslKey', types: ['aci'] },
-    { path: 'cname', types: ['aci'] },
-    { path: 'dnsNameLabel', types: ['aci'] },
-    { path: 'vaultBaseUrl', types: ['aci'] },
-    { path: 'keyName', types: ['aci'] },
-    { path: 'keyVersion', types: ['aci'] },
-    { path: 'vnetName', types: ['aci'] },
-    { path: 'subnetName', types: ['aci'] },
-    { path: 'port', types: ['local'] },
-];
-const V1_TYPE_NAMES = { aci: 'ACI', aks: 'AKS', aksendpoint: 'AKSENDPOINT', local: 'local' };
-function treeOf(paths) {
-    const root = {};
-    for (const p of paths) {
-        const segs = p.split('.');
-        let cur = root;
-        segs.forEach((s, i) => {
-            if (i === segs.length - 1) {
-                if (!(s in cur))
-                    cur[s] = true;
-            }
-            else {
-                const next = cur[s];
-                if (typeof next === 'object')
-                    cur = next;
-                else
-                    cur = cur[s] = {};
-            }
-        });
-    }
-    return root;
-}
-let v1Trees;
-/** Known v1 keys for a computeType (lower case); an unknown computeType gets the union of all. */
-function v1Fields(computeType) {
-    v1Trees ??= new Map();
-    const key = computeType && Object.hasOwn(V1_TYPE_NAMES, computeType) ? computeType : '*';
-    let t = v1Trees.get(key);
-    if (!t) {
-        const type = key;
-        t = treeOf(V1_KEYS.filter((k) => type === '*' || k.types.includes(type) || k.rulesRead).map((k) => k.path));
-        v1Trees.set(key, t);
-    }
-    return t;
-}
-/** For a v1 key path (`a.b`) unknown on this computeType: the computeTypes it is valid for, if any. */
-function v1OtherTypes(path) {
-    const e = V1_KEYS.find((k) => k.path === path);
-    return e ? e.types.map((t) => V1_TYPE_NAMES[t]) : [];
-}
-// ---------------------------------------------------------------- aml-actions (§2b)
-/** One schema per action file: keys for the other target/cluster kind are accepted (the action ignores them). */
-const AML_DEPLOY = Object.fromEntries([
-    'name', 'deployment_compute_target', 'inference_source_directory', 'inference_entry_script', 'conda_file',
-    'extra_docker_file_steps', 'enable_gpu', 'cuda_version', 'runtime', 'custom_base_image',
-    'model_data_collection_enabled', 'authentication_enabled', 'app_insights_enabled', 'cpu_cores', 'memory_gb',
-    'delete_service_after_deployment', 'description', 'test_enabled', 'test_file_path',
-    'test_file_function_name', 'profiling_enabled', 'profiling_dataset', 'skip_deployment', 'create_image',
-    // ACI only
-    'location', 'ssl_enabled', 'ssl_cert_pem_file', 'ssl_key_pem_file', 'ssl_cname', 'dns_name_label',
-    // AKS only
-    'gpu_cores', 'autoscale_enabled', 'autoscale_min_replicas', 'autoscale_max_replicas',
-    'autoscale_refresh_seconds', 'autoscale_target_utilization', 'scoring_timeout_ms',
-    'replica_max_concurrent_requests', 'max_request_wait_time', 'num_replicas', 'period_seconds',
-    'initial_delay_seconds', 'timeout_seconds', 'success_threshold', 'failure_threshold', 'namespace',
-    'token_auth_enabled',
-].map((k) => [k, true]));
-AML_DEPLOY.tags = 'map';
-AML_DEPLOY.properties = 'map';
-const AML_COMPUTE = Object.fromEntries([
-    'name', 'compute_type',
-    // amlcluster
-    'vm_size', 'vm_priority', 'min_nodes', 'max_nodes', 'idle_seconds_before_scaledown',
-    'vnet_resource_group_name', 'vnet_name', 'subnet_name', 'remote_login_port_public_access',
-    'identity_type', 'identity_id',
-    // akscluster
-    'agent_count', 'location', 'service_cidr', 'dns_service_ip', 'docker_bridge_cidr', 'cluster_purpose',
-    'ssl_cname', 'ssl_cert_pem_file', 'ssl_key_pem_file', 'load_balancer_type', 'load_balancer_subnet',
-].map((k) => [k, true]));
-const AML_REGISTER = Object.fromEntries([
-    'model_file_name', 'model_name', 'model_framework', 'model_framework_version', 'model_description',
-    'datasets', 'sample_input_dataset', 'sample_output_dataset', 'pipeline_child_run_name', 'cpu_cores',
-    'memory_gb', 'metrics_max', 'metrics_min', 'force_registration',
-].map((k) => [k, true]));
-AML_REGISTER.model_tags = 'map';
-AML_REGISTER.model_properties = 'map';
-// ---------------------------------------------------------------- v2 YAML (§2c, §2d)
-function leaves(...keys) {
-    return Object.fromEntries(keys.map((k) => [k, true]));
-}
-const ROUTE = leaves('port', 'path');
-const ENVIRONMENT = {
-    ...leaves('name', 'version', 'image', 'conda_file', 'description', 'os_type', 'datastore', 'id', 'stage', 'intellectual_property'),
-    build: leaves('path', 'dockerfile_path', 'context'),
-    inference_config: { liveness_route: ROUTE, readiness_route: ROUTE, scoring_route: ROUTE },
-    tags: 'map',
-    properties: 'map',
-};
-const MODEL_ASSET = {
-    ...leaves('name', 'version', 'path', 'local_path', 'type', 'description', 'stage', 'job_name', 'utc_time_created', 'id', 'latest_version', 'creation_context', 'datastore', 'intellectual_property', 'system_metadata'),
-    tags: 'map',
-    properties: 'map',
-    flavors: 'map',
-};
-const CODE_CONFIGURATION = { code: leaves('local_path', 'path'), scoring_script: true };
-const PROBE = leaves('initial_delay', 'period', 'timeout', 'success_threshold', 'failure_threshold', 'method', 'scheme', 'path', 'port');
-const IDENTITY = leaves('type', 'principal_id', 'tenant_id', 'user_assigned_identities');
-const QUANTITIES = leaves('cpu', 'memory', 'nvidia.com/gpu', 'gpu');
-const DEPLOYMENT_BASE = {
-    $schema: true,
-    ...leaves('name', 'endpoint_name', 'description', 'code_path', 'scoring_script', 'provisioning_state', 'id'),
-    tags: 'map',
-    properties: 'map',
-    model: MODEL_ASSET,
-    code_configuration: CODE_CONFIGURATION,
-    environment: ENVIRONMENT,
-    environment_variables: 'map',
-};
-const ONLINE_DEPLOYMENT = {
-    ...DEPLOYMENT_BASE,
-    ...leaves('type', 'instance_type', 'instance_count', 'app_insights_enabled', 'model_mount_path', 'egress_public_network_access', 'private_network_connection'),
-    scale_settings: leaves('type', 'min_instances', 'max_instances', 'polling_interval', 'target_utilization_percentage'),
-    request_settings: leaves('request_timeout_ms', 'max_concurrent_requests_per_instance', 'max_queue_wait_ms'),
-    liveness_probe: PROBE,
-    readiness_probe: PROBE,
-    data_collector: {
-        ...leaves('sampling_rate', 'rolling_rate'),
-        collections: 'map',
-        request_logging: leaves('capture_headers'),
-    },
-};
-const KUBERNETES_DEPLOYMENT = {
-    ...ONLINE_DEPLOYMENT,
-    resources: { requests: QUANTITIES, limits: QUANTITIES, instance_types: true },
-};
-const RETRY = leaves('max_retries', 'timeout');
-const BATCH_SETTINGS = {
-    ...leaves('max_concurrency_per_instance', 'error_threshold', 'logging_level', 'mini_batch_size', 'output_action', 'output_file_name', 'instance_count'),
-    retry_settings: RETRY,
-    environment_variables: 'map',
-};
-const BATCH_DEPLOYMENT = {
-    ...DEPLOYMENT_BASE,
-    ...leaves('type', 'job_definition', 'component'),
-    compute: leaves('target', 'instance_count', 'instance_type'),
-    resources: { ...leaves('instance_count', 'instance_type', 'shm_size', 'docker_args', 'locations', 'max_instance_count'), properties: 'map' },
-    settings: BATCH_SETTINGS,
-    // Legacy layout (CLI < 1.7): settings at the root.
-    ...BATCH_SETTINGS,
-};
-const PIPELINE_BATCH_DEPLOYMENT = {
-    $schema: true,
-    ...leaves('name', 'endpoint_name', 'description', 'type', 'component', 'job_definition', 'provisioning_state', 'id'),
-    tags: 'map',
-    properties: 'map',
-    // Pipeline job settings (default_compute, default_datastore, continue_on_step_failure, force_rerun, …).
-    settings: 'map',
-};
-const ENDPOINT_BASE = {
-    $schema: true,
-    ...leaves('name', 'description', 'auth_mode', 'scoring_uri', 'openapi_uri', 'provisioning_state', 'id', 'location', 'kind'),
-    tags: 'map',
-    properties: 'map',
-};
-const ONLINE_ENDPOINT = {
-    ...ENDPOINT_BASE,
-    ...leaves('public_network_access'),
-    identity: IDENTITY,
-    traffic: 'map',
-    mirror_traffic: 'map',
-};
-const KUBERNETES_ENDPOINT = { ...ONLINE_ENDPOINT, compute: true };
-const BATCH_ENDPOINT = { ...ENDPOINT_BASE, defaults: leaves('deployment_name', 'model_deployment_name') };
-const SSH = leaves('admin_username', 'admin_password', 'ssh_key_value', 'ssh_private_key_file', 'ssh_port');
-const COMPUTE_BASE = {
-    $schema: true,
-    ...leaves('name', 'type', 'description', 'location', 'resource_id', 'id', 'provisioning_state', 'provisioning_errors', 'created_on'),
-    tags: 'map',
-};
-const AML_COMPUTE_V2 = {
-    ...COMPUTE_BASE,
-    ...leaves('size', 'tier', 'min_instances', 'max_instances', 'idle_time_before_scale_down', 'ssh_public_access_enabled', 'enable_node_public_ip', 'enable_os_patching'),
-    ssh_settings: SSH,
-    network_settings: leaves('vnet_name', 'subnet', 'private_ip_address', 'public_ip_address'),
-    identity: IDENTITY,
-};
-const KUBERNETES_COMPUTE = { ...COMPUTE_BASE, namespace: true, identity: IDENTITY, properties: 'map' };
-const COMPUTE_INSTANCE = {
-    ...COMPUTE_BASE,
-    ...leaves('size', 'ssh_public_access_enabled', 'schedules', 'idle_time_before_shutdown', 'idle_time_before_shutdown_minutes', 'setup_scripts', 'enable_node_public_ip', 'custom_applications', 'os_image_metadata', 'enable_sso', 'enable_root_access', 'release_quota_on_stop', 'enable_os_patching'),
-    create_on_behalf_of: leaves('user_object_id', 'user_tenant_id'),
-    network_settings: leaves('vnet_name', 'subnet', 'private_ip_address', 'public_ip_address'),
-    ssh_settings: SSH,
-    identity: IDENTITY,
-};
-const VM_COMPUTE = { ...COMPUTE_BASE, ssh_settings: SSH };
-const MODEL_FILE = { $schema: true, ...MODEL_ASSET };
-const MLMODEL = {
-    ...leaves('artifact_path', 'run_id', 'model_uuid', 'utc_time_created', 'mlflow_version', 'saved_input_example_info', 'model_size_bytes', 'databricks_runtime', 'model_id', 'name', 'source_run_id', 'prompts', 'env_vars', 'auth_policy', 'type', 'source_type'),
-    flavors: 'map',
-    signature: leaves('inputs', 'outputs', 'params'),
-    metadata: 'map',
-    resources: 'map',
-};
-const V2_FIELDS = {
-    amlDeployAction: AML_DEPLOY,
-    amlComputeAction: AML_COMPUTE,
-    amlRegisterModelAction: AML_REGISTER,
-    managedOnlineDeployment: ONLINE_DEPLOYMENT,
-    kubernetesOnlineDeployment: KUBERNETES_DEPLOYMENT,
-    managedOnlineEndpoint: ONLINE_ENDPOINT,
-    kubernetesOnlineEndpoint: KUBERNETES_ENDPOINT,
-    batchEndpoint: BATCH_ENDPOINT,
-    batchDeployment: BATCH_DEPLOYMENT,
-    modelBatchDeployment: BATCH_DEPLOYMENT,
-    pipelineComponentBatchDeployment: PIPELINE_BATCH_DEPLOYMENT,
-    amlCompute: AML_COMPUTE_V2,
-    kubernetesCompute: KUBERNETES_COMPUTE,
-    computeInstance: COMPUTE_INSTANCE,
-    vmCompute: VM_COMPUTE,
-    model: MODEL_FILE,
-    mlflowModel: MLMODEL,
-};
-/** The known-key tree of a manifest (v1: for its computeType). `$schema` is always known. */
-function knownFields(m) {
-    if (m.kind === 'v1DeploymentConfig')
-        return { ...v1Fields(v1ComputeType(m)), $schema: true };
-    return { ...(V2_FIELDS[m.kind] ?? {}), $schema: true };
-}
-/** The member of a known-key tree for a key, if the key is known (own keys only: `constructor` is data). */
-function fieldOf(fields, key) {
-    return Object.hasOwn(fields, key) ? fields[key] : undefined;
-}
-/** What Azure does with a key it does not know in this kind of file (for messages). */
-function unknownKeyEffect(m) {
-    switch (m.kind) {
-        case 'v1DeploymentConfig':
-            return 'the v1 CLI/SDK silently ignores keys it does not know, so this setting has no effect';
-        case 'amlDeployAction':
-        case 'amlComputeAction':
-        case 'amlRegisterModelAction':
-            return 'the action silently ignores keys outside its schema, so this setting has no effect';
-        case 'mlflowModel':
-            return 'MLflow keeps it but neither MLflow nor Azure ML reads it';
-        default:
-            return 'the Azure ML CLI v2 rejects fields its schema does not define, so the deployment command fails';
-    }
-}
-// ---------------------------------------------------------------- suggestions
-function words(key) {
-    return key
-        .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-        .toLowerCase()
-        .split(/[\s_.\-/]+/)
-        .filter((w) => w !== '')
-        .map((w) => (w.length > 4 && w.endsWith('ed') ? w.slice(0, -1) : w.length > 3 && w.endsWith('s') ? w.slice(0, -1) : w));
-}
-/** Optimal-string-alignment distance (a transposition counts as one edit). */
-function fields_editDistance(a, b) {
-    const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array(b.length).fill(0)]);
-    for (let j = 1; j <= b.length; j++)
-        d[0][j] = j;
-    for (let i = 1; i <= a.length; i++) {
-        for (let j = 1; j <= b.length; j++) {
-            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-            d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-                d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-        }
-    }
-    return d[a.length][b.length];
-}
-/**
- * The known key a mistyped key most likely means: same letters in another case; same words in
- * another order or style (`enableAppInsights` → `appInsightsEnabled`); a small edit distance
- * (≤ 3, scaled down for short keys); or a key whose words contain all of its words (`cpu` → `cpu_cores`).
- */
-function suggestKey(key, known) {
-    const lk = key.toLowerCase();
-    const cands = known.filter((k) => k !== key && k !== '$schema');
-    const ci = cands.find((k) => k.toLowerCase() === lk);
-    if (ci)
-        return ci;
-    const kw = words(key);
-    const bag = [...kw].sort().join(' ');
-    const sameWords = cands.find((k) => [...words(k)].sort().join(' ') === bag);
-    if (sameWords)
-        return sameWords;
-    const limit = Math.max(1, Math.min(3, Math.floor(key.length / 3)));
-    let best;
-    let bestD = Infinity;
-    for (const k of cands) {
-        const dist = fields_editDistance(lk, k.toLowerCase());
-        if (dist <= limit && dist < bestD) {
-            best = k;
-            bestD = dist;
-        }
-    }
-    if (best)
-        return best;
-    if (kw.length === 0)
-        return undefined;
-    let sub;
-    for (const k of cands) {
-        const w = new Set(words(k));
-        if (kw.every((x) => w.has(x)) && (sub === undefined || fields_editDistance(lk, k.toLowerCase()) < fields_editDistance(lk, sub.toLowerCase())))
-            sub = k;
-    }
-    return sub;
-}
-
 ;// CONCATENATED MODULE: ./src/policy/rules/unknown-key.ts
 
 
@@ -52469,7 +52604,8 @@ const unresolved_reference_rule = {
             }
             const cr = d.computeRef;
             if (cr && isUnresolved(cr) && once(cr)) {
-                const rules = blocked(COMPUTE_RULES, d);
+                // memory-headroom reads the compute only when the file sets no memory of its own.
+                const rules = blocked(COMPUTE_RULES, d).filter((id) => id !== memory_headroom_rule.id || memoryFromCompute(d));
                 const fallback = d.manifest.kind === 'amlDeployAction' && cr.at.manifest === d.manifest
                     ? ' Note: the aml-deploy action falls back to ACI when `deployment_compute_target` is not an existing AKS compute, so the ACI rules would then apply.'
                     : '';
@@ -52592,7 +52728,7 @@ async function evaluate(opts) {
     const config = await loadConfig(root, opts.configPath, knownRules);
     if (opts.defaultStage)
         config.defaultStage = opts.defaultStage;
-    const candidates = await walk({ root, include: config.include, exclude: config.exclude, paths: opts.paths });
+    const candidates = await walk({ root, include: config.include, exclude: config.exclude });
     const files = await files_loadAll(candidates, opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
     const findings = [];
     for (const f of files) {
@@ -52630,26 +52766,37 @@ async function evaluate(opts) {
     // Scope: a diff-aware run keeps findings of changed files and of the manifests that depend on them.
     let deployments = inventory.deployments;
     let inScopeFiles = files;
-    if (opts.changed) {
-        const scope = dependents(new Set(opts.changed), inventory.deployments);
-        const configPath = config.source?.path;
+    // A changed config file changes every verdict: the run gates everything (SPEC §6).
+    const configPath = config.source?.path;
+    const changed = opts.changed && configPath !== undefined && opts.changed.includes(configPath) ? undefined : opts.changed;
+    const scopeReason = changed === opts.changed ? opts.scopeReason : `${opts.scopeReason}; the config file ${configPath} changed, so everything is gated`;
+    if (changed) {
+        const scope = dependents(new Set(changed), inventory);
         all = all.filter((f) => scope.has(f.file) || (f.ruleId === 'waiver-expired' && f.file === configPath));
         deployments = deployments.filter((d) => scope.has(d.manifest.file.path));
         inScopeFiles = files.filter((f) => scope.has(f.path));
+    }
+    if (opts.paths && opts.paths.length > 0) {
+        const only = opts.paths;
+        const wanted = (p) => only.some((x) => p === x || p.startsWith(`${x}/`));
+        all = all.filter((f) => wanted(f.file) || (f.ruleId === 'waiver-expired' && f.file === configPath));
+        deployments = deployments.filter((d) => wanted(d.manifest.file.path));
+        inScopeFiles = inScopeFiles.filter((f) => wanted(f.path));
     }
     const inScopeFileSet = new Set(inScopeFiles);
     const deploymentFiles = new Set(deployments.map((d) => d.manifest.file.path));
     all.sort(compareFindings);
     const summary = summarise(all, opts.failOn);
-    const skipped = ruleRun.skipped.filter((s) => !opts.changed || deploymentFiles.has(s.file));
+    const narrowed = changed !== undefined || (opts.paths?.length ?? 0) > 0;
+    const skipped = ruleRun.skipped.filter((s) => !narrowed || deploymentFiles.has(s.file));
     return {
         version: 1,
         tool: { name: 'model-deploy-gate', version: VERSION },
         scope: {
-            mode: opts.changed ? 'changed' : 'all',
-            reason: opts.scopeReason,
+            mode: changed ? 'changed' : 'all',
+            reason: scopeReason,
             filesScanned: inScopeFiles.length,
-            manifests: opts.changed
+            manifests: narrowed
                 ? inventory.manifests.filter((m) => inScopeFileSet.has(m.file)).length
                 : inventory.manifests.length,
         },
@@ -52670,25 +52817,38 @@ function removeRule(findings, ruleId) {
         if (findings[i].ruleId === ruleId)
             findings.splice(i, 1);
 }
-/** Changed files plus every manifest whose deployment uses a changed model/compute/endpoint definition. */
-function dependents(changed, deployments) {
+/**
+ * Changed files plus every manifest whose deployment uses a changed definition: any model metadata
+ * of its model's name (facts merge from several files), any compute definition of its compute's
+ * name, the files under its model's local path, and (Kubernetes) its endpoint.
+ */
+function dependents(changed, inv) {
     const scope = new Set(changed);
     const touches = (p) => p !== undefined && changed.has(p);
     const changedList = [...changed];
     const under = (dir) => dir !== undefined && changedList.some((c) => dir === '' || c === dir || c.startsWith(dir + '/'));
-    for (const d of deployments) {
+    // Names defined by changed files: a new or edited definition can resolve (or break) a reference.
+    const modelNames = new Set(inv.models.filter((m) => m.name && touches(m.manifest?.file.path)).map((m) => m.name));
+    const computeNames = new Set(inv.computes.filter((c) => touches(c.manifest?.file.path)).map((c) => c.name.toLowerCase()));
+    const endpointNames = new Set(inv.endpoints.filter((e) => e.name && touches(e.manifest.file.path)).map((e) => e.name));
+    const named = (ref, names, fold = false) => ref !== undefined && !ref.external && names.has(fold ? ref.name.toLowerCase() : ref.name);
+    for (const d of inv.deployments) {
         const file = d.manifest.file.path;
         if (scope.has(file))
             continue;
         if (touches(d.model?.manifest?.file.path) ||
+            (d.model?.name !== undefined && modelNames.has(d.model.name)) ||
+            named(d.modelRef, modelNames) ||
             touches(d.compute?.manifest?.file.path) ||
+            named(d.computeRef, computeNames, true) ||
             touches(d.computeRef?.at.manifest.file.path) ||
+            (d.manifest.kind === 'kubernetesOnlineDeployment' && d.endpointName !== undefined && endpointNames.has(d.endpointName)) ||
             under(d.model?.localPath)) {
             scope.add(file);
         }
     }
     // Findings about an in-scope deployment may sit in its endpoint file (inherited compute key).
-    for (const d of deployments) {
+    for (const d of inv.deployments) {
         const ep = d.computeRef?.at.manifest.file.path;
         if (ep && scope.has(d.manifest.file.path))
             scope.add(ep);
@@ -52729,13 +52889,14 @@ function summarise(findings, failOn) {
 function inventoryRow(d, skus) {
     const sku = d.target === 'managed-online' ? skus.get(d.instanceType?.value) : d.target === 'compute-cluster' ? skus.get(d.compute?.vmSize) : undefined;
     const model = d.modelRef
-        ? d.modelRef.raw
+        ? refLabel(d.modelRef)
         : d.model
             ? [d.model.name, d.model.version].filter(Boolean).join(':') || d.model.localPath || null
             : null;
     const memoryGb = d.memoryGb?.value ??
         (d.requests?.memory ? round(d.requests.memory.value / 2 ** 30) : undefined) ??
         (sku && sku.memoryGb > 0 ? sku.memoryGb : undefined) ??
+        v1DefaultMemoryGb(d) ??
         null;
     return {
         file: d.manifest.file.path,
@@ -52754,8 +52915,20 @@ function inventoryRow(d, skus) {
         compute: d.computeRef?.raw ?? null,
     };
 }
+/** Azure's default memory of a v1 ACI/AKS web service (`memoryInGB` / aml-deploy `memory_gb` omitted: 0.5 GB). */
+function v1DefaultMemoryGb(d) {
+    if (d.manifest.kind === 'amlDeployAction')
+        return 0.5;
+    return d.manifest.kind === 'v1DeploymentConfig' && d.target !== 'local' ? 0.5 : undefined;
+}
 function round(n) {
     return Math.round(n * 1000) / 1000;
+}
+/** `fraud-detector:3`, `fraud-detector@latest` (SPEC §8); registry/ARM ids and local paths as written. */
+function refLabel(ref) {
+    if (ref.external || ref.path !== undefined || !/^azureml:/i.test(ref.raw))
+        return ref.raw;
+    return `${ref.name}${ref.version ? `:${ref.version}` : ''}${ref.label ? `@${ref.label}` : ''}`;
 }
 
 ;// CONCATENATED MODULE: ./src/report/json.ts

@@ -52,6 +52,9 @@ export function buildInventory(
     defaultStage: config.defaultStage,
   });
 
+  // Endpoints' own references (a Kubernetes endpoint's `compute`), also when no deployment uses them.
+  for (const e of norm.endpoints) if (e.computeRef) resolveComputeRef(e.computeRef, computeByName);
+
   const deployments: Deployment[] = norm.deployments.map((draft) => {
     const d: Deployment = { ...draft, stage: 'unknown', stageReason: '' };
     resolveModel(d, index);
@@ -90,19 +93,18 @@ function resolveCompute(
     }
     if (ep?.computeRef) d.computeRef = { ...ep.computeRef };
   }
-  const ref = d.computeRef;
-  if (!ref) return;
+  if (d.computeRef) d.compute = resolveComputeRef(d.computeRef, byName);
+}
+
+/** Sets the reference's resolution; returns the compute it names when that is defined. */
+function resolveComputeRef(ref: Ref, byName: Map<string, ComputeInfo>): ComputeInfo | undefined {
   if (ref.external) {
     ref.resolution = 'external';
-    return;
+    return undefined;
   }
   const c = byName.get(ref.name.toLowerCase());
-  if (c) {
-    d.compute = c;
-    ref.resolution = 'resolved';
-  } else {
-    ref.resolution = 'missing';
-  }
+  ref.resolution = c ? 'resolved' : 'missing';
+  return c;
 }
 
 function resolveModel(d: Deployment, index: ModelIndex): void {

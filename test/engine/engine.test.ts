@@ -133,3 +133,10 @@ describe('CLI paths narrow the report, not the loading', () => {
     }
   });
 });
+
+describe('endpoint references', () => {
+  test("a Kubernetes endpoint's unresolved compute is a notice even with no deployment in the repo", async () => {
+    const r = await gate({ 'deploy/prod/ep.yml': `$schema: ${S}/kubernetesOnlineEndpoint.schema.json\nname: ep\ncompute: azureml:nowhere\n` });
+    expect(byRule(r, 'unresolved-reference').map((f) => `${f.file}:${f.line}:${f.severity}`)).toEqual(['deploy/prod/ep.yml:3:notice']);
+  });
+});
