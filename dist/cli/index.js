@@ -19315,6 +19315,24 @@ function notForProductionRule(target, meta, what) {
         },
     };
 }
+/**
+ * Whether the deployment has a model whose facts can be judged; if not, records why (unresolved or
+ * external reference, or a v1/aml-deploy file linked to no model).
+ */
+function hasLinkedModel(ctx, d) {
+    const gap = modelGap(d);
+    if (gap) {
+        ctx.skip(d, gap);
+        return false;
+    }
+    if (!d.model) {
+        const why = unlinkedModel(d);
+        if (why)
+            ctx.skip(d, why);
+        return false;
+    }
+    return true;
+}
 
 ;// CONCATENATED MODULE: ./src/policy/rules/local-not-for-production.ts
 
@@ -19580,18 +19598,9 @@ const aci_model_size_rule = {
             const row = TARGETS[d.target];
             if (!row.maxModelSizeLimit)
                 continue;
-            const gap = modelGap(d);
-            if (gap) {
-                ctx.skip(d, gap);
+            if (!hasLinkedModel(ctx, d))
                 continue;
-            }
             const m = d.model;
-            if (!m) {
-                const why = unlinkedModel(d);
-                if (why)
-                    ctx.skip(d, why);
-                continue;
-            }
             if (m.sizeBytes === undefined) {
                 ctx.skip(d, `the size of ${describeModel(d)} is unknown; set \`model_size_bytes\` in its tags/MLmodel or \`size-bytes\` in config \`models:\``);
                 continue;
@@ -19685,18 +19694,9 @@ const memory_headroom_rule = {
         for (const d of activeDeployments(ctx)) {
             if (d.target === 'local')
                 continue;
-            const mg = modelGap(d);
-            if (mg) {
-                ctx.skip(d, mg);
+            if (!hasLinkedModel(ctx, d))
                 continue;
-            }
             const m = d.model;
-            if (!m) {
-                const why = unlinkedModel(d);
-                if (why)
-                    ctx.skip(d, why);
-                continue;
-            }
             let needGb;
             let lowerBound = false;
             let needWhat;

@@ -1,16 +1,7 @@
 import type { Finding, InventoryRow, Result, ScopeInfo, SkippedEntry, Summary, SuppressionInfo, WaiverInForce } from '../types.js';
 
 /** The JSON report (SPEC §8), plus `waivers`. `failOn` is a run setting, not part of the report. */
-export interface JsonReport {
-  version: 1;
-  tool: { name: string; version: string };
-  scope: ScopeInfo;
-  summary: Summary;
-  findings: Finding[];
-  inventory: InventoryRow[];
-  skipped: SkippedEntry[];
-  waivers: WaiverInForce[];
-}
+export type JsonReport = Omit<Result, 'failOn'>;
 
 /**
  * The report object with a fixed key order (objects are rebuilt field by field, so extra

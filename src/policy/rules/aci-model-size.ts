@@ -1,6 +1,6 @@
 import type { Rule } from '../types.js';
 import { TARGETS } from '../../catalog/targets.js';
-import { activeDeployments, CITE, describeDeployment, describeModel, GIB, gib, modelAnchor, modelGap, num, unlinkedModel } from './support.js';
+import { CITE, GIB, activeDeployments, describeDeployment, describeModel, gib, hasLinkedModel, modelAnchor, num } from './support.js';
 
 export const rule: Rule = {
   id: 'aci-model-size',
@@ -12,17 +12,8 @@ export const rule: Rule = {
     for (const d of activeDeployments(ctx)) {
       const row = TARGETS[d.target];
       if (!row.maxModelSizeLimit) continue;
-      const gap = modelGap(d);
-      if (gap) {
-        ctx.skip(d, gap);
-        continue;
-      }
+      if (!hasLinkedModel(ctx, d)) continue;
       const m = d.model;
-      if (!m) {
-        const why = unlinkedModel(d);
-        if (why) ctx.skip(d, why);
-        continue;
-      }
       if (m.sizeBytes === undefined) {
         ctx.skip(d, `the size of ${describeModel(d)} is unknown; set \`model_size_bytes\` in its tags/MLmodel or \`size-bytes\` in config \`models:\``);
         continue;

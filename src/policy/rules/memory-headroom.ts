@@ -1,24 +1,7 @@
 import type { Rule, RuleContext } from '../types.js';
 import type { Anchor, Deployment } from '../../types.js';
 import type { Sku } from '../../catalog/skus.js';
-import {
-  activeDeployments,
-  ceil1,
-  CITE,
-  computeGap,
-  computeVmSize,
-  describeDeployment,
-  describeModel,
-  EPS,
-  GIB,
-  keyPath,
-  modelGap,
-  num,
-  scalesOut,
-  skuLabel,
-  unknownSku,
-  unlinkedModel,
-} from './support.js';
+import { CITE, EPS, GIB, activeDeployments, ceil1, computeGap, computeVmSize, describeDeployment, describeModel, hasLinkedModel, keyPath, num, scalesOut, skuLabel, unknownSku } from './support.js';
 import { TARGETS } from '../../catalog/targets.js';
 
 /** v1 `memoryInGB` / aml-deploy `memory_gb` default, as Azure applies it. */
@@ -103,17 +86,8 @@ export const rule: Rule = {
     const ratio = ctx.limits['memory-headroom-ratio'];
     for (const d of activeDeployments(ctx)) {
       if (d.target === 'local') continue;
-      const mg = modelGap(d);
-      if (mg) {
-        ctx.skip(d, mg);
-        continue;
-      }
+      if (!hasLinkedModel(ctx, d)) continue;
       const m = d.model;
-      if (!m) {
-        const why = unlinkedModel(d);
-        if (why) ctx.skip(d, why);
-        continue;
-      }
       let needGb: number;
       let lowerBound = false;
       let needWhat: string;

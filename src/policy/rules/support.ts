@@ -1,6 +1,6 @@
 // Small helpers shared by the rule modules: anchors, labels, number formatting, fact lookups.
 // Not a rule itself (index.ts does not register it).
-import type { Anchor, ComputeInfo, Deployment, Manifest, Ref, TargetId } from '../../types.js';
+import type { Anchor, ComputeInfo, Deployment, Manifest, ModelInfo, Ref, TargetId } from '../../types.js';
 import type { Rule, RuleContext } from '../types.js';
 import type { Sku } from '../../catalog/skus.js';
 import { TABLE_SOURCE, TARGETS } from '../../catalog/targets.js';
@@ -276,4 +276,22 @@ export function notForProductionRule(
       }
     },
   };
+}
+
+/**
+ * Whether the deployment has a model whose facts can be judged; if not, records why (unresolved or
+ * external reference, or a v1/aml-deploy file linked to no model).
+ */
+export function hasLinkedModel(ctx: RuleContext, d: Deployment): d is Deployment & { model: ModelInfo } {
+  const gap = modelGap(d);
+  if (gap) {
+    ctx.skip(d, gap);
+    return false;
+  }
+  if (!d.model) {
+    const why = unlinkedModel(d);
+    if (why) ctx.skip(d, why);
+    return false;
+  }
+  return true;
 }
