@@ -53497,7 +53497,7 @@ function summaryLine(result, paint = (_k, s) => s) {
     const s = result.summary;
     const verdict = s.result === 'pass' ? paint('pass', 'PASS') : paint('error', 'FAIL');
     return (`${counts(s)} (${s.suppressed} suppressed) — result: ${verdict}` +
-        paint('dim', ` [${result.scope.filesScanned} files scanned, ${result.scope.manifests} manifests, fail-on: ${result.failOn}]`));
+        paint('dim', ` [${plural(result.scope.filesScanned, 'file')} scanned, ${plural(result.scope.manifests, 'manifest')}, fail-on: ${result.failOn}]`));
 }
 /** Left-aligned columns separated by two spaces; trailing blanks trimmed. */
 function table(header, rows) {

@@ -207,7 +207,7 @@ async function main() {
         // 0 pass, 1 policy failure (the synthetic repo has findings): both are normal. 2 = crash.
         if (g.code !== 0 && g.code !== 1) throw new Error(`gate exited ${g.code} on ${n} manifests:\n${g.err}`);
         gate.push(g);
-        const m = /(\d+) files scanned, (\d+) manifests/.exec(g.out);
+        const m = /(\d+) files? scanned, (\d+) manifests?/.exec(g.out);
         if (m) scanned = { files: Number(m[1]), manifests: Number(m[2]) };
         log(`  rep ${r + 1}: floor ${fmtMs(f.ms)} (${f.rssMiB?.toFixed(0)} MiB), gate ${fmtMs(g.ms)} (${g.rssMiB?.toFixed(0)} MiB)`);
       }

@@ -1,5 +1,5 @@
 import type { Finding, Result, Severity } from '../types.js';
-import { counts, gpuCell, memoryCell, modeLabel, modelCell, skuCell } from './format.js';
+import { counts, gpuCell, memoryCell, modeLabel, modelCell, plural, skuCell } from './format.js';
 
 export interface TextOptions {
   /** ANSI colours (off by default: the output is often piped or saved). */
@@ -89,7 +89,7 @@ export function summaryLine(result: Result, paint: (kind: 'pass' | 'error' | 'di
   const verdict = s.result === 'pass' ? paint('pass', 'PASS') : paint('error', 'FAIL');
   return (
     `${counts(s)} (${s.suppressed} suppressed) — result: ${verdict}` +
-    paint('dim', ` [${result.scope.filesScanned} files scanned, ${result.scope.manifests} manifests, fail-on: ${result.failOn}]`)
+    paint('dim', ` [${plural(result.scope.filesScanned, 'file')} scanned, ${plural(result.scope.manifests, 'manifest')}, fail-on: ${result.failOn}]`)
   );
 }
 
