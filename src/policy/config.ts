@@ -145,7 +145,7 @@ let compiled: ValidateFunction | undefined;
 /** Compiled once, on first use (no work at import time). */
 function validator(): ValidateFunction {
   if (!compiled) {
-    const ajv = new Ajv({ allErrors: true, strict: true });
+    const ajv = new Ajv({ allErrors: true, strict: true, code: { optimize: false } });
     compiled = ajv.compile(schema);
   }
   return compiled;
