@@ -53635,6 +53635,38 @@ function errorMessage(error) {
     return error instanceof Error ? error.message : String(error);
 }
 
+;// CONCATENATED MODULE: ./src/github/api/pages.ts
+
+/**
+ * The entries of a paginated list, page by page, checked as they arrive: a page that is not a
+ * JSON array, an entry `valid` rejects, or a malformed response all fail the listing with one
+ * error naming the page — a list read only in part must never pass for a whole one.
+ */
+async function* checkedPages(pages, what, valid) {
+    let n = 1;
+    const malformed = (why) => new Error(`the GitHub API sent a malformed page ${n} of ${what} (${why})`);
+    try {
+        for await (const page of pages) {
+            const data = page.data;
+            if (!Array.isArray(data))
+                throw malformed('not a JSON array');
+            const entries = data.map((e) => (e ?? {}));
+            for (const e of entries) {
+                const why = valid(e);
+                if (why)
+                    throw malformed(why);
+            }
+            yield entries;
+            n++;
+        }
+    }
+    catch (e) {
+        if (e instanceof MalformedResponseError)
+            throw malformed(e.message);
+        throw e;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/github/api/list-pull-files.ts
 
 /** GitHub's pulls.listFiles returns at most 3,000 files. */
@@ -53648,31 +53680,16 @@ async function listPullFiles(client, repo, pullNumber, cap = PULL_FILES_CAP) {
         per_page: 100,
     });
     // A page that cannot be read must fail the listing: gating the pages before it alone would pass unseen files.
-    let n = 1;
-    const malformed = (why) => new Error(`the GitHub API sent a malformed page ${n} of the file list (${why})`);
-    try {
-        for await (const page of pages) {
-            const data = page.data;
-            if (!Array.isArray(data))
-                throw malformed('not a JSON array');
-            for (const f of data) {
-                const r = (f ?? {});
-                if (typeof r['filename'] !== 'string' || typeof r['status'] !== 'string')
-                    throw malformed('an entry without filename or status');
-                const patch = typeof r['patch'] === 'string' ? r['patch'] : undefined;
-                const previous = typeof r['previous_filename'] === 'string' ? r['previous_filename'] : undefined;
-                files.push({ filename: r['filename'], status: r['status'], previous_filename: previous, patch });
-            }
-            // Reaching the cap means GitHub stopped listing: a PR of exactly `cap` files is treated the same (fail safe).
-            if (files.length >= cap)
-                return { files, capped: true };
-            n++;
+    const valid = (f) => typeof f['filename'] === 'string' && typeof f['status'] === 'string' ? undefined : 'an entry without filename or status';
+    for await (const entries of checkedPages(pages, 'the file list', valid)) {
+        for (const r of entries) {
+            const patch = typeof r['patch'] === 'string' ? r['patch'] : undefined;
+            const previous = typeof r['previous_filename'] === 'string' ? r['previous_filename'] : undefined;
+            files.push({ filename: r['filename'], status: r['status'], previous_filename: previous, patch });
         }
-    }
-    catch (e) {
-        if (e instanceof MalformedResponseError)
-            throw malformed(e.message);
-        throw e;
+        // Reaching the cap means GitHub stopped listing: a PR of exactly `cap` files is treated the same (fail safe).
+        if (files.length >= cap)
+            return { files, capped: true };
     }
     return { files, capped: false };
 }
@@ -53896,27 +53913,12 @@ async function findComment(client, repo, issueNumber, marker) {
         per_page: 100,
     });
     // An unreadable page must not read as "no sticky comment yet": that would post a duplicate.
-    let n = 1;
-    const malformed = (why) => new Error(`the GitHub API sent a malformed page ${n} of the comment list (${why})`);
-    try {
-        for await (const page of pages) {
-            const data = page.data;
-            if (!Array.isArray(data))
-                throw malformed('not a JSON array');
-            for (const c of data) {
-                const r = (c ?? {});
-                if (typeof r['id'] !== 'number')
-                    throw malformed('a comment without an id');
-                if (typeof r['body'] === 'string' && r['body'].includes(marker))
-                    return { id: r['id'] };
-            }
-            n++;
+    const valid = (c) => (typeof c['id'] === 'number' ? undefined : 'a comment without an id');
+    for await (const comments of checkedPages(pages, 'the comment list', valid)) {
+        for (const c of comments) {
+            if (typeof c['body'] === 'string' && c['body'].includes(marker))
+                return { id: c['id'] };
         }
-    }
-    catch (e) {
-        if (e instanceof MalformedResponseError)
-            throw malformed(e.message);
-        throw e;
     }
     return undefined;
 }

@@ -1,4 +1,5 @@
-import { MalformedResponseError, type Client } from '../client.js';
+import { checkedPages } from './pages.js';
+import type { Client } from '../client.js';
 import type { RepoRef } from './types.js';
 
 export interface PullFile {
@@ -32,26 +33,16 @@ export async function listPullFiles(
     per_page: 100,
   });
   // A page that cannot be read must fail the listing: gating the pages before it alone would pass unseen files.
-  let n = 1;
-  const malformed = (why: string): Error => new Error(`the GitHub API sent a malformed page ${n} of the file list (${why})`);
-  try {
-    for await (const page of pages) {
-      const data: unknown = page.data;
-      if (!Array.isArray(data)) throw malformed('not a JSON array');
-      for (const f of data as unknown[]) {
-        const r = (f ?? {}) as Record<string, unknown>;
-        if (typeof r['filename'] !== 'string' || typeof r['status'] !== 'string') throw malformed('an entry without filename or status');
-        const patch = typeof r['patch'] === 'string' ? r['patch'] : undefined;
-        const previous = typeof r['previous_filename'] === 'string' ? r['previous_filename'] : undefined;
-        files.push({ filename: r['filename'], status: r['status'], previous_filename: previous, patch });
-      }
-      // Reaching the cap means GitHub stopped listing: a PR of exactly `cap` files is treated the same (fail safe).
-      if (files.length >= cap) return { files, capped: true };
-      n++;
+  const valid = (f: Record<string, unknown>) =>
+    typeof f['filename'] === 'string' && typeof f['status'] === 'string' ? undefined : 'an entry without filename or status';
+  for await (const entries of checkedPages(pages, 'the file list', valid)) {
+    for (const r of entries) {
+      const patch = typeof r['patch'] === 'string' ? r['patch'] : undefined;
+      const previous = typeof r['previous_filename'] === 'string' ? r['previous_filename'] : undefined;
+      files.push({ filename: r['filename'] as string, status: r['status'] as string, previous_filename: previous, patch });
     }
-  } catch (e) {
-    if (e instanceof MalformedResponseError) throw malformed(e.message);
-    throw e;
+    // Reaching the cap means GitHub stopped listing: a PR of exactly `cap` files is treated the same (fail safe).
+    if (files.length >= cap) return { files, capped: true };
   }
   return { files, capped: false };
 }
