@@ -12092,10 +12092,377 @@ const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createReq
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-// EXTERNAL MODULE: ./node_modules/picomatch/index.js
-var picomatch = __nccwpck_require__(4006);
-var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
-;// CONCATENATED MODULE: ./src/load/source.ts
+;// CONCATENATED MODULE: ./src/config/types.ts
+/** `file:line:col: message` (or `file: message`), the form editors and CI logs link. */
+function problemText(p) {
+    return p.line > 0 ? `${p.file}:${p.line}:${p.column}: ${p.message}` : `${p.file}: ${p.message}`;
+}
+/** Every problem, the first in full and the next ones as `also …` lines. */
+function problemsText(problems) {
+    const [first, ...more] = problems;
+    if (!first)
+        return '';
+    return [problemText(first), ...more.slice(0, 4).map((p) => `  also ${problemText(p)}`)].join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/core/rules.ts
+/** Where the project lives: tool `informationUri` and the base of every rule's help page. */
+const PROJECT_URL = 'https://github.com/model-deploy-gate/model-deploy-gate';
+/** The rule's documentation page (`docs/rules/<id>.md` on the default branch). */
+function helpUri(ruleId) {
+    return `${PROJECT_URL}/blob/main/docs/rules/${encodeURIComponent(ruleId)}.md`;
+}
+
+;// CONCATENATED MODULE: ./src/core/version.ts
+/** The product version (kept equal to package.json's by a test). */
+const VERSION = '0.1.0';
+
+;// CONCATENATED MODULE: ./src/catalog/skus.ts
+const ROWS = [
+    // Dv2 / DSv2
+    ['Standard_D1_v2', 1, 3.5, 0, false],
+    ['Standard_D2_v2', 2, 7, 0, false],
+    ['Standard_D3_v2', 4, 14, 0, false],
+    ['Standard_D4_v2', 8, 28, 0, false],
+    ['Standard_D5_v2', 16, 56, 0, false],
+    ['Standard_D11_v2', 2, 14, 0, false],
+    ['Standard_D12_v2', 4, 28, 0, false],
+    ['Standard_D13_v2', 8, 56, 0, false],
+    ['Standard_D14_v2', 16, 112, 0, false],
+    ['Standard_DS1_v2', 1, 3.5, 0, true],
+    ['Standard_DS2_v2', 2, 7, 0, true],
+    ['Standard_DS3_v2', 4, 14, 0, true],
+    ['Standard_DS4_v2', 8, 28, 0, true],
+    ['Standard_DS5_v2', 16, 56, 0, true],
+    ['Standard_DS11_v2', 2, 14, 0, false],
+    ['Standard_DS12_v2', 4, 28, 0, false],
+    ['Standard_DS13_v2', 8, 56, 0, false],
+    ['Standard_DS14_v2', 16, 112, 0, false],
+    // Dv3 / Dsv3
+    ['Standard_D2_v3', 2, 8, 0, false],
+    ['Standard_D4_v3', 4, 16, 0, false],
+    ['Standard_D8_v3', 8, 32, 0, false],
+    ['Standard_D16_v3', 16, 64, 0, false],
+    ['Standard_D32_v3', 32, 128, 0, false],
+    ['Standard_D48_v3', 48, 192, 0, false],
+    ['Standard_D64_v3', 64, 256, 0, false],
+    ['Standard_D2s_v3', 2, 8, 0, false],
+    ['Standard_D4s_v3', 4, 16, 0, false],
+    ['Standard_D8s_v3', 8, 32, 0, false],
+    ['Standard_D16s_v3', 16, 64, 0, false],
+    ['Standard_D32s_v3', 32, 128, 0, false],
+    ['Standard_D48s_v3', 48, 192, 0, false],
+    ['Standard_D64s_v3', 64, 256, 0, false],
+    // Dav4 / Dasv4 (managed online list; RAM 4 GiB per vCPU)
+    ['Standard_D2a_v4', 2, 8, 0, true],
+    ['Standard_D4a_v4', 4, 16, 0, true],
+    ['Standard_D8a_v4', 8, 32, 0, true],
+    ['Standard_D16a_v4', 16, 64, 0, true],
+    ['Standard_D32a_v4', 32, 128, 0, true],
+    ['Standard_D48a_v4', 48, 192, 0, true],
+    ['Standard_D64a_v4', 64, 256, 0, true],
+    ['Standard_D96a_v4', 96, 384, 0, true],
+    ['Standard_D2as_v4', 2, 8, 0, true],
+    ['Standard_D4as_v4', 4, 16, 0, true],
+    ['Standard_D8as_v4', 8, 32, 0, true],
+    ['Standard_D16as_v4', 16, 64, 0, true],
+    ['Standard_D32as_v4', 32, 128, 0, true],
+    ['Standard_D48as_v4', 48, 192, 0, true],
+    ['Standard_D64as_v4', 64, 256, 0, true],
+    ['Standard_D96as_v4', 96, 384, 0, true],
+    // Fsv2
+    ['Standard_F2s_v2', 2, 4, 0, true],
+    ['Standard_F4s_v2', 4, 8, 0, true],
+    ['Standard_F8s_v2', 8, 16, 0, true],
+    ['Standard_F16s_v2', 16, 32, 0, true],
+    ['Standard_F32s_v2', 32, 64, 0, true],
+    ['Standard_F48s_v2', 48, 96, 0, true],
+    ['Standard_F64s_v2', 64, 128, 0, true],
+    ['Standard_F72s_v2', 72, 144, 0, true],
+    // Esv3 (E20s_v3 is not on the managed online list)
+    ['Standard_E2s_v3', 2, 16, 0, true],
+    ['Standard_E4s_v3', 4, 32, 0, true],
+    ['Standard_E8s_v3', 8, 64, 0, true],
+    ['Standard_E16s_v3', 16, 128, 0, true],
+    ['Standard_E20s_v3', 20, 160, 0, false],
+    ['Standard_E32s_v3', 32, 256, 0, true],
+    ['Standard_E48s_v3', 48, 384, 0, true],
+    ['Standard_E64s_v3', 64, 432, 0, true],
+    // NC (K80, retired family)
+    ['Standard_NC6', 6, 56, 1, false],
+    ['Standard_NC12', 12, 112, 2, false],
+    ['Standard_NC24', 24, 224, 4, false],
+    ['Standard_NC24r', 24, 224, 4, false],
+    // NCv2 (P100)
+    ['Standard_NC6s_v2', 6, 112, 1, true],
+    ['Standard_NC12s_v2', 12, 224, 2, true],
+    ['Standard_NC24s_v2', 24, 448, 4, true],
+    // NCv3 (V100)
+    ['Standard_NC6s_v3', 6, 112, 1, true],
+    ['Standard_NC12s_v3', 12, 224, 2, true],
+    ['Standard_NC24s_v3', 24, 448, 4, true],
+    ['Standard_NC24rs_v3', 24, 448, 4, false],
+    // NCasT4_v3 (T4)
+    ['Standard_NC4as_T4_v3', 4, 28, 1, true],
+    ['Standard_NC8as_T4_v3', 8, 56, 1, true],
+    ['Standard_NC16as_T4_v3', 16, 110, 1, true],
+    ['Standard_NC64as_T4_v3', 64, 440, 4, true],
+    // NC A100 v4
+    ['Standard_NC24ads_A100_v4', 24, 220, 1, true],
+    ['Standard_NC48ads_A100_v4', 48, 440, 2, true],
+    ['Standard_NC96ads_A100_v4', 96, 880, 4, true],
+    // ND (P40)
+    ['Standard_ND6s', 6, 112, 1, false],
+    ['Standard_ND12s', 12, 224, 2, false],
+    ['Standard_ND24s', 24, 448, 4, false],
+    ['Standard_ND24rs', 24, 448, 4, false],
+    // NDv2 (V100 NVLink)
+    ['Standard_ND40rs_v2', 40, 672, 8, true],
+    // NV (M60, retired) / NVv3
+    ['Standard_NV6', 6, 56, 1, false],
+    ['Standard_NV12', 12, 112, 2, false],
+    ['Standard_NV24', 24, 224, 4, false],
+    ['Standard_NV12s_v3', 12, 112, 1, false],
+    ['Standard_NV24s_v3', 24, 224, 2, false],
+    ['Standard_NV48s_v3', 48, 448, 4, false],
+    // NVadsA10 v5 (fractional A10 counts as one GPU device)
+    ['Standard_NV6ads_A10_v5', 6, 55, 1, true],
+    ['Standard_NV12ads_A10_v5', 12, 110, 1, true],
+    ['Standard_NV18ads_A10_v5', 18, 220, 1, true],
+    ['Standard_NV36ads_A10_v5', 36, 440, 1, true],
+    ['Standard_NV36adms_A10_v5', 36, 880, 1, true],
+    ['Standard_NV72ads_A10_v5', 72, 880, 2, true],
+    // PBs (FPGA, Azure ML only; RAM not published)
+    ['Standard_PB6s', 6, 0, 0, false, true],
+];
+const BUILTIN_SKUS = ROWS.map(([name, vcpus, memoryGb, gpus, managedOnline, fpga]) => ({
+    name,
+    vcpus,
+    memoryGb,
+    gpus,
+    fpga: fpga ?? false,
+    managedOnline,
+}));
+/** Case-insensitive SKU lookup, extendable from config `skus:`. */
+class SkuCatalog {
+    byName = new Map();
+    constructor(extra = {}) {
+        for (const s of BUILTIN_SKUS)
+            this.byName.set(s.name.toLowerCase(), s);
+        for (const [name, s] of Object.entries(extra)) {
+            this.byName.set(name.toLowerCase(), { name, vcpus: s.vcpus, memoryGb: s.memoryGb, gpus: s.gpus, fpga: s.fpga ?? false, managedOnline: s.managedOnline });
+        }
+    }
+    get(name) {
+        if (!name)
+            return undefined;
+        return this.byName.get(name.trim().toLowerCase());
+    }
+    all() {
+        return [...this.byName.values()];
+    }
+    /**
+     * The smallest SKU (by RAM, then vCPUs, then name) with at least `memoryGb` of RAM and the same
+     * accelerator kind (GPU or CPU); optionally only SKUs allowed on managed online endpoints.
+     */
+    smallestWith(memoryGb, opts) {
+        let best;
+        for (const s of this.byName.values()) {
+            if (s.fpga || s.memoryGb < memoryGb)
+                continue;
+            if (s.gpus > 0 !== opts.gpu)
+                continue;
+            if (opts.managedOnly && !s.managedOnline)
+                continue;
+            if (!best ||
+                s.memoryGb < best.memoryGb ||
+                (s.memoryGb === best.memoryGb && (s.vcpus < best.vcpus || (s.vcpus === best.vcpus && s.name < best.name)))) {
+                best = s;
+            }
+        }
+        return best;
+    }
+}
+
+// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
+var ajv = __nccwpck_require__(2463);
+;// CONCATENATED MODULE: ./schema/config.schema.json
+const config_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/model-deploy-gate/model-deploy-gate/blob/main/schema/config.schema.json","title":"model-deploy-gate configuration","description":"Configuration of model-deploy-gate, read from .github/model-deploy-gate.yml or .model-deploy-gate.yml (or the action\'s `config` input / the CLI\'s --config). Every section is optional.","type":"object","additionalProperties":false,"properties":{"$schema":{"title":"JSON Schema","description":"URL of this schema, for editors that complete and check the file.","type":"string"},"default-stage":{"title":"Default stage","description":"Stage of a deployment that neither its tags, the `stages` globs nor its path and name classify. Production-only rules are not evaluated for `unknown` deployments (the report lists them as skipped).","type":"string","enum":["production","nonproduction","unknown"],"default":"unknown"},"stages":{"title":"Stages by path","description":"Repo-relative path globs that set the stage of the deployments in matching files (after the manifest\'s own `tags.stage`/`tags.environment`/`tags.env`).","type":"object","additionalProperties":false,"properties":{"production":{"title":"Production paths","description":"Globs of files whose deployments serve production, e.g. deploy/prod/**.","type":"array","items":{"type":"string","minLength":1},"default":[]},"nonproduction":{"title":"Non-production paths","description":"Globs of files whose deployments are dev, test, staging or debugging, e.g. deploy/dev/**.","type":"array","items":{"type":"string","minLength":1},"default":[]}},"default":{}},"include":{"title":"Files to read","description":"Repo-relative globs of files to consider (dot-files and dot-folders match). Detection is by content, so the defaults rarely need changing.","type":"array","items":{"type":"string","minLength":1},"default":["**/*.yml","**/*.yaml","**/*.json","**/MLmodel"]},"exclude":{"title":"Files to skip","description":"Repo-relative globs of files to skip; they add to the built-in excludes (node_modules/**, .git/**, dist/**) and win over `include`.","type":"array","items":{"type":"string","minLength":1},"default":[]},"rules":{"title":"Rule severities","description":"Severity per rule id: error, warning, notice, or off (quote `off` in YAML 1.1 tools if they turn it into false; both are accepted).","type":"object","additionalProperties":{"title":"Rule setting","description":"A severity, or an object with a `severity` key.","oneOf":[{"title":"Severity","description":"error fails the check (with the default fail-on), warning and notice only report, off disables the rule.","type":"string","enum":["error","warning","notice","off"]},{"title":"Rule options","description":"Rule settings as an object.","type":"object","additionalProperties":false,"required":["severity"],"properties":{"severity":{"title":"Severity","description":"error fails the check (with the default fail-on), warning and notice only report, off disables the rule.","type":"string","enum":["error","warning","notice","off"]}}}]},"default":{}},"limits":{"title":"Thresholds","description":"Numbers the rules compare against (fractions allowed). Defaults come from the Azure ML compute target table and deployment docs.","type":"object","additionalProperties":false,"properties":{"aci-max-memory-gb":{"title":"ACI memory ceiling (GiB)","description":"aci-memory-limit fires when an ACI deployment asks for this much memory or more (the table: ACI suits CPU workloads needing < 48 GB RAM).","type":"number","exclusiveMinimum":0,"default":48},"aci-max-model-size-gb":{"title":"ACI model size ceiling (GiB)","description":"aci-model-size fires when the model deployed to ACI is this large or larger (the table: container instances suit small models < 1 GB).","type":"number","exclusiveMinimum":0,"default":1},"memory-headroom-ratio":{"title":"Memory headroom ratio","description":"memory-headroom fires when memory per replica/instance is below this multiple of the model\'s memory requirement (the docs: start with 150 % of the RAM the model needs).","type":"number","exclusiveMinimum":0,"default":1.5},"aks-production-min-nodes":{"title":"Minimum nodes of a production AKS cluster","description":"aks-production-cluster fires for production deployments on AKS clusters with fewer nodes.","type":"number","exclusiveMinimum":0,"default":3},"aks-production-min-vcpus":{"title":"Minimum vCPUs of a production AKS cluster","description":"aks-production-cluster fires for production deployments on AKS clusters with fewer vCPUs in total (nodes × SKU vCPUs).","type":"number","exclusiveMinimum":0,"default":12},"managed-production-min-instances":{"title":"Minimum instances of a production managed online deployment","description":"managed-instance-count-ha fires for production managed online deployments with a lower instance_count.","type":"number","exclusiveMinimum":0,"default":3},"managed-max-request-timeout-ms":{"title":"Maximum managed online request timeout (ms)","description":"request-timeout-limit fires when request_settings.request_timeout_ms is above this (Azure\'s limit is 180000 ms).","type":"number","exclusiveMinimum":0,"default":180000},"kubernetes-max-request-timeout-ms":{"title":"Maximum Kubernetes online request timeout (ms)","description":"request-timeout-limit fires when a Kubernetes online deployment\'s request_settings.request_timeout_ms is above this (Azure\'s limit is 300000 ms on Kubernetes online endpoints).","type":"number","exclusiveMinimum":0,"default":300000}},"default":{}},"skus":{"title":"VM SKUs","description":"Add or override entries of the built-in VM SKU catalogue, by SKU name (matched case-insensitively).","type":"object","additionalProperties":{"title":"SKU","description":"Capacity of one VM size.","type":"object","additionalProperties":false,"required":["vcpus","memory-gb"],"properties":{"vcpus":{"title":"vCPUs","description":"Virtual CPUs of one VM.","type":"number","exclusiveMinimum":0},"memory-gb":{"title":"Memory (GiB)","description":"RAM of one VM in GiB.","type":"number","exclusiveMinimum":0},"gpus":{"title":"GPUs","description":"GPUs of one VM (0 for CPU-only sizes).","type":"integer","minimum":0,"default":0},"fpga":{"title":"FPGA","description":"Whether the VM has an FPGA (like Standard_PB6s).","type":"boolean","default":false},"managed-online":{"title":"Allowed on managed online endpoints","description":"Whether managed online deployments may use this size as instance_type.","type":"boolean","default":false}}},"default":{}},"models":{"title":"Models","description":"Facts about models registered outside the repository, by model name (as in azureml:NAME:VERSION).","type":"object","additionalProperties":{"title":"Model facts","description":"What the size and memory rules need to know about one model.","type":"object","additionalProperties":false,"properties":{"memory-gb":{"title":"Memory requirement (GiB)","description":"RAM the loaded model needs; memory-headroom asks for 1.5 × this per replica/instance.","type":"number","exclusiveMinimum":0},"size-bytes":{"title":"Size (bytes)","description":"Size of the model\'s files in bytes.","type":"number","exclusiveMinimum":0},"accelerator":{"title":"Accelerator","description":"Hardware the model needs for inference.","type":"string","enum":["gpu","fpga","none"]}}},"default":{}},"computes":{"title":"Computes","description":"Facts about compute targets defined outside the repository, by compute name (as in azureml:NAME or computeTargetName).","type":"object","additionalProperties":{"title":"Compute facts","description":"Kind and size of one compute target.","type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"title":"Compute type","description":"amlcompute (Azure ML compute cluster), kubernetes (Azure ML Kubernetes compute), aks (legacy AKS compute for v1 web services), computeinstance, virtualmachine.","type":"string","enum":["amlcompute","kubernetes","aks","computeinstance","virtualmachine"]},"vm-size":{"title":"VM size","description":"SKU of the nodes, e.g. Standard_D3_v2.","type":"string","minLength":1},"nodes":{"title":"Nodes","description":"Node count of an AKS cluster (agent_count); for compute clusters, the maximum node count.","type":"integer","minimum":0},"min-nodes":{"title":"Minimum nodes","description":"Minimum node count of a compute cluster.","type":"integer","minimum":0},"max-nodes":{"title":"Maximum nodes","description":"Maximum node count of a compute cluster.","type":"integer","minimum":0},"tier":{"title":"VM priority","description":"dedicated or low priority (preemptible) VMs.","type":"string","enum":["dedicated","lowpriority","low_priority"]},"purpose":{"title":"Cluster purpose","description":"AKS cluster purpose: DevTest clusters are not for production traffic.","type":"string","enum":["DevTest","FastProd"]}}},"default":{}},"waivers":{"title":"Waivers","description":"Accepted findings, by rule and path, each with a reason, an owner and an expiry date. An expired waiver stops waiving and is itself an error.","type":"array","items":{"title":"Waiver","description":"One accepted finding pattern. Every field is required.","type":"object","additionalProperties":false,"required":["rule","path","reason","owner","expires"],"properties":{"rule":{"title":"Rule id","description":"Id of the rule whose findings are waived.","type":"string","minLength":1},"path":{"title":"Path glob","description":"Repo-relative glob of the files whose findings are waived, e.g. deploy/legacy/**.","type":"string","minLength":1},"reason":{"title":"Reason","description":"Why the finding is accepted (a ticket reference helps).","type":"string","pattern":"\\\\S"},"owner":{"title":"Owner","description":"Who is responsible for removing the waiver, e.g. @ml-platform.","type":"string","pattern":"\\\\S"},"expires":{"title":"Expiry date","description":"Last day (UTC, YYYY-MM-DD) the waiver applies; after it the waived findings come back and the waiver is reported as expired.","type":"string","pattern":"^\\\\d{4}-\\\\d{2}-\\\\d{2}$"}}},"default":[]}}}');
+;// CONCATENATED MODULE: ./src/core/pointer.ts
+/** Appends one escaped segment. */
+function pointerJoin(base, segment) {
+    const s = String(segment).replace(/~/g, '~0').replace(/\//g, '~1');
+    return `${base}/${s}`;
+}
+function pointerSplit(ptr) {
+    if (ptr === '')
+        return [];
+    return ptr
+        .slice(1)
+        .split('/')
+        .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+/** Pointer of a member: `ptrOf('resources', 'requests', 'nvidia.com/gpu')` escapes `/` as `~1`. */
+function ptrOf(...segments) {
+    return segments.reduce((acc, s) => pointerJoin(acc, s), '');
+}
+/** `containerResourceRequirements.memoryInGB` for `/containerResourceRequirements/memoryInGB`; list items as `[0]`. */
+function dotted(ptr) {
+    return pointerSplit(ptr).reduce((acc, s) => (/^\d+$/.test(s) ? `${acc}[${s}]` : acc ? `${acc}.${s}` : s), '');
+}
+/** A mapping as the loaders build it (null prototype). Arrays are not mappings. */
+function isMapping(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+/** A plain object without a prototype: keys such as `__proto__` are ordinary data. */
+function dict() {
+    return Object.create(null);
+}
+/** The value at a pointer (undefined when any step is missing). Own keys only: `constructor` is data. */
+function valueIn(root, ptr) {
+    let cur = root;
+    for (const seg of pointerSplit(ptr)) {
+        if (Array.isArray(cur)) {
+            if (!/^(0|[1-9]\d*)$/.test(seg))
+                return undefined;
+            cur = cur[Number(seg)];
+        }
+        else if (isMapping(cur)) {
+            if (!Object.hasOwn(cur, seg))
+                return undefined;
+            cur = cur[seg];
+        }
+        else {
+            return undefined;
+        }
+    }
+    return cur;
+}
+/**
+ * Span of the key a pointer names; falls back to its value, then to the nearest ancestor, then to
+ * the document's start (the line a reviewer must change, as close as the file allows).
+ */
+function spanAt(doc, ptr) {
+    let segs = pointerSplit(ptr);
+    for (;;) {
+        const p = segs.reduce((acc, s) => pointerJoin(acc, s), '');
+        const s = doc.keys.get(p) ?? (p !== '' ? doc.values.get(p) : undefined);
+        if (s)
+            return s;
+        if (segs.length === 0)
+            return doc.start;
+        segs = segs.slice(0, -1);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/text.ts
+// Text helpers shared by messages and reports.
+/** `1 file`, `3 files`. */
+function plural(n, word, many = `${word}s`) {
+    return `${n} ${n === 1 ? word : many}`;
+}
+/** "a", "a and b", "a, b and c". */
+function sentenceList(items) {
+    return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
+/** Messages are sentences: capitalise a leading lowercase word (not a path, key or rule id). */
+function sentence(message) {
+    return /^[a-z]+[\s,;:]/.test(message) ? message[0].toUpperCase() + message.slice(1) : message;
+}
+/** `a label`, `an aml-deploy file`, `an MLmodel file`. */
+function article(label) {
+    return `${/^([aeiou]|ML)/i.test(label) ? 'an' : 'a'} ${label}`;
+}
+/** Up to two decimals, no trailing zeros: 0.5, 47.9, 1.33. */
+function num(n) {
+    return String(Math.round(n * 100) / 100);
+}
+/** Optimal-string-alignment distance (a transposition counts as one edit). */
+function editDistance(a, b) {
+    const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array(b.length).fill(0)]);
+    for (let j = 1; j <= b.length; j++)
+        d[0][j] = j;
+    for (let i = 1; i <= a.length; i++) {
+        for (let j = 1; j <= b.length; j++) {
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+                d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+    }
+    return d[a.length][b.length];
+}
+/**
+ * The candidate a mistyped word most likely means ("did you mean"): a unique candidate it is the
+ * start of (`aci-not-for-prod`), else the nearest by edit distance within a quarter of its length (≥ 2).
+ */
+function nearest(word, candidates) {
+    const w = word.toLowerCase();
+    if (w.length >= 4) {
+        const prefixed = candidates.filter((c) => c.toLowerCase().startsWith(w));
+        if (prefixed.length === 1)
+            return prefixed[0];
+    }
+    let best;
+    let bestD = Infinity;
+    for (const c of candidates) {
+        const d = editDistance(w, c.toLowerCase());
+        if (d < bestD) {
+            bestD = d;
+            best = c;
+        }
+    }
+    return best !== undefined && bestD <= Math.max(2, Math.floor(word.length / 4)) ? best : undefined;
+}
+// ---------------------------------------------------------------- key suggestions
+function words(key) {
+    return key
+        .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+        .toLowerCase()
+        .split(/[\s_.\-/]+/)
+        .filter((w) => w !== '')
+        .map((w) => (w.length > 4 && w.endsWith('ed') ? w.slice(0, -1) : w.length > 3 && w.endsWith('s') ? w.slice(0, -1) : w));
+}
+/**
+ * The known key a mistyped key most likely means: same letters in another case; same words in
+ * another order or style (`enableAppInsights` → `appInsightsEnabled`); a small edit distance
+ * (≤ 3, scaled down for short keys); or a key whose words contain all of its words (`cpu` → `cpu_cores`).
+ */
+function suggestKey(key, known) {
+    const lk = key.toLowerCase();
+    const cands = known.filter((k) => k !== key && k !== '$schema');
+    const ci = cands.find((k) => k.toLowerCase() === lk);
+    if (ci)
+        return ci;
+    const kw = words(key);
+    const bag = [...kw].sort().join(' ');
+    const sameWords = cands.find((k) => [...words(k)].sort().join(' ') === bag);
+    if (sameWords)
+        return sameWords;
+    const limit = Math.max(1, Math.min(3, Math.floor(key.length / 3)));
+    let best;
+    let bestD = Infinity;
+    for (const k of cands) {
+        const dist = editDistance(lk, k.toLowerCase());
+        if (dist <= limit && dist < bestD) {
+            best = k;
+            bestD = dist;
+        }
+    }
+    if (best)
+        return best;
+    if (kw.length === 0)
+        return undefined;
+    let sub;
+    for (const k of cands) {
+        const w = new Set(words(k));
+        if (kw.every((x) => w.has(x)) && (sub === undefined || editDistance(lk, k.toLowerCase()) < editDistance(lk, sub.toLowerCase())))
+            sub = k;
+    }
+    return sub;
+}
+
+;// CONCATENATED MODULE: ./src/parse/lines.ts
 /** Offsets → 1-based line/column. Columns count UTF-16 code units, as editors and GitHub do. */
 class LineIndex {
     starts;
@@ -12129,23 +12496,6 @@ class LineIndex {
     get lineCount() {
         return this.starts.length;
     }
-}
-/** JSON Pointer segment escaping (RFC 6901). */
-function pointerJoin(base, segment) {
-    const s = String(segment).replace(/~/g, '~0').replace(/\//g, '~1');
-    return `${base}/${s}`;
-}
-function pointerSplit(ptr) {
-    if (ptr === '')
-        return [];
-    return ptr
-        .slice(1)
-        .split('/')
-        .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
-}
-/** A plain object without a prototype: keys such as `__proto__` are ordinary data. */
-function dict() {
-    return Object.create(null);
 }
 /** First `{{ … }}` template token in a text, if any. */
 function findTemplateToken(text) {
@@ -15810,7 +16160,8 @@ var CHOMPING_KEEP = CHOMPING_MODE.KEEP;
 
 
 //# sourceMappingURL=js-yaml.mjs.map
-;// CONCATENATED MODULE: ./src/load/yaml.ts
+;// CONCATENATED MODULE: ./src/parse/yaml.ts
+
 
 
 const DEFAULT_YAML_LIMITS = { maxDepth: 64, maxExpandedNodes: 200_000 };
@@ -16080,438 +16431,469 @@ function resolvePlain(raw) {
     return value;
 }
 
-// EXTERNAL MODULE: ./node_modules/jsonc-parser/lib/umd/main.js
-var main = __nccwpck_require__(9547);
-;// CONCATENATED MODULE: ./src/load/jsonc.ts
-
-
-/**
- * Parses JSON with comments and trailing commas (real aml-deploy and v1 files have both) into a
- * plain value plus JSON-Pointer → span maps. Objects have a null prototype.
- */
-function parseJsonc(text, lines, maxDepth = 64) {
-    // jsonc-parser recurses per nesting level: refuse absurd depth before it can overflow the stack.
-    const deep = firstTooDeep(text, maxDepth);
-    if (deep !== -1) {
-        const p = lines.position(deep);
-        return { docs: [], problems: [{ message: `JSON nested deeper than ${maxDepth} levels`, line: p.line, column: p.column }] };
-    }
-    const errors = [];
-    const root = (0,main.parseTree)(text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
-    const problems = [];
-    if (errors.length > 0) {
-        const e = errors[0];
-        const tpl = findTemplateToken(text);
-        if (tpl !== -1) {
-            const p = lines.position(tpl);
-            problems.push({
-                message: `file is an unrendered template (${/\{\{[^{}\n]*\}\}/.exec(text.slice(tpl))?.[0]} at line ${p.line}): render it before gating, or exclude it in the config. JSON parser: ${(0,main.printParseErrorCode)(e.error)}`,
-                line: p.line,
-                column: p.column,
-                template: true,
-            });
-        }
-        else {
-            const p = lines.position(e.offset);
-            problems.push({ message: `invalid JSON: ${describe((0,main.printParseErrorCode)(e.error))}`, line: p.line, column: p.column });
-        }
-        return { docs: [], problems };
-    }
-    if (!root)
-        return { docs: [], problems };
-    const keys = new Map();
-    const values = new Map();
-    let firstKey;
-    const build = (node, ptr, depth) => {
-        values.set(ptr, lines.span(node.offset, node.offset + node.length));
-        if (depth > maxDepth)
-            throw new DepthError(node.offset);
-        switch (node.type) {
-            case 'object': {
-                const obj = dict();
-                const seen = new Map();
-                for (const prop of node.children ?? []) {
-                    const [k, v] = prop.children ?? [];
-                    if (!k)
-                        continue;
-                    const key = String(k.value);
-                    const childPtr = pointerJoin(ptr, key);
-                    const keySpan = lines.span(k.offset, k.offset + k.length);
-                    if (ptr === '' && !firstKey)
-                        firstKey = keySpan;
-                    const prev = seen.get(key);
-                    if (prev) {
-                        problems.push({
-                            message: `duplicate key "${key}" (first at line ${prev.line}); Azure's loaders disagree on which value wins`,
-                            line: keySpan.line,
-                            column: keySpan.column,
-                        });
-                    }
-                    seen.set(key, keySpan);
-                    keys.set(childPtr, keySpan);
-                    obj[key] = v ? build(v, childPtr, depth + 1) : null;
-                }
-                return obj;
-            }
-            case 'array':
-                return (node.children ?? []).map((c, i) => build(c, pointerJoin(ptr, i), depth + 1));
-            default:
-                return node.value;
-        }
-    };
-    try {
-        const value = build(root, '', 0);
-        return { docs: [{ value, keys, values, start: firstKey ?? lines.span(root.offset, root.offset + 1), index: 0 }], problems };
-    }
-    catch (err) {
-        if (err instanceof DepthError) {
-            const p = lines.position(err.offset);
-            return { docs: [], problems: [{ message: `JSON nested deeper than ${maxDepth} levels`, line: p.line, column: p.column }] };
-        }
-        throw err;
-    }
-}
-class DepthError extends Error {
-    offset;
-    constructor(offset) {
-        super('too deep');
-        this.offset = offset;
-    }
-}
-function describe(code) {
-    const map = {
-        InvalidSymbol: 'unexpected character',
-        InvalidNumberFormat: 'malformed number',
-        PropertyNameExpected: 'a property name (in double quotes) was expected',
-        ValueExpected: 'a value was expected',
-        ColonExpected: "':' was expected",
-        CommaExpected: "',' was expected",
-        CloseBraceExpected: "'}' was expected",
-        CloseBracketExpected: "']' was expected",
-        EndOfFileExpected: 'text after the end of the JSON value',
-        InvalidCommentToken: 'malformed comment',
-        UnexpectedEndOfComment: 'unterminated comment',
-        UnexpectedEndOfString: 'unterminated string',
-        UnexpectedEndOfNumber: 'malformed number',
-        InvalidUnicode: 'invalid unicode escape',
-        InvalidEscapeCharacter: 'invalid escape character',
-        InvalidCharacter: 'invalid character in string',
-    };
-    return map[code] ?? code;
-}
-/** Offset of the first bracket deeper than `max` (outside strings and comments), or -1. */
-function firstTooDeep(text, max) {
-    let depth = 0;
-    for (let i = 0; i < text.length; i++) {
-        const c = text.charCodeAt(i);
-        if (c === 0x22) {
-            // string: skip to the closing quote
-            for (i++; i < text.length; i++) {
-                const d = text.charCodeAt(i);
-                if (d === 0x5c)
-                    i++;
-                else if (d === 0x22 || d === 0x0a)
-                    break;
-            }
-        }
-        else if (c === 0x2f && text.charCodeAt(i + 1) === 0x2f) {
-            const nl = text.indexOf('\n', i);
-            i = nl === -1 ? text.length : nl;
-        }
-        else if (c === 0x2f && text.charCodeAt(i + 1) === 0x2a) {
-            const end = text.indexOf('*/', i + 2);
-            i = end === -1 ? text.length : end + 1;
-        }
-        else if (c === 0x5b || c === 0x7b) {
-            if (++depth > max)
-                return i;
-        }
-        else if (c === 0x5d || c === 0x7d) {
-            depth--;
-        }
-    }
-    return -1;
-}
-
-;// CONCATENATED MODULE: ./src/load/files.ts
+;// CONCATENATED MODULE: ./src/config/parse.ts
+// Config text → Config, validated by the published JSON schema (the only source of defaults:
+// ajv `useDefaults` fills them in). Problems are returned as values, never thrown.
 
 
 
 
 
 
+/** Excludes that always apply, whatever the config says (SPEC §5: `exclude` adds to them). */
 const BUILTIN_EXCLUDES = ['node_modules/**', '.git/**', 'dist/**'];
-const DEFAULT_INCLUDES = ['**/*.yml', '**/*.yaml', '**/*.json', '**/MLmodel'];
-const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
-const MANIFEST_KEY = /(?:^|[\s{,"'])(?:computeType|endpoint_name|deployment_compute_target|inference_entry_script|inference_source_directory|compute_type|vm_priority|cluster_purpose|agent_count|min_nodes|model_file_name|model_name|model_framework|enable_gpu|autoscale_enabled|gpu_cores|cpu_cores|memory_gb|num_replicas)["']?\s*:/;
-const SCHEMA_KEY = /\$schema["']?\s*:\s*["']?[^\n]*(?:azureml|onlinedeployment|onlineendpoint|batchendpoint|batchdeployment|amlcompute|kubernetescompute|computeinstance|vmcompute|model\.schema)/i;
-const TYPE_KEY = /(?:^|[\s{,"'])type["']?\s*:\s*["']?(?:amlcompute|kubernetes|pipeline)\b/i;
-/** Cheap text test: could this YAML/JSON file be an Azure ML manifest? Keeps workflows, package.json … unparsed. */
-function looksLikeManifest(relPath, text) {
-    if (external_node_path_namespaceObject.posix.basename(relPath) === 'MLmodel')
-        return true;
-    return MANIFEST_KEY.test(text) || SCHEMA_KEY.test(text) || TYPE_KEY.test(text);
+let compiled;
+/** Compiled once, on first use (no work at import time). */
+function validator() {
+    // Unoptimised code compiles ~40 % faster; a config is validated once per run.
+    compiled ??= new ajv.Ajv({ allErrors: true, strict: true, useDefaults: true, code: { optimize: false } }).compile(config_schema_namespaceObject);
+    return compiled;
 }
-function toPosix(p) {
-    return p.split(external_node_path_namespaceObject.sep).join('/');
+/** The configuration used when no config file exists: the schema's defaults. */
+function defaultConfig() {
+    const data = dict();
+    validator()(data);
+    return parse_build(data);
 }
-/**
- * Lists candidate files under root (links are not followed out of the workspace, link loops cannot
- * occur). Synchronous I/O on purpose: one thread-pool round trip per call costs more than the call.
- */
-async function walk(opts) {
-    return walkSync(opts);
-}
-function walkSync(opts) {
-    const root = external_node_path_namespaceObject.resolve(opts.root);
-    const realRoot = (0,external_node_fs_namespaceObject.realpathSync)(root);
-    const exclude = [...BUILTIN_EXCLUDES, ...opts.exclude];
-    const isIncluded = picomatch_default()(opts.include, { dot: true });
-    const isExcluded = picomatch_default()(exclude, { dot: true });
-    const prune = exclude.filter((g) => g.endsWith('/**')).map((g) => picomatch_default()(g.slice(0, -3), { dot: true }));
-    const only = (opts.paths ?? []).map((p) => toPosix(p).replace(/\/+$/, '')).filter((p) => p !== '' && p !== '.');
-    const inScope = (rel) => only.length === 0 || only.some((p) => rel === p || rel.startsWith(p + '/'));
-    const underScope = (relDir) => only.length === 0 || only.some((p) => p === relDir || p.startsWith(relDir + '/') || relDir.startsWith(p + '/'));
-    const out = [];
-    const stack = [''];
-    while (stack.length > 0) {
-        const relDir = stack.pop();
-        let entries;
-        try {
-            entries = (0,external_node_fs_namespaceObject.readdirSync)(external_node_path_namespaceObject.join(root, relDir), { withFileTypes: true });
-        }
-        catch {
-            continue;
-        }
-        entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-        for (const ent of entries) {
-            const rel = relDir ? `${relDir}/${ent.name}` : ent.name;
-            if (ent.isDirectory()) {
-                if (prune.some((m) => m(rel)) || !underScope(rel))
-                    continue;
-                stack.push(rel);
-            }
-            else if (ent.isFile() || ent.isSymbolicLink()) {
-                if (!inScope(rel) || !isIncluded(rel) || isExcluded(rel))
-                    continue;
-                const abs = external_node_path_namespaceObject.join(root, rel);
-                if (ent.isSymbolicLink()) {
-                    let real;
-                    try {
-                        real = (0,external_node_fs_namespaceObject.realpathSync)(abs);
-                    }
-                    catch {
-                        out.push({ path: rel, abs, problem: 'symbolic link that cannot be resolved (dangling or a loop); not read' });
-                        continue;
-                    }
-                    if (real !== realRoot && !real.startsWith(realRoot + external_node_path_namespaceObject.sep)) {
-                        out.push({ path: rel, abs, problem: 'symbolic link pointing outside the workspace; not read' });
-                        continue;
-                    }
-                    let isFile = false;
-                    try {
-                        isFile = (0,external_node_fs_namespaceObject.statSync)(real).isFile();
-                    }
-                    catch {
-                        isFile = false;
-                    }
-                    if (!isFile)
-                        continue;
-                }
-                out.push({ path: rel, abs });
-            }
-        }
-    }
-    out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-    return out;
-}
-const decoder = new TextDecoder('utf-8', { fatal: true });
-/** Reads and parses one candidate. Returns null for files that are not manifests (pre-filter). Never throws. */
-async function loadCandidate(c, maxBytes = DEFAULT_MAX_FILE_BYTES) {
-    return loadCandidateSync(c, maxBytes);
-}
-function loadCandidateSync(c, maxBytes = DEFAULT_MAX_FILE_BYTES) {
-    const syntax = /\.json$/i.test(c.path) ? 'json' : 'yaml';
-    const file = (problems, size = 0) => ({
-        path: c.path,
-        abs: c.abs,
-        text: '',
-        syntax,
-        size,
-        docs: [],
-        problems,
-    });
-    if (c.problem)
-        return file([{ message: c.problem, line: 1, column: 1 }]);
-    let fd;
-    try {
-        fd = (0,external_node_fs_namespaceObject.openSync)(c.abs, 'r');
-    }
-    catch (err) {
-        return file([{ message: `cannot read file: ${err.code ?? err.message}`, line: 1, column: 1 }]);
-    }
-    try {
-        const st = (0,external_node_fs_namespaceObject.fstatSync)(fd);
-        if (!st.isFile())
-            return null; // a FIFO or device named like a manifest: never block on it
-        if (st.size > maxBytes) {
-            // Only report files that look like manifests: read a prefix for the pre-filter.
-            const head = Buffer.alloc(64 * 1024);
-            const n = (0,external_node_fs_namespaceObject.readSync)(fd, head, 0, head.length, 0);
-            if (!looksLikeManifest(c.path, head.subarray(0, n).toString('utf8')))
-                return null;
-            return file([{ message: `file too large: ${st.size} bytes is over the ${maxBytes}-byte cap; not read (raise the cap or exclude the file)`, line: 1, column: 1 }], st.size);
-        }
-        const buf = Buffer.allocUnsafe(st.size);
-        let off = 0;
-        while (off < st.size) {
-            const n = (0,external_node_fs_namespaceObject.readSync)(fd, buf, off, st.size - off, off);
-            if (n === 0)
-                break;
-            off += n;
-        }
-        return parseBuffer(c, off === st.size ? buf : buf.subarray(0, off), syntax);
-    }
-    catch (err) {
-        return file([{ message: `cannot read file: ${err.code ?? err.message}`, line: 1, column: 1 }]);
-    }
-    finally {
-        (0,external_node_fs_namespaceObject.closeSync)(fd);
-    }
-}
-/** Parses bytes already read (also the entry point for tests and the fuzzer). */
-function parseBuffer(c, buf, syntax = /\.json$/i.test(c.path) ? 'json' : 'yaml') {
-    const base = { path: c.path, abs: c.abs, text: '', syntax, size: buf.length, docs: [], problems: [] };
-    const utf16 = utf16Kind(buf);
-    if (utf16) {
-        const decoded = utf16 === 'le' ? buf.subarray(2).toString('utf16le') : swap16(buf.subarray(2)).toString('utf16le');
-        if (!looksLikeManifest(c.path, decoded))
-            return null;
-        base.problems.push({
-            message: `file is UTF-16 (${utf16 === 'le' ? 'little' : 'big'}-endian) encoded; the Azure ML CLIs read UTF-8, so Azure cannot load it. Re-save it as UTF-8`,
-            line: 1,
-            column: 1,
-        });
-        return base;
-    }
-    const nul = buf.indexOf(0);
-    let text;
-    try {
-        text = decoder.decode(buf);
-    }
-    catch {
-        // Binary or not UTF-8: report only if the readable part looks like a manifest.
-        const hasBom = buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf;
-        const loose = buf.toString('latin1', hasBom ? 3 : 0);
-        if (!looksLikeManifest(c.path, loose))
-            return null;
-        base.problems.push({ message: 'file is not valid UTF-8 text (binary or another encoding); not read', line: lineOfByte(buf, firstInvalidUtf8(buf)), column: 1 });
-        return base;
-    }
+/** Parses and validates config text; `file` is the path used in messages and `Config.source`. */
+function parseConfig(text, file, knownRules) {
+    const fail = (line, column, message) => ({ ok: false, problems: [{ file, line, column, message }] });
     if (text.charCodeAt(0) === 0xfeff)
         text = text.slice(1);
-    if (!looksLikeManifest(c.path, text))
-        return null;
-    if (nul !== -1) {
-        base.text = text;
-        base.problems.push({ message: 'file contains NUL bytes (binary); not read', line: lineOfByte(buf, nul), column: 1 });
-        return base;
+    const parsed = parseYaml(text, new LineIndex(text));
+    if (parsed.problems.length > 0) {
+        const p = parsed.problems[0];
+        return fail(p.line, p.column, p.message);
     }
-    base.text = text;
-    const lines = new LineIndex(text);
-    if (text.trim() === '')
-        return base;
-    const r = syntax === 'json' ? parseJsonc(text, lines) : parseYaml(text, lines);
-    base.docs = r.docs;
-    base.problems = r.problems;
-    return base;
+    if (parsed.docs.length > 1) {
+        const d = parsed.docs[1];
+        return fail(d.start.line, d.start.column, 'the config file must hold a single YAML document (found a second one)');
+    }
+    const doc = parsed.docs[0] ?? {
+        value: dict(),
+        keys: new Map(),
+        values: new Map(),
+        start: { line: 1, column: 1, endLine: 1, endColumn: 1 },
+        index: 0,
+    };
+    const raw = doc.value;
+    if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+        return fail(doc.start.line, doc.start.column, 'the config must be a mapping of settings (default-stage, stages, rules, limits, …)');
+    }
+    const data = raw;
+    normaliseOff(data);
+    const validate = validator();
+    if (!validate(data)) {
+        // Reported top to bottom, as the reader goes through the file.
+        const problems = pickErrors(validate.errors ?? [])
+            .map((e) => {
+            const s = spanAt(doc, e.ptr);
+            return { file, line: s.line, column: s.column, message: e.text };
+        })
+            .sort((a, b) => a.line - b.line || a.column - b.column);
+        return { ok: false, problems };
+    }
+    const cfg = parse_build(data);
+    cfg.source = { path: file, doc };
+    const problems = checkSemantics(cfg, doc, file, knownRules);
+    return problems.length > 0 ? { ok: false, problems } : { ok: true, config: cfg };
 }
-function firstInvalidUtf8(buf) {
-    let lo = 0;
-    let hi = buf.length;
-    while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        try {
-            decoder.decode(buf.subarray(0, mid));
-            lo = mid + 1;
-        }
-        catch {
-            hi = mid;
+/**
+ * YAML 1.1 reads an unquoted `off` as false; users mean the severity. The published schema is for
+ * YAML 1.2 editors (where `off` is a string), so the value is mapped before validation.
+ */
+function normaliseOff(data) {
+    const rules = data['rules'];
+    if (!rules || typeof rules !== 'object' || Array.isArray(rules))
+        return;
+    const r = rules;
+    for (const id of Object.keys(r)) {
+        const v = r[id];
+        if (v === false)
+            r[id] = 'off';
+        else if (v && typeof v === 'object' && !Array.isArray(v)) {
+            const o = v;
+            if (o['severity'] === false)
+                o['severity'] = 'off';
         }
     }
-    return Math.max(0, lo - 4);
 }
-function lineOfByte(buf, offset) {
-    let line = 1;
-    for (let i = 0; i < offset && i < buf.length; i++)
-        if (buf[i] === 10)
-            line++;
-    return line;
-}
-/** Loads candidates in order. */
-async function files_loadAll(cands, maxBytes = DEFAULT_MAX_FILE_BYTES) {
+/** Turns ajv errors into one message per offending key. */
+function pickErrors(errors) {
     const out = [];
-    for (const c of cands) {
-        const f = loadCandidateSync(c, maxBytes);
-        if (f)
-            out.push(f);
+    const seen = new Set();
+    // A rule value is a severity or `{ severity }` (a oneOf): a mismatch of one alternative is noise
+    // unless the value is a mapping with its own mistake (`severity: bad`, an extra key).
+    const isAlternativeMismatch = (e) => /\/oneOf\/(0\/(enum|type)|1\/type)$/.test(e.schemaPath);
+    const specificInside = (base) => errors.some((x) => x.keyword !== 'oneOf' && !isAlternativeMismatch(x) && x.schemaPath.includes('/oneOf/1/') && (x.instancePath === base || x.instancePath.startsWith(base + '/')));
+    for (const e of errors) {
+        if (isAlternativeMismatch(e))
+            continue;
+        let ptr = e.instancePath;
+        let text;
+        if (e.keyword === 'oneOf') {
+            if (specificInside(ptr))
+                continue;
+            text = `${keyName(ptr)} must be one of error, warning, notice, off (or { severity: … })`;
+        }
+        else if (e.keyword === 'additionalProperties') {
+            ptr = pointerJoin(ptr, String(e.params.additionalProperty));
+            text = describe(e, ptr);
+        }
+        else {
+            text = describe(e, ptr);
+        }
+        if (seen.has(text))
+            continue;
+        seen.add(text);
+        out.push({ ptr, text });
     }
     return out;
 }
-function utf16Kind(buf) {
-    if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe)
-        return 'le';
-    if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff)
-        return 'be';
-    return undefined;
+const TYPE_WORDS = {
+    number: 'a number',
+    integer: 'a whole number',
+    string: 'a string',
+    boolean: 'true or false',
+    array: 'a list',
+    object: 'a mapping',
+};
+function describe(e, ptr) {
+    const key = keyName(ptr);
+    const p = e.params;
+    switch (e.keyword) {
+        case 'type': {
+            const t = String(p['type']);
+            return `${key} must be ${TYPE_WORDS[t] ?? t}`;
+        }
+        case 'enum':
+            return `${key} must be one of ${p['allowedValues'].map(String).join(', ')}`;
+        case 'required':
+            return `${key === '(root)' ? 'the config' : key} is missing the required key "${String(p['missingProperty'])}"`;
+        case 'additionalProperties': {
+            const parent = keyName(pointerSplit(ptr).slice(0, -1).reduce((acc, s) => pointerJoin(acc, s), ''));
+            const allowed = allowedKeys(ptr);
+            const near = nearest(pointerSplit(ptr).at(-1) ?? '', allowed);
+            return (`${key} is not a known setting${parent === '(root)' ? '' : ` of ${parent}`}` +
+                `${near ? ` (did you mean "${near}"?)` : ''}${allowed.length ? `; expected one of ${allowed.join(', ')}` : ''}`);
+        }
+        case 'exclusiveMinimum':
+            return `${key} must be a number greater than ${String(p['limit'])}`;
+        case 'minimum':
+            return `${key} must be ${String(p['limit'])} or more`;
+        case 'minLength':
+        case 'pattern':
+            if (pointerSplit(ptr).at(-1) === 'expires')
+                return `${key} must be a date written YYYY-MM-DD`;
+            return `${key} must not be empty`;
+        default:
+            return `${key} ${e.message ?? 'is invalid'}`;
+    }
 }
-function swap16(buf) {
-    const out = Buffer.from(buf.subarray(0, buf.length - (buf.length % 2)));
-    return out.swap16();
+/** `limits.aci-max-memory-gb`, `waivers[0].expires`, `skus["Standard.X"]` for a JSON Pointer. */
+function keyName(ptr) {
+    const segs = pointerSplit(ptr);
+    if (segs.length === 0)
+        return '(root)';
+    let out = '';
+    for (const s of segs) {
+        if (/^\d+$/.test(s))
+            out += `[${s}]`;
+        else if (/^[A-Za-z0-9_$-]+$/.test(s))
+            out += out ? `.${s}` : s;
+        else
+            out += `[${JSON.stringify(s)}]`;
+    }
+    return out;
+}
+/** The schema node describing a pointer (walking properties / additionalProperties / items). */
+function schemaAt(ptr) {
+    let node = config_schema_namespaceObject;
+    for (const s of pointerSplit(ptr)) {
+        if (!node)
+            return undefined;
+        if (node.type === 'array')
+            node = node.items;
+        else if (node.properties && s in node.properties)
+            node = node.properties[s];
+        else if (node.additionalProperties && typeof node.additionalProperties === 'object')
+            node = node.additionalProperties;
+        else
+            return undefined;
+    }
+    return node;
+}
+function allowedKeys(ptr) {
+    const parent = schemaAt(pointerSplit(ptr).slice(0, -1).reduce((acc, s) => pointerJoin(acc, s), ''));
+    return parent?.properties ? Object.keys(parent.properties).filter((k) => k !== '$schema') : [];
+}
+function obj(v) {
+    return v && typeof v === 'object' && !Array.isArray(v) ? v : dict();
+}
+function strings(v) {
+    return Array.isArray(v) ? v.map(String) : [];
+}
+function parse_num(v) {
+    return typeof v === 'number' ? v : undefined;
+}
+/** Builds the Config from a document the schema accepted (and filled with its defaults). */
+function parse_build(data) {
+    const stages = obj(data['stages']);
+    const cfg = {
+        defaultStage: data['default-stage'],
+        stages: { production: strings(stages['production']), nonproduction: strings(stages['nonproduction']) },
+        include: strings(data['include']),
+        // `exclude` adds to the built-in excludes, never replaces them.
+        exclude: [...new Set([...BUILTIN_EXCLUDES, ...strings(data['exclude'])])],
+        // Null-prototype records: names come from the file, and `__proto__` must stay a plain key.
+        rules: dict(),
+        limits: { ...obj(data['limits']) },
+        skus: dict(),
+        models: dict(),
+        computes: dict(),
+        waivers: [],
+    };
+    const rules = obj(data['rules']);
+    for (const id of Object.keys(rules)) {
+        const v = rules[id];
+        cfg.rules[id] = (typeof v === 'string' ? v : obj(v)['severity']);
+    }
+    const skus = obj(data['skus']);
+    for (const name of Object.keys(skus)) {
+        const s = obj(skus[name]);
+        const sku = {
+            vcpus: parse_num(s['vcpus']) ?? 0,
+            memoryGb: parse_num(s['memory-gb']) ?? 0,
+            gpus: parse_num(s['gpus']) ?? 0,
+            managedOnline: s['managed-online'] === true,
+        };
+        if (s['fpga'] === true)
+            sku.fpga = true;
+        cfg.skus[name] = sku;
+    }
+    const models = obj(data['models']);
+    for (const name of Object.keys(models)) {
+        const m = obj(models[name]);
+        const model = {};
+        if (parse_num(m['memory-gb']) !== undefined)
+            model.memoryGb = parse_num(m['memory-gb']);
+        if (parse_num(m['size-bytes']) !== undefined)
+            model.sizeBytes = parse_num(m['size-bytes']);
+        if (typeof m['accelerator'] === 'string')
+            model.accelerator = m['accelerator'];
+        cfg.models[name] = model;
+    }
+    const computes = obj(data['computes']);
+    for (const name of Object.keys(computes)) {
+        const c = obj(computes[name]);
+        const compute = { type: c['type'] };
+        if (typeof c['vm-size'] === 'string')
+            compute.vmSize = c['vm-size'];
+        if (parse_num(c['nodes']) !== undefined)
+            compute.nodes = parse_num(c['nodes']);
+        if (parse_num(c['min-nodes']) !== undefined)
+            compute.minNodes = parse_num(c['min-nodes']);
+        if (parse_num(c['max-nodes']) !== undefined)
+            compute.maxNodes = parse_num(c['max-nodes']);
+        // v2 spells it `low_priority`, v1 `lowpriority`: one value inside.
+        if (typeof c['tier'] === 'string')
+            compute.tier = c['tier'] === 'dedicated' ? 'dedicated' : 'lowpriority';
+        if (typeof c['purpose'] === 'string')
+            compute.purpose = c['purpose'];
+        cfg.computes[name] = compute;
+    }
+    const waivers = Array.isArray(data['waivers']) ? data['waivers'] : [];
+    cfg.waivers = waivers.map((w, index) => {
+        const o = obj(w);
+        return {
+            rule: String(o['rule']),
+            path: String(o['path']),
+            reason: String(o['reason']).trim(),
+            owner: String(o['owner']).trim(),
+            expires: String(o['expires']),
+            index,
+        };
+    });
+    return cfg;
+}
+// ------------------------------------------------------------------ checks the schema cannot express
+function checkSemantics(cfg, doc, file, knownRules) {
+    const problems = [];
+    const at = (ptr, message) => {
+        const s = spanAt(doc, ptr);
+        problems.push({ file, line: s.line, column: s.column, message });
+    };
+    if (knownRules) {
+        const known = new Set(knownRules);
+        for (const id of Object.keys(cfg.rules)) {
+            if (!known.has(id))
+                at(pointerJoin('/rules', id), unknownRule(`rules.${id}`, id, knownRules));
+        }
+        for (const w of cfg.waivers) {
+            if (!known.has(w.rule))
+                at(`/waivers/${w.index}/rule`, unknownRule(`waivers[${w.index}].rule`, w.rule, knownRules));
+        }
+    }
+    for (const w of cfg.waivers) {
+        if (!isCalendarDate(w.expires))
+            at(`/waivers/${w.index}/expires`, `waivers[${w.index}].expires: ${w.expires} is not a calendar date (YYYY-MM-DD)`);
+    }
+    for (const name of Object.keys(cfg.computes)) {
+        const c = cfg.computes[name];
+        if (c.minNodes !== undefined && c.maxNodes !== undefined && c.minNodes > c.maxNodes) {
+            const base = pointerJoin('/computes', name);
+            at(pointerJoin(base, 'min-nodes'), `${keyName(base)}: min-nodes (${c.minNodes}) is greater than max-nodes (${c.maxNodes})`);
+        }
+    }
+    return problems.slice(0, 1);
+}
+function unknownRule(where, id, knownRules) {
+    const near = nearest(id, knownRules);
+    return `${where}: unknown rule id "${id}"${near ? ` (did you mean "${near}"?)` : ''}; valid ids: ${[...knownRules].sort().join(', ')}`;
+}
+/** A real day of the Gregorian calendar (rejects 2027-02-30). */
+function isCalendarDate(s) {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+    if (!m)
+        return false;
+    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    const date = new Date(Date.UTC(y, mo - 1, d));
+    return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
 }
 
-;// CONCATENATED MODULE: ./src/formats/util.ts
+;// CONCATENATED MODULE: ./src/config/load.ts
+// Finding and reading the config file (SPEC §5). Returns values; the entry points decide what a
+// problem means (exit 2, setFailed).
 
 
-/** A mapping as the loader builds it (null prototype). Arrays are not mappings. */
-function isMapping(v) {
-    return typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Looked up in this order when no explicit path is given (repo-relative). */
+const CONFIG_FILES = ['.github/model-deploy-gate.yml', '.model-deploy-gate.yml'];
+/** A config file is small; anything bigger is a mistake (or an attack on the parser). */
+const MAX_CONFIG_BYTES = 1024 * 1024;
+/** Repo-relative with `/` when inside root, else the absolute path. */
+function displayPath(root, abs) {
+    const rel = external_node_path_namespaceObject.relative(root, abs);
+    if (rel === '' || rel.startsWith('..') || external_node_path_namespaceObject.isAbsolute(rel))
+        return abs.split(external_node_path_namespaceObject.sep).join('/');
+    return rel.split(external_node_path_namespaceObject.sep).join('/');
 }
+function inside(root, p) {
+    const rel = external_node_path_namespaceObject.relative(root, p);
+    return rel === '' || (!rel.startsWith('..') && !external_node_path_namespaceObject.isAbsolute(rel));
+}
+/**
+ * Reads the config text: `explicitPath` (relative to root or absolute; must exist), else
+ * `.github/model-deploy-gate.yml`, else `.model-deploy-gate.yml`, else none. A file whose real
+ * path leaves the root (a symbolic link, or a link in any folder on the way) is refused, never read.
+ */
+function readConfigSource(root, explicitPath) {
+    const absRoot = external_node_path_namespaceObject.resolve(root);
+    let realRoot;
+    try {
+        realRoot = (0,external_node_fs_namespaceObject.realpathSync)(absRoot);
+    }
+    catch {
+        realRoot = absRoot;
+    }
+    const candidates = explicitPath !== undefined ? [external_node_path_namespaceObject.resolve(absRoot, explicitPath)] : CONFIG_FILES.map((f) => external_node_path_namespaceObject.join(absRoot, f));
+    for (const abs of candidates) {
+        const file = displayPath(absRoot, abs);
+        const problem = (message) => ({ ok: false, problems: [{ file, line: 0, column: 0, message }] });
+        let real;
+        try {
+            real = (0,external_node_fs_namespaceObject.realpathSync)(abs);
+        }
+        catch (err) {
+            const code = err.code;
+            if (code === 'ENOENT' && explicitPath === undefined)
+                continue;
+            return problem(code === 'ENOENT' ? 'config file not found (given explicitly, so it must exist)' : `cannot read config file: ${code ?? err.message}`);
+        }
+        if (!inside(realRoot, real)) {
+            return problem('the config file resolves outside the repository (a symbolic link); it is not read. Keep the config inside the repository');
+        }
+        let fd;
+        try {
+            fd = (0,external_node_fs_namespaceObject.openSync)(real, 'r');
+        }
+        catch (err) {
+            return problem(`cannot read config file: ${err.code ?? err.message}`);
+        }
+        try {
+            const st = (0,external_node_fs_namespaceObject.fstatSync)(fd);
+            if (!st.isFile())
+                return problem('config path is not a file');
+            if (st.size > MAX_CONFIG_BYTES)
+                return problem(`config file is ${st.size} bytes, over the ${MAX_CONFIG_BYTES}-byte cap`);
+            const buf = Buffer.alloc(st.size);
+            let off = 0;
+            while (off < st.size) {
+                const n = (0,external_node_fs_namespaceObject.readSync)(fd, buf, off, st.size - off, off);
+                if (n === 0)
+                    break;
+                off += n;
+            }
+            let text;
+            try {
+                text = new TextDecoder('utf-8', { fatal: true }).decode(buf.subarray(0, off));
+            }
+            catch {
+                return problem('config file is not valid UTF-8 text');
+            }
+            return { ok: true, source: { path: file, text } };
+        }
+        finally {
+            (0,external_node_fs_namespaceObject.closeSync)(fd);
+        }
+    }
+    return { ok: true, source: null };
+}
+/** The config a source gives (none: the built-in defaults). */
+function configFrom(source, knownRules) {
+    return source ? parseConfig(source.text, source.path, knownRules) : { ok: true, config: defaultConfig() };
+}
+/** Finds, reads and validates the configuration. */
+function loadConfig(root, explicitPath, knownRules) {
+    const found = readConfigSource(root, explicitPath);
+    return found.ok ? configFrom(found.source, knownRules) : found;
+}
+
+;// CONCATENATED MODULE: ./src/formats/kit/placeholder.ts
+// Placeholders: values that stand for something supplied elsewhere (a template, a pipeline
+// variable, a documented "fill this in"). Such values are unknown, never wrong, and never echoed
+// back as if they were a name.
+const PATTERNS = [
+    { re: /\$\{\{[^{}]*\}\}/, what: 'a workflow or pipeline expression' },
+    { re: /\{\{[^{}]*\}\}/, what: 'a template token' },
+    { re: /\$\{[^{}]*\}/, what: 'a shell or pipeline variable' },
+    { re: /\$\([^()]*\)/, what: 'an Azure DevOps variable' },
+    { re: /#\{[^{}]*\}#/, what: 'a token-replacement variable' },
+    { re: /^\s*__[A-Za-z0-9_]+__\s*$/, what: 'a token-replacement variable' },
+    { re: /^\s*<[^<>]+>\s*$/, what: 'a placeholder to fill in' },
+    { re: /\bINSERT[-_ ].*[-_ ]HERE\b/i, what: 'a placeholder to fill in' },
+    { re: /^\s*\$[A-Za-z_][A-Za-z0-9_]*\s*$/, what: 'a shell variable' },
+];
+/** The kind of placeholder a value holds, if it holds one. */
+function placeholderKind(v) {
+    if (typeof v !== 'string')
+        return undefined;
+    return PATTERNS.find((p) => p.re.test(v))?.what;
+}
+/**
+ * Unrendered template or documented placeholder: `{{X}}`, `${{ x }}`, `${X}`, `$(X)`, `#{X}#`,
+ * `__X__`, `$X`, `<your-cluster-name>`, `INSERT-YOUR-MODEL-NAME-HERE`.
+ */
+function isPlaceholder(v) {
+    return placeholderKind(v) !== undefined;
+}
+
+;// CONCATENATED MODULE: ./src/formats/kit/values.ts
+
+
 /** The value at a JSON Pointer inside the manifest's document (undefined when any step is missing). */
 function valueAt(m, ptr) {
     return valueIn(m.data, ptr);
-}
-function valueIn(root, ptr) {
-    let cur = root;
-    for (const seg of pointerSplit(ptr)) {
-        if (Array.isArray(cur)) {
-            if (!/^(0|[1-9]\d*)$/.test(seg))
-                return undefined;
-            cur = cur[Number(seg)];
-        }
-        else if (isMapping(cur)) {
-            if (!(seg in cur))
-                return undefined;
-            cur = cur[seg];
-        }
-        else {
-            return undefined;
-        }
-    }
-    return cur;
-}
-/** Pointer of a member: `ptr(['resources', 'requests', 'nvidia.com/gpu'])` escapes `/` as `~1`. */
-function ptrOf(...segments) {
-    return segments.reduce((acc, s) => pointerJoin(acc, s), '');
-}
-/**
- * Unrendered template or documented placeholder: `{{X}}`, `${{ x }}`, `${X}`, `$(X)`, or a whole
- * value such as `<your-cluster-name>`. Such values are unknown, never wrong.
- */
-function isPlaceholder(v) {
-    if (typeof v !== 'string')
-        return false;
-    return /\{\{[^{}]*\}\}|\$\{[^{}]*\}|\$\([^()]*\)/.test(v) || /^\s*<[^<>]+>\s*$/.test(v);
 }
 const NUMERIC = /^\s*[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?\s*$/;
 /** Number from a number or a numeric string (Azure's loaders pass both through float()/marshmallow). */
@@ -16542,7 +16924,12 @@ function toBool(v) {
     }
     return undefined;
 }
-function num(m, ptr) {
+/** A finite number at `ptr` written as a number (not text). */
+function numberAt(m, ptr) {
+    const v = valueAt(m, ptr);
+    return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
+}
+function values_num(m, ptr) {
     const value = toNumber(valueAt(m, ptr));
     return value === undefined ? undefined : { value, ptr, manifest: m };
 }
@@ -16563,15 +16950,19 @@ function str(m, ptr) {
     return { value, ptr, manifest: m };
 }
 /** Plain string value or undefined (placeholders count as absent). */
-function util_text(m, ptr) {
+function values_text(m, ptr) {
     return str(m, ptr)?.value;
+}
+/** A string value trimmed and lower-cased, or undefined. */
+function lower(v) {
+    return typeof v === 'string' ? v.trim().toLowerCase() : undefined;
 }
 /** Pointer of the document's first key in source order (the loader keeps insertion order). */
 function firstKeyPtr(m) {
     const k = Object.keys(m.data)[0];
     return k === undefined ? '' : pointerJoin('', k);
 }
-function util_anchor(m, ptr) {
+function values_anchor(m, ptr) {
     return { manifest: m, ptr };
 }
 /** Tags as strings; non-scalar values are skipped. */
@@ -16587,7 +16978,409 @@ function tagsOf(m, ptr = '/tags') {
     }
     return out;
 }
-// ---------------------------------------------------------------- references
+/** Drops undefined members so records print cleanly and `'x' in d` means "the file says x". */
+function prune(o) {
+    for (const k of Object.keys(o))
+        if (o[k] === undefined)
+            delete o[k];
+    return o;
+}
+
+;// CONCATENATED MODULE: ./src/formats/kit/quantity.ts
+
+/** The one grammar of a quantity: sign, digits, optional fraction, then an exponent or a suffix. */
+const QUANTITY = /^\s*([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+)|(Ki|Mi|Gi|Ti|Pi|Ei|[numkMGTPE]))?\s*$/;
+const DECIMAL_EXP = { n: -9, u: -6, m: -3, '': 0, k: 3, M: 6, G: 9, T: 12, P: 15, E: 18 };
+const BINARY_EXP = { Ki: 10, Mi: 20, Gi: 30, Ti: 40, Pi: 50, Ei: 60 };
+function parts(v) {
+    const mt = QUANTITY.exec(v);
+    return mt && !(mt[2] === '' && (mt[3] ?? '') === '') ? mt : undefined;
+}
+/** True for text a Kubernetes quantity parser accepts. */
+function isQuantity(v) {
+    return parts(v) !== undefined;
+}
+/** Kubernetes quantity → plain number (`500m` → 0.5, `1Gi` → 1073741824, `4G` → 4e9). Numbers pass through. */
+function parseQuantity(v) {
+    if (typeof v === 'number')
+        return Number.isFinite(v) ? v : undefined;
+    if (typeof v !== 'string')
+        return undefined;
+    const mt = parts(v);
+    if (!mt)
+        return undefined;
+    const base = Number(`${mt[1]}${mt[2] || '0'}.${mt[3] ?? ''}`);
+    if (mt[4] !== undefined)
+        return base * 10 ** Number(mt[4]);
+    const suffix = mt[5] ?? '';
+    return suffix in BINARY_EXP ? base * 2 ** BINARY_EXP[suffix] : base * 10 ** DECIMAL_EXP[suffix];
+}
+function quantityFact(m, ptr) {
+    const value = parseQuantity(valueAt(m, ptr));
+    return value === undefined ? undefined : { value, ptr, manifest: m };
+}
+/** The quantity as written, as an exact fraction (undefined for hostile sizes: those compare as floats). */
+function exactQuantity(v) {
+    const s = typeof v === 'number' ? (Number.isFinite(v) ? String(v) : '') : typeof v === 'string' ? v : '';
+    const mt = parts(s);
+    if (!mt)
+        return undefined;
+    const frac = mt[3] ?? '';
+    let n = BigInt(`${mt[2]}${frac}` || '0') * (mt[1] === '-' ? -1n : 1n);
+    const suffix = mt[5] ?? '';
+    const e10 = (mt[4] !== undefined ? Number(mt[4]) : (DECIMAL_EXP[suffix] ?? 0)) - frac.length;
+    if (Math.abs(e10) > 64 || mt[2].length + frac.length > 64)
+        return undefined;
+    if (suffix in BINARY_EXP)
+        n *= 2n ** BigInt(BINARY_EXP[suffix]);
+    let d = 1n;
+    if (e10 >= 0)
+        n *= 10n ** BigInt(e10);
+    else
+        d = 10n ** BigInt(-e10);
+    return { n, d };
+}
+/** a < b, exactly when both are written quantities, else by their parsed values. */
+function quantityBelow(a, b) {
+    const ea = exactQuantity(valueAt(a.manifest, a.ptr));
+    const eb = typeof b === 'number' ? exactQuantity(b) : exactQuantity(valueAt(b.manifest, b.ptr));
+    if (ea && eb)
+        return ea.n * eb.d < eb.n * ea.d;
+    return a.value < (typeof b === 'number' ? b : b.value);
+}
+
+;// CONCATENATED MODULE: ./src/formats/kit/schema.ts
+
+
+
+
+
+// ---------------------------------------------------------------- messages
+function schema_describe(v) {
+    if (typeof v === 'string')
+        return `the text "${v.length > 40 ? v.slice(0, 40) + '…' : v}"`;
+    if (Array.isArray(v))
+        return 'a list';
+    if (isMapping(v))
+        return 'a mapping';
+    return `\`${String(v)}\``;
+}
+function skip(v) {
+    return v === null || v === undefined || isPlaceholder(v);
+}
+function withHint(msg, hint) {
+    return hint ? `${msg} ${hint}` : msg;
+}
+function fail(fn, message, params = {}) {
+    fn.errors = [{ message, params }];
+    return false;
+}
+const checkNumber = function checkNumber(spec, data) {
+    if (skip(data))
+        return true;
+    if (typeof data === 'number' && !Number.isFinite(data)) {
+        // YAML `.inf`/`.nan`, JSON `1e400`: no Azure loader turns these into a usable size.
+        return fail(checkNumber, `must be a finite number; found ${Number.isNaN(data) ? 'NaN' : data > 0 ? 'infinity' : 'minus infinity'}.`);
+    }
+    const n = typeof data === 'number' ? data : spec.strings && isNumericString(data) ? toNumber(data) : undefined;
+    if (n === undefined) {
+        const what = spec.integer ? 'a whole number' : 'a number';
+        const extra = typeof data === 'string' && !spec.strings && isNumericString(data) ? ' (write it without quotes: the action validates JSON types)' : '';
+        // The hint speaks of ranges (e.g. "a zero or negative size…"): not for values of the wrong type.
+        return fail(checkNumber, `must be ${what}; found ${schema_describe(data)}${extra}.`);
+    }
+    if (spec.integer && !Number.isInteger(n))
+        return fail(checkNumber, withHint(`must be a whole number; found ${n}.`, spec.hint));
+    if (spec.exclusiveMin !== undefined && !(n > spec.exclusiveMin)) {
+        return fail(checkNumber, withHint(`must be greater than ${spec.exclusiveMin}; found ${n}.`, spec.hint));
+    }
+    if (spec.min !== undefined && n < spec.min)
+        return fail(checkNumber, withHint(`must be at least ${spec.min}; found ${n}.`, spec.hint));
+    if (spec.max !== undefined && n > spec.max)
+        return fail(checkNumber, withHint(`must be at most ${spec.max}; found ${n}.`, spec.hint));
+    return true;
+};
+const checkBool = function checkBool(spec, data) {
+    if (skip(data) || typeof data === 'boolean')
+        return true;
+    if (spec.strings && toBool(data) !== undefined)
+        return true;
+    return fail(checkBool, `must be true or false; found ${schema_describe(data)}.`);
+};
+function snake(s) {
+    return s.trim().replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
+}
+const checkEnum = function checkEnum(spec, data) {
+    if (data === null && spec.notNull)
+        return fail(checkEnum, withHint(`is empty; allowed values: ${spec.values.join(', ')}.`, spec.hint));
+    if (skip(data))
+        return true;
+    if (typeof data === 'string') {
+        const norm = spec.match === 'exact' ? data : spec.match === 'ci' ? data.trim().toLowerCase() : snake(data);
+        const allowed = spec.values.map((v) => (spec.match === 'exact' ? v : v.toLowerCase()));
+        if (allowed.includes(norm))
+            return true;
+    }
+    return fail(checkEnum, withHint(`is ${schema_describe(data)}; allowed values: ${spec.values.join(', ')}.`, spec.hint));
+};
+const checkString = function checkString(_spec, data) {
+    if (skip(data) || typeof data === 'string')
+        return true;
+    return fail(checkString, `must be text; found ${schema_describe(data)}.`);
+};
+const checkTextOrNumber = function checkTextOrNumber(_spec, data) {
+    if (skip(data) || typeof data === 'string' || typeof data === 'number')
+        return true;
+    return fail(checkTextOrNumber, `must be text or a number; found ${schema_describe(data)}.`);
+};
+const checkQuantity = function checkQuantity(spec, data) {
+    if (skip(data))
+        return true;
+    const example = spec.kind === 'cpu' ? '"500m" or "2"' : '"512Mi" or "4Gi"';
+    if (!(typeof data === 'number' || (typeof data === 'string' && isQuantity(data)))) {
+        return fail(checkQuantity, `must be a Kubernetes quantity such as ${example}; found ${schema_describe(data)}.`);
+    }
+    const n = parseQuantity(data);
+    if (!(n !== undefined && n > 0))
+        return fail(checkQuantity, `must be greater than 0; found ${schema_describe(data)}: a container cannot run with no ${spec.kind}.`);
+    return true;
+};
+/** On a mapping: each `[minKey, maxKey]` pair must have min ≤ max (reported at the min key). */
+const checkMinMax = function checkMinMax(pairs, data) {
+    if (!isMapping(data))
+        return true;
+    for (const [lo, hi] of pairs) {
+        const a = toNumber(data[lo]);
+        const b = toNumber(data[hi]);
+        if (a !== undefined && b !== undefined && a > b) {
+            return fail(checkMinMax, `is ${a}, above \`${hi}\` (${b}): the minimum cannot exceed the maximum. Lower \`${lo}\` or raise \`${hi}\`.`, { key: lo });
+        }
+    }
+    return true;
+};
+/** On a mapping: each `[limitKey, requestKey]` pair must have limit ≥ request (reported at the limit key). */
+const checkNotBelow = function checkNotBelow(pairs, data) {
+    if (!isMapping(data))
+        return true;
+    for (const [limit, request] of pairs) {
+        const a = toNumber(data[limit]);
+        const b = toNumber(data[request]);
+        if (a !== undefined && b !== undefined && a < b) {
+            return fail(checkNotBelow, `is ${a}, below \`${request}\` (${b}): the SDK rejects a limit lower than its request. Raise \`${limit}\` or lower \`${request}\`.`, { key: limit });
+        }
+    }
+    return true;
+};
+// ---------------------------------------------------------------- schema builders
+function schema_obj(properties, extra = {}) {
+    return { type: 'object', properties, ...extra };
+}
+const map = { type: 'object' };
+const schema_text = { mdgString: {} };
+const textOrNumber = { mdgTextOrNumber: {} };
+const SIZE_HINT = 'A zero or negative size cannot be deployed.';
+function vocabulary(strings, match) {
+    return {
+        num: (spec = {}) => ({ mdgNumber: { strings, ...spec } }),
+        int: (min, spec = {}) => ({ mdgNumber: { strings, integer: true, min, ...spec } }),
+        pos: (hint) => ({ mdgNumber: { strings, exclusiveMin: 0, ...(hint ? { hint } : {}) } }),
+        flag: { mdgBool: { strings } },
+        oneOf: (values, hint, notNull) => ({ mdgEnum: { values, match, ...(hint ? { hint } : {}), ...(notNull ? { notNull } : {}) } }),
+    };
+}
+// ---------------------------------------------------------------- validation
+/** The vocabulary of CLI v2 YAML (marshmallow: numeric strings, camelCase enums turned snake_case). */
+const V2 = vocabulary(true, 'snake');
+/** The identity-type enum every v2 compute and endpoint shares. */
+function identitySchema() {
+    return schema_obj({ type: V2.oneOf(['system_assigned', 'user_assigned', 'system_assigned,user_assigned', 'none']) });
+}
+let schema_ajv;
+const schema_compiled = new Map();
+/** A compiled validator per schema key (compiled once, on first use). */
+function schema_validator(key, schema) {
+    let v = schema_compiled.get(key);
+    if (v)
+        return v;
+    if (!schema_ajv) {
+        // Unoptimised code compiles ~40 % faster; validation cost is negligible next to parsing.
+        schema_ajv = new ajv.Ajv({ allErrors: true, strict: true, code: { optimize: false } });
+        schema_ajv.addKeyword({ keyword: 'mdgNumber', schemaType: 'object', errors: true, validate: checkNumber });
+        schema_ajv.addKeyword({ keyword: 'mdgBool', schemaType: 'object', errors: true, validate: checkBool });
+        schema_ajv.addKeyword({ keyword: 'mdgEnum', schemaType: 'object', errors: true, validate: checkEnum });
+        schema_ajv.addKeyword({ keyword: 'mdgString', schemaType: 'object', errors: true, validate: checkString });
+        schema_ajv.addKeyword({ keyword: 'mdgTextOrNumber', schemaType: 'object', errors: true, validate: checkTextOrNumber });
+        schema_ajv.addKeyword({ keyword: 'mdgQuantity', schemaType: 'object', errors: true, validate: checkQuantity });
+        schema_ajv.addKeyword({ keyword: 'mdgMinMax', schemaType: 'array', errors: true, validate: checkMinMax });
+        schema_ajv.addKeyword({ keyword: 'mdgNotBelow', schemaType: 'array', errors: true, validate: checkNotBelow });
+    }
+    v = schema_ajv.compile(schema());
+    schema_compiled.set(key, v);
+    return v;
+}
+const REQUIRED_HINTS = {
+    instance_type: 'Add the VM SKU, e.g. `instance_type: Standard_DS3_v2` (one allowed on managed online endpoints).',
+    instance_count: 'Add `instance_count:` (3 or more for production, for high availability).',
+};
+function requiredIssue(m, parent, missing) {
+    const top = parent === '';
+    const names = missing.map((k) => `\`${top ? k : `${dotted(parent)}.${k}`}\``);
+    const hints = missing.map((k) => REQUIRED_HINTS[k]).filter((h) => h !== undefined);
+    return {
+        // A top-level field has no key of its own: the document's first key (SPEC §4).
+        ptr: top ? firstKeyPtr(m) : parent,
+        message: [
+            `${m.kind} requires ${names.join(' and ')}, which this file does not set: the Azure ML CLI v2 rejects the file.`,
+            ...hints,
+        ].join(' '),
+    };
+}
+function issueOf(m, e) {
+    const data = valueIn(m.data, e.instancePath);
+    if (e.keyword === 'type') {
+        if (skip(data))
+            return undefined;
+        return { ptr: e.instancePath, message: `\`${dotted(e.instancePath)}\` must be a mapping of keys; found ${schema_describe(data)}.` };
+    }
+    const key = e.params.key;
+    const ptr = typeof key === 'string' ? pointerJoin(e.instancePath, key) : e.instancePath;
+    return { ptr, message: `\`${dotted(ptr)}\` ${e.message ?? 'is invalid.'}` };
+}
+function position(m, ptr) {
+    const s = m.doc.keys.get(ptr) ?? m.doc.values.get(ptr) ?? m.doc.start;
+    return s.line * 1e6 + s.column;
+}
+/**
+ * Validates a manifest against a schema (`key` names it in the compile cache: the kind); one issue
+ * per key at most, in document order.
+ */
+function validateWith(m, key, schema) {
+    const v = schema_validator(key, schema);
+    if (v(m.data))
+        return [];
+    const out = [];
+    const seen = new Set();
+    const missing = new Map();
+    const issues = [];
+    for (const e of v.errors ?? []) {
+        if (e.keyword === 'required') {
+            const list = missing.get(e.instancePath) ?? [];
+            list.push(String(e.params.missingProperty ?? ''));
+            missing.set(e.instancePath, list);
+        }
+        else {
+            const issue = issueOf(m, e);
+            if (issue)
+                issues.push(issue);
+        }
+    }
+    for (const [parent, keys] of missing)
+        issues.unshift(requiredIssue(m, parent, keys));
+    for (const issue of issues) {
+        if (seen.has(issue.ptr))
+            continue;
+        seen.add(issue.ptr);
+        out.push(issue);
+    }
+    return out.sort((a, b) => position(m, a.ptr) - position(m, b.ptr));
+}
+
+;// CONCATENATED MODULE: ./src/formats/family.ts
+
+/** A family with the defaults every family shares: schema validation by kind, no secrets, not v1. */
+function family_define(spec) {
+    const family = {
+        ...spec,
+        v1: spec.v1 ?? false,
+        secrets: spec.secrets ?? [],
+        validate(m) {
+            return validateWith(m, m.kind, () => family.schema(m.kind));
+        },
+    };
+    return family;
+}
+
+;// CONCATENATED MODULE: ./src/formats/kit/fields.ts
+/** Leaf keys. */
+function leaves(...keys) {
+    return Object.fromEntries(keys.map((k) => [k, true]));
+}
+/** A tree from dotted paths (`containerResourceRequirements.cpu`). */
+function treeOf(paths) {
+    const root = {};
+    for (const p of paths) {
+        const segs = p.split('.');
+        let cur = root;
+        segs.forEach((s, i) => {
+            if (i === segs.length - 1) {
+                if (!(s in cur))
+                    cur[s] = true;
+            }
+            else {
+                const next = cur[s];
+                if (typeof next === 'object')
+                    cur = next;
+                else
+                    cur = cur[s] = {};
+            }
+        });
+    }
+    return root;
+}
+/** The member of a known-key tree for a key, if the key is known (own keys only: `constructor` is data). */
+function fieldOf(fields, key) {
+    return Object.hasOwn(fields, key) ? fields[key] : undefined;
+}
+// ---------------------------------------------------------------- CLI v2 YAML (§2c, §2d)
+const ROUTE = leaves('port', 'path');
+const ENVIRONMENT = {
+    ...leaves('name', 'version', 'image', 'conda_file', 'description', 'os_type', 'datastore', 'id', 'stage', 'intellectual_property'),
+    build: leaves('path', 'dockerfile_path', 'context'),
+    inference_config: { liveness_route: ROUTE, readiness_route: ROUTE, scoring_route: ROUTE },
+    tags: 'map',
+    properties: 'map',
+};
+const MODEL_ASSET = {
+    ...leaves('name', 'version', 'path', 'local_path', 'type', 'description', 'stage', 'job_name', 'utc_time_created', 'id', 'latest_version', 'creation_context', 'datastore', 'intellectual_property', 'system_metadata'),
+    tags: 'map',
+    properties: 'map',
+    flavors: 'map',
+};
+const CODE_CONFIGURATION = { code: leaves('local_path', 'path'), scoring_script: true };
+const PROBE = leaves('initial_delay', 'period', 'timeout', 'success_threshold', 'failure_threshold', 'method', 'scheme', 'path', 'port');
+const IDENTITY = leaves('type', 'principal_id', 'tenant_id', 'user_assigned_identities');
+const QUANTITIES = leaves('cpu', 'memory', 'nvidia.com/gpu', 'gpu');
+const DEPLOYMENT_BASE = {
+    $schema: true,
+    ...leaves('name', 'endpoint_name', 'description', 'code_path', 'scoring_script', 'provisioning_state', 'id'),
+    tags: 'map',
+    properties: 'map',
+    model: MODEL_ASSET,
+    code_configuration: CODE_CONFIGURATION,
+    environment: ENVIRONMENT,
+    environment_variables: 'map',
+};
+const ENDPOINT_BASE = {
+    $schema: true,
+    ...leaves('name', 'description', 'auth_mode', 'scoring_uri', 'openapi_uri', 'provisioning_state', 'id', 'location', 'kind'),
+    tags: 'map',
+    properties: 'map',
+};
+const SSH = leaves('admin_username', 'admin_password', 'ssh_key_value', 'ssh_private_key_file', 'ssh_port');
+const COMPUTE_BASE = {
+    $schema: true,
+    ...leaves('name', 'type', 'description', 'location', 'resource_id', 'id', 'provisioning_state', 'provisioning_errors', 'created_on'),
+    tags: 'map',
+};
+const NETWORK = leaves('vnet_name', 'subnet', 'private_ip_address', 'public_ip_address');
+
+;// CONCATENATED MODULE: ./src/formats/kit/refs.ts
+// Asset and compute references (`azureml:NAME:VER`, `azureml:NAME@label`, registry and ARM ids,
+// inline models with a local path), as azure-ai-ml's reference regexes read them.
+
+
+
+
 const URI_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 /** True for `azureml://…`, `https://…`, `runs:/…` — anything with a URI scheme but `azureml:NAME`. */
 function hasUriScheme(s) {
@@ -16653,61 +17446,24 @@ function resolveLocal(manifestPath, p) {
  */
 function modelRef(m, ptr = '/model') {
     const v = valueAt(m, ptr);
-    const at = util_anchor(m, ptr);
+    const at = values_anchor(m, ptr);
     if (typeof v === 'string')
         return isPlaceholder(v) && !/^azureml:/i.test(v) ? undefined : parseRef(v, at);
     if (!isMapping(v))
         return undefined;
-    const name = util_text(m, pointerJoin(ptr, 'name'));
-    const version = util_text(m, pointerJoin(ptr, 'version'));
-    const p = util_text(m, pointerJoin(ptr, 'path')) ?? util_text(m, pointerJoin(ptr, 'local_path'));
+    const name = values_text(m, pointerJoin(ptr, 'name'));
+    const version = values_text(m, pointerJoin(ptr, 'version'));
+    const type = values_text(m, pointerJoin(ptr, 'type'))?.toLowerCase();
+    const extra = { ...(version ? { version } : {}), ...(type ? { type } : {}) };
+    const p = values_text(m, pointerJoin(ptr, 'path')) ?? values_text(m, pointerJoin(ptr, 'local_path'));
     if (p !== undefined) {
-        if (hasUriScheme(p) || /^\/subscriptions\//i.test(p)) {
-            return { raw: p, name: name ?? p, ...(version ? { version } : {}), external: true, at };
-        }
-        return { raw: p, name: name ?? p, ...(version ? { version } : {}), external: false, path: resolveLocal(m.file.path, p), at };
+        if (hasUriScheme(p) || /^\/subscriptions\//i.test(p))
+            return { raw: p, name: name ?? p, ...extra, external: true, at };
+        return { raw: p, name: name ?? p, ...extra, external: false, path: resolveLocal(m.file.path, p), at };
     }
     if (name !== undefined)
-        return { raw: name, name, ...(version ? { version } : {}), external: false, at };
+        return { raw: name, name, ...extra, external: false, at };
     return undefined;
-}
-// ---------------------------------------------------------------- Kubernetes quantities
-const DECIMAL_SUFFIX = { n: 1e-9, u: 1e-6, m: 1e-3, '': 1, k: 1e3, M: 1e6, G: 1e9, T: 1e12, P: 1e15, E: 1e18 };
-const BINARY_SUFFIX = { Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40, Pi: 2 ** 50, Ei: 2 ** 60 };
-/** Kubernetes quantity → plain number (`500m` → 0.5, `1Gi` → 1073741824, `4G` → 4e9). Numbers pass through. */
-function parseQuantity(v) {
-    if (typeof v === 'number')
-        return Number.isFinite(v) ? v : undefined;
-    if (typeof v !== 'string')
-        return undefined;
-    const mt = /^\s*([+-]?(?:\d+(?:\.\d*)?|\.\d+))(?:([eE][+-]?\d+)|(Ki|Mi|Gi|Ti|Pi|Ei|[numkMGTPE])?)\s*$/.exec(v);
-    if (!mt)
-        return undefined;
-    const base = Number(mt[1]);
-    if (mt[2])
-        return base * 10 ** Number(mt[2].slice(1));
-    const suffix = mt[3] ?? '';
-    const factor = BINARY_SUFFIX[suffix] ?? DECIMAL_SUFFIX[suffix];
-    return factor === undefined ? undefined : base * factor;
-}
-/** CPU cores from a quantity (`500m` → 0.5, `"2"` → 2). */
-function parseCpu(v) {
-    return parseQuantity(v);
-}
-/** Bytes from a quantity (`0.1Gi`, `200Mi`, `1G` = 10^9, `4G` < `4Gi`). */
-function parseMemory(v) {
-    return parseQuantity(v);
-}
-function quantityFact(m, ptr) {
-    const value = parseQuantity(valueAt(m, ptr));
-    return value === undefined ? undefined : { value, ptr, manifest: m };
-}
-/** Drops undefined members so records print cleanly and `'x' in d` means "the file says x". */
-function prune(o) {
-    for (const k of Object.keys(o))
-        if (o[k] === undefined)
-            delete o[k];
-    return o;
 }
 /** ModelInfo.localPath form of a resolved path: '' for the repository root, undefined outside it. */
 function modelLocalPath(resolved) {
@@ -16716,54 +17472,166 @@ function modelLocalPath(resolved) {
     return resolved === '.' ? '' : resolved;
 }
 
-;// CONCATENATED MODULE: ./src/formats/v1-config.ts
+;// CONCATENATED MODULE: ./src/formats/kit/v2.ts
 
-/** v1 `computeType` (compared case-insensitively, as the v1 CLI does) → target. */
-const V1_COMPUTE_TYPES = { aci: 'aci', aks: 'aks', aksendpoint: 'aks', local: 'local' };
-/** `computeType` in lower case, or undefined when it is not a string. */
-function v1ComputeType(m) {
-    const v = m.data.computeType;
-    return typeof v === 'string' ? v.trim().toLowerCase() : undefined;
+
+/** Where table-level findings on a v2 file point: `$schema`, else `type`, else the first key. */
+function v2TargetKey(m) {
+    if ('$schema' in m.data)
+        return '/$schema';
+    if ('type' in m.data)
+        return '/type';
+    return firstKeyPtr(m);
 }
-function positive(f) {
-    return f !== undefined && f.value > 0;
+/** How the kind was recognised, for messages. */
+function kindReason(m) {
+    return typeof m.data.$schema === 'string' ? m.kind : `${m.kind} (recognised by its keys)`;
 }
-/**
- * v1 deployment config (`az ml model deploy --deploy-config-file`). An unknown `computeType`
- * yields no deployment: the `schema` rule reports it. Omitted sizes stay undefined (the rules apply
- * Azure's defaults and point at `computeType`).
- */
-function normaliseV1Config(m) {
-    const ct = v1ComputeType(m);
-    const target = ct !== undefined && Object.hasOwn(V1_COMPUTE_TYPES, ct) ? V1_COMPUTE_TYPES[ct] : undefined;
-    if (!target)
-        return {};
-    const gpuCores = num(m, '/gpuCores');
-    const crrGpu = num(m, '/containerResourceRequirements/gpu');
-    const gpu = positive(gpuCores) ? gpuCores : positive(crrGpu) ? crrGpu : (gpuCores ?? crrGpu);
-    const computeName = str(m, '/computeTargetName');
-    const d = {
-        manifest: m,
-        target,
-        mode: 'realtime',
-        targetReason: `computeType: ${String(m.data.computeType).trim()}`,
-        targetKey: util_anchor(m, '/computeType'),
-        cpu: num(m, '/containerResourceRequirements/cpu'),
-        memoryGb: num(m, '/containerResourceRequirements/memoryInGB'),
-        gpu,
-        fpga: num(m, '/containerResourceRequirements/fpga'),
-        autoscaleEnabled: bool(m, '/autoScaler/autoscaleEnabled'),
-        minReplicas: num(m, '/autoScaler/minReplicas'),
-        maxReplicas: num(m, '/autoScaler/maxReplicas'),
-        replicas: num(m, '/numReplicas'),
-        computeRef: computeName ? parseRef(computeName.value, util_anchor(m, computeName.ptr)) : undefined,
-        tags: Object.create(null),
-    };
-    return { deployments: [prune(d)] };
+/** Environment image: a string reference (`azureml:env:1`, registry id) or an inline `image`. */
+function environmentImage(m) {
+    const env = valueAt(m, '/environment');
+    if (typeof env === 'string')
+        return str(m, '/environment');
+    if (isMapping(env))
+        return str(m, '/environment/image');
+    return undefined;
+}
+/** What the v2 families share in their family object. */
+const V2_FAMILY = {
+    unknownKeyEffect: 'the Azure ML CLI v2 rejects fields its schema does not define, so the deployment command fails',
+    label: (m) => m.kind,
+    targetKey: v2TargetKey,
+};
+/** Compute administrator passwords (v2 compute YAML). */
+const ADMIN_PASSWORD_SECRETS = [
+    {
+        ptr: '/admin_password',
+        what: 'a compute administrator password (`admin_password`)',
+        fix: 'remove it, rotate the password, and use `ssh_settings.ssh_key_value` with a public key or pass the password with `--set` from a secret',
+    },
+    {
+        ptr: '/ssh_settings/admin_password',
+        what: 'a compute administrator password (`ssh_settings.admin_password`)',
+        fix: 'remove it, rotate the password, and use `ssh_settings.ssh_key_value` with a public key or pass the password with `--set` from a secret',
+    },
+];
+
+;// CONCATENATED MODULE: ./src/formats/mlflow-model.ts
+// MLflow `MLmodel` (a YAML file of that name at the model folder's root, AZURE-ML-FACTS §2d): the
+// model is the folder holding the file; `model_size_bytes` when MLflow recorded it.
+
+
+
+
+
+
+
+const KIND = 'mlflowModel';
+const FILE_NAME = 'MLmodel';
+const FIELDS = {
+    ...leaves('artifact_path', 'run_id', 'model_uuid', 'utc_time_created', 'mlflow_version', 'saved_input_example_info', 'model_size_bytes', 'databricks_runtime', 'model_id', 'name', 'source_run_id', 'prompts', 'env_vars', 'auth_policy', 'type', 'source_type'),
+    flavors: 'map',
+    signature: leaves('inputs', 'outputs', 'params'),
+    metadata: 'map',
+    resources: 'map',
+    $schema: true,
+};
+function schema() {
+    return schema_obj({ flavors: map, model_size_bytes: V2.int(1), signature: map, metadata: map });
+}
+const mlflowModel = family_define({
+    id: 'mlflow-model',
+    kinds: [KIND],
+    prefilter: { fileNames: [FILE_NAME] },
+    detectFirst: true,
+    detect: ({ path: p, data }) => (external_node_path_namespaceObject.posix.basename(p) === FILE_NAME && 'flavors' in data ? KIND : undefined),
+    ...V2_FAMILY,
+    label: () => 'MLmodel file',
+    unknownKeyEffect: 'MLflow keeps it but neither MLflow nor Azure ML reads it',
+    fields: () => FIELDS,
+    schema,
+    normalise(m) {
+        const size = values_num(m, '/model_size_bytes');
+        const info = {
+            type: 'mlflow_model',
+            sizeBytes: size?.value,
+            sizeSource: size ? `model_size_bytes: ${size.value} in ${m.file.path}` : undefined,
+            localPath: modelLocalPath(external_node_path_namespaceObject.posix.dirname(m.file.path)),
+            manifest: m,
+            source: 'repo',
+            rank: 2,
+        };
+        return { models: [prune(info)] };
+    },
+});
+
+;// CONCATENATED MODULE: ./src/catalog/azure-defaults.ts
+// Defaults Azure applies to fields a file leaves out (AZURE-ML-FACTS.md §2a–§2c), in one place.
+/** v2 `amlCompute.size` and aml-compute `vm_size` of an `amlcluster`. */
+const AML_COMPUTE_DEFAULT_SIZE = 'Standard_DS3_v2';
+/** v2 `amlCompute.max_instances`. */
+const AML_COMPUTE_DEFAULT_MAX_INSTANCES = 1;
+/** aml-compute `max_nodes` of an `amlcluster`. */
+const AML_ACTION_CLUSTER_DEFAULT_MAX_NODES = 4;
+/** aml-compute `akscluster` `vm_size` (AksProvisioningConfiguration). */
+const AKS_DEFAULT_SIZE = 'Standard_D3_v2';
+/** aml-compute `akscluster` `agent_count` (AksProvisioningConfiguration). */
+const AKS_DEFAULT_NODES = 3;
+/** v1 `containerResourceRequirements.memoryInGB` / aml-deploy `memory_gb`. */
+const V1_DEFAULT_MEMORY_GB = 0.5;
+/** v1 `containerResourceRequirements.cpu` / aml-deploy `cpu_cores`. */
+const V1_DEFAULT_CPU = 0.1;
+/** azureml-fe's autoscale maximum when `autoScaler.maxReplicas` / `autoscale_max_replicas` is not set. */
+const V1_DEFAULT_AUTOSCALE_MAX = 10;
+/** Kubernetes online `scale_settings.max_instances`. */
+const KUBERNETES_DEFAULT_MAX_INSTANCES = 1;
+/** Kubernetes default instance type (`defaultinstancetype`) requests. */
+const KUBERNETES_DEFAULT_INSTANCE_TYPE = { cpu: '100m', memory: '2Gi' };
+/** Minimum requests of an MLflow (no-code) model on a Kubernetes online endpoint. */
+const KUBERNETES_MLFLOW_MIN = { cpu: 2, memoryGi: 4 };
+
+;// CONCATENATED MODULE: ./src/catalog/migration.ts
+// The ACI → managed online migration table (Azure ML "upgrade to v2 managed online endpoints", [MIG]):
+// tried top to bottom, the first row whose CPU and memory bounds both hold wins.
+const MIGRATION = [
+    { cpu: 1, memoryGb: 1.2, sku: 'Standard_DS1_v2' },
+    { cpu: 2, memoryGb: 1.7, sku: 'Standard_F2s_v2' },
+    { cpu: 2, memoryGb: 4.7, sku: 'Standard_DS2_v2' },
+    { cpu: 2, memoryGb: 13.7, sku: 'Standard_E2s_v3' },
+    { cpu: 4, memoryGb: 5.7, sku: 'Standard_F4s_v2' },
+    { cpu: 4, memoryGb: 11.7, sku: 'Standard_DS3_v2' },
+    { cpu: 4, memoryGb: 16, sku: 'Standard_E4s_v3' },
+];
+/** The managed online SKU for a v1 container's CPU and memory, or undefined above the table (size by profiling). */
+function migrationSku(cpu, memoryGb) {
+    return MIGRATION.find((r) => cpu <= r.cpu && memoryGb <= r.memoryGb)?.sku;
+}
+/** The last row's bounds, for messages. */
+const MIGRATION_MAX = { cpu: 4, memoryGb: 16 };
+/** The migration advice for messages: the SKU of the table, or "size by profiling" above it. */
+function migrationAdvice(cpu, memoryGb) {
+    const sku = migrationSku(cpu, memoryGb);
+    const sized = `${round(cpu)} CPU / ${round(memoryGb)} GB`;
+    if (sku)
+        return `by the ACI→managed online migration table, ${sized} maps to \`instance_type: ${sku}\``;
+    return `${sized} is above the migration table (${MIGRATION_MAX.cpu} CPU / ${MIGRATION_MAX.memoryGb} GB): size the \`instance_type\` by profiling the model`;
+}
+function round(n) {
+    return String(Math.round(n * 100) / 100);
 }
 
-;// CONCATENATED MODULE: ./src/formats/fields.ts
+;// CONCATENATED MODULE: ./src/formats/v1-deployment-config.ts
 
+
+
+
+
+
+
+
+/** `computeType` (compared case-insensitively, as the v1 CLI does) → target. */
+const TARGETS = { aci: 'aci', aks: 'aks', aksendpoint: 'aks', local: 'local' };
+const NAMES = { aci: 'ACI', aks: 'AKS', aksendpoint: 'AKSENDPOINT', local: 'local' };
 const ALL = ['aci', 'aks', 'aksendpoint', 'local'];
 const ACI_AKS = ['aci', 'aks', 'aksendpoint'];
 const AKS = ['aks', 'aksendpoint'];
@@ -16772,7 +17640,7 @@ const AKS = ['aks', 'aksendpoint'];
  * `rulesRead` marks keys a rule of this product reads on every computeType (autoscale, replicas,
  * GPU/FPGA intent), which are therefore not "unknown" on ACI/local.
  */
-const V1_KEYS = [
+const KEYS = [
     { path: 'computeType', types: ALL },
     { path: 'containerResourceRequirements.cpu', types: ACI_AKS },
     { path: 'containerResourceRequirements.memoryInGB', types: ACI_AKS },
@@ -16819,49 +17687,176 @@ const V1_KEYS = [
     { path: 'subnetName', types: ['aci'] },
     { path: 'port', types: ['local'] },
 ];
-const V1_TYPE_NAMES = { aci: 'ACI', aks: 'AKS', aksendpoint: 'AKSENDPOINT', local: 'local' };
-function treeOf(paths) {
-    const root = {};
-    for (const p of paths) {
-        const segs = p.split('.');
-        let cur = root;
-        segs.forEach((s, i) => {
-            if (i === segs.length - 1) {
-                if (!(s in cur))
-                    cur[s] = true;
-            }
-            else {
-                const next = cur[s];
-                if (typeof next === 'object')
-                    cur = next;
-                else
-                    cur = cur[s] = {};
-            }
-        });
-    }
-    return root;
+/** `computeType` in lower case when it is one of the four the v1 CLI knows. */
+function v1Type(m) {
+    const v = m.data.computeType;
+    const t = typeof v === 'string' ? v.trim().toLowerCase() : undefined;
+    return t !== undefined && Object.hasOwn(TARGETS, t) ? t : undefined;
 }
-let v1Trees;
-/** Known v1 keys for a computeType (lower case); an unknown computeType gets the union of all. */
-function v1Fields(computeType) {
-    v1Trees ??= new Map();
-    const key = computeType && Object.hasOwn(V1_TYPE_NAMES, computeType) ? computeType : '*';
-    let t = v1Trees.get(key);
+const trees = new Map();
+/** Known keys for a computeType; an unknown computeType gets the union of all. */
+function fieldsFor(type) {
+    const key = type ?? '*';
+    let t = trees.get(key);
     if (!t) {
-        const type = key;
-        t = treeOf(V1_KEYS.filter((k) => type === '*' || k.types.includes(type) || k.rulesRead).map((k) => k.path));
-        v1Trees.set(key, t);
+        t = treeOf(KEYS.filter((k) => type === undefined || k.types.includes(type) || k.rulesRead).map((k) => k.path));
+        trees.set(key, t);
     }
-    return t;
+    return { ...t, $schema: true };
 }
-/** For a v1 key path (`a.b`) unknown on this computeType: the computeTypes it is valid for, if any. */
-function v1OtherTypes(path) {
-    const e = V1_KEYS.find((k) => k.path === path);
-    return e ? e.types.map((t) => V1_TYPE_NAMES[t]) : [];
+function v1_deployment_config_schema() {
+    const f = vocabulary(true, 'ci');
+    const int1 = f.int(1);
+    return schema_obj({
+        computeType: f.oneOf(['aci', 'aks', 'aksendpoint', 'local'], 'The v1 CLI needs one of them (any case) and stops with "unknown deployment type" otherwise.', true),
+        containerResourceRequirements: schema_obj({ cpu: f.pos(SIZE_HINT), memoryInGB: f.pos(SIZE_HINT), cpuLimit: f.pos(SIZE_HINT), memoryInGBLimit: f.pos(SIZE_HINT), gpu: f.int(0), fpga: f.int(0) }, { mdgNotBelow: [['cpuLimit', 'cpu'], ['memoryInGBLimit', 'memoryInGB']] }),
+        gpuCores: f.int(0),
+        autoScaler: schema_obj({ autoscaleEnabled: f.flag, minReplicas: int1, maxReplicas: int1, refreshPeriodInSeconds: int1, targetUtilization: f.num({ exclusiveMin: 0, max: 100 }) }, { mdgMinMax: [['minReplicas', 'maxReplicas']] }),
+        numReplicas: int1,
+        dataCollection: schema_obj({ storageEnabled: f.flag }),
+        authEnabled: f.flag,
+        tokenAuthEnabled: f.flag,
+        appInsightsEnabled: f.flag,
+        sslEnabled: f.flag,
+        scoringTimeoutMs: int1,
+        maxConcurrentRequestsPerContainer: int1,
+        maxQueueWaitMs: int1,
+        livenessProbeRequirements: schema_obj({ periodSeconds: int1, initialDelaySeconds: int1, timeoutSeconds: int1, successThreshold: int1, failureThreshold: int1 }),
+        port: f.int(1, { max: 65535 }),
+        computeTargetName: schema_text,
+        namespace: schema_text,
+        keys: schema_obj({ primaryKey: schema_text, secondaryKey: schema_text }),
+        trafficPercentile: f.num({ min: 0, max: 100 }),
+    });
 }
-// ---------------------------------------------------------------- aml-actions (§2b)
-/** One schema per action file: keys for the other target/cluster kind are accepted (the action ignores them). */
-const AML_DEPLOY = Object.fromEntries([
+function positive(f) {
+    return f !== undefined && f.value > 0;
+}
+/** `computeType`, as written (any case), else the first key. */
+function targetKey(m) {
+    const keys = Object.keys(m.data);
+    const k = keys.find((x) => x === 'computeType') ?? keys.find((x) => x.toLowerCase() === 'computetype') ?? keys[0];
+    return k === undefined ? '' : pointerJoin('', k);
+}
+const v1DeploymentConfig = family_define({
+    id: 'v1-deployment-config',
+    kinds: ['v1DeploymentConfig'],
+    v1: true,
+    prefilter: { keys: ['computeType'] },
+    detect: ({ data }) => ('computeType' in data ? 'v1DeploymentConfig' : undefined),
+    // `$schema` is no key the v1 CLI reads: a v1 config keeps its meaning with one.
+    detectUnderForeignSchema: true,
+    label(m) {
+        const ct = typeof m.data.computeType === 'string' ? m.data.computeType : '?';
+        return `v1 deployment config (computeType ${ct})`;
+    },
+    unknownKeyEffect: 'the v1 CLI/SDK silently ignores keys it does not know, so this setting has no effect',
+    fields: (m) => fieldsFor(v1Type(m)),
+    keyAdvice(m, dotted) {
+        if (v1Type(m) === undefined)
+            return undefined;
+        const e = KEYS.find((k) => k.path === dotted);
+        if (!e)
+            return undefined;
+        const ct = typeof m.data.computeType === 'string' ? m.data.computeType : '';
+        return (`\`${dotted}\` is read only for computeType ${e.types.map((t) => NAMES[t]).join('/')}: for computeType ${ct} the v1 CLI/SDK ignores it, ` +
+            `so this setting has no effect. Remove it, or change computeType if that target is what you meant.`);
+    },
+    schema: v1_deployment_config_schema,
+    targetKey,
+    secrets: [
+        {
+            ptr: '/keys/primaryKey',
+            what: 'a service authentication key (`keys.primaryKey`)',
+            fix: 'omit `keys` so Azure generates the keys, or pass them at deploy time from a secret store (`az ml service regen-key`, GitHub secrets)',
+        },
+        {
+            ptr: '/keys/secondaryKey',
+            what: 'a service authentication key (`keys.secondaryKey`)',
+            fix: 'omit `keys` so Azure generates the keys, or pass them at deploy time from a secret store (`az ml service regen-key`, GitHub secrets)',
+        },
+        { ptr: '/sslKey', what: 'sslKey', fix: '', pem: true },
+    ],
+    deprecation: {
+        what: 'an SDK/CLI v1 deployment configuration',
+        webService: true,
+        replacement(m, d) {
+            const raw = valueAt(m, '/computeType');
+            const t = typeof raw === 'string' ? raw.toLowerCase() : '';
+            if (t === 'local')
+                return 'test locally with a v2 local endpoint (`az ml online-deployment create --local`)';
+            const cpu = d?.cpu?.value ?? numberAt(m, '/containerResourceRequirements/cpu') ?? V1_DEFAULT_CPU;
+            const mem = d?.memoryGb?.value ?? numberAt(m, '/containerResourceRequirements/memoryInGB') ?? V1_DEFAULT_MEMORY_GB;
+            const alt = t === 'aci' ? '' : ', or a kubernetesOnlineDeployment on an Azure ML Kubernetes compute with matching `resources.requests`';
+            return `use a v2 managedOnlineEndpoint + managedOnlineDeployment YAML (\`az ml online-deployment create -f\`)${alt}; ${migrationAdvice(cpu, mem)}`;
+        },
+    },
+    /**
+     * An unknown `computeType` yields no deployment: the `schema` rule reports it. Omitted sizes stay
+     * undefined (the rules apply Azure's defaults and point at `computeType`).
+     */
+    normalise(m) {
+        const ct = v1Type(m);
+        if (!ct)
+            return {};
+        const target = TARGETS[ct];
+        const gpuCores = values_num(m, '/gpuCores');
+        const crrGpu = values_num(m, '/containerResourceRequirements/gpu');
+        const gpu = positive(gpuCores) ? gpuCores : positive(crrGpu) ? crrGpu : (gpuCores ?? crrGpu);
+        const gpuAsks = [];
+        for (const ptr of ['/gpuCores', '/containerResourceRequirements/gpu']) {
+            const v = numberAt(m, ptr);
+            if (v !== undefined && v > 0)
+                gpuAsks.push(values_anchor(m, ptr));
+        }
+        if (gpu && gpu.value > 0 && !gpuAsks.some((a) => a.ptr === gpu.ptr))
+            gpuAsks.unshift(values_anchor(m, gpu.ptr));
+        const computeName = str(m, '/computeTargetName');
+        const replicas = values_num(m, '/numReplicas');
+        const autoscaleEnabled = bool(m, '/autoScaler/autoscaleEnabled');
+        const d = {
+            manifest: m,
+            flavor: 'v1-web-service',
+            target,
+            mode: 'realtime',
+            targetReason: `computeType: ${String(m.data.computeType).trim()}`,
+            targetKey: values_anchor(m, targetKey(m)),
+            cpu: values_num(m, '/containerResourceRequirements/cpu'),
+            memoryGb: values_num(m, '/containerResourceRequirements/memoryInGB'),
+            defaultMemory: target === 'local' ? undefined : { gb: V1_DEFAULT_MEMORY_GB, key: 'containerResourceRequirements.memoryInGB' },
+            defaultCpu: V1_DEFAULT_CPU,
+            gpu,
+            gpuAsks,
+            fpga: values_num(m, '/containerResourceRequirements/fpga'),
+            autoscaleEnabled,
+            minReplicas: values_num(m, '/autoScaler/minReplicas'),
+            maxReplicas: values_num(m, '/autoScaler/maxReplicas'),
+            replicas,
+            // The v1 SDK autoscales an AKS service when no replica count is set (AZURE-ML-FACTS §2a).
+            scaling: {
+                maxKey: 'autoScaler.maxReplicas',
+                replicasKey: 'numReplicas',
+                defaultMax: V1_DEFAULT_AUTOSCALE_MAX,
+                implicit: target === 'aks' && autoscaleEnabled === undefined && replicas === undefined,
+            },
+            computeRef: computeName ? parseRef(computeName.value, values_anchor(m, computeName.ptr)) : undefined,
+            linksModelByFolder: true,
+            tags: Object.create(null),
+        };
+        return { deployments: [prune(d)] };
+    },
+});
+
+;// CONCATENATED MODULE: ./src/formats/aml-deploy-action.ts
+
+
+
+
+
+
+
+/** One schema for the file: keys for the other target kind are accepted (the action ignores them). */
+const aml_deploy_action_FIELDS = Object.fromEntries([
     'name', 'deployment_compute_target', 'inference_source_directory', 'inference_entry_script', 'conda_file',
     'extra_docker_file_steps', 'enable_gpu', 'cuda_version', 'runtime', 'custom_base_image',
     'model_data_collection_enabled', 'authentication_enabled', 'app_insights_enabled', 'cpu_cores', 'memory_gb',
@@ -16876,9 +17871,127 @@ const AML_DEPLOY = Object.fromEntries([
     'initial_delay_seconds', 'timeout_seconds', 'success_threshold', 'failure_threshold', 'namespace',
     'token_auth_enabled',
 ].map((k) => [k, true]));
-AML_DEPLOY.tags = 'map';
-AML_DEPLOY.properties = 'map';
-const AML_COMPUTE = Object.fromEntries([
+aml_deploy_action_FIELDS.tags = 'map';
+aml_deploy_action_FIELDS.properties = 'map';
+/** Keys only an aml-deploy file has. */
+const aml_deploy_action_KEYS = ['deployment_compute_target', 'inference_entry_script', 'inference_source_directory', 'enable_gpu', 'autoscale_enabled'];
+/** Sizing keys that, with nothing but aml-deploy fields beside them, make a file an aml-deploy file. */
+const SIZING_KEYS = ['cpu_cores', 'memory_gb', 'gpu_cores', 'num_replicas'];
+function aml_deploy_action_schema() {
+    const f = vocabulary(false, 'exact');
+    const flags = Object.fromEntries(['enable_gpu', 'autoscale_enabled', 'skip_deployment', 'test_enabled', 'delete_service_after_deployment', 'profiling_enabled',
+        'authentication_enabled', 'app_insights_enabled', 'model_data_collection_enabled', 'ssl_enabled', 'token_auth_enabled'].map((k) => [k, f.flag]));
+    const ints1 = Object.fromEntries(['num_replicas', 'autoscale_min_replicas', 'autoscale_max_replicas', 'autoscale_refresh_seconds', 'scoring_timeout_ms',
+        'replica_max_concurrent_requests', 'period_seconds', 'initial_delay_seconds', 'timeout_seconds', 'success_threshold', 'failure_threshold'].map((k) => [k, f.int(1)]));
+    return schema_obj({
+        ...flags,
+        ...ints1,
+        name: schema_text,
+        deployment_compute_target: schema_text,
+        cpu_cores: f.pos(SIZE_HINT),
+        memory_gb: f.pos(SIZE_HINT),
+        gpu_cores: f.int(0),
+        autoscale_target_utilization: f.int(1, { max: 100 }),
+        max_request_wait_time: f.int(0),
+        runtime: f.oneOf(['python', 'spark-py']),
+        create_image: f.oneOf(['docker', 'function_blob', 'function_http', 'function_service_bus_queue']),
+        tags: map,
+        properties: map,
+    }, { mdgMinMax: [['autoscale_min_replicas', 'autoscale_max_replicas']] });
+}
+const amlDeployAction = family_define({
+    id: 'aml-deploy-action',
+    kinds: ['amlDeployAction'],
+    v1: true,
+    prefilter: { keys: [...aml_deploy_action_KEYS, ...SIZING_KEYS] },
+    detect({ data }) {
+        const has = (keys) => keys.some((k) => k in data);
+        if (has(aml_deploy_action_KEYS))
+            return 'amlDeployAction';
+        // Real deploy.json files may hold only sizes (`{"cpu_cores": 1, "memory_gb": 0.5, "location": …}`):
+        // an ACI deployment all the same. Every key must be an aml-deploy field, so other JSON stays out.
+        if (has(SIZING_KEYS) && Object.keys(data).every((k) => fieldOf(aml_deploy_action_FIELDS, k) !== undefined))
+            return 'amlDeployAction';
+        return undefined;
+    },
+    label: () => 'aml-deploy parameters file',
+    unknownKeyEffect: 'the action silently ignores keys outside its schema, so this setting has no effect',
+    fields: () => ({ ...aml_deploy_action_FIELDS, $schema: true }),
+    schema: aml_deploy_action_schema,
+    targetKey: firstKeyPtr,
+    secrets: [{ ptr: '/ssl_key_pem_file', what: 'ssl_key_pem_file', fix: '', pem: true }],
+    deprecation: {
+        what: 'an Azure/aml-deploy action parameters file (SDK v1)',
+        webService: true,
+        replacement(m, d) {
+            const cpu = d?.cpu?.value ?? numberAt(m, '/cpu_cores') ?? V1_DEFAULT_CPU;
+            const mem = d?.memoryGb?.value ?? numberAt(m, '/memory_gb') ?? V1_DEFAULT_MEMORY_GB;
+            return ('replace the Azure/aml-deploy action (deprecated) with azure/login + `az ml online-deployment create -f` and a v2 managedOnlineDeployment ' +
+                `(or kubernetesOnlineDeployment for AKS) YAML; ${migrationAdvice(cpu, mem)}`);
+        },
+    },
+    /** Table-level findings point at the file's first key (there is no `computeType`). */
+    normalise(m) {
+        const target = str(m, '/deployment_compute_target');
+        const rawTarget = valueAt(m, '/deployment_compute_target');
+        const hasTarget = typeof rawTarget === 'string' && rawTarget.trim() !== '';
+        const gpuCores = values_num(m, '/gpu_cores');
+        const enableGpu = bool(m, '/enable_gpu');
+        let gpu = gpuCores;
+        if (enableGpu?.value === true && !(gpuCores && gpuCores.value > 0))
+            gpu = { value: 1, ptr: '/enable_gpu', manifest: m };
+        const gpuAsks = [];
+        if (gpu && gpu.value > 0)
+            gpuAsks.push(values_anchor(m, gpu.ptr));
+        if (valueAt(m, '/enable_gpu') === true && !gpuAsks.some((a) => a.ptr === '/enable_gpu'))
+            gpuAsks.push(values_anchor(m, '/enable_gpu'));
+        const g = numberAt(m, '/gpu_cores');
+        if (g !== undefined && g > 0 && !gpuAsks.some((a) => a.ptr === '/gpu_cores'))
+            gpuAsks.push(values_anchor(m, '/gpu_cores'));
+        const replicas = values_num(m, '/num_replicas');
+        const autoscaleEnabled = bool(m, '/autoscale_enabled');
+        const d = {
+            manifest: m,
+            flavor: 'v1-web-service',
+            name: values_text(m, '/name'),
+            target: hasTarget ? 'aks' : 'aci',
+            mode: 'realtime',
+            targetReason: hasTarget
+                ? `aml-deploy file with deployment_compute_target: ${rawTarget.trim()} ⇒ AKS`
+                : 'aml-deploy file without deployment_compute_target ⇒ ACI',
+            targetKey: values_anchor(m, firstKeyPtr(m)),
+            computeRef: target ? parseRef(target.value, values_anchor(m, target.ptr)) : undefined,
+            cpu: values_num(m, '/cpu_cores'),
+            memoryGb: values_num(m, '/memory_gb'),
+            defaultMemory: { gb: V1_DEFAULT_MEMORY_GB, key: 'memory_gb' },
+            defaultCpu: V1_DEFAULT_CPU,
+            gpu,
+            gpuAsks,
+            replicas,
+            autoscaleEnabled,
+            minReplicas: values_num(m, '/autoscale_min_replicas'),
+            maxReplicas: values_num(m, '/autoscale_max_replicas'),
+            scaling: {
+                maxKey: 'autoscale_max_replicas',
+                replicasKey: 'num_replicas',
+                defaultMax: V1_DEFAULT_AUTOSCALE_MAX,
+                implicit: hasTarget && autoscaleEnabled === undefined && replicas === undefined,
+            },
+            tags: tagsOf(m),
+            skipDeployment: bool(m, '/skip_deployment')?.value === true ? true : undefined,
+            linksModelByFolder: true,
+            unresolvedComputeNote: 'Note: the aml-deploy action falls back to ACI when `deployment_compute_target` is not an existing AKS compute, so the ACI rules would then apply.',
+        };
+        return { deployments: [prune(d)] };
+    },
+});
+
+;// CONCATENATED MODULE: ./src/formats/aml-compute-action.ts
+
+
+
+
+const aml_compute_action_FIELDS = Object.fromEntries([
     'name', 'compute_type',
     // amlcluster
     'vm_size', 'vm_priority', 'min_nodes', 'max_nodes', 'idle_seconds_before_scaledown',
@@ -16888,45 +18001,174 @@ const AML_COMPUTE = Object.fromEntries([
     'agent_count', 'location', 'service_cidr', 'dns_service_ip', 'docker_bridge_cidr', 'cluster_purpose',
     'ssl_cname', 'ssl_cert_pem_file', 'ssl_key_pem_file', 'load_balancer_type', 'load_balancer_subnet',
 ].map((k) => [k, true]));
-const AML_REGISTER = Object.fromEntries([
+const aml_compute_action_KEYS = ['compute_type', 'vm_priority', 'cluster_purpose', 'agent_count', 'min_nodes'];
+function aml_compute_action_schema() {
+    const f = vocabulary(false, 'exact');
+    return schema_obj({
+        name: schema_text,
+        compute_type: f.oneOf(['amlcluster', 'akscluster']),
+        vm_size: schema_text,
+        vm_priority: f.oneOf(['dedicated', 'lowpriority']),
+        min_nodes: f.int(0),
+        max_nodes: f.int(1),
+        idle_seconds_before_scaledown: f.int(0),
+        agent_count: f.int(1, { hint: 'An AKS cluster needs at least one node.' }),
+        cluster_purpose: schema_text,
+        load_balancer_type: f.oneOf(['PublicIp', 'InternalLoadBalancer']),
+        remote_login_port_public_access: f.oneOf(['Enabled', 'Disabled', 'NotSpecified']),
+        identity_type: f.oneOf(['SystemAssigned', 'UserAssigned']),
+    }, { mdgMinMax: [['min_nodes', 'max_nodes']] });
+}
+/** `compute_type`, or the kind its keys imply when it is missing or unknown. */
+function computeType(m) {
+    const t = typeof m.data.compute_type === 'string' ? m.data.compute_type.trim().toLowerCase() : '';
+    if (t === 'amlcluster')
+        return 'amlcompute';
+    if (t === 'akscluster')
+        return 'aks';
+    if ('vm_priority' in m.data || 'min_nodes' in m.data || 'max_nodes' in m.data)
+        return 'amlcompute';
+    if ('agent_count' in m.data || 'cluster_purpose' in m.data)
+        return 'aks';
+    return 'amlcompute';
+}
+const amlComputeAction = family_define({
+    id: 'aml-compute-action',
+    kinds: ['amlComputeAction'],
+    v1: true,
+    prefilter: { keys: aml_compute_action_KEYS },
+    detect: ({ data }) => (aml_compute_action_KEYS.some((k) => k in data) ? 'amlComputeAction' : undefined),
+    label: () => 'aml-compute parameters file',
+    unknownKeyEffect: 'the action silently ignores keys outside its schema, so this setting has no effect',
+    fields: () => ({ ...aml_compute_action_FIELDS, $schema: true }),
+    schema: aml_compute_action_schema,
+    targetKey: firstKeyPtr,
+    secrets: [
+        {
+            ptr: '/admin_password',
+            what: 'a compute administrator password (`admin_password`)',
+            fix: 'remove it, rotate the password, and use `ssh_settings.ssh_key_value` with a public key or pass the password with `--set` from a secret',
+        },
+        { ptr: '/ssl_key_pem_file', what: 'ssl_key_pem_file', fix: '', pem: true },
+    ],
+    deprecation: {
+        what: 'an Azure/aml-compute action parameters file (SDK v1)',
+        webService: false,
+        replacement(m) {
+            const raw = valueAt(m, '/compute_type');
+            const t = typeof raw === 'string' ? raw.toLowerCase() : '';
+            if (t === 'akscluster') {
+                return 'replace the Azure/aml-compute action with `az ml compute attach --type Kubernetes` (a v2 kubernetesCompute YAML; legacy AKS compute cannot host v2 endpoints)';
+            }
+            return 'replace the Azure/aml-compute action with a v2 amlCompute YAML (`az ml compute create -f`: `size`, `tier`, `min_instances`, `max_instances`)';
+        },
+    },
+    /** With the action's defaults (AZURE-ML-FACTS §2b). */
+    normalise(m) {
+        const type = computeType(m);
+        const name = values_text(m, '/name') ?? '';
+        let info;
+        if (type === 'amlcompute') {
+            const rawPr = valueAt(m, '/vm_priority');
+            const pr = typeof rawPr === 'string' ? rawPr.trim().toLowerCase() : rawPr === undefined || rawPr === null ? undefined : '';
+            const maxNodes = values_num(m, '/max_nodes')?.value ?? AML_ACTION_CLUSTER_DEFAULT_MAX_NODES;
+            info = {
+                name,
+                type,
+                vmSize: values_text(m, '/vm_size') ?? AML_COMPUTE_DEFAULT_SIZE,
+                minNodes: values_num(m, '/min_nodes')?.value ?? 0,
+                maxNodes,
+                nodes: maxNodes,
+                // Absent ⇒ the action's default; a placeholder or a bad value ⇒ unknown (the schema rule reports it).
+                tier: pr === undefined ? 'dedicated' : pr === 'lowpriority' ? 'lowpriority' : pr === 'dedicated' ? 'dedicated' : undefined,
+                manifest: m,
+                source: 'repo',
+            };
+        }
+        else {
+            const purpose = values_text(m, '/cluster_purpose');
+            info = {
+                name,
+                type,
+                vmSize: values_text(m, '/vm_size') ?? AKS_DEFAULT_SIZE,
+                nodes: values_num(m, '/agent_count')?.value ?? AKS_DEFAULT_NODES,
+                // The action sets DEV_TEST when the string mentions dev or test, FAST_PROD otherwise.
+                purpose: purpose !== undefined && /dev|test/i.test(purpose) ? 'DevTest' : 'FastProd',
+                manifest: m,
+                source: 'repo',
+            };
+        }
+        return { computes: [prune(info)] };
+    },
+});
+
+;// CONCATENATED MODULE: ./src/formats/aml-registermodel-action.ts
+
+
+
+const aml_registermodel_action_FIELDS = Object.fromEntries([
     'model_file_name', 'model_name', 'model_framework', 'model_framework_version', 'model_description',
     'datasets', 'sample_input_dataset', 'sample_output_dataset', 'pipeline_child_run_name', 'cpu_cores',
     'memory_gb', 'metrics_max', 'metrics_min', 'force_registration',
 ].map((k) => [k, true]));
-AML_REGISTER.model_tags = 'map';
-AML_REGISTER.model_properties = 'map';
-// ---------------------------------------------------------------- v2 YAML (§2c, §2d)
-function leaves(...keys) {
-    return Object.fromEntries(keys.map((k) => [k, true]));
+aml_registermodel_action_FIELDS.model_tags = 'map';
+aml_registermodel_action_FIELDS.model_properties = 'map';
+const aml_registermodel_action_KEYS = ['model_file_name', 'model_name', 'model_framework'];
+function aml_registermodel_action_schema() {
+    const f = vocabulary(false, 'exact');
+    return schema_obj({
+        model_name: schema_text,
+        model_file_name: schema_text,
+        model_framework: f.oneOf(['scikitlearn', 'onnx', 'tensorflow', 'keras', 'custom']),
+        cpu_cores: f.pos(SIZE_HINT),
+        memory_gb: f.pos(SIZE_HINT),
+        force_registration: f.flag,
+        model_tags: map,
+        model_properties: map,
+    });
 }
-const ROUTE = leaves('port', 'path');
-const ENVIRONMENT = {
-    ...leaves('name', 'version', 'image', 'conda_file', 'description', 'os_type', 'datastore', 'id', 'stage', 'intellectual_property'),
-    build: leaves('path', 'dockerfile_path', 'context'),
-    inference_config: { liveness_route: ROUTE, readiness_route: ROUTE, scoring_route: ROUTE },
-    tags: 'map',
-    properties: 'map',
-};
-const MODEL_ASSET = {
-    ...leaves('name', 'version', 'path', 'local_path', 'type', 'description', 'stage', 'job_name', 'utc_time_created', 'id', 'latest_version', 'creation_context', 'datastore', 'intellectual_property', 'system_metadata'),
-    tags: 'map',
-    properties: 'map',
-    flavors: 'map',
-};
-const CODE_CONFIGURATION = { code: leaves('local_path', 'path'), scoring_script: true };
-const PROBE = leaves('initial_delay', 'period', 'timeout', 'success_threshold', 'failure_threshold', 'method', 'scheme', 'path', 'port');
-const IDENTITY = leaves('type', 'principal_id', 'tenant_id', 'user_assigned_identities');
-const QUANTITIES = leaves('cpu', 'memory', 'nvidia.com/gpu', 'gpu');
-const DEPLOYMENT_BASE = {
-    $schema: true,
-    ...leaves('name', 'endpoint_name', 'description', 'code_path', 'scoring_script', 'provisioning_state', 'id'),
-    tags: 'map',
-    properties: 'map',
-    model: MODEL_ASSET,
-    code_configuration: CODE_CONFIGURATION,
-    environment: ENVIRONMENT,
-    environment_variables: 'map',
-};
+const amlRegisterModelAction = family_define({
+    id: 'aml-registermodel-action',
+    kinds: ['amlRegisterModelAction'],
+    v1: true,
+    prefilter: { keys: aml_registermodel_action_KEYS },
+    detect: ({ data }) => (aml_registermodel_action_KEYS.some((k) => k in data) ? 'amlRegisterModelAction' : undefined),
+    label: () => 'aml-registermodel parameters file',
+    unknownKeyEffect: 'the action silently ignores keys outside its schema, so this setting has no effect',
+    fields: () => ({ ...aml_registermodel_action_FIELDS, $schema: true }),
+    schema: aml_registermodel_action_schema,
+    targetKey: firstKeyPtr,
+    deprecation: {
+        what: 'an Azure/aml-registermodel action parameters file (SDK v1)',
+        webService: false,
+        replacement: () => 'replace the Azure/aml-registermodel action with a v2 model YAML (`az ml model create -f`), keeping `memory_gb` / `model_size_bytes` in its tags',
+    },
+    normalise(m) {
+        const mem = values_num(m, '/memory_gb');
+        const info = {
+            name: values_text(m, '/model_name'),
+            memoryGb: mem?.value,
+            manifest: m,
+            source: 'repo',
+            rank: 1,
+            memorySource: mem ? `memory_gb: ${mem.value} in ${m.file.path}` : undefined,
+        };
+        return { models: [prune(info)] };
+    },
+});
+
+;// CONCATENATED MODULE: ./src/formats/online-deployment.ts
+
+
+
+
+
+
+
+
+
+const MANAGED = 'managedOnlineDeployment';
+const KUBERNETES = 'kubernetesOnlineDeployment';
 const ONLINE_DEPLOYMENT = {
     ...DEPLOYMENT_BASE,
     ...leaves('type', 'instance_type', 'instance_count', 'app_insights_enabled', 'model_mount_path', 'egress_public_network_access', 'private_network_connection'),
@@ -16944,35 +18186,116 @@ const KUBERNETES_DEPLOYMENT = {
     ...ONLINE_DEPLOYMENT,
     resources: { requests: QUANTITIES, limits: QUANTITIES, instance_types: true },
 };
-const RETRY = leaves('max_retries', 'timeout');
-const BATCH_SETTINGS = {
-    ...leaves('max_concurrency_per_instance', 'error_threshold', 'logging_level', 'mini_batch_size', 'output_action', 'output_file_name', 'instance_count'),
-    retry_settings: RETRY,
-    environment_variables: 'map',
-};
-const BATCH_DEPLOYMENT = {
-    ...DEPLOYMENT_BASE,
-    ...leaves('type', 'job_definition', 'component'),
-    compute: leaves('target', 'instance_count', 'instance_type'),
-    resources: { ...leaves('instance_count', 'instance_type', 'shm_size', 'docker_args', 'locations', 'max_instance_count'), properties: 'map' },
-    settings: BATCH_SETTINGS,
-    // Legacy layout (CLI < 1.7): settings at the root.
-    ...BATCH_SETTINGS,
-};
-const PIPELINE_BATCH_DEPLOYMENT = {
-    $schema: true,
-    ...leaves('name', 'endpoint_name', 'description', 'type', 'component', 'job_definition', 'provisioning_state', 'id'),
-    tags: 'map',
-    properties: 'map',
-    // Pipeline job settings (default_compute, default_datastore, continue_on_step_failure, force_rerun, …).
-    settings: 'map',
-};
-const ENDPOINT_BASE = {
-    $schema: true,
-    ...leaves('name', 'description', 'auth_mode', 'scoring_uri', 'openapi_uri', 'provisioning_state', 'id', 'location', 'kind'),
-    tags: 'map',
-    properties: 'map',
-};
+function online_deployment_schema(kind) {
+    const kube = kind === KUBERNETES;
+    const f = V2;
+    const probe = schema_obj({ initial_delay: f.int(0), period: f.int(1), timeout: f.int(1), success_threshold: f.int(1), failure_threshold: f.int(1) });
+    const quantities = schema_obj({ cpu: { mdgQuantity: { kind: 'cpu' } }, memory: { mdgQuantity: { kind: 'memory' } }, 'nvidia.com/gpu': f.int(0), gpu: f.int(0) });
+    return schema_obj({
+        name: schema_text,
+        endpoint_name: schema_text,
+        instance_type: schema_text,
+        instance_count: f.int(1, { hint: 'A deployment needs at least one instance.' }),
+        type: f.oneOf(kube ? ['kubernetes'] : ['managed']),
+        app_insights_enabled: f.flag,
+        model_mount_path: schema_text,
+        egress_public_network_access: f.oneOf(['enabled', 'disabled']),
+        scale_settings: schema_obj({
+            type: f.oneOf(kube ? ['default', 'target_utilization'] : ['default'], kube ? undefined : 'Managed online deployments scale through Azure Monitor autoscale, not in this file.'),
+            min_instances: f.int(0),
+            max_instances: f.int(1),
+            polling_interval: f.int(1),
+            target_utilization_percentage: f.int(1, { max: 100 }),
+        }, { mdgMinMax: [['min_instances', 'max_instances']] }),
+        request_settings: schema_obj({ request_timeout_ms: f.int(1), max_concurrent_requests_per_instance: f.int(1), max_queue_wait_ms: f.int(0) }),
+        liveness_probe: probe,
+        readiness_probe: probe,
+        tags: map,
+        properties: map,
+        environment_variables: map,
+        ...(kube ? { resources: schema_obj({ requests: quantities, limits: quantities }) } : {}),
+    }, kube ? {} : { required: ['instance_type', 'instance_count'] });
+}
+function kubeResources(m, block) {
+    if (!isMapping(valueAt(m, ptrOf('resources', block))))
+        return undefined;
+    return prune({
+        cpu: quantityFact(m, ptrOf('resources', block, 'cpu')),
+        memory: quantityFact(m, ptrOf('resources', block, 'memory')),
+        // The SDK also accepts the pre-renamed `gpu`.
+        gpu: values_num(m, ptrOf('resources', block, 'nvidia.com/gpu')) ?? values_num(m, ptrOf('resources', block, 'gpu')),
+    });
+}
+function scaleSettings(m) {
+    const s = valueAt(m, '/scale_settings');
+    return isMapping(s) ? s : Object.create(null);
+}
+/** A 2021-preview / SDK-internal `onlineDeployment` schema id does not say which: `type` does. */
+const byType = ({ type }) => (type === 'kubernetes' ? KUBERNETES : MANAGED);
+const onlineDeployment = family_define({
+    id: 'online-deployment',
+    kinds: [MANAGED, KUBERNETES],
+    schemas: { managedonlinedeployment: MANAGED, kubernetesonlinedeployment: KUBERNETES, onlinedeployment: byType },
+    prefilter: { keys: ['endpoint_name'], types: ['kubernetes'] },
+    detect({ data, type }) {
+        const endpointName = 'endpoint_name' in data;
+        if (type === 'kubernetes' && endpointName)
+            return KUBERNETES;
+        // A batch deployment also has `endpoint_name`; it has a `compute` (or is a pipeline deployment).
+        if (endpointName && 'instance_type' in data && !('compute' in data) && !(type === 'pipeline' && 'component' in data))
+            return MANAGED;
+        return undefined;
+    },
+    ...V2_FAMILY,
+    fields: (m) => ({ ...(m.kind === KUBERNETES ? KUBERNETES_DEPLOYMENT : ONLINE_DEPLOYMENT), $schema: true }),
+    schema: online_deployment_schema,
+    normalise(m) {
+        const kube = m.kind === KUBERNETES;
+        const d = {
+            manifest: m,
+            flavor: kube ? 'kubernetes-online' : 'managed-online',
+            name: values_text(m, '/name'),
+            endpointName: values_text(m, '/endpoint_name'),
+            target: kube ? 'aks' : 'managed-online',
+            mode: 'realtime',
+            targetReason: kube ? `${kindReason(m)}: Azure ML Kubernetes online deployment` : kindReason(m),
+            targetKey: values_anchor(m, v2TargetKey(m)),
+            instanceType: str(m, '/instance_type'),
+            instanceCount: values_num(m, '/instance_count'),
+            requestTimeoutMs: values_num(m, '/request_settings/request_timeout_ms'),
+            environmentImage: environmentImage(m),
+            modelRef: modelRef(m),
+            tags: tagsOf(m),
+        };
+        if (kube) {
+            d.inheritsEndpointCompute = true;
+            d.requests = kubeResources(m, 'requests');
+            d.limits = kubeResources(m, 'limits');
+            d.gpu = d.limits?.gpu ?? d.requests?.gpu;
+            d.replicas = d.instanceCount;
+            d.scaling = { maxKey: 'scale_settings.max_instances', defaultMax: KUBERNETES_DEFAULT_MAX_INSTANCES, implicit: false };
+            const scaleType = values_text(m, '/scale_settings/type')?.toLowerCase();
+            const s = scaleSettings(m);
+            // Kubernetes scales by target utilisation when the type says so or min/max are set.
+            if (scaleType === 'target_utilization' || (scaleType === undefined && ('min_instances' in s || 'max_instances' in s))) {
+                d.autoscaleEnabled = { value: true, ptr: scaleType ? '/scale_settings/type' : '/scale_settings', manifest: m };
+                d.minReplicas = values_num(m, '/scale_settings/min_instances');
+                d.maxReplicas = values_num(m, '/scale_settings/max_instances');
+            }
+        }
+        return { deployments: [prune(d)] };
+    },
+});
+
+;// CONCATENATED MODULE: ./src/formats/online-endpoint.ts
+
+
+
+
+
+
+const online_endpoint_MANAGED = 'managedOnlineEndpoint';
+const online_endpoint_KUBERNETES = 'kubernetesOnlineEndpoint';
 const ONLINE_ENDPOINT = {
     ...ENDPOINT_BASE,
     ...leaves('public_network_access'),
@@ -16981,344 +18304,91 @@ const ONLINE_ENDPOINT = {
     mirror_traffic: 'map',
 };
 const KUBERNETES_ENDPOINT = { ...ONLINE_ENDPOINT, compute: true };
-const BATCH_ENDPOINT = { ...ENDPOINT_BASE, defaults: leaves('deployment_name', 'model_deployment_name') };
-const SSH = leaves('admin_username', 'admin_password', 'ssh_key_value', 'ssh_private_key_file', 'ssh_port');
-const COMPUTE_BASE = {
-    $schema: true,
-    ...leaves('name', 'type', 'description', 'location', 'resource_id', 'id', 'provisioning_state', 'provisioning_errors', 'created_on'),
-    tags: 'map',
-};
-const AML_COMPUTE_V2 = {
-    ...COMPUTE_BASE,
-    ...leaves('size', 'tier', 'min_instances', 'max_instances', 'idle_time_before_scale_down', 'ssh_public_access_enabled', 'enable_node_public_ip', 'enable_os_patching'),
-    ssh_settings: SSH,
-    network_settings: leaves('vnet_name', 'subnet', 'private_ip_address', 'public_ip_address'),
-    identity: IDENTITY,
-};
-const KUBERNETES_COMPUTE = { ...COMPUTE_BASE, namespace: true, identity: IDENTITY, properties: 'map' };
-const COMPUTE_INSTANCE = {
-    ...COMPUTE_BASE,
-    ...leaves('size', 'ssh_public_access_enabled', 'schedules', 'idle_time_before_shutdown', 'idle_time_before_shutdown_minutes', 'setup_scripts', 'enable_node_public_ip', 'custom_applications', 'os_image_metadata', 'enable_sso', 'enable_root_access', 'release_quota_on_stop', 'enable_os_patching'),
-    create_on_behalf_of: leaves('user_object_id', 'user_tenant_id'),
-    network_settings: leaves('vnet_name', 'subnet', 'private_ip_address', 'public_ip_address'),
-    ssh_settings: SSH,
-    identity: IDENTITY,
-};
-const VM_COMPUTE = { ...COMPUTE_BASE, ssh_settings: SSH };
-const MODEL_FILE = { $schema: true, ...MODEL_ASSET };
-const MLMODEL = {
-    ...leaves('artifact_path', 'run_id', 'model_uuid', 'utc_time_created', 'mlflow_version', 'saved_input_example_info', 'model_size_bytes', 'databricks_runtime', 'model_id', 'name', 'source_run_id', 'prompts', 'env_vars', 'auth_policy', 'type', 'source_type'),
-    flavors: 'map',
-    signature: leaves('inputs', 'outputs', 'params'),
-    metadata: 'map',
-    resources: 'map',
-};
-const V2_FIELDS = {
-    amlDeployAction: AML_DEPLOY,
-    amlComputeAction: AML_COMPUTE,
-    amlRegisterModelAction: AML_REGISTER,
-    managedOnlineDeployment: ONLINE_DEPLOYMENT,
-    kubernetesOnlineDeployment: KUBERNETES_DEPLOYMENT,
-    managedOnlineEndpoint: ONLINE_ENDPOINT,
-    kubernetesOnlineEndpoint: KUBERNETES_ENDPOINT,
-    batchEndpoint: BATCH_ENDPOINT,
-    batchDeployment: BATCH_DEPLOYMENT,
-    modelBatchDeployment: BATCH_DEPLOYMENT,
-    pipelineComponentBatchDeployment: PIPELINE_BATCH_DEPLOYMENT,
-    amlCompute: AML_COMPUTE_V2,
-    kubernetesCompute: KUBERNETES_COMPUTE,
-    computeInstance: COMPUTE_INSTANCE,
-    vmCompute: VM_COMPUTE,
-    model: MODEL_FILE,
-    mlflowModel: MLMODEL,
-};
-/** The known-key tree of a manifest (v1: for its computeType). `$schema` is always known. */
-function knownFields(m) {
-    if (m.kind === 'v1DeploymentConfig')
-        return { ...v1Fields(v1ComputeType(m)), $schema: true };
-    return { ...(V2_FIELDS[m.kind] ?? {}), $schema: true };
+function online_endpoint_schema(kind) {
+    const f = V2;
+    return schema_obj({
+        name: schema_text,
+        description: schema_text,
+        auth_mode: f.oneOf(['key', 'aml_token', 'aad_token']),
+        tags: map,
+        properties: map,
+        public_network_access: f.oneOf(['enabled', 'disabled']),
+        identity: identitySchema(),
+        traffic: map,
+        mirror_traffic: map,
+        ...(kind === online_endpoint_KUBERNETES ? { compute: schema_text } : {}),
+    });
 }
-/** The member of a known-key tree for a key, if the key is known (own keys only: `constructor` is data). */
-function fieldOf(fields, key) {
-    return Object.hasOwn(fields, key) ? fields[key] : undefined;
-}
-/** What Azure does with a key it does not know in this kind of file (for messages). */
-function unknownKeyEffect(m) {
-    switch (m.kind) {
-        case 'v1DeploymentConfig':
-            return 'the v1 CLI/SDK silently ignores keys it does not know, so this setting has no effect';
-        case 'amlDeployAction':
-        case 'amlComputeAction':
-        case 'amlRegisterModelAction':
-            return 'the action silently ignores keys outside its schema, so this setting has no effect';
-        case 'mlflowModel':
-            return 'MLflow keeps it but neither MLflow nor Azure ML reads it';
-        default:
-            return 'the Azure ML CLI v2 rejects fields its schema does not define, so the deployment command fails';
-    }
-}
-// ---------------------------------------------------------------- suggestions
-function words(key) {
-    return key
-        .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-        .toLowerCase()
-        .split(/[\s_.\-/]+/)
-        .filter((w) => w !== '')
-        .map((w) => (w.length > 4 && w.endsWith('ed') ? w.slice(0, -1) : w.length > 3 && w.endsWith('s') ? w.slice(0, -1) : w));
-}
-/** Optimal-string-alignment distance (a transposition counts as one edit). */
-function editDistance(a, b) {
-    const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array(b.length).fill(0)]);
-    for (let j = 1; j <= b.length; j++)
-        d[0][j] = j;
-    for (let i = 1; i <= a.length; i++) {
-        for (let j = 1; j <= b.length; j++) {
-            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-            d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-                d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-        }
-    }
-    return d[a.length][b.length];
-}
-/**
- * The known key a mistyped key most likely means: same letters in another case; same words in
- * another order or style (`enableAppInsights` → `appInsightsEnabled`); a small edit distance
- * (≤ 3, scaled down for short keys); or a key whose words contain all of its words (`cpu` → `cpu_cores`).
- */
-function suggestKey(key, known) {
-    const lk = key.toLowerCase();
-    const cands = known.filter((k) => k !== key && k !== '$schema');
-    const ci = cands.find((k) => k.toLowerCase() === lk);
-    if (ci)
-        return ci;
-    const kw = words(key);
-    const bag = [...kw].sort().join(' ');
-    const sameWords = cands.find((k) => [...words(k)].sort().join(' ') === bag);
-    if (sameWords)
-        return sameWords;
-    const limit = Math.max(1, Math.min(3, Math.floor(key.length / 3)));
-    let best;
-    let bestD = Infinity;
-    for (const k of cands) {
-        const dist = editDistance(lk, k.toLowerCase());
-        if (dist <= limit && dist < bestD) {
-            best = k;
-            bestD = dist;
-        }
-    }
-    if (best)
-        return best;
-    if (kw.length === 0)
-        return undefined;
-    let sub;
-    for (const k of cands) {
-        const w = new Set(words(k));
-        if (kw.every((x) => w.has(x)) && (sub === undefined || editDistance(lk, k.toLowerCase()) < editDistance(lk, sub.toLowerCase())))
-            sub = k;
-    }
-    return sub;
-}
-
-;// CONCATENATED MODULE: ./src/formats/aml-actions.ts
-
-/**
- * Azure/aml-deploy parameters file. No `deployment_compute_target` (absent, empty, null) ⇒ ACI;
- * otherwise AKS on that compute (the rules judge a target that resolves to another kind).
- * Table-level findings point at the file's first key (there is no `computeType`).
- */
-function normaliseAmlDeploy(m) {
-    const target = str(m, '/deployment_compute_target');
-    const rawTarget = valueAt(m, '/deployment_compute_target');
-    const hasTarget = typeof rawTarget === 'string' && rawTarget.trim() !== '';
-    const gpuCores = num(m, '/gpu_cores');
-    const enableGpu = bool(m, '/enable_gpu');
-    let gpu = gpuCores;
-    if (enableGpu?.value === true && !(gpuCores && gpuCores.value > 0))
-        gpu = { value: 1, ptr: '/enable_gpu', manifest: m };
-    const d = {
-        manifest: m,
-        name: util_text(m, '/name'),
-        target: hasTarget ? 'aks' : 'aci',
-        mode: 'realtime',
-        targetReason: hasTarget
-            ? `aml-deploy file with deployment_compute_target: ${rawTarget.trim()} ⇒ AKS`
-            : 'aml-deploy file without deployment_compute_target ⇒ ACI',
-        targetKey: util_anchor(m, firstKeyPtr(m)),
-        computeRef: target ? parseRef(target.value, util_anchor(m, target.ptr)) : undefined,
-        cpu: num(m, '/cpu_cores'),
-        memoryGb: num(m, '/memory_gb'),
-        gpu,
-        replicas: num(m, '/num_replicas'),
-        autoscaleEnabled: bool(m, '/autoscale_enabled'),
-        minReplicas: num(m, '/autoscale_min_replicas'),
-        maxReplicas: num(m, '/autoscale_max_replicas'),
-        tags: tagsOf(m),
-        skipDeployment: bool(m, '/skip_deployment')?.value === true ? true : undefined,
-    };
-    return { deployments: [prune(d)] };
-}
-/** `compute_type` of an aml-compute file, or the kind its keys imply when it is missing or unknown. */
-function amlComputeType(m) {
-    const t = typeof m.data.compute_type === 'string' ? m.data.compute_type.trim().toLowerCase() : '';
-    if (t === 'amlcluster')
-        return 'amlcompute';
-    if (t === 'akscluster')
-        return 'aks';
-    if ('vm_priority' in m.data || 'min_nodes' in m.data || 'max_nodes' in m.data)
-        return 'amlcompute';
-    if ('agent_count' in m.data || 'cluster_purpose' in m.data)
-        return 'aks';
-    return 'amlcompute';
-}
-/** Azure/aml-compute parameters file: an AML compute cluster or a legacy AKS cluster, with the action's defaults. */
-function normaliseAmlCompute(m) {
-    const type = amlComputeType(m);
-    const name = util_text(m, '/name') ?? '';
-    let info;
-    if (type === 'amlcompute') {
-        const rawPr = valueAt(m, '/vm_priority');
-        const pr = typeof rawPr === 'string' ? rawPr.trim().toLowerCase() : rawPr === undefined || rawPr === null ? undefined : '';
-        const minNodes = num(m, '/min_nodes')?.value ?? 0;
-        const maxNodes = num(m, '/max_nodes')?.value ?? 4;
-        info = {
-            name,
-            type,
-            vmSize: util_text(m, '/vm_size') ?? 'Standard_DS3_v2',
-            minNodes,
-            maxNodes,
-            nodes: maxNodes,
-            // Absent ⇒ the action's default; a placeholder or a bad value ⇒ unknown (the schema rule reports it).
-            tier: pr === undefined ? 'dedicated' : pr === 'lowpriority' ? 'lowpriority' : pr === 'dedicated' ? 'dedicated' : undefined,
-            manifest: m,
-            source: 'repo',
-        };
-    }
-    else {
-        const purpose = util_text(m, '/cluster_purpose');
-        info = {
-            name,
-            type,
-            vmSize: util_text(m, '/vm_size') ?? 'Standard_D3_v2',
-            nodes: num(m, '/agent_count')?.value ?? 3,
-            // The action sets DEV_TEST when the string mentions dev or test, FAST_PROD otherwise.
-            purpose: purpose !== undefined && /dev|test/i.test(purpose) ? 'DevTest' : 'FastProd',
-            manifest: m,
-            source: 'repo',
-        };
-    }
-    return { computes: [prune(info)] };
-}
-/** Azure/aml-registermodel parameters file: the v1 model's declared memory requirement. */
-function normaliseAmlRegisterModel(m) {
-    const mem = num(m, '/memory_gb');
-    const info = {
-        name: util_text(m, '/model_name'),
-        memoryGb: mem?.value,
-        manifest: m,
-        source: 'repo',
-        memorySource: mem ? `memory_gb: ${mem.value} in ${m.file.path}` : undefined,
-    };
-    return { models: [prune(info)] };
-}
-
-;// CONCATENATED MODULE: ./src/formats/v2-online.ts
-
-/** Where table-level findings on a v2 file point: `$schema`, else `type`, else the first key. */
-function v2TargetKey(m) {
-    if ('$schema' in m.data)
-        return '/$schema';
-    if ('type' in m.data)
-        return '/type';
-    return firstKeyPtr(m);
-}
-/** How the kind was recognised, for messages. */
-function kindReason(m) {
-    return typeof m.data.$schema === 'string' ? m.kind : `${m.kind} (recognised by its keys)`;
-}
-/** Environment image: a string reference (`azureml:env:1`, registry id) or an inline `image`. */
-function environmentImage(m) {
-    const env = valueAt(m, '/environment');
-    if (typeof env === 'string')
-        return str(m, '/environment');
-    if (isMapping(env))
-        return str(m, '/environment/image');
-    return undefined;
-}
-function kubeResources(m, block) {
-    const base = ptrOf('resources', block);
-    if (!isMapping(valueAt(m, base)))
-        return undefined;
-    const gpuPtr = ptrOf('resources', block, 'nvidia.com/gpu');
-    const r = {
-        cpu: quantityFact(m, ptrOf('resources', block, 'cpu')),
-        memory: quantityFact(m, ptrOf('resources', block, 'memory')),
-        // The SDK also accepts the pre-renamed `gpu`.
-        gpu: num(m, gpuPtr) ?? num(m, ptrOf('resources', block, 'gpu')),
-    };
-    return prune(r);
-}
+/** A 2021-preview `onlineEndpoint` schema id does not say which: an endpoint with `compute` is Kubernetes. */
+const byCompute = ({ data }) => ('compute' in data ? online_endpoint_KUBERNETES : online_endpoint_MANAGED);
 function endpoint(m, kind) {
     const compute = str(m, '/compute');
     return prune({
         manifest: m,
-        name: util_text(m, '/name'),
+        name: values_text(m, '/name'),
         kind,
-        computeRef: compute ? parseRef(compute.value, util_anchor(m, compute.ptr)) : undefined,
+        computeRef: compute ? parseRef(compute.value, values_anchor(m, compute.ptr)) : undefined,
     });
 }
-/** v2 online endpoints and deployments (managed and Kubernetes). */
-function normaliseV2Online(m) {
-    switch (m.kind) {
-        case 'managedOnlineEndpoint':
-            return { endpoints: [endpoint(m, 'managed')] };
-        case 'kubernetesOnlineEndpoint':
-            return { endpoints: [endpoint(m, 'kubernetes')] };
-        case 'managedOnlineDeployment':
-        case 'kubernetesOnlineDeployment':
-            break;
-        default:
-            return {};
-    }
-    const kube = m.kind === 'kubernetesOnlineDeployment';
-    const d = {
-        manifest: m,
-        name: util_text(m, '/name'),
-        endpointName: util_text(m, '/endpoint_name'),
-        target: kube ? 'aks' : 'managed-online',
-        mode: 'realtime',
-        targetReason: kube ? `${kindReason(m)}: Azure ML Kubernetes online deployment` : kindReason(m),
-        targetKey: util_anchor(m, v2TargetKey(m)),
-        instanceType: str(m, '/instance_type'),
-        instanceCount: num(m, '/instance_count'),
-        requestTimeoutMs: num(m, '/request_settings/request_timeout_ms'),
-        environmentImage: environmentImage(m),
-        modelRef: modelRef(m),
-        tags: tagsOf(m),
+const onlineEndpoint = family_define({
+    id: 'online-endpoint',
+    kinds: [online_endpoint_MANAGED, online_endpoint_KUBERNETES],
+    schemas: { managedonlineendpoint: online_endpoint_MANAGED, kubernetesonlineendpoint: online_endpoint_KUBERNETES, onlineendpoint: byCompute },
+    prefilter: {},
+    ...V2_FAMILY,
+    fields: (m) => ({ ...(m.kind === online_endpoint_KUBERNETES ? KUBERNETES_ENDPOINT : ONLINE_ENDPOINT), $schema: true }),
+    schema: online_endpoint_schema,
+    normalise: (m) => ({ endpoints: [endpoint(m, m.kind === online_endpoint_KUBERNETES ? 'kubernetes' : 'managed')] }),
+});
+
+;// CONCATENATED MODULE: ./src/formats/batch-deployment.ts
+
+
+
+
+
+
+
+const BATCH = 'batchDeployment';
+const MODEL = 'modelBatchDeployment';
+const RETRY = leaves('max_retries', 'timeout');
+const SETTINGS = {
+    ...leaves('max_concurrency_per_instance', 'error_threshold', 'logging_level', 'mini_batch_size', 'output_action', 'output_file_name', 'instance_count'),
+    retry_settings: RETRY,
+    environment_variables: 'map',
+};
+const batch_deployment_FIELDS = {
+    ...DEPLOYMENT_BASE,
+    ...leaves('type', 'job_definition', 'component'),
+    compute: leaves('target', 'instance_count', 'instance_type'),
+    resources: { ...leaves('instance_count', 'instance_type', 'shm_size', 'docker_args', 'locations', 'max_instance_count'), properties: 'map' },
+    settings: SETTINGS,
+    // Legacy layout (CLI < 1.7): settings at the root.
+    ...SETTINGS,
+};
+function batch_deployment_schema() {
+    const f = V2;
+    const settings = {
+        max_concurrency_per_instance: f.int(1),
+        error_threshold: f.int(-1, { hint: '-1 ignores all failed mini-batches.' }),
+        logging_level: f.oneOf(['warning', 'info', 'debug']),
+        mini_batch_size: f.int(1),
+        output_action: f.oneOf(['append_row', 'summary_only']),
+        output_file_name: schema_text,
+        retry_settings: schema_obj({ max_retries: f.int(0), timeout: f.int(1) }),
+        environment_variables: map,
     };
-    if (kube) {
-        d.requests = kubeResources(m, 'requests');
-        d.limits = kubeResources(m, 'limits');
-        d.gpu = d.limits?.gpu ?? d.requests?.gpu;
-        d.replicas = d.instanceCount;
-        const scaleType = util_text(m, '/scale_settings/type')?.toLowerCase();
-        // Kubernetes scales by target utilisation when the type is given so or min/max are set.
-        if (scaleType === 'target_utilization' || (scaleType === undefined && ('min_instances' in scaleSettings(m) || 'max_instances' in scaleSettings(m)))) {
-            d.autoscaleEnabled = { value: true, ptr: scaleType ? '/scale_settings/type' : '/scale_settings', manifest: m };
-            d.minReplicas = num(m, '/scale_settings/min_instances');
-            d.maxReplicas = num(m, '/scale_settings/max_instances');
-        }
-    }
-    return { deployments: [prune(d)] };
+    return schema_obj({
+        ...settings, // legacy layout: settings at the root
+        name: schema_text,
+        endpoint_name: schema_text,
+        type: f.oneOf(['model', 'pipeline']),
+        resources: schema_obj({ instance_count: f.int(1, { hint: 'A batch deployment needs at least one node.' }), instance_type: schema_text }),
+        settings: schema_obj(settings),
+        tags: map,
+        properties: map,
+    });
 }
-function scaleSettings(m) {
-    const s = valueAt(m, '/scale_settings');
-    return isMapping(s) ? s : Object.create(null);
-}
-
-;// CONCATENATED MODULE: ./src/formats/v2-batch.ts
-
-
 /**
  * The compute of a batch deployment: `compute: azureml:NAME` or bare `NAME`; the 2021 preview
  * layout `compute: {target, instance_count}` too.
@@ -17326,87 +18396,280 @@ function scaleSettings(m) {
 function computeRef(m) {
     const c = valueAt(m, '/compute');
     const f = isMapping(c) ? str(m, '/compute/target') : str(m, '/compute');
-    return f ? parseRef(f.value, util_anchor(m, f.ptr)) : undefined;
+    return f ? parseRef(f.value, values_anchor(m, f.ptr)) : undefined;
 }
-/** v2 batch endpoints and deployments (model deployments, legacy layout, pipeline component deployments). */
-function normaliseV2Batch(m) {
-    if (m.kind === 'batchEndpoint') {
-        return { endpoints: [prune({ manifest: m, name: util_text(m, '/name'), kind: 'batch' })] };
-    }
-    const base = {
-        manifest: m,
-        name: util_text(m, '/name'),
-        endpointName: util_text(m, '/endpoint_name'),
-        target: 'compute-cluster',
-        mode: 'batch',
-        targetKey: util_anchor(m, v2TargetKey(m)),
-        tags: tagsOf(m),
-    };
-    if (m.kind === 'pipelineComponentBatchDeployment') {
-        const dc = str(m, '/settings/default_compute');
+const batchDeployment = family_define({
+    id: 'batch-deployment',
+    kinds: [BATCH, MODEL],
+    schemas: { batchdeployment: BATCH, modelbatchdeployment: MODEL },
+    prefilter: { keys: ['endpoint_name'] },
+    detect: ({ data, type }) => ('endpoint_name' in data && 'compute' in data ? (type === 'model' ? MODEL : BATCH) : undefined),
+    ...V2_FAMILY,
+    fields: () => ({ ...batch_deployment_FIELDS, $schema: true }),
+    schema: batch_deployment_schema,
+    normalise(m) {
         const d = {
-            ...base,
-            targetReason: `${kindReason(m)}: pipeline jobs run on settings.default_compute`,
-            computeRef: dc ? parseRef(dc.value, util_anchor(m, dc.ptr)) : undefined,
+            manifest: m,
+            flavor: 'model-batch',
+            name: values_text(m, '/name'),
+            endpointName: values_text(m, '/endpoint_name'),
+            target: 'compute-cluster',
+            mode: 'batch',
+            targetReason: `${kindReason(m)}: batch scoring on its compute`,
+            targetKey: values_anchor(m, v2TargetKey(m)),
+            computeRef: computeRef(m),
+            instanceCount: values_num(m, '/resources/instance_count') ?? values_num(m, '/compute/instance_count'),
+            instanceType: str(m, '/resources/instance_type') ?? str(m, '/compute/instance_type'),
+            environmentImage: environmentImage(m),
+            modelRef: modelRef(m),
+            tags: tagsOf(m),
         };
         return { deployments: [prune(d)] };
-    }
-    if (m.kind !== 'batchDeployment' && m.kind !== 'modelBatchDeployment')
-        return {};
-    const d = {
-        ...base,
-        targetReason: `${kindReason(m)}: batch scoring on its compute`,
-        computeRef: computeRef(m),
-        instanceCount: num(m, '/resources/instance_count') ?? num(m, '/compute/instance_count'),
-        instanceType: str(m, '/resources/instance_type') ?? str(m, '/compute/instance_type'),
-        environmentImage: environmentImage(m),
-        modelRef: modelRef(m),
-    };
-    return { deployments: [prune(d)] };
+    },
+});
+
+;// CONCATENATED MODULE: ./src/formats/pipeline-batch-deployment.ts
+
+
+
+
+
+
+const pipeline_batch_deployment_KIND = 'pipelineComponentBatchDeployment';
+const pipeline_batch_deployment_FIELDS = {
+    $schema: true,
+    ...leaves('name', 'endpoint_name', 'description', 'type', 'component', 'job_definition', 'provisioning_state', 'id'),
+    tags: 'map',
+    properties: 'map',
+    // Pipeline job settings (default_compute, default_datastore, continue_on_step_failure, force_rerun, …).
+    settings: 'map',
+};
+function pipeline_batch_deployment_schema() {
+    const f = V2;
+    return schema_obj({
+        name: schema_text,
+        endpoint_name: schema_text,
+        type: f.oneOf(['pipeline']),
+        settings: schema_obj({ default_compute: schema_text, continue_on_step_failure: f.flag, force_rerun: f.flag }),
+        tags: map,
+    });
 }
+const pipelineBatchDeployment = family_define({
+    id: 'pipeline-batch-deployment',
+    kinds: [pipeline_batch_deployment_KIND],
+    schemas: { pipelinecomponentbatchdeployment: pipeline_batch_deployment_KIND },
+    prefilter: { types: ['pipeline'] },
+    detect: ({ data, type }) => (type === 'pipeline' && 'component' in data ? pipeline_batch_deployment_KIND : undefined),
+    ...V2_FAMILY,
+    fields: () => pipeline_batch_deployment_FIELDS,
+    schema: pipeline_batch_deployment_schema,
+    normalise(m) {
+        const dc = str(m, '/settings/default_compute');
+        const d = {
+            manifest: m,
+            flavor: 'pipeline-batch',
+            name: values_text(m, '/name'),
+            endpointName: values_text(m, '/endpoint_name'),
+            target: 'compute-cluster',
+            mode: 'batch',
+            targetReason: `${kindReason(m)}: pipeline jobs run on settings.default_compute`,
+            targetKey: values_anchor(m, v2TargetKey(m)),
+            computeRef: dc ? parseRef(dc.value, values_anchor(m, dc.ptr)) : undefined,
+            tags: tagsOf(m),
+        };
+        return { deployments: [prune(d)] };
+    },
+});
 
-;// CONCATENATED MODULE: ./src/formats/v2-compute.ts
+;// CONCATENATED MODULE: ./src/formats/batch-endpoint.ts
 
-/** v2 compute YAML: cluster (with Azure's defaults), Kubernetes attach, compute instance, attached VM. */
-function normaliseV2Compute(m) {
-    const name = util_text(m, '/name') ?? '';
-    let info;
-    switch (m.kind) {
-        case 'amlCompute': {
-            const rawTier = valueAt(m, '/tier');
-            const tier = typeof rawTier === 'string' ? rawTier.trim().toLowerCase().replace(/[_-]/g, '') : undefined;
-            const maxNodes = num(m, '/max_instances')?.value ?? 1;
-            info = {
-                name,
-                type: 'amlcompute',
-                vmSize: util_text(m, '/size') ?? 'Standard_DS3_v2',
-                minNodes: num(m, '/min_instances')?.value ?? 0,
-                maxNodes,
-                nodes: maxNodes,
-                tier: rawTier === undefined || rawTier === null ? 'dedicated' : tier === 'lowpriority' ? 'lowpriority' : tier === 'dedicated' ? 'dedicated' : undefined,
-                manifest: m,
-                source: 'repo',
-            };
-            break;
-        }
-        case 'kubernetesCompute':
-            info = { name, type: 'kubernetes', manifest: m, source: 'repo' };
-            break;
-        case 'computeInstance':
-            info = { name, type: 'computeinstance', vmSize: util_text(m, '/size'), nodes: 1, manifest: m, source: 'repo' };
-            break;
-        case 'vmCompute':
-            info = { name, type: 'virtualmachine', nodes: 1, manifest: m, source: 'repo' };
-            break;
-        default:
-            return {};
-    }
-    return { computes: [prune(info)] };
+
+
+
+
+const batch_endpoint_KIND = 'batchEndpoint';
+const batch_endpoint_FIELDS = { ...ENDPOINT_BASE, defaults: leaves('deployment_name', 'model_deployment_name') };
+function batch_endpoint_schema() {
+    return schema_obj({
+        name: schema_text,
+        description: schema_text,
+        auth_mode: V2.oneOf(['aad_token']),
+        tags: map,
+        properties: map,
+        defaults: schema_obj({ deployment_name: schema_text }),
+    });
 }
+const batchEndpoint = family_define({
+    id: 'batch-endpoint',
+    kinds: [batch_endpoint_KIND],
+    schemas: { batchendpoint: batch_endpoint_KIND },
+    prefilter: {},
+    ...V2_FAMILY,
+    fields: () => ({ ...batch_endpoint_FIELDS, $schema: true }),
+    schema: batch_endpoint_schema,
+    normalise: (m) => ({ endpoints: [prune({ manifest: m, name: values_text(m, '/name'), kind: 'batch' })] }),
+});
 
-;// CONCATENATED MODULE: ./src/formats/v2-model.ts
+;// CONCATENATED MODULE: ./src/formats/aml-compute.ts
 
-function declaredFacts(m, where) {
+
+
+
+
+
+const aml_compute_KIND = 'amlCompute';
+const aml_compute_FIELDS = {
+    ...COMPUTE_BASE,
+    ...leaves('size', 'tier', 'min_instances', 'max_instances', 'idle_time_before_scale_down', 'ssh_public_access_enabled', 'enable_node_public_ip', 'enable_os_patching'),
+    ssh_settings: SSH,
+    network_settings: NETWORK,
+    identity: IDENTITY,
+};
+function aml_compute_schema() {
+    const f = V2;
+    return schema_obj({
+        name: schema_text,
+        type: f.oneOf(['amlcompute']),
+        size: schema_text,
+        tier: f.oneOf(['dedicated', 'low_priority']),
+        min_instances: f.int(0),
+        max_instances: f.int(1, { hint: 'A cluster that can never start a node runs nothing.' }),
+        idle_time_before_scale_down: f.int(0),
+        ssh_public_access_enabled: f.flag,
+        enable_node_public_ip: f.flag,
+        identity: identitySchema(),
+        tags: map,
+    }, { mdgMinMax: [['min_instances', 'max_instances']] });
+}
+const amlCompute = family_define({
+    id: 'aml-compute',
+    kinds: [aml_compute_KIND],
+    schemas: { amlcompute: aml_compute_KIND },
+    prefilter: { types: ['amlcompute'] },
+    detect: ({ type }) => (type === 'amlcompute' ? aml_compute_KIND : undefined),
+    ...V2_FAMILY,
+    fields: () => aml_compute_FIELDS,
+    schema: aml_compute_schema,
+    secrets: ADMIN_PASSWORD_SECRETS,
+    normalise(m) {
+        const rawTier = valueAt(m, '/tier');
+        const tier = typeof rawTier === 'string' ? rawTier.trim().toLowerCase().replace(/[_-]/g, '') : undefined;
+        const maxNodes = values_num(m, '/max_instances')?.value ?? AML_COMPUTE_DEFAULT_MAX_INSTANCES;
+        const info = prune({
+            name: values_text(m, '/name') ?? '',
+            type: 'amlcompute',
+            vmSize: values_text(m, '/size') ?? AML_COMPUTE_DEFAULT_SIZE,
+            minNodes: values_num(m, '/min_instances')?.value ?? 0,
+            maxNodes,
+            nodes: maxNodes,
+            tier: rawTier === undefined || rawTier === null
+                ? 'dedicated'
+                : tier === 'lowpriority'
+                    ? 'lowpriority'
+                    : tier === 'dedicated'
+                        ? 'dedicated'
+                        : undefined,
+            manifest: m,
+            source: 'repo',
+        });
+        return { computes: [info] };
+    },
+});
+
+;// CONCATENATED MODULE: ./src/formats/kubernetes-compute.ts
+
+
+
+
+
+const kubernetes_compute_KIND = 'kubernetesCompute';
+const kubernetes_compute_FIELDS = { ...COMPUTE_BASE, namespace: true, identity: IDENTITY, properties: 'map' };
+function kubernetes_compute_schema() {
+    return schema_obj({ name: schema_text, type: V2.oneOf(['kubernetes']), namespace: schema_text, resource_id: schema_text, identity: identitySchema(), properties: map });
+}
+const kubernetesCompute = family_define({
+    id: 'kubernetes-compute',
+    kinds: [kubernetes_compute_KIND],
+    schemas: { kubernetescompute: kubernetes_compute_KIND },
+    prefilter: { types: ['kubernetes'] },
+    // After the online deployment family: `type: kubernetes` with `endpoint_name` is a deployment.
+    detect: ({ type }) => (type === 'kubernetes' ? kubernetes_compute_KIND : undefined),
+    ...V2_FAMILY,
+    fields: () => kubernetes_compute_FIELDS,
+    schema: kubernetes_compute_schema,
+    secrets: ADMIN_PASSWORD_SECRETS,
+    normalise: (m) => ({ computes: [prune({ name: values_text(m, '/name') ?? '', type: 'kubernetes', manifest: m, source: 'repo' })] }),
+});
+
+;// CONCATENATED MODULE: ./src/formats/compute-instance.ts
+
+
+
+
+
+const compute_instance_KIND = 'computeInstance';
+const compute_instance_FIELDS = {
+    ...COMPUTE_BASE,
+    ...leaves('size', 'ssh_public_access_enabled', 'schedules', 'idle_time_before_shutdown', 'idle_time_before_shutdown_minutes', 'setup_scripts', 'enable_node_public_ip', 'custom_applications', 'os_image_metadata', 'enable_sso', 'enable_root_access', 'release_quota_on_stop', 'enable_os_patching'),
+    create_on_behalf_of: leaves('user_object_id', 'user_tenant_id'),
+    network_settings: NETWORK,
+    ssh_settings: SSH,
+    identity: IDENTITY,
+};
+function compute_instance_schema() {
+    return schema_obj({ name: schema_text, type: V2.oneOf(['computeinstance']), size: schema_text, identity: identitySchema(), tags: map });
+}
+const computeInstance = family_define({
+    id: 'compute-instance',
+    kinds: [compute_instance_KIND],
+    schemas: { computeinstance: compute_instance_KIND },
+    prefilter: {},
+    ...V2_FAMILY,
+    fields: () => compute_instance_FIELDS,
+    schema: compute_instance_schema,
+    secrets: ADMIN_PASSWORD_SECRETS,
+    normalise: (m) => ({
+        computes: [prune({ name: values_text(m, '/name') ?? '', type: 'computeinstance', vmSize: values_text(m, '/size'), nodes: 1, manifest: m, source: 'repo' })],
+    }),
+});
+
+;// CONCATENATED MODULE: ./src/formats/vm-compute.ts
+
+
+
+
+
+const vm_compute_KIND = 'vmCompute';
+const vm_compute_FIELDS = { ...COMPUTE_BASE, ssh_settings: SSH };
+function vm_compute_schema() {
+    return schema_obj({ name: schema_text, type: V2.oneOf(['virtualmachine']), resource_id: schema_text, tags: map });
+}
+const vmCompute = family_define({
+    id: 'vm-compute',
+    kinds: [vm_compute_KIND],
+    schemas: { vmcompute: vm_compute_KIND },
+    prefilter: {},
+    ...V2_FAMILY,
+    fields: () => vm_compute_FIELDS,
+    schema: vm_compute_schema,
+    secrets: ADMIN_PASSWORD_SECRETS,
+    normalise: (m) => ({
+        computes: [prune({ name: values_text(m, '/name') ?? '', type: 'virtualmachine', nodes: 1, manifest: m, source: 'repo' })],
+    }),
+});
+
+;// CONCATENATED MODULE: ./src/formats/model.ts
+
+
+
+
+
+
+
+
+const model_KIND = 'model';
+const model_FIELDS = { $schema: true, ...MODEL_ASSET };
+function declaredFacts(m) {
     const out = {};
     for (const block of ['tags', 'properties']) {
         const v = valueAt(m, `/${block}`);
@@ -17415,12 +18678,12 @@ function declaredFacts(m, where) {
         const mem = toNumber(v.memory_gb);
         if (out.memoryGb === undefined && mem !== undefined) {
             out.memoryGb = mem;
-            out.memorySource = `${block}.memory_gb: ${mem} in ${where}`;
+            out.memorySource = `${block}.memory_gb: ${mem} in ${m.file.path}`;
         }
         const size = toNumber(v.model_size_bytes);
         if (out.sizeBytes === undefined && size !== undefined) {
             out.sizeBytes = size;
-            out.sizeSource = `${block}.model_size_bytes: ${size} in ${where}`;
+            out.sizeSource = `${block}.model_size_bytes: ${size} in ${m.file.path}`;
         }
         const acc = typeof v.accelerator === 'string' ? v.accelerator.trim().toLowerCase() : undefined;
         if (out.accelerator === undefined && (acc === 'gpu' || acc === 'fpga' || acc === 'none'))
@@ -17428,139 +18691,184 @@ function declaredFacts(m, where) {
     }
     return out;
 }
-/** v2 model YAML (`model.schema.json`). A local `path` is resolved from the manifest's folder. */
-function normaliseV2Model(m) {
-    const p = util_text(m, '/path') ?? util_text(m, '/local_path');
-    const rawVersion = valueAt(m, '/version');
-    const version = (typeof rawVersion === 'string' || typeof rawVersion === 'number') && String(rawVersion).trim() !== '' && !isPlaceholder(rawVersion)
-        ? String(rawVersion).trim()
-        : undefined;
-    const info = {
-        name: util_text(m, '/name'),
-        version,
-        type: util_text(m, '/type')?.toLowerCase() ?? 'custom_model',
-        localPath: p !== undefined && !hasUriScheme(p) ? modelLocalPath(resolveLocal(m.file.path, p)) : undefined,
-        manifest: m,
-        source: 'repo',
-        ...declaredFacts(m, m.file.path),
-    };
-    return { models: [prune(info)] };
+function model_schema() {
+    const f = V2;
+    const facts = schema_obj({
+        memory_gb: f.pos('It declares the memory the model needs, in GiB.'),
+        model_size_bytes: f.int(1),
+        accelerator: f.oneOf(['gpu', 'fpga', 'none']),
+    });
+    return schema_obj({
+        name: schema_text,
+        version: textOrNumber,
+        path: schema_text,
+        type: f.oneOf(['custom_model', 'mlflow_model', 'triton_model']),
+        description: schema_text,
+        tags: facts,
+        properties: facts,
+        flavors: map,
+    });
 }
+const model = family_define({
+    id: 'model',
+    kinds: [model_KIND],
+    schemas: { model: model_KIND },
+    prefilter: {},
+    ...V2_FAMILY,
+    fields: () => model_FIELDS,
+    schema: model_schema,
+    normalise(m) {
+        const p = values_text(m, '/path') ?? values_text(m, '/local_path');
+        const rawVersion = valueAt(m, '/version');
+        const version = (typeof rawVersion === 'string' || typeof rawVersion === 'number') && String(rawVersion).trim() !== '' && !isPlaceholder(rawVersion)
+            ? String(rawVersion).trim()
+            : undefined;
+        const info = {
+            name: values_text(m, '/name'),
+            version,
+            type: values_text(m, '/type')?.toLowerCase() ?? 'custom_model',
+            localPath: p !== undefined && !hasUriScheme(p) ? modelLocalPath(resolveLocal(m.file.path, p)) : undefined,
+            manifest: m,
+            source: 'repo',
+            rank: 0,
+            ...declaredFacts(m),
+        };
+        return { models: [prune(info)] };
+    },
+});
 
-;// CONCATENATED MODULE: ./src/formats/mlmodel.ts
+;// CONCATENATED MODULE: ./src/formats/index.ts
 
 
-/** MLflow `MLmodel`: the model is the folder holding the file; `model_size_bytes` when MLflow recorded it. */
-function normaliseMlModel(m) {
-    const size = num(m, '/model_size_bytes');
-    const info = {
-        type: 'mlflow_model',
-        sizeBytes: size?.value,
-        sizeSource: size ? `model_size_bytes: ${size.value} in ${m.file.path}` : undefined,
-        localPath: modelLocalPath(external_node_path_namespaceObject.posix.dirname(m.file.path)),
-        manifest: m,
-        source: 'repo',
+
+
+
+
+
+
+
+
+
+
+
+
+
+const FAMILIES = [
+    mlflowModel,
+    v1DeploymentConfig,
+    amlDeployAction,
+    amlComputeAction,
+    amlRegisterModelAction,
+    onlineDeployment,
+    onlineEndpoint,
+    batchDeployment,
+    pipelineBatchDeployment,
+    batchEndpoint,
+    amlCompute,
+    kubernetesCompute,
+    computeInstance,
+    vmCompute,
+    model,
+];
+
+;// CONCATENATED MODULE: ./src/formats/prefilter.ts
+// The cheap text pre-filter (SPEC §2): a file that holds none of the words any family looks for is
+// not parsed. Its words come from the families; nothing here names a key of its own.
+
+
+function prefilter_escape(s) {
+    return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+let tests;
+function prefilter_build() {
+    const keys = new Set();
+    const types = new Set();
+    const schemas = new Set(['azureml']);
+    const fileNames = new Set();
+    for (const f of FAMILIES) {
+        for (const k of f.prefilter.keys ?? [])
+            keys.add(k);
+        for (const t of f.prefilter.types ?? [])
+            types.add(t);
+        for (const n of f.prefilter.fileNames ?? [])
+            fileNames.add(n);
+        for (const s of Object.keys(f.schemas ?? {}))
+            schemas.add(s === 'model' ? 'model.schema' : s);
+    }
+    const alt = (set) => [...set].map(prefilter_escape).join('|');
+    return {
+        key: new RegExp(`(?:^|[\\s{,"'])(?:${alt(keys)})["']?\\s*:`),
+        schema: new RegExp(`\\$schema["']?\\s*:\\s*["']?[^\\n]*(?:${alt(schemas)})`, 'i'),
+        type: new RegExp(`(?:^|[\\s{,"'])type["']?\\s*:\\s*["']?(?:${alt(types)})\\b`, 'i'),
+        fileNames,
     };
-    return { models: [prune(info)] };
+}
+/** Could this YAML/JSON file be an Azure ML manifest? Keeps workflows, package.json … unparsed. */
+function looksLikeManifest(relPath, text) {
+    const t = (tests ??= prefilter_build());
+    if (t.fileNames.has(external_node_path_namespaceObject.posix.basename(relPath)))
+        return true;
+    return t.key.test(text) || t.schema.test(text) || t.type.test(text);
 }
 
 ;// CONCATENATED MODULE: ./src/formats/recognise.ts
 
 
-
-
-
-
-
-
-
-
-/** `$schema` basenames (lower case, extension stripped) → kind. */
-const SCHEMA_KINDS = {
-    managedonlinedeployment: 'managedOnlineDeployment',
-    kubernetesonlinedeployment: 'kubernetesOnlineDeployment',
-    managedonlineendpoint: 'managedOnlineEndpoint',
-    kubernetesonlineendpoint: 'kubernetesOnlineEndpoint',
-    batchendpoint: 'batchEndpoint',
-    batchdeployment: 'batchDeployment',
-    modelbatchdeployment: 'modelBatchDeployment',
-    pipelinecomponentbatchdeployment: 'pipelineComponentBatchDeployment',
-    amlcompute: 'amlCompute',
-    kubernetescompute: 'kubernetesCompute',
-    computeinstance: 'computeInstance',
-    vmcompute: 'vmCompute',
-    model: 'model',
-};
-const V1_FAMILIES = new Set(['v1DeploymentConfig', 'amlDeployAction', 'amlComputeAction', 'amlRegisterModelAction']);
-const AML_DEPLOY_KEYS = [
-    'deployment_compute_target',
-    'inference_entry_script',
-    'inference_source_directory',
-    'enable_gpu',
-    'autoscale_enabled',
-];
-/** Sizing keys that, with nothing but aml-deploy fields beside them, make a file an aml-deploy file. */
-const AML_DEPLOY_SIZING_KEYS = ['cpu_cores', 'memory_gb', 'gpu_cores', 'num_replicas'];
-const AML_COMPUTE_KEYS = ['compute_type', 'vm_priority', 'cluster_purpose', 'agent_count', 'min_nodes'];
-const AML_REGISTER_KEYS = ['model_file_name', 'model_name', 'model_framework'];
 /** `https://host/latest/managedOnlineDeployment.schema.json` → `managedonlinedeployment`. */
 function schemaBasename(url) {
     const noQuery = url.trim().replace(/[?#].*$/, '');
     const base = noQuery.slice(noQuery.lastIndexOf('/') + 1).toLowerCase();
     return base.replace(/(\.schema)?(\.template)?\.(json|ya?ml)$/, '').replace(/\.schema$/, '');
 }
-function lower(v) {
-    return typeof v === 'string' ? v.trim().toLowerCase() : undefined;
+let claims;
+/** `$schema` basename → the family that claims it (built once, from FAMILIES). */
+function schemaClaims() {
+    if (!claims) {
+        claims = new Map();
+        for (const family of FAMILIES) {
+            for (const [base, kind] of Object.entries(family.schemas ?? {}))
+                claims.set(base, { family, kind });
+        }
+    }
+    return claims;
 }
-function has(data, keys) {
-    return keys.some((k) => k in data);
-}
-/** Kind of one document, or undefined when it is not a manifest (SPEC §2, detection by content). */
-function detectKind(filePath, data) {
-    if (external_node_path_namespaceObject.posix.basename(filePath) === 'MLmodel' && 'flavors' in data)
-        return 'mlflowModel';
-    const type = lower(data.type);
+/** The family and kind of one document, or undefined when it is not a manifest. */
+function detect(filePath, data) {
+    const input = { path: filePath, data, type: typeof data.type === 'string' ? data.type.trim().toLowerCase() : undefined };
+    for (const family of FAMILIES) {
+        if (!family.detectFirst)
+            continue;
+        const kind = family.detect?.(input);
+        if (kind)
+            return { family, kind };
+    }
     const schema = data.$schema;
     if (typeof schema === 'string' && schema.trim() !== '') {
-        const base = schemaBasename(schema);
-        if (Object.hasOwn(SCHEMA_KINDS, base))
-            return SCHEMA_KINDS[base];
-        // 2021 preview / SDK-internal ids that do not say managed or Kubernetes.
-        if (base === 'onlinedeployment')
-            return type === 'kubernetes' ? 'kubernetesOnlineDeployment' : 'managedOnlineDeployment';
-        if (base === 'onlineendpoint')
-            return 'compute' in data ? 'kubernetesOnlineEndpoint' : 'managedOnlineEndpoint';
-        // Another Azure ML asset (environment, job, component, ModelVersionPackage…) or a foreign schema:
-        // only a v1 config keeps its meaning with a $schema line.
-        return 'computeType' in data ? 'v1DeploymentConfig' : undefined;
+        const claim = schemaClaims().get(schemaBasename(schema));
+        if (claim)
+            return { family: claim.family, kind: typeof claim.kind === 'string' ? claim.kind : claim.kind(input) };
+        // Another Azure ML asset (environment, job, component, ModelVersionPackage…) or a foreign schema.
+        for (const family of FAMILIES) {
+            if (!family.detectUnderForeignSchema)
+                continue;
+            const kind = family.detect?.(input);
+            if (kind)
+                return { family, kind };
+        }
+        return undefined;
     }
-    if ('computeType' in data)
-        return 'v1DeploymentConfig';
-    if (has(data, AML_DEPLOY_KEYS))
-        return 'amlDeployAction';
-    if (has(data, AML_COMPUTE_KEYS))
-        return 'amlComputeAction';
-    if (has(data, AML_REGISTER_KEYS))
-        return 'amlRegisterModelAction';
-    // Real deploy.json files may hold only sizes (`{"cpu_cores": 1, "memory_gb": 0.5, "location": …}`):
-    // an ACI deployment all the same. Every key must be an aml-deploy field, so other JSON stays out.
-    if (has(data, AML_DEPLOY_SIZING_KEYS) && Object.keys(data).every((k) => fieldOf(AML_DEPLOY, k) !== undefined))
-        return 'amlDeployAction';
-    // v2 by shape, first match wins.
-    const endpointName = 'endpoint_name' in data;
-    if (type === 'kubernetes' && endpointName)
-        return 'kubernetesOnlineDeployment';
-    if (endpointName && 'compute' in data)
-        return type === 'model' ? 'modelBatchDeployment' : 'batchDeployment';
-    if (type === 'pipeline' && 'component' in data)
-        return 'pipelineComponentBatchDeployment';
-    if (endpointName && 'instance_type' in data)
-        return 'managedOnlineDeployment';
-    if (type === 'amlcompute')
-        return 'amlCompute';
-    if (type === 'kubernetes')
-        return 'kubernetesCompute';
+    for (const family of FAMILIES) {
+        if (family.detectFirst)
+            continue;
+        const kind = family.detect?.(input);
+        if (kind)
+            return { family, kind };
+    }
     return undefined;
+}
+/** Kind of one document (detection by content), or undefined. */
+function detectKind(filePath, data) {
+    return detect(filePath, data)?.kind;
 }
 /** Recognises every document of a file whose value is a mapping. Never throws. */
 function recognise(file) {
@@ -17575,16 +18883,20 @@ function recognise(file) {
 function recogniseDoc(file, doc) {
     if (!isMapping(doc.value))
         return undefined;
-    const kind = detectKind(file.path, doc.value);
-    if (!kind)
+    const found = detect(file.path, doc.value);
+    if (!found)
         return undefined;
-    return { kind, file, doc, data: doc.value, v1: V1_FAMILIES.has(kind) };
+    return { kind: found.kind, family: found.family, file, doc, data: doc.value };
 }
-/** Turns manifests into typed records, one family module per kind. Never throws on odd values. */
+/** The family a manifest was recognised as (its own object, typed for the formats). */
+function familyOf(m) {
+    return m.family;
+}
+/** Turns manifests into typed records, each by its family. Never throws on odd values. */
 function normalise(manifests) {
     const out = { deployments: [], endpoints: [], models: [], computes: [] };
     for (const m of manifests) {
-        const part = normaliseOne(m);
+        const part = familyOf(m).normalise(m);
         if (part.deployments)
             out.deployments.push(...part.deployments);
         if (part.endpoints)
@@ -17596,264 +18908,16 @@ function normalise(manifests) {
     }
     return out;
 }
-function normaliseOne(m) {
-    switch (m.kind) {
-        case 'v1DeploymentConfig':
-            return normaliseV1Config(m);
-        case 'amlDeployAction':
-            return normaliseAmlDeploy(m);
-        case 'amlComputeAction':
-            return normaliseAmlCompute(m);
-        case 'amlRegisterModelAction':
-            return normaliseAmlRegisterModel(m);
-        case 'managedOnlineDeployment':
-        case 'kubernetesOnlineDeployment':
-        case 'managedOnlineEndpoint':
-        case 'kubernetesOnlineEndpoint':
-            return normaliseV2Online(m);
-        case 'batchEndpoint':
-        case 'batchDeployment':
-        case 'modelBatchDeployment':
-        case 'pipelineComponentBatchDeployment':
-            return normaliseV2Batch(m);
-        case 'amlCompute':
-        case 'kubernetesCompute':
-        case 'computeInstance':
-        case 'vmCompute':
-            return normaliseV2Compute(m);
-        case 'model':
-            return normaliseV2Model(m);
-        case 'mlflowModel':
-            return normaliseMlModel(m);
-    }
-}
 
-;// CONCATENATED MODULE: ./src/formats/index.ts
-/**
- * Recognise every document of a loaded file (detection by content, SPEC §2) and normalise each
- * manifest into typed records. Documents that are not manifests are ignored.
- * Implemented by the format modules; see recognise.ts.
- */
-
-
-;// CONCATENATED MODULE: ./src/inventory/stage.ts
-
-const PRODUCTION = new Set(['prod', 'production', 'prd', 'live']);
-const NONPRODUCTION = new Set([
-    'dev',
-    'development',
-    'test',
-    'testing',
-    'qa',
-    'staging',
-    'stage',
-    'stg',
-    'uat',
-    'sandbox',
-    'debug',
-    'local',
-    'ci',
-    'demo',
-    'sample',
-    'example',
-    'examples',
-]);
-/** Classifies text by its words (split on `/ . _ -` and spaces); both kinds present ⇒ production (fail closed). */
-function classifyWords(...texts) {
-    let nonprod;
-    for (const t of texts) {
-        if (!t)
-            continue;
-        for (const w of t.toLowerCase().split(/[/._\-\s]+/)) {
-            if (PRODUCTION.has(w))
-                return { stage: 'production', word: w };
-            if (!nonprod && NONPRODUCTION.has(w))
-                nonprod = w;
-        }
-    }
-    return nonprod ? { stage: 'nonproduction', word: nonprod } : { stage: 'unknown' };
-}
-class StageResolver {
-    rules;
-    prod;
-    nonprod;
-    constructor(rules) {
-        this.rules = rules;
-        this.prod = rules.production.length ? picomatch_default()(rules.production, { dot: true }) : () => false;
-        this.nonprod = rules.nonproduction.length ? picomatch_default()(rules.nonproduction, { dot: true }) : () => false;
-    }
-    /** SPEC §3: tags, then config globs, then words of the path and names, then the default. */
-    resolve(input) {
-        for (const key of ['stage', 'environment', 'env']) {
-            const v = findTag(input.tags, key);
-            if (v === undefined)
-                continue;
-            const c = classifyWords(v);
-            if (c.stage !== 'unknown')
-                return { stage: c.stage, reason: `tags.${key}: ${v}` };
-        }
-        if (this.prod(input.path))
-            return { stage: 'production', reason: 'config stages.production glob' };
-        if (this.nonprod(input.path))
-            return { stage: 'nonproduction', reason: 'config stages.nonproduction glob' };
-        const byPath = classifyWords(input.path, ...input.names);
-        if (byPath.stage !== 'unknown')
-            return { stage: byPath.stage, reason: `word "${byPath.word}" in the path or name` };
-        if (this.rules.defaultStage !== 'unknown')
-            return { stage: this.rules.defaultStage, reason: 'default-stage' };
-        return { stage: 'unknown', reason: 'no stage tag, config glob or path word' };
-    }
-}
-function findTag(tags, key) {
-    for (const k of Object.keys(tags))
-        if (k.toLowerCase() === key)
-            return tags[k];
-    return undefined;
-}
-
-;// CONCATENATED MODULE: ./src/inventory/build.ts
-
+;// CONCATENATED MODULE: ./src/inventory/models.ts
+// What the repository and the config know about each model: metadata files merged in SPEC §2 order,
+// config `models:` on top, and the size of the model's files on disk (bounded walk, no links).
 
 
 const DISK_WALK_MAX_ENTRIES = 20_000;
-/** Links deployments to their models, computes and endpoints, and decides each deployment's stage. */
-function buildInventory(root, files, manifests, norm, config) {
-    const models = [...norm.models];
-    for (const [name, m] of Object.entries(config.models)) {
-        models.push({
-            name,
-            memoryGb: m.memoryGb,
-            sizeBytes: m.sizeBytes,
-            accelerator: m.accelerator,
-            source: 'config',
-            memorySource: m.memoryGb !== undefined ? 'config models:' : undefined,
-            sizeSource: m.sizeBytes !== undefined ? 'config models:' : undefined,
-        });
-    }
-    const computes = [...norm.computes];
-    for (const [name, c] of Object.entries(config.computes))
-        computes.push({ name, ...c, source: 'config' });
-    const index = new ModelIndex(root, models);
-    const computeByName = new Map();
-    // Config facts win over repository definitions (SPEC §2: config first).
-    for (const c of computes) {
-        const k = c.name.toLowerCase();
-        const prev = computeByName.get(k);
-        if (!prev || c.source === 'config')
-            computeByName.set(k, c);
-    }
-    const endpointsByName = new Map();
-    for (const e of norm.endpoints) {
-        if (!e.name)
-            continue;
-        const list = endpointsByName.get(e.name) ?? [];
-        list.push(e);
-        endpointsByName.set(e.name, list);
-    }
-    const stages = new StageResolver({
-        production: config.stages.production,
-        nonproduction: config.stages.nonproduction,
-        defaultStage: config.defaultStage,
-    });
-    // Endpoints' own references (a Kubernetes endpoint's `compute`), also when no deployment uses them.
-    for (const e of norm.endpoints)
-        if (e.computeRef)
-            resolveComputeRef(e.computeRef, computeByName);
-    const deployments = norm.deployments.map((draft) => {
-        const d = { ...draft, stage: 'unknown', stageReason: '' };
-        resolveModel(d, index);
-        resolveCompute(d, computeByName, endpointsByName, norm.endpoints);
-        if (d.mode === 'batch' && d.compute?.type === 'kubernetes') {
-            d.target = 'aks';
-            d.targetReason = `batch deployment on Azure ML Kubernetes compute ${d.compute.name}`;
-        }
-        const s = stages.resolve({ path: d.manifest.file.path, tags: d.tags, names: [d.name, d.endpointName] });
-        d.stage = s.stage;
-        d.stageReason = s.reason;
-        return d;
-    });
-    return { files, manifests, deployments, endpoints: norm.endpoints, models, computes };
-}
 function dirOf(p) {
     const i = p.lastIndexOf('/');
     return i === -1 ? '' : p.slice(0, i);
-}
-function resolveCompute(d, byName, endpointsByName, endpoints) {
-    if (!d.computeRef && d.manifest.kind === 'kubernetesOnlineDeployment') {
-        // A Kubernetes online deployment runs on its endpoint's compute.
-        let ep = d.endpointName ? endpointsByName.get(d.endpointName)?.find((e) => e.kind === 'kubernetes') : undefined;
-        if (!ep) {
-            const dir = dirOf(d.manifest.file.path);
-            const local = endpoints.filter((e) => e.kind === 'kubernetes' && dirOf(e.manifest.file.path) === dir);
-            if (local.length === 1)
-                ep = local[0];
-        }
-        if (ep?.computeRef)
-            d.computeRef = { ...ep.computeRef };
-    }
-    if (d.computeRef)
-        d.compute = resolveComputeRef(d.computeRef, byName);
-}
-/** Sets the reference's resolution; returns the compute it names when that is defined. */
-function resolveComputeRef(ref, byName) {
-    if (ref.external) {
-        ref.resolution = 'external';
-        return undefined;
-    }
-    const c = byName.get(ref.name.toLowerCase());
-    ref.resolution = c ? 'resolved' : 'missing';
-    return c;
-}
-function resolveModel(d, index) {
-    const ref = d.modelRef;
-    if (!ref) {
-        if (d.manifest.v1 && (d.manifest.kind === 'v1DeploymentConfig' || d.manifest.kind === 'amlDeployAction')) {
-            const local = index.inFolder(dirOf(d.manifest.file.path));
-            if (local.length === 1) {
-                // Config `models:` facts apply to a folder-linked model too (a v1 model's ResourceConfiguration
-                // lives in the workspace: config is where it is declared).
-                d.model = index.complete(index.withConfig(local[0]));
-                d.modelByFolder = true;
-            }
-        }
-        return;
-    }
-    if (ref.external) {
-        ref.resolution = 'external';
-        return;
-    }
-    if (ref.path !== undefined) {
-        // ref.path is repo-relative already (formats resolve it from the manifest's folder).
-        const localPath = ref.path === '.' ? '' : ref.path.startsWith('..') ? undefined : ref.path;
-        const found = localPath !== undefined ? index.byLocalPath(localPath) : undefined;
-        const inline = found
-            ? { ...found }
-            : { name: ref.name !== ref.raw ? ref.name : undefined, version: ref.version, localPath, source: 'inline' };
-        const spec = ref.at.manifest.data[ref.at.ptr.slice(1)];
-        if (spec && typeof spec === 'object' && typeof spec.type === 'string') {
-            inline.type ??= spec.type;
-        }
-        if (ref.name && ref.name !== ref.raw) {
-            const named = index.byName(ref.name, ref.version);
-            if (named.match)
-                mergeInto(inline, named.match);
-        }
-        d.model = index.complete(inline);
-        ref.resolution = 'resolved';
-        return;
-    }
-    const r = index.byName(ref.name, ref.version);
-    if (r.match) {
-        d.model = index.complete(r.match);
-        ref.resolution = 'resolved';
-    }
-    else if (r.versions.length > 0) {
-        ref.resolution = 'version-mismatch';
-        ref.versionsFound = r.versions;
-    }
-    else {
-        ref.resolution = 'missing';
-    }
 }
 function mergeInto(target, src) {
     if (target.memoryGb === undefined && src.memoryGb !== undefined) {
@@ -17960,22 +19024,14 @@ class ModelIndex {
     diskSize(rel) {
         if (this.diskCache.has(rel))
             return this.diskCache.get(rel);
-        const size = sumFiles(external_node_path_namespaceObject.join(this.root, rel));
+        const size = sumFilesInside(this.root, rel);
         this.diskCache.set(rel, size);
         return size;
     }
 }
+/** SPEC §2 order of model facts: metadata tags/properties, then aml-registermodel, then MLflow (the families rank them). */
 function factRank(m) {
-    switch (m.manifest?.kind) {
-        case 'model':
-            return 0;
-        case 'amlRegisterModelAction':
-            return 1;
-        case 'mlflowModel':
-            return 2;
-        default:
-            return 3;
-    }
+    return m.rank ?? 3;
 }
 function definedOnly(m) {
     const out = {};
@@ -17995,6 +19051,25 @@ function push(map, k, v) {
         list.push(v);
     else
         map.set(k, [v]);
+}
+/**
+ * Sum of file sizes under `rel`, only when its real path stays inside the repository: a folder link
+ * on the way (`escape -> /`) must not lead the walk to the runner's files.
+ */
+function sumFilesInside(root, rel) {
+    let realRoot;
+    let real;
+    try {
+        realRoot = (0,external_node_fs_namespaceObject.realpathSync)(root);
+        real = (0,external_node_fs_namespaceObject.realpathSync)(external_node_path_namespaceObject.join(root, rel));
+    }
+    catch {
+        return undefined;
+    }
+    const r = external_node_path_namespaceObject.relative(realRoot, real);
+    if (r.startsWith('..') || external_node_path_namespaceObject.isAbsolute(r))
+        return undefined;
+    return sumFiles(real);
 }
 /** Sum of file sizes under a path: bounded, links not followed. undefined when nothing is there. */
 function sumFiles(abs) {
@@ -18031,967 +19106,801 @@ function sumFiles(abs) {
     return found ? total : undefined;
 }
 
-;// CONCATENATED MODULE: ./src/catalog/skus.ts
-const ROWS = [
-    // Dv2 / DSv2
-    ['Standard_D1_v2', 1, 3.5, 0, false],
-    ['Standard_D2_v2', 2, 7, 0, false],
-    ['Standard_D3_v2', 4, 14, 0, false],
-    ['Standard_D4_v2', 8, 28, 0, false],
-    ['Standard_D5_v2', 16, 56, 0, false],
-    ['Standard_D11_v2', 2, 14, 0, false],
-    ['Standard_D12_v2', 4, 28, 0, false],
-    ['Standard_D13_v2', 8, 56, 0, false],
-    ['Standard_D14_v2', 16, 112, 0, false],
-    ['Standard_DS1_v2', 1, 3.5, 0, true],
-    ['Standard_DS2_v2', 2, 7, 0, true],
-    ['Standard_DS3_v2', 4, 14, 0, true],
-    ['Standard_DS4_v2', 8, 28, 0, true],
-    ['Standard_DS5_v2', 16, 56, 0, true],
-    ['Standard_DS11_v2', 2, 14, 0, false],
-    ['Standard_DS12_v2', 4, 28, 0, false],
-    ['Standard_DS13_v2', 8, 56, 0, false],
-    ['Standard_DS14_v2', 16, 112, 0, false],
-    // Dv3 / Dsv3
-    ['Standard_D2_v3', 2, 8, 0, false],
-    ['Standard_D4_v3', 4, 16, 0, false],
-    ['Standard_D8_v3', 8, 32, 0, false],
-    ['Standard_D16_v3', 16, 64, 0, false],
-    ['Standard_D32_v3', 32, 128, 0, false],
-    ['Standard_D48_v3', 48, 192, 0, false],
-    ['Standard_D64_v3', 64, 256, 0, false],
-    ['Standard_D2s_v3', 2, 8, 0, false],
-    ['Standard_D4s_v3', 4, 16, 0, false],
-    ['Standard_D8s_v3', 8, 32, 0, false],
-    ['Standard_D16s_v3', 16, 64, 0, false],
-    ['Standard_D32s_v3', 32, 128, 0, false],
-    ['Standard_D48s_v3', 48, 192, 0, false],
-    ['Standard_D64s_v3', 64, 256, 0, false],
-    // Dav4 / Dasv4 (managed online list; RAM 4 GiB per vCPU)
-    ['Standard_D2a_v4', 2, 8, 0, true],
-    ['Standard_D4a_v4', 4, 16, 0, true],
-    ['Standard_D8a_v4', 8, 32, 0, true],
-    ['Standard_D16a_v4', 16, 64, 0, true],
-    ['Standard_D32a_v4', 32, 128, 0, true],
-    ['Standard_D48a_v4', 48, 192, 0, true],
-    ['Standard_D64a_v4', 64, 256, 0, true],
-    ['Standard_D96a_v4', 96, 384, 0, true],
-    ['Standard_D2as_v4', 2, 8, 0, true],
-    ['Standard_D4as_v4', 4, 16, 0, true],
-    ['Standard_D8as_v4', 8, 32, 0, true],
-    ['Standard_D16as_v4', 16, 64, 0, true],
-    ['Standard_D32as_v4', 32, 128, 0, true],
-    ['Standard_D48as_v4', 48, 192, 0, true],
-    ['Standard_D64as_v4', 64, 256, 0, true],
-    ['Standard_D96as_v4', 96, 384, 0, true],
-    // Fsv2
-    ['Standard_F2s_v2', 2, 4, 0, true],
-    ['Standard_F4s_v2', 4, 8, 0, true],
-    ['Standard_F8s_v2', 8, 16, 0, true],
-    ['Standard_F16s_v2', 16, 32, 0, true],
-    ['Standard_F32s_v2', 32, 64, 0, true],
-    ['Standard_F48s_v2', 48, 96, 0, true],
-    ['Standard_F64s_v2', 64, 128, 0, true],
-    ['Standard_F72s_v2', 72, 144, 0, true],
-    // Esv3 (E20s_v3 is not on the managed online list)
-    ['Standard_E2s_v3', 2, 16, 0, true],
-    ['Standard_E4s_v3', 4, 32, 0, true],
-    ['Standard_E8s_v3', 8, 64, 0, true],
-    ['Standard_E16s_v3', 16, 128, 0, true],
-    ['Standard_E20s_v3', 20, 160, 0, false],
-    ['Standard_E32s_v3', 32, 256, 0, true],
-    ['Standard_E48s_v3', 48, 384, 0, true],
-    ['Standard_E64s_v3', 64, 432, 0, true],
-    // NC (K80, retired family)
-    ['Standard_NC6', 6, 56, 1, false],
-    ['Standard_NC12', 12, 112, 2, false],
-    ['Standard_NC24', 24, 224, 4, false],
-    ['Standard_NC24r', 24, 224, 4, false],
-    // NCv2 (P100)
-    ['Standard_NC6s_v2', 6, 112, 1, true],
-    ['Standard_NC12s_v2', 12, 224, 2, true],
-    ['Standard_NC24s_v2', 24, 448, 4, true],
-    // NCv3 (V100)
-    ['Standard_NC6s_v3', 6, 112, 1, true],
-    ['Standard_NC12s_v3', 12, 224, 2, true],
-    ['Standard_NC24s_v3', 24, 448, 4, true],
-    ['Standard_NC24rs_v3', 24, 448, 4, false],
-    // NCasT4_v3 (T4)
-    ['Standard_NC4as_T4_v3', 4, 28, 1, true],
-    ['Standard_NC8as_T4_v3', 8, 56, 1, true],
-    ['Standard_NC16as_T4_v3', 16, 110, 1, true],
-    ['Standard_NC64as_T4_v3', 64, 440, 4, true],
-    // NC A100 v4
-    ['Standard_NC24ads_A100_v4', 24, 220, 1, true],
-    ['Standard_NC48ads_A100_v4', 48, 440, 2, true],
-    ['Standard_NC96ads_A100_v4', 96, 880, 4, true],
-    // ND (P40)
-    ['Standard_ND6s', 6, 112, 1, false],
-    ['Standard_ND12s', 12, 224, 2, false],
-    ['Standard_ND24s', 24, 448, 4, false],
-    ['Standard_ND24rs', 24, 448, 4, false],
-    // NDv2 (V100 NVLink)
-    ['Standard_ND40rs_v2', 40, 672, 8, true],
-    // NV (M60, retired) / NVv3
-    ['Standard_NV6', 6, 56, 1, false],
-    ['Standard_NV12', 12, 112, 2, false],
-    ['Standard_NV24', 24, 224, 4, false],
-    ['Standard_NV12s_v3', 12, 112, 1, false],
-    ['Standard_NV24s_v3', 24, 224, 2, false],
-    ['Standard_NV48s_v3', 48, 448, 4, false],
-    // NVadsA10 v5 (fractional A10 counts as one GPU device)
-    ['Standard_NV6ads_A10_v5', 6, 55, 1, true],
-    ['Standard_NV12ads_A10_v5', 12, 110, 1, true],
-    ['Standard_NV18ads_A10_v5', 18, 220, 1, true],
-    ['Standard_NV36ads_A10_v5', 36, 440, 1, true],
-    ['Standard_NV36adms_A10_v5', 36, 880, 1, true],
-    ['Standard_NV72ads_A10_v5', 72, 880, 2, true],
-    // PBs (FPGA, Azure ML only; RAM not published)
-    ['Standard_PB6s', 6, 0, 0, false, true],
-];
-const BUILTIN_SKUS = ROWS.map(([name, vcpus, memoryGb, gpus, managedOnline, fpga]) => ({
-    name,
-    vcpus,
-    memoryGb,
-    gpus,
-    fpga: fpga ?? false,
-    managedOnline,
-}));
-/** Case-insensitive SKU lookup, extendable from config `skus:`. */
-class SkuCatalog {
-    byName = new Map();
-    constructor(extra = {}) {
-        for (const s of BUILTIN_SKUS)
-            this.byName.set(s.name.toLowerCase(), s);
-        for (const [name, s] of Object.entries(extra)) {
-            this.byName.set(name.toLowerCase(), { name, vcpus: s.vcpus, memoryGb: s.memoryGb, gpus: s.gpus, fpga: s.fpga ?? false, managedOnline: s.managedOnline });
+// EXTERNAL MODULE: ./node_modules/picomatch/index.js
+var picomatch = __nccwpck_require__(4006);
+var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
+;// CONCATENATED MODULE: ./src/inventory/stage.ts
+
+const PRODUCTION = new Set(['prod', 'production', 'prd', 'live']);
+const NONPRODUCTION = new Set([
+    'dev',
+    'development',
+    'test',
+    'testing',
+    'qa',
+    'staging',
+    'stage',
+    'stg',
+    'uat',
+    'sandbox',
+    'debug',
+    'local',
+    'ci',
+    'demo',
+    'sample',
+    'example',
+    'examples',
+]);
+/** Classifies text by its words (split on `/ . _ -` and spaces); both kinds present ⇒ production (fail closed). */
+function classifyWords(...texts) {
+    let nonprod;
+    for (const t of texts) {
+        if (!t)
+            continue;
+        for (const w of t.toLowerCase().split(/[/._\-\s]+/)) {
+            if (PRODUCTION.has(w))
+                return { stage: 'production', word: w };
+            if (!nonprod && NONPRODUCTION.has(w))
+                nonprod = w;
         }
     }
-    get(name) {
-        if (!name)
-            return undefined;
-        return this.byName.get(name.trim().toLowerCase());
+    return nonprod ? { stage: 'nonproduction', word: nonprod } : { stage: 'unknown' };
+}
+class StageResolver {
+    rules;
+    prod;
+    nonprod;
+    constructor(rules) {
+        this.rules = rules;
+        this.prod = rules.production.length ? picomatch_default()(rules.production, { dot: true }) : () => false;
+        this.nonprod = rules.nonproduction.length ? picomatch_default()(rules.nonproduction, { dot: true }) : () => false;
     }
-    all() {
-        return [...this.byName.values()];
+    /** SPEC §3: tags, then config globs, then words of the path and names, then the default. */
+    resolve(input) {
+        for (const key of ['stage', 'environment', 'env']) {
+            const v = findTag(input.tags, key);
+            if (v === undefined)
+                continue;
+            const c = classifyWords(v);
+            if (c.stage !== 'unknown')
+                return { stage: c.stage, reason: `tags.${key}: ${v}` };
+        }
+        if (this.prod(input.path))
+            return { stage: 'production', reason: 'config stages.production glob' };
+        if (this.nonprod(input.path))
+            return { stage: 'nonproduction', reason: 'config stages.nonproduction glob' };
+        const byPath = classifyWords(input.path, ...input.names);
+        if (byPath.stage !== 'unknown')
+            return { stage: byPath.stage, reason: `word "${byPath.word}" in the path or name` };
+        if (this.rules.defaultStage !== 'unknown')
+            return { stage: this.rules.defaultStage, reason: 'default-stage' };
+        return { stage: 'unknown', reason: 'no stage tag, config glob or path word' };
     }
-    /**
-     * The smallest SKU (by RAM, then vCPUs, then name) with at least `memoryGb` of RAM and the same
-     * accelerator kind (GPU or CPU); optionally only SKUs allowed on managed online endpoints.
-     */
-    smallestWith(memoryGb, opts) {
-        let best;
-        for (const s of this.byName.values()) {
-            if (s.fpga || s.memoryGb < memoryGb)
-                continue;
-            if (s.gpus > 0 !== opts.gpu)
-                continue;
-            if (opts.managedOnly && !s.managedOnline)
-                continue;
-            if (!best ||
-                s.memoryGb < best.memoryGb ||
-                (s.memoryGb === best.memoryGb && (s.vcpus < best.vcpus || (s.vcpus === best.vcpus && s.name < best.name)))) {
-                best = s;
+}
+function findTag(tags, key) {
+    for (const k of Object.keys(tags))
+        if (k.toLowerCase() === key)
+            return tags[k];
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/inventory/build.ts
+
+
+/** Links deployments to their models, computes and endpoints, and decides each deployment's stage. */
+function buildInventory(root, files, manifests, norm, config) {
+    const models = [...norm.models];
+    for (const [name, m] of Object.entries(config.models)) {
+        models.push({
+            name,
+            memoryGb: m.memoryGb,
+            sizeBytes: m.sizeBytes,
+            accelerator: m.accelerator,
+            source: 'config',
+            memorySource: m.memoryGb !== undefined ? 'config models:' : undefined,
+            sizeSource: m.sizeBytes !== undefined ? 'config models:' : undefined,
+        });
+    }
+    const computes = [...norm.computes];
+    for (const [name, c] of Object.entries(config.computes))
+        computes.push({ name, ...c, source: 'config' });
+    const index = new ModelIndex(root, models);
+    const computeByName = new Map();
+    // Config facts win over repository definitions (SPEC §2: config first).
+    for (const c of computes) {
+        const k = c.name.toLowerCase();
+        const prev = computeByName.get(k);
+        if (!prev || c.source === 'config')
+            computeByName.set(k, c);
+    }
+    const endpointsByName = new Map();
+    for (const e of norm.endpoints) {
+        if (!e.name)
+            continue;
+        const list = endpointsByName.get(e.name) ?? [];
+        list.push(e);
+        endpointsByName.set(e.name, list);
+    }
+    const stages = new StageResolver({
+        production: config.stages.production,
+        nonproduction: config.stages.nonproduction,
+        defaultStage: config.defaultStage,
+    });
+    // Endpoints' own references (a Kubernetes endpoint's `compute`), also when no deployment uses them.
+    for (const e of norm.endpoints)
+        if (e.computeRef)
+            resolveComputeRef(e.computeRef, computeByName);
+    const deployments = norm.deployments.map((draft) => {
+        const d = { ...draft, stage: 'unknown', stageReason: '' };
+        resolveModel(d, index);
+        resolveCompute(d, computeByName, endpointsByName, norm.endpoints);
+        if (d.mode === 'batch' && d.compute?.type === 'kubernetes') {
+            d.target = 'aks';
+            d.targetReason = `batch deployment on Azure ML Kubernetes compute ${d.compute.name}`;
+        }
+        const s = stages.resolve({ path: d.manifest.file.path, tags: d.tags, names: [d.name, d.endpointName] });
+        d.stage = s.stage;
+        d.stageReason = s.reason;
+        return d;
+    });
+    return { files, manifests, deployments, endpoints: norm.endpoints, models, computes };
+}
+function resolveCompute(d, byName, endpointsByName, endpoints) {
+    if (!d.computeRef && d.inheritsEndpointCompute) {
+        // A Kubernetes online deployment runs on its endpoint's compute.
+        let ep = d.endpointName ? endpointsByName.get(d.endpointName)?.find((e) => e.kind === 'kubernetes') : undefined;
+        if (!ep) {
+            const dir = dirOf(d.manifest.file.path);
+            const local = endpoints.filter((e) => e.kind === 'kubernetes' && dirOf(e.manifest.file.path) === dir);
+            if (local.length === 1)
+                ep = local[0];
+        }
+        if (ep?.computeRef)
+            d.computeRef = { ...ep.computeRef };
+    }
+    if (d.computeRef)
+        d.compute = resolveComputeRef(d.computeRef, byName);
+}
+/** Sets the reference's resolution; returns the compute it names when that is defined. */
+function resolveComputeRef(ref, byName) {
+    if (ref.external) {
+        ref.resolution = 'external';
+        return undefined;
+    }
+    const c = byName.get(ref.name.toLowerCase());
+    ref.resolution = c ? 'resolved' : 'missing';
+    return c;
+}
+function resolveModel(d, index) {
+    const ref = d.modelRef;
+    if (!ref) {
+        if (d.linksModelByFolder) {
+            const local = index.inFolder(dirOf(d.manifest.file.path));
+            if (local.length === 1) {
+                // Config `models:` facts apply to a folder-linked model too (a v1 model's ResourceConfiguration
+                // lives in the workspace: config is where it is declared).
+                d.model = index.complete(index.withConfig(local[0]));
+                d.modelByFolder = true;
             }
         }
-        return best;
+        return;
+    }
+    if (ref.external) {
+        ref.resolution = 'external';
+        return;
+    }
+    if (ref.path !== undefined) {
+        // ref.path is repo-relative already (formats resolve it from the manifest's folder).
+        const localPath = ref.path === '.' ? '' : ref.path.startsWith('..') ? undefined : ref.path;
+        const found = localPath !== undefined ? index.byLocalPath(localPath) : undefined;
+        const inline = found
+            ? { ...found }
+            : { name: ref.name !== ref.raw ? ref.name : undefined, version: ref.version, localPath, source: 'inline' };
+        if (ref.type)
+            inline.type ??= ref.type;
+        if (ref.name && ref.name !== ref.raw) {
+            const named = index.byName(ref.name, ref.version);
+            if (named.match)
+                mergeInto(inline, named.match);
+        }
+        d.model = index.complete(inline);
+        ref.resolution = 'resolved';
+        return;
+    }
+    const r = index.byName(ref.name, ref.version);
+    if (r.match) {
+        d.model = index.complete(r.match);
+        ref.resolution = 'resolved';
+    }
+    else if (r.versions.length > 0) {
+        ref.resolution = 'version-mismatch';
+        ref.versionsFound = r.versions;
+    }
+    else {
+        ref.resolution = 'missing';
     }
 }
 
-// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
-var dist_ajv = __nccwpck_require__(2463);
-;// CONCATENATED MODULE: ./schema/config.schema.json
-const config_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/model-deploy-gate/model-deploy-gate/blob/main/schema/config.schema.json","title":"model-deploy-gate configuration","description":"Configuration of model-deploy-gate, read from .github/model-deploy-gate.yml or .model-deploy-gate.yml (or the action\'s `config` input / the CLI\'s --config). Every section is optional.","type":"object","additionalProperties":false,"properties":{"$schema":{"title":"JSON Schema","description":"URL of this schema, for editors that complete and check the file.","type":"string"},"default-stage":{"title":"Default stage","description":"Stage of a deployment that neither its tags, the `stages` globs nor its path and name classify. Production-only rules are not evaluated for `unknown` deployments (the report lists them as skipped).","type":"string","enum":["production","nonproduction","unknown"],"default":"unknown"},"stages":{"title":"Stages by path","description":"Repo-relative path globs that set the stage of the deployments in matching files (after the manifest\'s own `tags.stage`/`tags.environment`/`tags.env`).","type":"object","additionalProperties":false,"properties":{"production":{"title":"Production paths","description":"Globs of files whose deployments serve production, e.g. deploy/prod/**.","type":"array","items":{"type":"string","minLength":1},"default":[]},"nonproduction":{"title":"Non-production paths","description":"Globs of files whose deployments are dev, test, staging or debugging, e.g. deploy/dev/**.","type":"array","items":{"type":"string","minLength":1},"default":[]}}},"include":{"title":"Files to read","description":"Repo-relative globs of files to consider (dot-files and dot-folders match). Detection is by content, so the defaults rarely need changing.","type":"array","items":{"type":"string","minLength":1},"default":["**/*.yml","**/*.yaml","**/*.json","**/MLmodel"]},"exclude":{"title":"Files to skip","description":"Repo-relative globs of files to skip; they add to the built-in excludes (node_modules/**, .git/**, dist/**) and win over `include`.","type":"array","items":{"type":"string","minLength":1},"default":[]},"rules":{"title":"Rule severities","description":"Severity per rule id: error, warning, notice, or off (quote `off` in YAML 1.1 tools if they turn it into false; both are accepted).","type":"object","additionalProperties":{"title":"Rule setting","description":"A severity, or an object with a `severity` key.","oneOf":[{"title":"Severity","description":"error fails the check (with the default fail-on), warning and notice only report, off disables the rule.","type":"string","enum":["error","warning","notice","off"]},{"title":"Rule options","description":"Rule settings as an object.","type":"object","additionalProperties":false,"required":["severity"],"properties":{"severity":{"title":"Severity","description":"error fails the check (with the default fail-on), warning and notice only report, off disables the rule.","type":"string","enum":["error","warning","notice","off"]}}}]}},"limits":{"title":"Thresholds","description":"Numbers the rules compare against (fractions allowed). Defaults come from the Azure ML compute target table and deployment docs.","type":"object","additionalProperties":false,"properties":{"aci-max-memory-gb":{"title":"ACI memory ceiling (GiB)","description":"aci-memory-limit fires when an ACI deployment asks for this much memory or more (the table: ACI suits CPU workloads needing < 48 GB RAM).","type":"number","exclusiveMinimum":0,"default":48},"aci-max-model-size-gb":{"title":"ACI model size ceiling (GiB)","description":"aci-model-size fires when the model deployed to ACI is this large or larger (the table: container instances suit small models < 1 GB).","type":"number","exclusiveMinimum":0,"default":1},"memory-headroom-ratio":{"title":"Memory headroom ratio","description":"memory-headroom fires when memory per replica/instance is below this multiple of the model\'s memory requirement (the docs: start with 150 % of the RAM the model needs).","type":"number","exclusiveMinimum":0,"default":1.5},"aks-production-min-nodes":{"title":"Minimum nodes of a production AKS cluster","description":"aks-production-cluster fires for production deployments on AKS clusters with fewer nodes.","type":"number","exclusiveMinimum":0,"default":3},"aks-production-min-vcpus":{"title":"Minimum vCPUs of a production AKS cluster","description":"aks-production-cluster fires for production deployments on AKS clusters with fewer vCPUs in total (nodes × SKU vCPUs).","type":"number","exclusiveMinimum":0,"default":12},"managed-production-min-instances":{"title":"Minimum instances of a production managed online deployment","description":"managed-instance-count-ha fires for production managed online deployments with a lower instance_count.","type":"number","exclusiveMinimum":0,"default":3},"managed-max-request-timeout-ms":{"title":"Maximum managed online request timeout (ms)","description":"request-timeout-limit fires when request_settings.request_timeout_ms is above this (Azure\'s limit is 180000 ms).","type":"number","exclusiveMinimum":0,"default":180000}}},"skus":{"title":"VM SKUs","description":"Add or override entries of the built-in VM SKU catalogue, by SKU name (matched case-insensitively).","type":"object","additionalProperties":{"title":"SKU","description":"Capacity of one VM size.","type":"object","additionalProperties":false,"required":["vcpus","memory-gb"],"properties":{"vcpus":{"title":"vCPUs","description":"Virtual CPUs of one VM.","type":"number","exclusiveMinimum":0},"memory-gb":{"title":"Memory (GiB)","description":"RAM of one VM in GiB.","type":"number","exclusiveMinimum":0},"gpus":{"title":"GPUs","description":"GPUs of one VM (0 for CPU-only sizes).","type":"integer","minimum":0,"default":0},"fpga":{"title":"FPGA","description":"Whether the VM has an FPGA (like Standard_PB6s).","type":"boolean","default":false},"managed-online":{"title":"Allowed on managed online endpoints","description":"Whether managed online deployments may use this size as instance_type.","type":"boolean","default":false}}}},"models":{"title":"Models","description":"Facts about models registered outside the repository, by model name (as in azureml:NAME:VERSION).","type":"object","additionalProperties":{"title":"Model facts","description":"What the size and memory rules need to know about one model.","type":"object","additionalProperties":false,"properties":{"memory-gb":{"title":"Memory requirement (GiB)","description":"RAM the loaded model needs; memory-headroom asks for 1.5 × this per replica/instance.","type":"number","exclusiveMinimum":0},"size-bytes":{"title":"Size (bytes)","description":"Size of the model\'s files in bytes.","type":"number","exclusiveMinimum":0},"accelerator":{"title":"Accelerator","description":"Hardware the model needs for inference.","type":"string","enum":["gpu","fpga","none"]}}}},"computes":{"title":"Computes","description":"Facts about compute targets defined outside the repository, by compute name (as in azureml:NAME or computeTargetName).","type":"object","additionalProperties":{"title":"Compute facts","description":"Kind and size of one compute target.","type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"title":"Compute type","description":"amlcompute (Azure ML compute cluster), kubernetes (Azure ML Kubernetes compute), aks (legacy AKS compute for v1 web services), computeinstance, virtualmachine.","type":"string","enum":["amlcompute","kubernetes","aks","computeinstance","virtualmachine"]},"vm-size":{"title":"VM size","description":"SKU of the nodes, e.g. Standard_D3_v2.","type":"string","minLength":1},"nodes":{"title":"Nodes","description":"Node count of an AKS cluster (agent_count); for compute clusters, the maximum node count.","type":"integer","minimum":0},"min-nodes":{"title":"Minimum nodes","description":"Minimum node count of a compute cluster.","type":"integer","minimum":0},"max-nodes":{"title":"Maximum nodes","description":"Maximum node count of a compute cluster.","type":"integer","minimum":0},"tier":{"title":"VM priority","description":"dedicated or low priority (preemptible) VMs.","type":"string","enum":["dedicated","lowpriority","low_priority"]},"purpose":{"title":"Cluster purpose","description":"AKS cluster purpose: DevTest clusters are not for production traffic.","type":"string","enum":["DevTest","FastProd"]}}}},"waivers":{"title":"Waivers","description":"Accepted findings, by rule and path, each with a reason, an owner and an expiry date. An expired waiver stops waiving and is itself an error.","type":"array","items":{"title":"Waiver","description":"One accepted finding pattern. Every field is required.","type":"object","additionalProperties":false,"required":["rule","path","reason","owner","expires"],"properties":{"rule":{"title":"Rule id","description":"Id of the rule whose findings are waived.","type":"string","minLength":1},"path":{"title":"Path glob","description":"Repo-relative glob of the files whose findings are waived, e.g. deploy/legacy/**.","type":"string","minLength":1},"reason":{"title":"Reason","description":"Why the finding is accepted (a ticket reference helps).","type":"string","pattern":"\\\\S"},"owner":{"title":"Owner","description":"Who is responsible for removing the waiver, e.g. @ml-platform.","type":"string","pattern":"\\\\S"},"expires":{"title":"Expiry date","description":"Last day (UTC, YYYY-MM-DD) the waiver applies; after it the waived findings come back and the waiver is reported as expired.","type":"string","pattern":"^\\\\d{4}-\\\\d{2}-\\\\d{2}$"}}}}}}');
-;// CONCATENATED MODULE: ./src/policy/types.ts
-const DEFAULT_LIMITS = {
-    'aci-max-memory-gb': 48,
-    'aci-max-model-size-gb': 1,
-    'memory-headroom-ratio': 1.5,
-    'aks-production-min-nodes': 3,
-    'aks-production-min-vcpus': 12,
-    'managed-production-min-instances': 3,
-    'managed-max-request-timeout-ms': 180000,
-};
-
-;// CONCATENATED MODULE: ./src/policy/config.ts
-
-
-
-
-
-
-
-
-/** Looked up in this order when no explicit path is given (repo-relative). */
-const CONFIG_FILES = ['.github/model-deploy-gate.yml', '.model-deploy-gate.yml'];
-/** A config file is small; anything bigger is a mistake (or an attack on the parser). */
-const MAX_CONFIG_BYTES = 1024 * 1024;
+;// CONCATENATED MODULE: ./src/inventory/dependents.ts
 /**
- * An invalid or unreadable config file. `line`/`column` are 1-based; 0 when the problem concerns
- * the file as a whole (missing, unreadable). The message starts with `file:line:column:`.
+ * Changed files plus every manifest whose deployment uses a changed definition: any model metadata
+ * of its model's name (facts merge from several files), any compute definition of its compute's
+ * name, the files under its model's local path, and (Kubernetes) its endpoint.
  */
-class ConfigError extends Error {
-    file;
-    line;
-    column;
-    constructor(message, file, line, column) {
-        super(line > 0 ? `${file}:${line}:${column}: ${message}` : `${file}: ${message}`);
-        this.file = file;
-        this.line = line;
-        this.column = column;
-        this.name = 'ConfigError';
+function dependents(changed, inv) {
+    const scope = new Set(changed);
+    const touches = (p) => p !== undefined && changed.has(p);
+    const changedList = [...changed];
+    const under = (dir) => dir !== undefined && changedList.some((c) => dir === '' || c === dir || c.startsWith(dir + '/'));
+    // Names defined by changed files: a new or edited definition can resolve (or break) a reference.
+    const modelNames = new Set(inv.models.filter((m) => m.name && touches(m.manifest?.file.path)).map((m) => m.name));
+    const computeNames = new Set(inv.computes.filter((c) => touches(c.manifest?.file.path)).map((c) => c.name.toLowerCase()));
+    const endpointNames = new Set(inv.endpoints.filter((e) => e.name && touches(e.manifest.file.path)).map((e) => e.name));
+    const named = (ref, names, fold = false) => ref !== undefined && !ref.external && names.has(fold ? ref.name.toLowerCase() : ref.name);
+    for (const d of inv.deployments) {
+        const file = d.manifest.file.path;
+        if (scope.has(file))
+            continue;
+        if (touches(d.model?.manifest?.file.path) ||
+            (d.model?.name !== undefined && modelNames.has(d.model.name)) ||
+            named(d.modelRef, modelNames) ||
+            touches(d.compute?.manifest?.file.path) ||
+            named(d.computeRef, computeNames, true) ||
+            touches(d.computeRef?.at.manifest.file.path) ||
+            (d.inheritsEndpointCompute === true && d.endpointName !== undefined && endpointNames.has(d.endpointName)) ||
+            under(d.model?.localPath)) {
+            scope.add(file);
+        }
     }
+    // Findings about an in-scope deployment may sit in its endpoint file (inherited compute key).
+    for (const d of inv.deployments) {
+        const ep = d.computeRef?.at.manifest.file.path;
+        if (ep && scope.has(d.manifest.file.path))
+            scope.add(ep);
+    }
+    return scope;
 }
-/** The configuration used when no config file exists. */
-function defaultConfig() {
+
+;// CONCATENATED MODULE: ./src/inventory/rows.ts
+function rows_round(n) {
+    return Math.round(n * 1000) / 1000;
+}
+/** `fraud-detector:3`, `fraud-detector@latest` (SPEC §8); registry/ARM ids and local paths as written. */
+function refLabel(ref) {
+    if (ref.external || ref.path !== undefined || !/^azureml:/i.test(ref.raw))
+        return ref.raw;
+    return `${ref.name}${ref.version ? `:${ref.version}` : ''}${ref.label ? `@${ref.label}` : ''}`;
+}
+function inventoryRow(d, skus) {
+    const sku = d.target === 'managed-online' ? skus.get(d.instanceType?.value) : d.target === 'compute-cluster' ? skus.get(d.compute?.vmSize) : undefined;
+    const model = d.modelRef
+        ? refLabel(d.modelRef)
+        : d.model
+            ? [d.model.name, d.model.version].filter(Boolean).join(':') || d.model.localPath || null
+            : null;
+    const memoryGb = d.memoryGb?.value ??
+        (d.requests?.memory ? rows_round(d.requests.memory.value / 2 ** 30) : undefined) ??
+        (sku && sku.memoryGb > 0 ? sku.memoryGb : undefined) ??
+        d.defaultMemory?.gb ??
+        null;
     return {
-        defaultStage: 'unknown',
-        stages: { production: [], nonproduction: [] },
-        include: [...DEFAULT_INCLUDES],
-        exclude: [...BUILTIN_EXCLUDES],
-        // Null-prototype records: names come from the file, and `__proto__` must stay a plain key.
-        rules: dict(),
-        limits: { ...DEFAULT_LIMITS },
-        skus: dict(),
-        models: dict(),
-        computes: dict(),
-        waivers: [],
+        file: d.manifest.file.path,
+        line: d.manifest.doc.start.line,
+        kind: d.manifest.kind,
+        name: d.name ?? d.endpointName ?? null,
+        target: d.target,
+        stage: d.stage,
+        mode: d.mode,
+        instanceType: d.instanceType?.value ?? d.compute?.vmSize ?? null,
+        instances: d.instanceCount?.value ?? d.replicas?.value ?? d.maxReplicas?.value ?? null,
+        memoryGb,
+        gpus: d.gpu?.value ?? sku?.gpus ?? null,
+        model: model || null,
+        modelSizeBytes: d.model?.sizeBytes ?? null,
+        compute: d.computeRef?.raw ?? null,
     };
 }
+function compareRows(a, b) {
+    return a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line;
+}
+
+;// CONCATENATED MODULE: ./src/load/files.ts
+// Which files a run reads: a walk of the checkout, links never followed out of it.
+
+
+
+function toPosix(p) {
+    return p.split(external_node_path_namespaceObject.sep).join('/');
+}
 /**
- * Finds, reads and validates the configuration (SPEC §5): `explicitPath` (relative to root or
- * absolute; must exist), else `.github/model-deploy-gate.yml`, else `.model-deploy-gate.yml`,
- * else defaults. `knownRules`, when given, is the list of valid rule ids for `rules:` and waivers.
- * Throws ConfigError.
+ * Lists candidate files under root (links are not followed out of the workspace, link loops cannot
+ * occur). Synchronous I/O on purpose: one thread-pool round trip per call costs more than the call.
  */
-async function loadConfig(root, explicitPath, knownRules) {
-    const absRoot = external_node_path_namespaceObject.resolve(root);
-    const candidates = explicitPath !== undefined ? [external_node_path_namespaceObject.resolve(absRoot, explicitPath)] : CONFIG_FILES.map((f) => external_node_path_namespaceObject.join(absRoot, f));
-    for (const abs of candidates) {
-        const shown = displayPath(absRoot, abs);
-        let buf;
+function walk(opts) {
+    const root = external_node_path_namespaceObject.resolve(opts.root);
+    const realRoot = (0,external_node_fs_namespaceObject.realpathSync)(root);
+    const exclude = [...opts.exclude];
+    const isIncluded = picomatch_default()([...opts.include], { dot: true });
+    const isExcluded = picomatch_default()(exclude, { dot: true });
+    const prune = exclude.filter((g) => g.endsWith('/**')).map((g) => picomatch_default()(g.slice(0, -3), { dot: true }));
+    const only = (opts.paths ?? []).map((p) => toPosix(p).replace(/\/+$/, '')).filter((p) => p !== '' && p !== '.');
+    const inScope = (rel) => only.length === 0 || only.some((p) => rel === p || rel.startsWith(p + '/'));
+    const underScope = (relDir) => only.length === 0 || only.some((p) => p === relDir || p.startsWith(relDir + '/') || relDir.startsWith(p + '/'));
+    const out = [];
+    const stack = [''];
+    while (stack.length > 0) {
+        const relDir = stack.pop();
+        let entries;
         try {
-            const st = await external_node_fs_namespaceObject.promises.stat(abs);
-            if (!st.isFile())
-                throw new ConfigError('config path is not a file', shown, 0, 0);
-            if (st.size > MAX_CONFIG_BYTES) {
-                throw new ConfigError(`config file is ${st.size} bytes, over the ${MAX_CONFIG_BYTES}-byte cap`, shown, 0, 0);
-            }
-            buf = await external_node_fs_namespaceObject.promises.readFile(abs);
-        }
-        catch (err) {
-            if (err instanceof ConfigError)
-                throw err;
-            const code = err.code;
-            if (code === 'ENOENT' && explicitPath === undefined)
-                continue;
-            throw new ConfigError(code === 'ENOENT' ? 'config file not found (given explicitly, so it must exist)' : `cannot read config file: ${code ?? err.message}`, shown, 0, 0);
-        }
-        let text;
-        try {
-            text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
+            entries = (0,external_node_fs_namespaceObject.readdirSync)(external_node_path_namespaceObject.join(root, relDir), { withFileTypes: true });
         }
         catch {
-            throw new ConfigError('config file is not valid UTF-8 text', shown, 0, 0);
-        }
-        return parseConfig(text, shown, knownRules);
-    }
-    return defaultConfig();
-}
-/** Repo-relative with `/` when inside root, else the absolute path. */
-function displayPath(root, abs) {
-    const rel = external_node_path_namespaceObject.relative(root, abs);
-    if (rel === '' || rel.startsWith('..') || external_node_path_namespaceObject.isAbsolute(rel))
-        return abs.split(external_node_path_namespaceObject.sep).join('/');
-    return rel.split(external_node_path_namespaceObject.sep).join('/');
-}
-/** Parses and validates config text; `file` is the path used in messages and `Config.source`. Throws ConfigError. */
-function parseConfig(text, file, knownRules) {
-    if (text.charCodeAt(0) === 0xfeff)
-        text = text.slice(1);
-    const lines = new LineIndex(text);
-    const parsed = parseYaml(text, lines);
-    if (parsed.problems.length > 0) {
-        const p = parsed.problems[0];
-        throw new ConfigError(p.message, file, p.line, p.column);
-    }
-    if (parsed.docs.length > 1) {
-        const d = parsed.docs[1];
-        throw new ConfigError('the config file must hold a single YAML document (found a second one)', file, d.start.line, d.start.column);
-    }
-    const doc = parsed.docs[0] ?? {
-        value: Object.create(null),
-        keys: new Map(),
-        values: new Map(),
-        start: { line: 1, column: 1, endLine: 1, endColumn: 1 },
-        index: 0,
-    };
-    const raw = doc.value;
-    if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-        throw new ConfigError('the config must be a mapping of settings (default-stage, stages, rules, limits, …)', file, doc.start.line, doc.start.column);
-    }
-    const data = raw;
-    normaliseOff(data);
-    const validate = validator();
-    if (!validate(data)) {
-        // Reported top to bottom, as the reader goes through the file.
-        const errors = pickErrors(validate.errors ?? [])
-            .map((e) => ({ ...e, span: locate(doc, e.ptr) }))
-            .sort((a, b) => a.span.line - b.span.line || a.span.column - b.span.column);
-        const first = errors[0];
-        const more = errors.slice(1, 5).map((e) => `\n  also ${file}:${e.span.line}:${e.span.column}: ${e.text}`);
-        throw new ConfigError(first.text + more.join(''), file, first.span.line, first.span.column);
-    }
-    const cfg = config_build(data);
-    cfg.source = { path: file, doc };
-    checkSemantics(cfg, doc, file, knownRules);
-    return cfg;
-}
-// ------------------------------------------------------------------ validation
-let compiled;
-/** Compiled once, on first use (no work at import time). */
-function validator() {
-    if (!compiled) {
-        const ajv = new dist_ajv.Ajv({ allErrors: true, strict: true, code: { optimize: false } });
-        compiled = ajv.compile(config_schema_namespaceObject);
-    }
-    return compiled;
-}
-/**
- * YAML 1.1 reads an unquoted `off` as false; users mean the severity. The published schema is for
- * YAML 1.2 editors (where `off` is a string), so the value is mapped before validation.
- */
-function normaliseOff(data) {
-    const rules = data['rules'];
-    if (!rules || typeof rules !== 'object' || Array.isArray(rules))
-        return;
-    const r = rules;
-    for (const id of Object.keys(r)) {
-        const v = r[id];
-        if (v === false)
-            r[id] = 'off';
-        else if (v && typeof v === 'object' && !Array.isArray(v)) {
-            const o = v;
-            if (o['severity'] === false)
-                o['severity'] = 'off';
-        }
-    }
-}
-/** Turns ajv errors into one message per offending key. */
-function pickErrors(errors) {
-    const out = [];
-    const seen = new Set();
-    // A rule value is a severity or `{ severity }` (a oneOf): a mismatch of one alternative is noise
-    // unless the value is a mapping with its own mistake (`severity: bad`, an extra key).
-    const isAlternativeMismatch = (e) => /\/oneOf\/(0\/(enum|type)|1\/type)$/.test(e.schemaPath);
-    const specificInside = (base) => errors.some((x) => x.keyword !== 'oneOf' && !isAlternativeMismatch(x) && x.schemaPath.includes('/oneOf/1/') && (x.instancePath === base || x.instancePath.startsWith(base + '/')));
-    for (const e of errors) {
-        if (isAlternativeMismatch(e))
             continue;
-        let ptr = e.instancePath;
-        let text;
-        if (e.keyword === 'oneOf') {
-            if (specificInside(ptr))
-                continue;
-            text = `${keyName(ptr)} must be one of error, warning, notice, off (or { severity: … })`;
         }
-        else if (e.keyword === 'additionalProperties') {
-            ptr = pointerJoin(ptr, String(e.params.additionalProperty));
-            text = config_describe(e, ptr);
+        entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+        for (const ent of entries) {
+            const rel = relDir ? `${relDir}/${ent.name}` : ent.name;
+            if (ent.isDirectory()) {
+                if (prune.some((m) => m(rel)) || !underScope(rel))
+                    continue;
+                stack.push(rel);
+            }
+            else if (ent.isFile() || ent.isSymbolicLink()) {
+                if (!inScope(rel) || !isIncluded(rel) || isExcluded(rel))
+                    continue;
+                const abs = external_node_path_namespaceObject.join(root, rel);
+                if (ent.isSymbolicLink()) {
+                    let real;
+                    try {
+                        real = (0,external_node_fs_namespaceObject.realpathSync)(abs);
+                    }
+                    catch {
+                        out.push({ path: rel, abs, problem: 'symbolic link that cannot be resolved (dangling or a loop); not read' });
+                        continue;
+                    }
+                    if (real !== realRoot && !real.startsWith(realRoot + external_node_path_namespaceObject.sep)) {
+                        out.push({ path: rel, abs, problem: 'symbolic link pointing outside the workspace; not read' });
+                        continue;
+                    }
+                    let isFile = false;
+                    try {
+                        isFile = (0,external_node_fs_namespaceObject.statSync)(real).isFile();
+                    }
+                    catch {
+                        isFile = false;
+                    }
+                    if (!isFile)
+                        continue;
+                }
+                out.push({ path: rel, abs });
+            }
         }
-        else {
-            text = config_describe(e, ptr);
-        }
-        if (seen.has(text))
-            continue;
-        seen.add(text);
-        out.push({ ptr, text });
     }
+    out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     return out;
-}
-const TYPE_WORDS = {
-    number: 'a number',
-    integer: 'a whole number',
-    string: 'a string',
-    boolean: 'true or false',
-    array: 'a list',
-    object: 'a mapping',
-};
-function config_describe(e, ptr) {
-    const key = keyName(ptr);
-    const p = e.params;
-    switch (e.keyword) {
-        case 'type': {
-            const t = String(p['type']);
-            return `${key} must be ${TYPE_WORDS[t] ?? t}`;
-        }
-        case 'enum':
-            return `${key} must be one of ${p['allowedValues'].map(String).join(', ')}`;
-        case 'required':
-            return `${key === '(root)' ? 'the config' : key} is missing the required key "${String(p['missingProperty'])}"`;
-        case 'additionalProperties': {
-            const parent = keyName(pointerSplit(ptr).slice(0, -1).reduce((acc, s) => pointerJoin(acc, s), ''));
-            const allowed = allowedKeys(ptr);
-            return `${key} is not a known setting${parent === '(root)' ? '' : ` of ${parent}`}${allowed.length ? `; expected one of ${allowed.join(', ')}` : ''}`;
-        }
-        case 'exclusiveMinimum':
-            return `${key} must be a number greater than ${String(p['limit'])}`;
-        case 'minimum':
-            return `${key} must be ${String(p['limit'])} or more`;
-        case 'minLength':
-        case 'pattern':
-            if (pointerSplit(ptr).at(-1) === 'expires')
-                return `${key} must be a date written YYYY-MM-DD`;
-            return `${key} must not be empty`;
-        default:
-            return `${key} ${e.message ?? 'is invalid'}`;
-    }
-}
-/** `limits.aci-max-memory-gb`, `waivers[0].expires`, `skus["Standard.X"]` for a JSON Pointer. */
-function keyName(ptr) {
-    const segs = pointerSplit(ptr);
-    if (segs.length === 0)
-        return '(root)';
-    let out = '';
-    for (const s of segs) {
-        if (/^\d+$/.test(s))
-            out += `[${s}]`;
-        else if (/^[A-Za-z0-9_$-]+$/.test(s))
-            out += out ? `.${s}` : s;
-        else
-            out += `[${JSON.stringify(s)}]`;
-    }
-    return out;
-}
-/** The schema node describing a pointer (walking properties / additionalProperties / items). */
-function schemaAt(ptr) {
-    let node = config_schema_namespaceObject;
-    for (const s of pointerSplit(ptr)) {
-        if (!node)
-            return undefined;
-        if (node.type === 'array')
-            node = node.items;
-        else if (node.properties && s in node.properties)
-            node = node.properties[s];
-        else if (node.additionalProperties && typeof node.additionalProperties === 'object')
-            node = node.additionalProperties;
-        else
-            return undefined;
-    }
-    return node;
-}
-function allowedKeys(ptr) {
-    const parent = schemaAt(pointerSplit(ptr).slice(0, -1).reduce((acc, s) => pointerJoin(acc, s), ''));
-    return parent?.properties ? Object.keys(parent.properties).filter((k) => k !== '$schema') : [];
-}
-/** Span of a pointer's key, else its value, else the nearest ancestor's, else the document start. */
-function locate(doc, ptr) {
-    let segs = pointerSplit(ptr);
-    for (;;) {
-        const p = segs.reduce((acc, s) => pointerJoin(acc, s), '');
-        const s = doc.keys.get(p) ?? (p !== '' ? doc.values.get(p) : undefined);
-        if (s)
-            return s;
-        if (segs.length === 0)
-            return doc.start;
-        segs = segs.slice(0, -1);
-    }
-}
-function obj(v) {
-    return v && typeof v === 'object' && !Array.isArray(v) ? v : Object.create(null);
-}
-function strings(v) {
-    return Array.isArray(v) ? v.map(String) : undefined;
-}
-function config_num(v) {
-    return typeof v === 'number' ? v : undefined;
-}
-/** Builds the Config from a document the schema accepted. */
-function config_build(data) {
-    const cfg = defaultConfig();
-    if (typeof data['default-stage'] === 'string')
-        cfg.defaultStage = data['default-stage'];
-    const stages = obj(data['stages']);
-    cfg.stages.production = strings(stages['production']) ?? [];
-    cfg.stages.nonproduction = strings(stages['nonproduction']) ?? [];
-    cfg.include = strings(data['include']) ?? cfg.include;
-    // `exclude` adds to the built-in excludes, never replaces them.
-    cfg.exclude = [...new Set([...BUILTIN_EXCLUDES, ...(strings(data['exclude']) ?? [])])];
-    const rules = obj(data['rules']);
-    for (const id of Object.keys(rules)) {
-        const v = rules[id];
-        cfg.rules[id] = (typeof v === 'string' ? v : obj(v)['severity']);
-    }
-    const limits = obj(data['limits']);
-    for (const k of Object.keys(DEFAULT_LIMITS)) {
-        const v = config_num(limits[k]);
-        if (v !== undefined)
-            cfg.limits[k] = v;
-    }
-    const skus = obj(data['skus']);
-    for (const name of Object.keys(skus)) {
-        const s = obj(skus[name]);
-        const sku = {
-            vcpus: config_num(s['vcpus']) ?? 0,
-            memoryGb: config_num(s['memory-gb']) ?? 0,
-            gpus: config_num(s['gpus']) ?? 0,
-            managedOnline: s['managed-online'] === true,
-        };
-        if (typeof s['fpga'] === 'boolean')
-            sku.fpga = s['fpga'];
-        cfg.skus[name] = sku;
-    }
-    const models = obj(data['models']);
-    for (const name of Object.keys(models)) {
-        const m = obj(models[name]);
-        const model = {};
-        if (config_num(m['memory-gb']) !== undefined)
-            model.memoryGb = config_num(m['memory-gb']);
-        if (config_num(m['size-bytes']) !== undefined)
-            model.sizeBytes = config_num(m['size-bytes']);
-        if (typeof m['accelerator'] === 'string')
-            model.accelerator = m['accelerator'];
-        cfg.models[name] = model;
-    }
-    const computes = obj(data['computes']);
-    for (const name of Object.keys(computes)) {
-        const c = obj(computes[name]);
-        const compute = { type: c['type'] };
-        if (typeof c['vm-size'] === 'string')
-            compute.vmSize = c['vm-size'];
-        if (config_num(c['nodes']) !== undefined)
-            compute.nodes = config_num(c['nodes']);
-        if (config_num(c['min-nodes']) !== undefined)
-            compute.minNodes = config_num(c['min-nodes']);
-        if (config_num(c['max-nodes']) !== undefined)
-            compute.maxNodes = config_num(c['max-nodes']);
-        // v2 spells it `low_priority`, v1 `lowpriority`: one value inside.
-        if (typeof c['tier'] === 'string')
-            compute.tier = c['tier'] === 'dedicated' ? 'dedicated' : 'lowpriority';
-        if (typeof c['purpose'] === 'string')
-            compute.purpose = c['purpose'];
-        cfg.computes[name] = compute;
-    }
-    const waivers = Array.isArray(data['waivers']) ? data['waivers'] : [];
-    cfg.waivers = waivers.map((w, index) => {
-        const o = obj(w);
-        return {
-            rule: String(o['rule']),
-            path: String(o['path']),
-            reason: String(o['reason']).trim(),
-            owner: String(o['owner']).trim(),
-            expires: String(o['expires']),
-            index,
-        };
-    });
-    return cfg;
-}
-// ------------------------------------------------------------------ checks the schema cannot express
-function checkSemantics(cfg, doc, file, knownRules) {
-    const fail = (ptr, message) => {
-        const s = locate(doc, ptr);
-        throw new ConfigError(message, file, s.line, s.column);
-    };
-    if (knownRules) {
-        const known = new Set(knownRules);
-        for (const id of Object.keys(cfg.rules)) {
-            if (!known.has(id))
-                fail(pointerJoin('/rules', id), unknownRule(`rules.${id}`, id, knownRules));
-        }
-        for (const w of cfg.waivers) {
-            if (!known.has(w.rule))
-                fail(`/waivers/${w.index}/rule`, unknownRule(`waivers[${w.index}].rule`, w.rule, knownRules));
-        }
-    }
-    for (const w of cfg.waivers) {
-        if (!isCalendarDate(w.expires)) {
-            fail(`/waivers/${w.index}/expires`, `waivers[${w.index}].expires: ${w.expires} is not a calendar date (YYYY-MM-DD)`);
-        }
-    }
-    for (const name of Object.keys(cfg.computes)) {
-        const c = cfg.computes[name];
-        if (c.minNodes !== undefined && c.maxNodes !== undefined && c.minNodes > c.maxNodes) {
-            fail(pointerJoin(pointerJoin('/computes', name), 'min-nodes'), `${keyName(pointerJoin('/computes', name))}: min-nodes (${c.minNodes}) is greater than max-nodes (${c.maxNodes})`);
-        }
-    }
-}
-function unknownRule(where, id, knownRules) {
-    const near = nearest(id, knownRules);
-    return `${where}: unknown rule id "${id}"${near ? ` (did you mean "${near}"?)` : ''}; valid ids: ${[...knownRules].sort().join(', ')}`;
-}
-/** A real day of the Gregorian calendar (rejects 2027-02-30). */
-function isCalendarDate(s) {
-    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-    if (!m)
-        return false;
-    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-    const date = new Date(Date.UTC(y, mo - 1, d));
-    return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
-}
-/** The closest candidate by edit distance, if close enough to be a likely typo. */
-function nearest(word, candidates) {
-    const w = word.toLowerCase();
-    // A truncated id (`aci-not-for-prod`) is a likelier slip than an edit-distance neighbour.
-    if (w.length >= 4) {
-        const prefixed = candidates.filter((c) => c.toLowerCase().startsWith(w));
-        if (prefixed.length === 1)
-            return prefixed[0];
-    }
-    let best;
-    let bestD = Infinity;
-    for (const c of candidates) {
-        const d = config_editDistance(word.toLowerCase(), c.toLowerCase());
-        if (d < bestD) {
-            bestD = d;
-            best = c;
-        }
-    }
-    return best !== undefined && bestD <= Math.max(2, Math.floor(word.length / 4)) ? best : undefined;
-}
-function config_editDistance(a, b) {
-    const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-    for (let i = 1; i <= a.length; i++) {
-        let prev = row[0];
-        row[0] = i;
-        for (let j = 1; j <= b.length; j++) {
-            const cur = row[j];
-            row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-            prev = cur;
-        }
-    }
-    return row[b.length];
 }
 
-;// CONCATENATED MODULE: ./src/report/links.ts
-/** Where the project lives: tool `informationUri` and the base of every rule's help page. */
-const PROJECT_URL = 'https://github.com/model-deploy-gate/model-deploy-gate';
-/** The rule's documentation page (`docs/rules/<id>.md` on the default branch). */
-function helpUri(ruleId) {
-    return `${PROJECT_URL}/blob/main/docs/rules/${encodeURIComponent(ruleId)}.md`;
+// EXTERNAL MODULE: ./node_modules/jsonc-parser/lib/umd/main.js
+var main = __nccwpck_require__(9547);
+;// CONCATENATED MODULE: ./src/parse/jsonc.ts
+
+
+
+/**
+ * Parses JSON with comments and trailing commas (real aml-deploy and v1 files have both) into a
+ * plain value plus JSON-Pointer → span maps. Objects have a null prototype.
+ */
+function parseJsonc(text, lines, maxDepth = 64) {
+    // jsonc-parser recurses per nesting level: refuse absurd depth before it can overflow the stack.
+    const deep = firstTooDeep(text, maxDepth);
+    if (deep !== -1) {
+        const p = lines.position(deep);
+        return { docs: [], problems: [{ message: `JSON nested deeper than ${maxDepth} levels`, line: p.line, column: p.column }] };
+    }
+    const errors = [];
+    const root = (0,main.parseTree)(text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
+    const problems = [];
+    if (errors.length > 0) {
+        const e = errors[0];
+        const tpl = findTemplateToken(text);
+        if (tpl !== -1) {
+            const p = lines.position(tpl);
+            problems.push({
+                message: `file is an unrendered template (${/\{\{[^{}\n]*\}\}/.exec(text.slice(tpl))?.[0]} at line ${p.line}): render it before gating, or exclude it in the config. JSON parser: ${(0,main.printParseErrorCode)(e.error)}`,
+                line: p.line,
+                column: p.column,
+                template: true,
+            });
+        }
+        else {
+            const p = lines.position(e.offset);
+            problems.push({ message: `invalid JSON: ${jsonc_describe((0,main.printParseErrorCode)(e.error))}`, line: p.line, column: p.column });
+        }
+        return { docs: [], problems };
+    }
+    if (!root)
+        return { docs: [], problems };
+    const keys = new Map();
+    const values = new Map();
+    let firstKey;
+    const build = (node, ptr, depth) => {
+        values.set(ptr, lines.span(node.offset, node.offset + node.length));
+        if (depth > maxDepth)
+            throw new DepthError(node.offset);
+        switch (node.type) {
+            case 'object': {
+                const obj = dict();
+                const seen = new Map();
+                for (const prop of node.children ?? []) {
+                    const [k, v] = prop.children ?? [];
+                    if (!k)
+                        continue;
+                    const key = String(k.value);
+                    const childPtr = pointerJoin(ptr, key);
+                    const keySpan = lines.span(k.offset, k.offset + k.length);
+                    if (ptr === '' && !firstKey)
+                        firstKey = keySpan;
+                    const prev = seen.get(key);
+                    if (prev) {
+                        problems.push({
+                            message: `duplicate key "${key}" (first at line ${prev.line}); Azure's loaders disagree on which value wins`,
+                            line: keySpan.line,
+                            column: keySpan.column,
+                        });
+                    }
+                    seen.set(key, keySpan);
+                    keys.set(childPtr, keySpan);
+                    obj[key] = v ? build(v, childPtr, depth + 1) : null;
+                }
+                return obj;
+            }
+            case 'array':
+                return (node.children ?? []).map((c, i) => build(c, pointerJoin(ptr, i), depth + 1));
+            default:
+                return node.value;
+        }
+    };
+    try {
+        const value = build(root, '', 0);
+        return { docs: [{ value, keys, values, start: firstKey ?? lines.span(root.offset, root.offset + 1), index: 0 }], problems };
+    }
+    catch (err) {
+        if (err instanceof DepthError) {
+            const p = lines.position(err.offset);
+            return { docs: [], problems: [{ message: `JSON nested deeper than ${maxDepth} levels`, line: p.line, column: p.column }] };
+        }
+        throw err;
+    }
+}
+class DepthError extends Error {
+    offset;
+    constructor(offset) {
+        super('too deep');
+        this.offset = offset;
+    }
+}
+function jsonc_describe(code) {
+    const map = {
+        InvalidSymbol: 'unexpected character',
+        InvalidNumberFormat: 'malformed number',
+        PropertyNameExpected: 'a property name (in double quotes) was expected',
+        ValueExpected: 'a value was expected',
+        ColonExpected: "':' was expected",
+        CommaExpected: "',' was expected",
+        CloseBraceExpected: "'}' was expected",
+        CloseBracketExpected: "']' was expected",
+        EndOfFileExpected: 'text after the end of the JSON value',
+        InvalidCommentToken: 'malformed comment',
+        UnexpectedEndOfComment: 'unterminated comment',
+        UnexpectedEndOfString: 'unterminated string',
+        UnexpectedEndOfNumber: 'malformed number',
+        InvalidUnicode: 'invalid unicode escape',
+        InvalidEscapeCharacter: 'invalid escape character',
+        InvalidCharacter: 'invalid character in string',
+    };
+    return map[code] ?? code;
+}
+/** Offset of the first bracket deeper than `max` (outside strings and comments), or -1. */
+function firstTooDeep(text, max) {
+    let depth = 0;
+    for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 0x22) {
+            // string: skip to the closing quote
+            for (i++; i < text.length; i++) {
+                const d = text.charCodeAt(i);
+                if (d === 0x5c)
+                    i++;
+                else if (d === 0x22 || d === 0x0a)
+                    break;
+            }
+        }
+        else if (c === 0x2f && text.charCodeAt(i + 1) === 0x2f) {
+            const nl = text.indexOf('\n', i);
+            i = nl === -1 ? text.length : nl;
+        }
+        else if (c === 0x2f && text.charCodeAt(i + 1) === 0x2a) {
+            const end = text.indexOf('*/', i + 2);
+            i = end === -1 ? text.length : end + 1;
+        }
+        else if (c === 0x5b || c === 0x7b) {
+            if (++depth > max)
+                return i;
+        }
+        else if (c === 0x5d || c === 0x7d) {
+            depth--;
+        }
+    }
+    return -1;
+}
+
+;// CONCATENATED MODULE: ./src/load/read.ts
+// Reading one candidate file: bytes → text (encodings, BOM, NUL) → parsed documents with positions.
+// Never throws: what cannot be read becomes a problem of the file (a `parse-error`).
+
+
+
+
+const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
+const decoder = new TextDecoder('utf-8', { fatal: true });
+/** Reads and parses one candidate. Returns null for files that are not manifests (pre-filter). Never throws. */
+function loadCandidate(c, opts) {
+    const maxBytes = opts.maxBytes ?? DEFAULT_MAX_FILE_BYTES;
+    const looksLikeManifest = opts.prefilter;
+    const syntax = /\.json$/i.test(c.path) ? 'json' : 'yaml';
+    const file = (problems, size = 0) => ({
+        path: c.path,
+        abs: c.abs,
+        text: '',
+        syntax,
+        size,
+        docs: [],
+        problems,
+    });
+    if (c.problem)
+        return file([{ message: c.problem, line: 1, column: 1 }]);
+    let fd;
+    try {
+        fd = (0,external_node_fs_namespaceObject.openSync)(c.abs, 'r');
+    }
+    catch (err) {
+        return file([{ message: `cannot read file: ${err.code ?? err.message}`, line: 1, column: 1 }]);
+    }
+    try {
+        const st = (0,external_node_fs_namespaceObject.fstatSync)(fd);
+        if (!st.isFile())
+            return null; // a FIFO or device named like a manifest: never block on it
+        if (st.size > maxBytes) {
+            // Only report files that look like manifests: read a prefix for the pre-filter.
+            const head = Buffer.alloc(64 * 1024);
+            const n = (0,external_node_fs_namespaceObject.readSync)(fd, head, 0, head.length, 0);
+            if (!looksLikeManifest(c.path, head.subarray(0, n).toString('utf8')))
+                return null;
+            return file([{ message: `file too large: ${st.size} bytes is over the ${maxBytes}-byte cap; not read (raise the cap or exclude the file)`, line: 1, column: 1 }], st.size);
+        }
+        const buf = Buffer.allocUnsafe(st.size);
+        let off = 0;
+        while (off < st.size) {
+            const n = (0,external_node_fs_namespaceObject.readSync)(fd, buf, off, st.size - off, off);
+            if (n === 0)
+                break;
+            off += n;
+        }
+        return parseBuffer(c, off === st.size ? buf : buf.subarray(0, off), opts.prefilter, syntax);
+    }
+    catch (err) {
+        return file([{ message: `cannot read file: ${err.code ?? err.message}`, line: 1, column: 1 }]);
+    }
+    finally {
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
+    }
+}
+/** Parses bytes already read (also the entry point for tests and the fuzzer). */
+function parseBuffer(c, buf, looksLikeManifest, syntax = /\.json$/i.test(c.path) ? 'json' : 'yaml') {
+    const base = { path: c.path, abs: c.abs, text: '', syntax, size: buf.length, docs: [], problems: [] };
+    const utf16 = utf16Kind(buf);
+    if (utf16) {
+        const decoded = utf16 === 'le' ? buf.subarray(2).toString('utf16le') : swap16(buf.subarray(2)).toString('utf16le');
+        if (!looksLikeManifest(c.path, decoded))
+            return null;
+        base.problems.push({
+            message: `file is UTF-16 (${utf16 === 'le' ? 'little' : 'big'}-endian) encoded; the Azure ML CLIs read UTF-8, so Azure cannot load it. Re-save it as UTF-8`,
+            line: 1,
+            column: 1,
+        });
+        return base;
+    }
+    const nul = buf.indexOf(0);
+    let text;
+    try {
+        text = decoder.decode(buf);
+    }
+    catch {
+        // Binary or not UTF-8: report only if the readable part looks like a manifest.
+        const hasBom = buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf;
+        const loose = buf.toString('latin1', hasBom ? 3 : 0);
+        if (!looksLikeManifest(c.path, loose))
+            return null;
+        base.problems.push({ message: 'file is not valid UTF-8 text (binary or another encoding); not read', line: lineOfByte(buf, firstInvalidUtf8(buf)), column: 1 });
+        return base;
+    }
+    if (text.charCodeAt(0) === 0xfeff)
+        text = text.slice(1);
+    if (!looksLikeManifest(c.path, text))
+        return null;
+    if (nul !== -1) {
+        base.text = text;
+        base.problems.push({ message: 'file contains NUL bytes (binary); not read', line: lineOfByte(buf, nul), column: 1 });
+        return base;
+    }
+    base.text = text;
+    const lines = new LineIndex(text);
+    if (text.trim() === '')
+        return base;
+    const r = syntax === 'json' ? parseJsonc(text, lines) : parseYaml(text, lines);
+    base.docs = r.docs;
+    base.problems = r.problems;
+    return base;
+}
+function firstInvalidUtf8(buf) {
+    let lo = 0;
+    let hi = buf.length;
+    while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        try {
+            decoder.decode(buf.subarray(0, mid));
+            lo = mid + 1;
+        }
+        catch {
+            hi = mid;
+        }
+    }
+    return Math.max(0, lo - 4);
+}
+function lineOfByte(buf, offset) {
+    let line = 1;
+    for (let i = 0; i < offset && i < buf.length; i++)
+        if (buf[i] === 10)
+            line++;
+    return line;
+}
+/** Loads candidates in order; files the pre-filter rules out are left out. */
+function read_loadAll(cands, opts) {
+    const out = [];
+    for (const c of cands) {
+        const f = loadCandidate(c, opts);
+        if (f)
+            out.push(f);
+    }
+    return out;
+}
+function utf16Kind(buf) {
+    if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe)
+        return 'le';
+    if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff)
+        return 'be';
+    return undefined;
+}
+function swap16(buf) {
+    const out = Buffer.from(buf.subarray(0, buf.length - (buf.length % 2)));
+    return out.swap16();
 }
 
 ;// CONCATENATED MODULE: ./src/policy/registry.ts
 
 
-/** Span of the key a pointer names; falls back to its value, then the nearest ancestor, then the document start. */
-function spanOf(anchor) {
-    const { doc } = anchor.manifest;
-    let segs = pointerSplit(anchor.ptr);
-    for (;;) {
-        const ptr = segs.reduce((acc, s) => pointerJoin(acc, s), '');
-        const s = doc.keys.get(ptr) ?? (ptr !== '' ? doc.values.get(ptr) : undefined);
-        if (s)
-            return s;
-        if (segs.length === 0)
-            return doc.start;
-        segs = segs.slice(0, -1);
+
+const STAGE_UNKNOWN = 'stage unknown: declare it with tags.stage, config `stages:` globs, a path word (prod/dev/…) or `default-stage`';
+class Registry {
+    rules;
+    config;
+    byId;
+    constructor(rules, config) {
+        this.rules = rules;
+        this.config = config;
+        this.byId = new Map(rules.map((r) => [r.id, r]));
     }
-}
-function makeFinding(ruleId, severity, message, file, span) {
-    return {
-        ruleId,
-        severity,
-        message,
-        file,
-        line: span.line,
-        column: span.column,
-        endLine: span.endLine,
-        endColumn: span.endColumn,
-        helpUri: helpUri(ruleId),
-        suppressed: null,
-    };
-}
-/** Runs every enabled rule over the inventory. One finding per rule per key. */
-function runRules(rules, inventory, config, skus) {
-    const findings = [];
-    const skippedByFile = new Map(); // file → why → rules
-    const addSkip = (file, why, ruleId) => {
-        let byWhy = skippedByFile.get(file);
-        if (!byWhy)
-            skippedByFile.set(file, (byWhy = new Map()));
-        let set = byWhy.get(why);
-        if (!set)
-            byWhy.set(why, (set = new Set()));
-        set.add(ruleId);
-    };
-    for (const rule of rules) {
-        const override = config.rules[rule.id];
-        if (override === 'off')
-            continue;
-        const severity = override ?? rule.defaultSeverity;
-        const seen = new Set();
-        const ctx = {
-            inventory,
-            config,
-            skus,
-            limits: config.limits,
-            report(at, message, sev) {
-                const span = spanOf(at);
-                const key = `${at.manifest.file.path}\u0000${span.line}:${span.column}`;
-                if (seen.has(key))
-                    return;
-                seen.add(key);
-                // A rule may lower itself (e.g. memory-headroom on a size-only lower bound) unless the user overrode it.
-                findings.push(makeFinding(rule.id, override ?? sev ?? severity, sentence(message), at.manifest.file.path, span));
-            },
-            skip(what, why) {
-                const file = 'file' in what ? what.file.path : what.manifest.file.path;
-                addSkip(file, why, rule.id);
-            },
+    /** The severity findings of this rule get, or null when the config turns it off. */
+    severity(ruleId) {
+        const rule = this.byId.get(ruleId);
+        const o = this.config.rules[ruleId];
+        if (o === 'off')
+            return rule?.unsilenceable ? rule.defaultSeverity : null;
+        return o ?? rule?.defaultSeverity ?? 'error';
+    }
+    /**
+     * A finding of `ruleId` at a span, or undefined when the rule is off. A rule may lower its own
+     * severity for one finding (`severity`) unless the config overrode it.
+     */
+    make(ruleId, file, span, message, severity) {
+        const configured = this.severity(ruleId);
+        if (configured === null)
+            return undefined;
+        const o = this.config.rules[ruleId];
+        const sev = o !== undefined && o !== 'off' ? o : (severity ?? configured);
+        return {
+            ruleId,
+            severity: sev,
+            message: sentence(message),
+            file,
+            line: span.line,
+            column: span.column,
+            endLine: span.endLine,
+            endColumn: span.endColumn,
+            helpUri: helpUri(ruleId),
+            suppressed: null,
         };
-        rule.check(ctx);
-        if (rule.stageDependent && rule.appliesTo) {
-            for (const d of inventory.deployments) {
-                if (d.stage === 'unknown' && !d.skipDeployment && rule.appliesTo(d)) {
-                    addSkip(d.manifest.file.path, 'stage unknown: declare it with tags.stage, config `stages:` globs, a path word (prod/dev/…) or `default-stage`', rule.id);
-                }
-            }
-        }
     }
-    const skipped = [];
-    for (const [file, byWhy] of skippedByFile) {
-        for (const [why, ids] of byWhy)
-            skipped.push({ file, rules: [...ids].sort(), why });
-    }
-    skipped.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.why < b.why ? -1 : a.why > b.why ? 1 : 0));
-    return { findings, skipped };
-}
-/** Messages are sentences: capitalise a leading lowercase word (not a path, key or rule id). */
-function sentence(message) {
-    return /^[a-z]+[\s,;:]/.test(message) ? message[0].toUpperCase() + message.slice(1) : message;
-}
-
-;// CONCATENATED MODULE: ./src/policy/suppress.ts
-
-
-
-const INVALID_SUPPRESSION = 'invalid-suppression';
-const WAIVER_EXPIRED = 'waiver-expired';
-/** Days before expiry from which a waiver in force is flagged in the reports. */
-const EXPIRING_SOON_DAYS = 30;
-const SUPPRESSION_MARKER = 'model-deploy-gate:';
-const MARKER = SUPPRESSION_MARKER;
-const SYNTAX = '# model-deploy-gate: ignore <rule-id>[,<rule-id>] -- <reason>';
-/**
- * The suppression machinery cannot silence itself: an inline comment (or a waiver) for an
- * expired waiver would defeat the expiry, one for a broken suppression would hide the breakage.
- */
-const UNSUPPRESSIBLE = new Set([INVALID_SUPPRESSION, WAIVER_EXPIRED]);
-/**
- * Applies inline suppressions (YAML files only) and config waivers (SPEC §5).
- * Returns the findings (copies; suppressed ones marked, none removed) followed by the
- * `invalid-suppression` and `waiver-expired` findings it produced (unsorted), and the waivers in force.
- */
-function applySuppressions(findings, files, config, now, knownRuleIds) {
-    const extra = [];
-    const invalidSeverity = severityOf(config, INVALID_SUPPRESSION, 'warning');
-    const expiredSeverity = severityOf(config, WAIVER_EXPIRED, 'error');
-    // Inline directives, by file then target line.
-    const directives = new Map();
-    for (const file of files.values()) {
-        if (!file.text.includes(MARKER))
-            continue;
-        const problems = [];
-        const found = file.syntax === 'yaml' ? scanYaml(file, knownRuleIds, problems) : scanJson(file, problems);
-        if (invalidSeverity)
-            for (const p of problems)
-                extra.push({ ...p, severity: invalidSeverity });
-        if (found.length === 0)
-            continue;
-        const byLine = new Map();
-        for (const d of found) {
-            const list = byLine.get(d.target) ?? [];
-            list.push(d);
-            byLine.set(d.target, list);
-        }
-        directives.set(file.path, byLine);
-    }
-    const out = findings.map((f) => {
-        if (f.suppressed || UNSUPPRESSIBLE.has(f.ruleId))
-            return f;
-        const d = directives.get(f.file)?.get(f.line)?.find((x) => x.ids.has(f.ruleId));
-        return d ? { ...f, suppressed: { by: 'inline', reason: d.reason } } : f;
-    });
-    // Waivers: the first matching waiver in force suppresses; expired ones only count what came back.
-    const today = utcDay(now);
-    const soon = utcDay(new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + EXPIRING_SOON_DAYS)));
-    const entries = config.waivers.map((w) => ({
-        w,
-        expired: w.expires < today,
-        match: picomatch_default()(w.path.replace(/^\.\//, ''), { dot: true }),
-        matched: 0,
-    }));
-    for (let i = 0; i < out.length; i++) {
-        const f = out[i];
-        if (f.suppressed || UNSUPPRESSIBLE.has(f.ruleId))
-            continue;
-        const matching = entries.filter((e) => e.w.rule === f.ruleId && e.match(f.file));
-        const inForce = matching.find((e) => !e.expired);
-        if (inForce) {
-            inForce.matched++;
-            const info = { by: 'waiver', reason: inForce.w.reason, owner: inForce.w.owner, expires: inForce.w.expires };
-            out[i] = { ...f, suppressed: info };
-        }
-        else {
-            // Reported again because their waiver expired.
-            for (const e of matching)
-                e.matched++;
-        }
-    }
-    const waivers = [];
-    for (const e of entries) {
-        if (e.expired) {
-            if (expiredSeverity)
-                extra.push(expiredFinding(config, e.w, e.matched, expiredSeverity));
-            continue;
-        }
-        waivers.push({
-            rule: e.w.rule,
-            path: e.w.path,
-            reason: e.w.reason,
-            owner: e.w.owner,
-            expires: e.w.expires,
-            expiringSoon: e.w.expires <= soon,
-            matched: e.matched,
-        });
-    }
-    return { findings: [...out, ...extra], waivers };
-}
-/** YYYY-MM-DD of a date in UTC. */
-function utcDay(d) {
-    return d.toISOString().slice(0, 10);
-}
-/** The configured severity of a rule this module reports, or null when it is turned off. */
-function severityOf(config, ruleId, fallback) {
-    const o = config.rules[ruleId];
-    if (o === 'off')
-        return null;
-    return o ?? fallback;
-}
-function finding(ruleId, message, file, span) {
-    return makeFinding(ruleId, 'warning', message, file, span);
-}
-function scanYaml(file, known, problems) {
-    const lines = file.text.split('\n');
-    const out = [];
-    for (const c of comments(lines, /#/g)) {
-        // A `#` inside a quoted or block scalar is data, not a comment.
-        if (insideScalar(file, c.index + 1, c.column))
-            continue;
-        const span = { line: c.index + 1, column: c.column, endLine: c.index + 1, endColumn: c.lineLength + 1 };
-        const bad = (message) => problems.push(finding(INVALID_SUPPRESSION, message, file.path, span));
-        const m = /^ignore(?:\s+|$)(.*)$/.exec(c.body);
-        if (!m) {
-            bad(`Unknown model-deploy-gate directive "${c.body.split(/\s/)[0] ?? ''}"; the only directive is \`${SYNTAX}\``);
-            continue;
-        }
-        const sep = m[1].indexOf('--');
-        const idsPart = sep === -1 ? m[1] : m[1].slice(0, sep);
-        const reason = sep === -1 ? '' : m[1].slice(sep + 2).trim();
-        const ids = idsPart.split(/[\s,]+/).filter(Boolean);
-        if (ids.length === 0) {
-            bad(`Inline suppression names no rule, so it suppresses nothing; write \`${SYNTAX}\``);
-            continue;
-        }
-        if (reason === '') {
-            bad(`Inline suppression of ${ids.join(', ')} has no reason, so it is not honoured: add one after " -- ", e.g. ` +
-                `\`# model-deploy-gate: ignore ${ids.join(',')} -- <why this is acceptable, ticket>\``);
-            continue;
-        }
-        const valid = new Set();
-        for (const id of ids) {
-            if (UNSUPPRESSIBLE.has(id)) {
-                bad(`\`${id}\` cannot be suppressed inline: fix the cause (an expired waiver must be renewed or removed in the config; a broken suppression must be corrected)`);
-            }
-            else if (!known.has(id)) {
-                const near = nearest(id, [...known]);
-                bad(`Inline suppression names an unknown rule id "${id}"${near ? ` (did you mean "${near}"?)` : ''}; it suppresses nothing. Rule ids are listed by \`model-deploy-gate --list-rules\``);
-            }
-            else {
-                valid.add(id);
-            }
-        }
-        if (valid.size === 0)
-            continue;
-        out.push({ target: c.ownLine ? nextCodeLine(lines, c.index) : c.index + 1, ids: valid, reason });
-    }
-    return out;
-}
-/** JSON has no place for these comments (SPEC §5: JSON uses waivers): say so instead of silently ignoring them. */
-function scanJson(file, problems) {
-    const lines = file.text.split('\n');
-    for (const c of comments(lines, /\/\/|\/\*|#/g)) {
-        if (!/^ignore\b/.test(c.body))
-            continue;
-        problems.push(finding(INVALID_SUPPRESSION, 'Inline suppressions are honoured in YAML files only; for a JSON file add a waiver to the config ' +
-            '(`waivers:` with rule, path, reason, owner and expires)', file.path, { line: c.index + 1, column: c.column, endLine: c.index + 1, endColumn: c.lineLength + 1 }));
-    }
-    return [];
-}
-/** Lines holding `<comment-start> model-deploy-gate: …` where the comment start begins a line or follows whitespace. */
-function* comments(lines, starts) {
-    for (let i = 0; i < lines.length; i++) {
-        const line = lines[i].replace(/\r$/, '');
-        const at = line.indexOf(MARKER);
-        if (at === -1)
-            continue;
-        starts.lastIndex = 0;
-        let m;
-        while ((m = starts.exec(line)) !== null && m.index < at) {
-            const before = line.slice(0, m.index);
-            const between = line.slice(m.index + m[0].length, at);
-            if ((before === '' || /\s$/.test(before)) && /^[\s*]*$/.test(between)) {
-                yield {
-                    index: i,
-                    column: m.index + 1,
-                    body: line.slice(at + MARKER.length).replace(/\*\/\s*$/, '').trim(),
-                    ownLine: before.trim() === '',
-                    lineLength: line.length,
-                };
-                break;
-            }
-        }
-    }
-}
-/** An own-line directive applies to the next line that is not a comment (stacked directives share it). */
-function nextCodeLine(lines, index) {
-    let j = index + 1;
-    while (j < lines.length && /^\s*#/.test(lines[j]))
-        j++;
-    return j + 1;
-}
-function insideScalar(file, line, column) {
-    for (const doc of file.docs) {
-        for (const s of doc.values.values()) {
-            if (line < s.line || line > s.endLine)
+    /** Runs every enabled rule over the inventory. One finding per rule per key. */
+    run(inventory, skus) {
+        const findings = [];
+        const skippedByFile = new Map(); // file → why → rules
+        const addSkip = (file, why, ruleId) => {
+            let byWhy = skippedByFile.get(file);
+            if (!byWhy)
+                skippedByFile.set(file, (byWhy = new Map()));
+            let set = byWhy.get(why);
+            if (!set)
+                byWhy.set(why, (set = new Set()));
+            set.add(ruleId);
+        };
+        const active = inventory.deployments.filter((d) => !d.skipDeployment);
+        for (const rule of this.rules) {
+            if (rule.scope === 'engine' || this.severity(rule.id) === null)
                 continue;
-            const afterStart = line > s.line || column > s.column;
-            const beforeEnd = line < s.endLine || column < s.endColumn;
-            if (afterStart && beforeEnd)
-                return true;
+            const seen = new Set();
+            const ctx = {
+                inventory,
+                config: this.config,
+                skus,
+                limits: this.config.limits,
+                rules: this.rules,
+                report: (at, message, opts) => {
+                    const span = spanAt(at.manifest.doc, at.ptr);
+                    const key = `${at.manifest.file.path}\u0000${span.line}:${span.column}`;
+                    if (seen.has(key))
+                        return;
+                    seen.add(key);
+                    const f = this.make(rule.id, at.manifest.file.path, span, message, opts?.severity);
+                    if (f)
+                        findings.push(f);
+                },
+                skip: (what, why) => addSkip('file' in what ? what.file.path : what.manifest.file.path, why, rule.id),
+            };
+            switch (rule.scope) {
+                case 'deployment':
+                    for (const d of active) {
+                        if (!rule.appliesTo(d))
+                            continue;
+                        if (rule.productionOnly && d.stage !== 'production') {
+                            if (d.stage === 'unknown')
+                                addSkip(d.manifest.file.path, STAGE_UNKNOWN, rule.id);
+                            continue;
+                        }
+                        rule.check(d, ctx);
+                    }
+                    break;
+                case 'manifest':
+                    for (const m of inventory.manifests)
+                        rule.check(m, ctx);
+                    break;
+                case 'inventory':
+                    rule.check(ctx);
+                    break;
+            }
         }
+        const skipped = [];
+        for (const [file, byWhy] of skippedByFile) {
+            for (const [why, ids] of byWhy)
+                skipped.push({ file, rules: [...ids].sort(), why });
+        }
+        skipped.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.why < b.why ? -1 : a.why > b.why ? 1 : 0));
+        return { findings, skipped };
     }
-    return false;
-}
-// ------------------------------------------------------------------ waivers
-function expiredFinding(config, w, cameBack, severity) {
-    const file = config.source?.path ?? CONFIG_FILES[0];
-    const doc = config.source?.doc;
-    const item = doc?.values.get(`/waivers/${w.index}`);
-    const key = doc?.keys.get(`/waivers/${w.index}/rule`);
-    const span = item
-        ? { line: item.line, column: item.column, endLine: item.line, endColumn: key && key.line === item.line ? key.endColumn : item.column + 1 }
-        : { line: 1, column: 1, endLine: 1, endColumn: 1 };
-    const back = cameBack === 0
-        ? 'it matches no finding now, so it can simply be deleted'
-        : `the ${cameBack === 1 ? 'finding' : `${cameBack} findings`} it waived ${cameBack === 1 ? 'is' : 'are'} reported again`;
-    const f = finding(WAIVER_EXPIRED, `Waiver for ${w.rule} on "${w.path}" (owner ${w.owner}) expired on ${w.expires}: ${back}. ` +
-        'Fix the findings and delete the waiver, or, if the reason still holds, renew it with a new `expires` date.', file, span);
-    return { ...f, severity };
 }
 
 ;// CONCATENATED MODULE: ./src/catalog/targets.ts
-const TARGETS = {
+const targets_TARGETS = {
     local: {
         id: 'local',
         title: 'Local web service',
@@ -19057,31 +19966,26 @@ const TARGETS = {
 };
 const TABLE_SOURCE = 'Azure ML compute target table (aml-compute-target-deploy.md)';
 
-;// CONCATENATED MODULE: ./src/policy/rules/support.ts
+;// CONCATENATED MODULE: ./src/policy/kit/describe.ts
+
 
 
 const GIB = 2 ** 30;
+/** How messages cite the compute target table. */
 const CITE = TABLE_SOURCE;
 /** Floating-point slack for threshold comparisons (1.5 × 2 must equal 3). */
 const EPS = 1e-9;
-/** Deployments that actually deploy something (aml-deploy `skip_deployment: true` builds only an image). */
-function activeDeployments(ctx) {
-    return ctx.inventory.deployments.filter((d) => !d.skipDeployment);
-}
+
 /** `containerResourceRequirements.memoryInGB` for `/containerResourceRequirements/memoryInGB`. */
 function keyPath(ptr) {
     return pointerSplit(ptr).join('.');
-}
-/** Up to two decimals, no trailing zeros: 0.5, 47.9, 1.33. */
-function support_num(n) {
-    return String(Math.round(n * 100) / 100);
 }
 /** Round up to one decimal (a value to write into a manifest), never below `n`. */
 function ceil1(n) {
     return Math.ceil(n * 10 - EPS) / 10;
 }
 function gib(bytes) {
-    return `${support_num(bytes / GIB)} GiB`;
+    return `${num(bytes / GIB)} GiB`;
 }
 /** `deployment "blue"`, or `the deployment in path` when it has no name; `adjective` goes before "deployment". */
 function describeDeployment(d, adjective) {
@@ -19100,28 +20004,64 @@ function describeModel(d) {
         return `the model at ${m.localPath}`;
     return 'the linked model';
 }
-/** Where a finding about the deployment's model points (SPEC §4: folder-linked files → the target key). */
-function modelAnchor(d) {
-    if (d.modelByFolder || !d.modelRef)
-        return d.targetKey;
-    return d.modelRef.at;
+function skuLabel(s) {
+    const gpu = s.gpus > 0 ? `, ${plural(s.gpus, 'GPU')}` : '';
+    return `${s.name} (${plural(s.vcpus, 'vCPU')}, ${num(s.memoryGb)} GiB${gpu})`;
 }
-/**
- * Why the model rules cannot run for a v1 config / aml-deploy file that is linked to no model
- * (they name none; SPEC §2 links them to the single model metadata file of their folder).
- */
-function unlinkedModel(d) {
-    if (d.model || d.modelRef)
-        return undefined;
-    if (d.manifest.kind !== 'v1DeploymentConfig' && d.manifest.kind !== 'amlDeployAction')
-        return undefined;
-    return ('the file names no model (the model is given on the command line or by the workflow) and its folder does not hold exactly one model metadata file ' +
-        '(model YAML, MLmodel or aml-registermodel file); put the model\'s metadata next to it');
+function unknownSku(name) {
+    return `unknown SKU ${name}; declare it in \`skus:\``;
 }
+/** The v2 replacement to name in messages for a production deployment on a dev/test target. */
+function productionAlternative() {
+    return 'deploy production traffic to a managed online endpoint (v2 `managedOnlineDeployment` with `instance_count` ≥ 3) or to AKS / Azure ML Kubernetes compute';
+}
+
+;// CONCATENATED MODULE: ./src/policy/kit/not-for-production.ts
+// Rules for targets the table lists for testing/development only (`stages: nonproduction`): they
+// fire on production deployments to them, at `computeType` / the file's first key.
+
+
+function notForProductionRule(target, meta, what) {
+    const row = targets_TARGETS[target];
+    return {
+        ...meta,
+        scope: 'deployment',
+        defaultSeverity: 'error',
+        productionOnly: true,
+        appliesTo: (d) => d.target === row.id,
+        check(d, ctx) {
+            if (row.stages !== 'nonproduction')
+                return;
+            ctx.report(d.targetKey, `${what(d, row.title)}, which the ${CITE} lists for ${row.usedFor} only ` +
+                `(${row.description}), but its stage is production (${d.stageReason}). ` +
+                `Fix: ${productionAlternative()}, or move this file under a dev/test path.`);
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/policy/rules/local-not-for-production.ts
+
+
+const rule = notForProductionRule('local', {
+    id: 'local-not-for-production',
+    description: 'A Local web service (computeType: local) is for testing and debugging only, never production.',
+    remediation: 'Deploy production to a managed online endpoint or AKS; keep computeType: local for dev/test folders.',
+}, (d, title) => `${describeDeployment(d)} is a ${title}`);
+
+;// CONCATENATED MODULE: ./src/policy/rules/aci-not-for-production.ts
+
+
+const aci_not_for_production_rule = notForProductionRule('aci', {
+    id: 'aci-not-for-production',
+    description: 'Azure Container Instances (ACI) are for testing or development only, never production.',
+    remediation: 'Deploy production to a managed online endpoint (instance_count ≥ 3) or AKS; keep ACI for dev/test.',
+}, (d, title) => `${describeDeployment(d)} deploys to ${title} (${d.targetReason})`);
+
+;// CONCATENATED MODULE: ./src/policy/kit/gaps.ts
 function isUnresolved(ref) {
     return ref?.resolution === 'missing' || ref?.resolution === 'version-mismatch';
 }
-/** Why a reference-based rule could not run for this deployment, or undefined when it can. */
+/** Why a compute-based rule could not run for this deployment, or undefined when it can. */
 function computeGap(d) {
     if (d.compute)
         return undefined;
@@ -19145,133 +20085,22 @@ function modelGap(d) {
     return `model reference "${ref.raw}" is not resolved; declare it in config \`models:\``;
 }
 /**
- * The VM size of a compute, with the defaults Azure applies to repository definitions
- * (amlCompute / aml-compute `amlcluster`: Standard_DS3_v2; `akscluster`: Standard_D3_v2).
+ * Why the model rules cannot run for a v1 config / aml-deploy file that is linked to no model
+ * (they name none; SPEC §2 links them to the single model metadata file of their folder).
  */
-function computeVmSize(c) {
-    if (c.vmSize)
-        return c.vmSize;
-    if (c.source !== 'repo')
+function unlinkedModel(d) {
+    if (d.model || d.modelRef || !d.linksModelByFolder)
         return undefined;
-    if (c.type === 'amlcompute')
-        return 'Standard_DS3_v2';
-    if (c.type === 'aks')
-        return 'Standard_D3_v2';
-    return undefined;
-}
-/** AKS node count (aml-compute `agent_count` defaults to 3 in repository definitions). */
-function computeNodes(c) {
-    if (c.nodes !== undefined)
-        return c.nodes;
-    if (c.source === 'repo' && c.type === 'aks')
-        return 3;
-    return undefined;
-}
-function unknownSku(name) {
-    return `unknown SKU ${name}; declare it in \`skus:\``;
-}
-function skuLabel(s) {
-    const gpu = s.gpus > 0 ? `, ${s.gpus} GPU${s.gpus > 1 ? 's' : ''}` : '';
-    return `${s.name} (${s.vcpus} vCPU${s.vcpus === 1 ? '' : 's'}, ${support_num(s.memoryGb)} GiB${gpu})`;
-}
-/** Numeric value of a key in a manifest's data (`/a/b`), if it is a finite number. */
-function numberAt(m, ptr) {
-    const v = support_valueAt(m, ptr);
-    return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
-}
-function support_valueAt(m, ptr) {
-    let cur = m.data;
-    for (const seg of pointerSplit(ptr)) {
-        if (cur === null || typeof cur !== 'object' || Array.isArray(cur))
-            return undefined;
-        const obj = cur;
-        if (!(seg in obj))
-            return undefined;
-        cur = obj[seg];
-    }
-    return cur;
-}
-/** Pointer of the document's first key: where file-level findings of key-less families point. */
-function firstKey(m) {
-    const keys = Object.keys(m.data);
-    return keys.length > 0 ? pointerJoin('', keys[0]) : '';
-}
-/** The key that names the target: `computeType` for v1 configs, else the first key. */
-function targetKeyOf(m) {
-    if (m.kind === 'v1DeploymentConfig') {
-        const k = Object.keys(m.data).find((x) => x === 'computeType') ?? Object.keys(m.data).find((x) => x.toLowerCase() === 'computetype');
-        if (k)
-            return pointerJoin('', k);
-    }
-    return firstKey(m);
-}
-/** GPU / CUDA asked for by name (environment images, tags). */
-function mentionsGpu(s) {
-    return s !== undefined && /gpu|cuda/i.test(s);
-}
-/** Keys that ask for a GPU on a v1 config or an aml-deploy file, with value > 0 / true. */
-function gpuAsks(d) {
-    const out = [];
-    const seen = new Set();
-    const add = (ptr) => {
-        if (seen.has(ptr))
-            return;
-        seen.add(ptr);
-        out.push({ manifest: d.manifest, ptr });
-    };
-    if (d.gpu && d.gpu.value > 0 && d.gpu.manifest === d.manifest)
-        add(d.gpu.ptr);
-    const m = d.manifest;
-    if (m.kind === 'v1DeploymentConfig') {
-        for (const ptr of ['/gpuCores', '/containerResourceRequirements/gpu']) {
-            const v = numberAt(m, ptr);
-            if (v !== undefined && v > 0)
-                add(ptr);
-        }
-    }
-    else if (m.kind === 'amlDeployAction') {
-        if (support_valueAt(m, '/enable_gpu') === true)
-            add('/enable_gpu');
-        const v = numberAt(m, '/gpu_cores');
-        if (v !== undefined && v > 0)
-            add('/gpu_cores');
-    }
-    return out;
-}
-/** GPUs per replica of a service (v1 `gpuCores`, aml-deploy `gpu_cores`, Kubernetes `nvidia.com/gpu`). */
-function gpusPerReplica(d) {
-    const f = d.gpu ?? d.limits?.gpu ?? d.requests?.gpu;
-    if (f && f.value > 0)
-        return { value: f.value, at: { manifest: f.manifest, ptr: f.ptr } };
-    return undefined;
-}
-/**
- * A v1 AKS web service (v1 config or aml-deploy) that autoscales although no key says so: the v1
- * SDK enables autoscale when `numReplicas` / `num_replicas` is unset (AZURE-ML-FACTS §2a, max 10).
- */
-function implicitAutoscale(d) {
-    const v1Family = d.manifest.kind === 'v1DeploymentConfig' || d.manifest.kind === 'amlDeployAction';
-    return v1Family && d.target === 'aks' && d.mode === 'realtime' && d.autoscaleEnabled === undefined && d.replicas === undefined;
-}
-/** True when the deployment runs more than one replica/instance (or may, by autoscale). */
-function scalesOut(d) {
-    return ((d.instanceCount?.value ?? 0) > 1 ||
-        (d.replicas?.value ?? 0) > 1 ||
-        (d.maxReplicas?.value ?? 0) > 1 ||
-        d.autoscaleEnabled?.value === true ||
-        implicitAutoscale(d));
+    return ('the file names no model (the model is given on the command line or by the workflow) and its folder does not hold exactly one model metadata file ' +
+        "(model YAML, MLmodel or aml-registermodel file); put the model's metadata next to it");
 }
 /** Why a real-time AKS deployment names no compute, per family (for `skipped`). */
 function noComputeNamed(d) {
-    if (d.manifest.kind === 'kubernetesOnlineDeployment') {
+    if (d.inheritsEndpointCompute) {
         return (`its compute comes from its Kubernetes endpoint${d.endpointName ? ` "${d.endpointName}"` : ''}, which is not in the repository or names no \`compute\`; ` +
             'add the kubernetesOnlineEndpoint YAML with `compute: azureml:<name>`');
     }
     return 'no AKS compute is named in the file (it is given on the command line); set `computeTargetName` and define that compute in the repository or in config `computes:`';
-}
-/** The v2 replacement to name in messages, by v1 target. */
-function productionAlternative() {
-    return 'deploy production traffic to a managed online endpoint (v2 `managedOnlineDeployment` with `instance_count` ≥ 3) or to AKS / Azure ML Kubernetes compute';
 }
 /**
  * Whether the deployment's compute is resolved; if not, records why a compute-based rule cannot
@@ -19292,30 +20121,6 @@ function hasResolvedCompute(ctx, d, unnamed) {
     return d.compute !== undefined;
 }
 /**
- * A rule for a target the table lists for testing/development only (`stages: nonproduction`):
- * fires on production deployments to it, at `computeType` / the file's first key.
- */
-function notForProductionRule(target, meta, what) {
-    const row = TARGETS[target];
-    return {
-        ...meta,
-        defaultSeverity: 'error',
-        stageDependent: true,
-        appliesTo: (d) => d.target === row.id && !d.skipDeployment,
-        check(ctx) {
-            if (row.stages !== 'nonproduction')
-                return;
-            for (const d of activeDeployments(ctx)) {
-                if (d.target !== row.id || d.stage !== 'production')
-                    continue;
-                ctx.report(d.targetKey, `${what(d, row.title)}, which the ${CITE} lists for ${row.usedFor} only ` +
-                    `(${row.description}), but its stage is production (${d.stageReason}). ` +
-                    `Fix: ${productionAlternative()}, or move this file under a dev/test path.`);
-            }
-        },
-    };
-}
-/**
  * Whether the deployment has a model whose facts can be judged; if not, records why (unresolved or
  * external reference, or a v1/aml-deploy file linked to no model).
  */
@@ -19334,57 +20139,41 @@ function hasLinkedModel(ctx, d) {
     return true;
 }
 
-;// CONCATENATED MODULE: ./src/policy/rules/local-not-for-production.ts
-
-const rule = notForProductionRule('local', {
-    id: 'local-not-for-production',
-    description: 'A Local web service (computeType: local) is for testing and debugging only, never production.',
-    remediation: 'Deploy production to a managed online endpoint or AKS; keep computeType: local for dev/test folders.',
-}, (d, title) => `${describeDeployment(d)} is a ${title}`);
-
-;// CONCATENATED MODULE: ./src/policy/rules/aci-not-for-production.ts
-
-const aci_not_for_production_rule = notForProductionRule('aci', {
-    id: 'aci-not-for-production',
-    description: 'Azure Container Instances (ACI) are for testing or development only, never production.',
-    remediation: 'Deploy production to a managed online endpoint (instance_count ≥ 3) or AKS; keep ACI for dev/test.',
-}, (d, title) => `${describeDeployment(d)} deploys to ${title} (${d.targetReason})`);
-
 ;// CONCATENATED MODULE: ./src/policy/rules/compute-cluster-not-realtime.ts
 
 
-const cluster = TARGETS['compute-cluster'];
+
+const cluster = targets_TARGETS['compute-cluster'];
 const compute_cluster_not_realtime_rule = {
     id: 'compute-cluster-not-realtime',
+    scope: 'deployment',
     defaultSeverity: 'error',
     description: 'A real-time (online / web service) deployment must not target an Azure ML compute cluster.',
     remediation: 'Point the online deployment at AKS / Azure ML Kubernetes compute or use a managed online endpoint; keep clusters for batch.',
+    needs: { compute: true },
     // AKS services always run on some compute: when the file does not name it, the rule says it could not judge it.
-    appliesTo: (d) => d.mode === 'realtime' && (d.computeRef !== undefined || d.target === 'aks') && !d.skipDeployment,
-    check(ctx) {
+    appliesTo: (d) => d.mode === 'realtime' && (d.computeRef !== undefined || d.target === 'aks'),
+    check(d, ctx) {
         if (cluster.realtime)
             return;
-        for (const d of activeDeployments(ctx)) {
-            if (d.mode !== 'realtime')
-                continue;
-            if (!hasResolvedCompute(ctx, d, d.target === 'aks' ? noComputeNamed(d) : undefined))
-                continue;
-            if (d.compute.type !== 'amlcompute')
-                continue;
-            ctx.report(d.computeRef.at, `${describeDeployment(d)} serves real-time requests but its compute "${d.compute.name}" is an Azure Machine Learning compute cluster; ` +
-                `the ${CITE} says compute clusters are for ${cluster.usedFor} with no real-time inference. ` +
-                `Fix: target an Azure ML Kubernetes compute (AKS) or use a managed online endpoint (no \`compute\`, set \`instance_type\`), ` +
-                `or turn this into a batch deployment.`);
-        }
+        if (!hasResolvedCompute(ctx, d, d.target === 'aks' ? noComputeNamed(d) : undefined))
+            return;
+        if (d.compute.type !== 'amlcompute')
+            return;
+        ctx.report(d.computeRef.at, `${describeDeployment(d)} serves real-time requests but its compute "${d.compute.name}" is an Azure Machine Learning compute cluster; ` +
+            `the ${CITE} says compute clusters are for ${cluster.usedFor} with no real-time inference. ` +
+            `Fix: target an Azure ML Kubernetes compute (AKS) or use a managed online endpoint (no \`compute\`, set \`instance_type\`), ` +
+            `or turn this into a batch deployment.`);
     },
 };
 
 ;// CONCATENATED MODULE: ./src/policy/rules/batch-requires-compute-cluster.ts
 
 
+
 /** Computes that run v2 batch deployments: clusters (the table's batch row) and Azure ML Kubernetes compute. */
 const BATCH_COMPUTES = new Set(['amlcompute', 'kubernetes']);
-const KIND = {
+const batch_requires_compute_cluster_KIND = {
     amlcompute: 'an Azure ML compute cluster',
     kubernetes: 'an Azure ML Kubernetes compute',
     aks: 'a legacy AKS compute (v1 AksCompute attachment), which runs v1 web services only',
@@ -19393,27 +20182,25 @@ const KIND = {
 };
 const batch_requires_compute_cluster_rule = {
     id: 'batch-requires-compute-cluster',
+    scope: 'deployment',
     defaultSeverity: 'error',
     description: 'A batch deployment must run on an Azure ML compute cluster or an Azure ML Kubernetes compute.',
     remediation: 'Set `compute:` to an amlCompute cluster (or a kubernetesCompute); create one with `az ml compute create --type amlcompute`.',
-    appliesTo: (d) => d.mode === 'batch' && !d.skipDeployment,
-    check(ctx) {
-        const cluster = TARGETS['compute-cluster'];
-        if (!cluster.batch)
+    needs: { compute: true },
+    appliesTo: (d) => d.mode === 'batch',
+    check(d, ctx) {
+        const cluster = targets_TARGETS['compute-cluster'];
+        if (!cluster.batch || !d.computeRef)
             return;
-        for (const d of activeDeployments(ctx)) {
-            if (d.mode !== 'batch' || !d.computeRef)
-                continue;
-            if (!hasResolvedCompute(ctx, d))
-                continue;
-            const c = d.compute;
-            if (!c || BATCH_COMPUTES.has(c.type))
-                continue;
-            ctx.report(d.computeRef.at, `${describeDeployment(d, 'batch')} runs on "${c.name}", ${KIND[c.type]}; the ${CITE} lists ${cluster.title} for ${cluster.usedFor} ` +
-                `(Azure ML Kubernetes compute also runs v2 batch deployments). ` +
-                `Fix: point \`${keyPath(d.computeRef.at.ptr)}\` at an amlCompute cluster ` +
-                `(e.g. \`az ml compute create --type amlcompute --name batch-cluster --size Standard_DS3_v2 --max-instances 4\`) or at a kubernetesCompute.`);
-        }
+        if (!hasResolvedCompute(ctx, d))
+            return;
+        const c = d.compute;
+        if (BATCH_COMPUTES.has(c.type))
+            return;
+        ctx.report(d.computeRef.at, `${describeDeployment(d, 'batch')} runs on "${c.name}", ${batch_requires_compute_cluster_KIND[c.type]}; the ${CITE} lists ${cluster.title} for ${cluster.usedFor} ` +
+            `(Azure ML Kubernetes compute also runs v2 batch deployments). ` +
+            `Fix: point \`${keyPath(d.computeRef.at.ptr)}\` at an amlCompute cluster ` +
+            `(e.g. \`az ml compute create --type amlcompute --name batch-cluster --size Standard_DS3_v2 --max-instances 4\`) or at a kubernetesCompute.`);
     },
 };
 
@@ -19422,32 +20209,92 @@ const batch_requires_compute_cluster_rule = {
 
 /** Real-time targets without GPU support in the table (local, ACI). */
 function noGpuService(d) {
-    const row = TARGETS[d.target];
+    const row = targets_TARGETS[d.target];
     return d.mode === 'realtime' && row.realtime && !row.gpu;
 }
 const gpu_realtime_requires_aks_rule = {
     id: 'gpu-realtime-requires-aks',
+    scope: 'deployment',
     defaultSeverity: 'error',
     description: 'GPU inference as a web service is supported only on AKS (or managed online GPU SKUs), not on ACI or a Local web service.',
     remediation: 'Deploy GPU web services to an AKS cluster with an N-series VM size, or drop the GPU request for ACI/local.',
-    appliesTo: (d) => noGpuService(d) && !d.skipDeployment,
-    check(ctx) {
-        const aks = TARGETS.aks;
-        for (const d of activeDeployments(ctx)) {
-            if (!noGpuService(d))
-                continue;
-            const row = TARGETS[d.target];
-            for (const at of gpuAsks(d)) {
-                ctx.report(at, `\`${keyPath(at.ptr)}\` asks for a GPU, but ${describeDeployment(d)} deploys to ${row.title}; the ${CITE} supports GPU ` +
-                    `web-service inference only on ${aks.title} — Azure would deploy it without a GPU. ` +
-                    `Fix: deploy to an AKS compute created with an N-series VM size (e.g. Standard_NC6s_v3) ` +
-                    `or a managed online endpoint with a GPU \`instance_type\`; for ACI/local, remove \`${keyPath(at.ptr)}\`.`);
-            }
+    appliesTo: noGpuService,
+    check(d, ctx) {
+        const row = targets_TARGETS[d.target];
+        for (const at of d.gpuAsks ?? []) {
+            ctx.report(at, `\`${keyPath(at.ptr)}\` asks for a GPU, but ${describeDeployment(d)} deploys to ${row.title}; the ${CITE} supports GPU ` +
+                `web-service inference only on ${targets_TARGETS.aks.title} — Azure would deploy it without a GPU. ` +
+                `Fix: deploy to an AKS compute created with an N-series VM size (e.g. Standard_NC6s_v3) ` +
+                `or a managed online endpoint with a GPU \`instance_type\`; for ACI/local, remove \`${keyPath(at.ptr)}\`.`);
         }
     },
 };
 
+;// CONCATENATED MODULE: ./src/policy/kit/facts.ts
+// Facts rules derive from a deployment and its compute, with the defaults Azure applies.
+
+/**
+ * The VM size of a compute, with the defaults Azure applies to repository definitions
+ * (amlCompute / aml-compute `amlcluster`: Standard_DS3_v2; `akscluster`: Standard_D3_v2).
+ */
+function computeVmSize(c) {
+    if (c.vmSize)
+        return c.vmSize;
+    if (c.source !== 'repo')
+        return undefined;
+    if (c.type === 'amlcompute')
+        return AML_COMPUTE_DEFAULT_SIZE;
+    if (c.type === 'aks')
+        return AKS_DEFAULT_SIZE;
+    return undefined;
+}
+/** AKS node count (aml-compute `agent_count` defaults to 3 in repository definitions). */
+function computeNodes(c) {
+    if (c.nodes !== undefined)
+        return c.nodes;
+    if (c.source === 'repo' && c.type === 'aks')
+        return AKS_DEFAULT_NODES;
+    return undefined;
+}
+/** Where a finding about the deployment's model points (SPEC §4: folder-linked files → the target key). */
+function modelAnchor(d) {
+    if (d.modelByFolder || !d.modelRef)
+        return d.targetKey;
+    return d.modelRef.at;
+}
+/** GPU / CUDA asked for by name (environment images, tags). */
+function mentionsGpu(s) {
+    return s !== undefined && /gpu|cuda/i.test(s);
+}
+/** GPUs per replica of a service (v1 `gpuCores`, aml-deploy `gpu_cores`, Kubernetes `nvidia.com/gpu`). */
+function gpusPerReplica(d) {
+    const f = d.gpu ?? d.limits?.gpu ?? d.requests?.gpu;
+    if (f && f.value > 0)
+        return { value: f.value, at: { manifest: f.manifest, ptr: f.ptr } };
+    return undefined;
+}
+/** A v1 AKS web service that autoscales although no key says so (no replica count set). */
+function implicitAutoscale(d) {
+    return d.scaling?.implicit === true && d.target === 'aks' && d.mode === 'realtime';
+}
+/** True when the deployment runs more than one replica/instance (or may, by autoscale). */
+function scalesOut(d) {
+    return ((d.instanceCount?.value ?? 0) > 1 ||
+        (d.replicas?.value ?? 0) > 1 ||
+        (d.maxReplicas?.value ?? 0) > 1 ||
+        d.autoscaleEnabled?.value === true ||
+        implicitAutoscale(d));
+}
+/** True when memory per instance would come from the compute's VM size (so an unresolved compute blocks memory-headroom). */
+function memoryFromCompute(d) {
+    if (d.target === 'local' || d.target === 'managed-online' || d.memoryGb || d.requests?.memory)
+        return false;
+    return d.defaultMemory === undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/policy/rules/gpu-batch-requires-gpu-cluster.ts
+
+
 
 
 /** Why this batch deployment needs a GPU, or undefined. */
@@ -19464,94 +20311,91 @@ function gpuNeed(d) {
 }
 const gpu_batch_requires_gpu_cluster_rule = {
     id: 'gpu-batch-requires-gpu-cluster',
+    scope: 'deployment',
     defaultSeverity: 'error',
     description: 'A batch deployment that needs a GPU must run on a compute cluster with a GPU VM size.',
     remediation: 'Point `compute:` at an amlCompute cluster whose `size` is an N-series SKU (e.g. Standard_NC6s_v3).',
-    appliesTo: (d) => d.mode === 'batch' && !d.skipDeployment,
-    check(ctx) {
-        const cluster = TARGETS['compute-cluster'];
-        if (!cluster.gpu)
+    needs: { model: true, compute: true },
+    appliesTo: (d) => d.mode === 'batch',
+    check(d, ctx) {
+        const cluster = targets_TARGETS['compute-cluster'];
+        if (!cluster.gpu || !d.computeRef)
             return;
-        for (const d of activeDeployments(ctx)) {
-            if (d.mode !== 'batch' || !d.computeRef)
-                continue;
-            const need = gpuNeed(d);
-            if (!need) {
-                // The accelerator may be declared on a model we cannot see.
-                const mg = modelGap(d);
-                if (mg)
-                    ctx.skip(d, mg);
-                continue;
-            }
-            if (!hasResolvedCompute(ctx, d))
-                continue;
-            const c = d.compute;
-            if (!c || c.type !== 'amlcompute')
-                continue;
-            const size = computeVmSize(c);
-            if (!size) {
-                ctx.skip(d, `the VM size of compute "${c.name}" is unknown; declare \`vm-size\` in config \`computes:\``);
-                continue;
-            }
-            const sku = ctx.skus.get(size);
-            if (!sku) {
-                ctx.skip(d, unknownSku(size));
-                continue;
-            }
-            if (sku.gpus > 0)
-                continue;
-            const alt = ctx.skus.smallestWith(sku.memoryGb, { gpu: true });
-            ctx.report(d.computeRef.at, `${describeDeployment(d, 'batch')} needs a GPU (${need}) but compute cluster "${c.name}" uses ${skuLabel(sku)}, a CPU-only size; ` +
-                `the ${CITE} runs GPU batch (pipeline) inference only on ${cluster.title} with a GPU VM size. ` +
-                `Fix: point \`${keyPath(d.computeRef.at.ptr)}\` at a cluster created with a GPU size${alt ? ` such as ${skuLabel(alt)}` : ''}, or remove the GPU requirement.`);
+        const need = gpuNeed(d);
+        if (!need) {
+            // The accelerator may be declared on a model we cannot see.
+            const mg = modelGap(d);
+            if (mg)
+                ctx.skip(d, mg);
+            return;
         }
+        if (!hasResolvedCompute(ctx, d))
+            return;
+        const c = d.compute;
+        if (c.type !== 'amlcompute')
+            return;
+        const size = computeVmSize(c);
+        if (!size) {
+            ctx.skip(d, `the VM size of compute "${c.name}" is unknown; declare \`vm-size\` in config \`computes:\``);
+            return;
+        }
+        const sku = ctx.skus.get(size);
+        if (!sku) {
+            ctx.skip(d, unknownSku(size));
+            return;
+        }
+        if (sku.gpus > 0)
+            return;
+        const alt = ctx.skus.smallestWith(sku.memoryGb, { gpu: true });
+        ctx.report(d.computeRef.at, `${describeDeployment(d, 'batch')} needs a GPU (${need}) but compute cluster "${c.name}" uses ${skuLabel(sku)}, a CPU-only size; ` +
+            `the ${CITE} runs GPU batch (pipeline) inference only on ${cluster.title} with a GPU VM size. ` +
+            `Fix: point \`${keyPath(d.computeRef.at.ptr)}\` at a cluster created with a GPU size${alt ? ` such as ${skuLabel(alt)}` : ''}, or remove the GPU requirement.`);
     },
 };
 
 ;// CONCATENATED MODULE: ./src/policy/rules/fpga-requires-aks.ts
 
 
+
+
 /** FPGA inference runs only as a v1 (SDK/CLI v1, aml-deploy) web service on AKS. */
 function isV1AksService(d) {
-    return d.manifest.v1 && d.mode === 'realtime' && TARGETS[d.target].fpga && TARGETS[d.target].realtime;
+    return d.flavor === 'v1-web-service' && d.mode === 'realtime' && targets_TARGETS[d.target].fpga && targets_TARGETS[d.target].realtime;
 }
 const fpga_requires_aks_rule = {
     id: 'fpga-requires-aks',
+    scope: 'deployment',
     defaultSeverity: 'error',
     description: 'FPGA inference is supported only by v1 AKS web services (cluster of Standard_PB6s nodes).',
     remediation: 'Deploy FPGA models as an AKS web service on a Standard_PB6s cluster, or remove the FPGA request.',
-    appliesTo: (d) => !isV1AksService(d) && !d.skipDeployment,
-    check(ctx) {
-        const aks = TARGETS.aks;
-        for (const d of activeDeployments(ctx)) {
-            if (isV1AksService(d))
-                continue;
-            const asks = [];
-            const fpga = d.fpga && d.fpga.value > 0 ? d.fpga : undefined;
-            if (fpga)
-                asks.push({ at: { manifest: fpga.manifest, ptr: fpga.ptr }, what: `\`${keyPath(fpga.ptr)}: ${fpga.value}\`` });
-            else if (d.manifest.kind === 'v1DeploymentConfig') {
-                const v = numberAt(d.manifest, '/containerResourceRequirements/fpga');
-                if (v !== undefined && v > 0) {
-                    asks.push({ at: { manifest: d.manifest, ptr: '/containerResourceRequirements/fpga' }, what: `\`containerResourceRequirements.fpga: ${v}\`` });
-                }
+    needs: { model: true, compute: true },
+    appliesTo: (d) => !isV1AksService(d),
+    check(d, ctx) {
+        const asks = [];
+        const fpga = d.fpga && d.fpga.value > 0 ? d.fpga : undefined;
+        if (fpga)
+            asks.push({ at: { manifest: fpga.manifest, ptr: fpga.ptr }, what: `\`${keyPath(fpga.ptr)}: ${fpga.value}\`` });
+        else if (d.flavor === 'v1-web-service') {
+            const v = numberAt(d.manifest, '/containerResourceRequirements/fpga');
+            if (v !== undefined && v > 0) {
+                asks.push({ at: { manifest: d.manifest, ptr: '/containerResourceRequirements/fpga' }, what: `\`containerResourceRequirements.fpga: ${v}\`` });
             }
-            // Only a managed online `instance_type` is a catalogue SKU; a Kubernetes one names an instance type of the cluster.
-            if (d.target === 'managed-online' && d.instanceType && ctx.skus.get(d.instanceType.value)?.fpga) {
-                asks.push({ at: { manifest: d.instanceType.manifest, ptr: d.instanceType.ptr }, what: `the FPGA VM size ${d.instanceType.value}` });
-            }
-            const size = d.compute ? computeVmSize(d.compute) : undefined;
-            if (d.computeRef && size && ctx.skus.get(size)?.fpga) {
-                asks.push({ at: d.computeRef.at, what: `compute "${d.compute?.name}" with the FPGA VM size ${size}` });
-            }
-            if (d.model?.accelerator === 'fpga') {
-                asks.push({ at: modelAnchor(d), what: `${describeModel(d)} declared \`accelerator: fpga\`` });
-            }
-            for (const a of asks) {
-                ctx.report(a.at, `${describeDeployment(d)} asks for an FPGA (${a.what}) but deploys to ${TARGETS[d.target].title}${d.manifest.v1 ? '' : ' through CLI/SDK v2'}; ` +
-                    `the ${CITE} supports FPGA inference only for ${aks.title} web services (SDK/CLI v1, Standard_PB6s nodes). ` +
-                    `Fix: deploy the model as a v1 AKS web service on a Standard_PB6s cluster, or drop the FPGA requirement and use a CPU/GPU SKU.`);
-            }
+        }
+        // Only a managed online `instance_type` is a catalogue SKU; a Kubernetes one names an instance type of the cluster.
+        if (d.target === 'managed-online' && d.instanceType && ctx.skus.get(d.instanceType.value)?.fpga) {
+            asks.push({ at: { manifest: d.instanceType.manifest, ptr: d.instanceType.ptr }, what: `the FPGA VM size ${d.instanceType.value}` });
+        }
+        const size = d.compute ? computeVmSize(d.compute) : undefined;
+        if (d.computeRef && size && ctx.skus.get(size)?.fpga) {
+            asks.push({ at: d.computeRef.at, what: `compute "${d.compute?.name}" with the FPGA VM size ${size}` });
+        }
+        if (d.model?.accelerator === 'fpga') {
+            asks.push({ at: modelAnchor(d), what: `${describeModel(d)} declared \`accelerator: fpga\`` });
+        }
+        for (const a of asks) {
+            ctx.report(a.at, `${describeDeployment(d)} asks for an FPGA (${a.what}) but deploys to ${targets_TARGETS[d.target].title}${d.manifest.family.v1 ? '' : ' through CLI/SDK v2'}; ` +
+                `the ${CITE} supports FPGA inference only for ${targets_TARGETS.aks.title} web services (SDK/CLI v1, Standard_PB6s nodes). ` +
+                `Fix: deploy the model as a v1 AKS web service on a Standard_PB6s cluster, or drop the FPGA requirement and use a CPU/GPU SKU.`);
         }
     },
 };
@@ -19561,81 +20405,81 @@ const fpga_requires_aks_rule = {
 
 const aci_memory_limit_rule = {
     id: 'aci-memory-limit',
+    scope: 'deployment',
     defaultSeverity: 'error',
     description: 'ACI suits CPU workloads needing less than 48 GB of RAM.',
     remediation: 'Lower memoryInGB / memory_gb below the ACI limit, or deploy to AKS or a managed online endpoint.',
-    appliesTo: (d) => TARGETS[d.target].maxMemoryLimit !== undefined && !d.skipDeployment,
-    check(ctx) {
-        for (const d of activeDeployments(ctx)) {
-            const row = TARGETS[d.target];
-            if (!row.maxMemoryLimit || !d.memoryGb)
-                continue;
-            const limit = ctx.limits[row.maxMemoryLimit];
-            const mem = d.memoryGb.value;
-            if (mem < limit)
-                continue;
-            const alt = ctx.skus.smallestWith(mem, { gpu: false, managedOnly: true });
-            ctx.report({ manifest: d.memoryGb.manifest, ptr: d.memoryGb.ptr }, `\`${keyPath(d.memoryGb.ptr)}: ${support_num(mem)}\` asks ${describeDeployment(d)} for ${support_num(mem)} GB on ${row.title}; ` +
-                `the ${CITE} limits ACI to CPU workloads needing less than ${support_num(limit)} GB of RAM. ` +
-                `Fix: request less than ${support_num(limit)} GB, or deploy to AKS or a managed online endpoint` +
-                (alt ? ` (e.g. \`instance_type: ${alt.name}\`, ${skuLabel(alt)})` : '') +
-                '.');
-        }
+    appliesTo: (d) => targets_TARGETS[d.target].maxMemoryLimit !== undefined,
+    check(d, ctx) {
+        const row = targets_TARGETS[d.target];
+        if (!row.maxMemoryLimit || !d.memoryGb)
+            return;
+        const limit = ctx.limits[row.maxMemoryLimit];
+        const mem = d.memoryGb.value;
+        if (mem < limit)
+            return;
+        const alt = ctx.skus.smallestWith(mem, { gpu: false, managedOnly: true });
+        ctx.report({ manifest: d.memoryGb.manifest, ptr: d.memoryGb.ptr }, `\`${keyPath(d.memoryGb.ptr)}: ${num(mem)}\` asks ${describeDeployment(d)} for ${num(mem)} GB on ${row.title}; ` +
+            `the ${CITE} limits ACI to CPU workloads needing less than ${num(limit)} GB of RAM. ` +
+            `Fix: request less than ${num(limit)} GB, or deploy to AKS or a managed online endpoint` +
+            (alt ? ` (e.g. \`instance_type: ${alt.name}\`, ${skuLabel(alt)})` : '') +
+            '.');
     },
 };
 
 ;// CONCATENATED MODULE: ./src/policy/rules/aci-model-size.ts
 
 
+
+
 const aci_model_size_rule = {
     id: 'aci-model-size',
+    scope: 'deployment',
     defaultSeverity: 'error',
     description: 'ACI suits only small models (less than 1 GB); larger models need AKS.',
     remediation: 'Dev/test larger models on a single-node (DevTest) AKS cluster; serve production from AKS or a managed online endpoint.',
-    appliesTo: (d) => TARGETS[d.target].maxModelSizeLimit !== undefined && !d.skipDeployment,
-    check(ctx) {
-        for (const d of activeDeployments(ctx)) {
-            const row = TARGETS[d.target];
-            if (!row.maxModelSizeLimit)
-                continue;
-            if (!hasLinkedModel(ctx, d))
-                continue;
-            const m = d.model;
-            if (m.sizeBytes === undefined) {
-                ctx.skip(d, `the size of ${describeModel(d)} is unknown; set \`model_size_bytes\` in its tags/MLmodel or \`size-bytes\` in config \`models:\``);
-                continue;
-            }
-            const limitGb = ctx.limits[row.maxModelSizeLimit];
-            if (m.sizeBytes < limitGb * GIB)
-                continue;
-            ctx.report(modelAnchor(d), `${describeModel(d)} is ${gib(m.sizeBytes)}${m.sizeSource ? ` (${m.sizeSource})` : ''}, but ${describeDeployment(d)} deploys it to ${row.title}; ` +
-                `the ${CITE} says container instances suit only small models under ${support_num(limitGb)} GB. ` +
-                `Fix: for dev/test use a single-node AKS cluster (aml-compute \`compute_type: akscluster\`, \`cluster_purpose: DevTest\`, \`agent_count: 1\`) ` +
-                `or a managed online endpoint; for production use AKS or a managed online endpoint.`);
+    needs: { model: true },
+    appliesTo: (d) => targets_TARGETS[d.target].maxModelSizeLimit !== undefined,
+    check(d, ctx) {
+        const row = targets_TARGETS[d.target];
+        if (!row.maxModelSizeLimit)
+            return;
+        if (!hasLinkedModel(ctx, d))
+            return;
+        const m = d.model;
+        if (m.sizeBytes === undefined) {
+            ctx.skip(d, `the size of ${describeModel(d)} is unknown; set \`model_size_bytes\` in its tags/MLmodel or \`size-bytes\` in config \`models:\``);
+            return;
         }
+        const limitGb = ctx.limits[row.maxModelSizeLimit];
+        if (m.sizeBytes < limitGb * GIB)
+            return;
+        ctx.report(modelAnchor(d), `${describeModel(d)} is ${gib(m.sizeBytes)}${m.sizeSource ? ` (${m.sizeSource})` : ''}, but ${describeDeployment(d)} deploys it to ${row.title}; ` +
+            `the ${CITE} says container instances suit only small models under ${num(limitGb)} GB. ` +
+            `Fix: for dev/test use a single-node AKS cluster (aml-compute \`compute_type: akscluster\`, \`cluster_purpose: DevTest\`, \`agent_count: 1\`) ` +
+            `or a managed online endpoint; for production use AKS or a managed online endpoint.`);
     },
 };
 
 ;// CONCATENATED MODULE: ./src/policy/rules/memory-headroom.ts
 
 
-/** v1 `memoryInGB` / aml-deploy `memory_gb` default, as Azure applies it. */
-const V1_DEFAULT_MEMORY_GB = 0.5;
+
+
 function memorySupply(d, ctx) {
-    const kind = d.manifest.kind;
     if (d.target === 'local')
         return undefined; // a Local web service gets the host's memory
     if (d.memoryGb) {
         const f = d.memoryGb;
-        return { gb: f.value, at: { manifest: f.manifest, ptr: f.ptr }, what: `\`${keyPath(f.ptr)}: ${support_num(f.value)}\``, setting: true };
+        return { gb: f.value, at: { manifest: f.manifest, ptr: f.ptr }, what: `\`${keyPath(f.ptr)}: ${num(f.value)}\``, setting: true };
     }
-    if (kind === 'v1DeploymentConfig' || kind === 'amlDeployAction') {
-        const key = kind === 'v1DeploymentConfig' ? 'containerResourceRequirements.memoryInGB' : 'memory_gb';
-        return { gb: V1_DEFAULT_MEMORY_GB, at: d.targetKey, what: `the default ${support_num(V1_DEFAULT_MEMORY_GB)} GB (no \`${key}\`)`, setting: true };
+    if (d.defaultMemory) {
+        const { gb, key } = d.defaultMemory;
+        return { gb, at: d.targetKey, what: `the default ${num(gb)} GB (no \`${key}\`)`, setting: true };
     }
     if (d.requests?.memory) {
         const f = d.requests.memory;
-        return { gb: f.value / GIB, at: { manifest: f.manifest, ptr: f.ptr }, what: `\`${keyPath(f.ptr)}\` (${support_num(f.value / GIB)} GiB)`, setting: true };
+        return { gb: f.value / GIB, at: { manifest: f.manifest, ptr: f.ptr }, what: `\`${keyPath(f.ptr)}\` (${num(f.value / GIB)} GiB)`, setting: true };
     }
     if (d.target === 'managed-online') {
         if (!d.instanceType)
@@ -19644,7 +20488,7 @@ function memorySupply(d, ctx) {
         if (!sku)
             return { skip: unknownSku(d.instanceType.value) };
         const f = d.instanceType;
-        return { gb: sku.memoryGb, at: { manifest: f.manifest, ptr: f.ptr }, what: `\`instance_type: ${f.value}\` (${support_num(sku.memoryGb)} GiB)`, setting: false, sku };
+        return { gb: sku.memoryGb, at: { manifest: f.manifest, ptr: f.ptr }, what: `\`instance_type: ${f.value}\` (${num(sku.memoryGb)} GiB)`, setting: false, sku };
     }
     if (d.computeRef) {
         const gap = computeGap(d);
@@ -19662,150 +20506,126 @@ function memorySupply(d, ctx) {
         const sku = ctx.skus.get(size);
         if (!sku)
             return { skip: unknownSku(size) };
-        return { gb: sku.memoryGb, at: d.computeRef.at, what: `compute "${c.name}" (${size}, ${support_num(sku.memoryGb)} GiB per node)`, setting: false, sku };
+        return { gb: sku.memoryGb, at: d.computeRef.at, what: `compute "${c.name}" (${size}, ${num(sku.memoryGb)} GiB per node)`, setting: false, sku };
     }
-    if (d.instanceType && !d.manifest.kind.startsWith('kubernetes')) {
+    if (d.instanceType && d.flavor !== 'kubernetes-online') {
         const sku = ctx.skus.get(d.instanceType.value);
         if (sku) {
             const f = d.instanceType;
-            return { gb: sku.memoryGb, at: { manifest: f.manifest, ptr: f.ptr }, what: `\`${keyPath(f.ptr)}: ${f.value}\` (${support_num(sku.memoryGb)} GiB)`, setting: false, sku };
+            return { gb: sku.memoryGb, at: { manifest: f.manifest, ptr: f.ptr }, what: `\`${keyPath(f.ptr)}: ${f.value}\` (${num(sku.memoryGb)} GiB)`, setting: false, sku };
         }
     }
     return { skip: 'memory per instance is unknown (no memory request and no catalogue VM size)' };
-}
-/** True when memory per instance would come from the compute's VM size (so an unresolved compute blocks the rule). */
-function memoryFromCompute(d) {
-    const kind = d.manifest.kind;
-    if (d.target === 'local' || d.target === 'managed-online' || d.memoryGb || d.requests?.memory)
-        return false;
-    return kind !== 'v1DeploymentConfig' && kind !== 'amlDeployAction';
 }
 function wantsGpu(d, sku) {
     return (sku?.gpus ?? 0) > 0 || (d.gpu?.value ?? 0) > 0 || (d.limits?.gpu?.value ?? 0) > 0 || d.model?.accelerator === 'gpu';
 }
 const memory_headroom_rule = {
     id: 'memory-headroom',
+    scope: 'deployment',
     defaultSeverity: 'error',
     description: "Memory per replica/instance must be at least 150 % of the model's memory requirement (scale up first, then out).",
     remediation: "Give each replica ≥ 1.5 × the model's memory: raise the memory request or pick a larger VM size before adding replicas.",
-    appliesTo: (d) => d.target !== 'local' && !d.skipDeployment,
-    check(ctx) {
+    needs: { model: true, compute: memoryFromCompute },
+    appliesTo: (d) => d.target !== 'local',
+    check(d, ctx) {
         const ratio = ctx.limits['memory-headroom-ratio'];
-        for (const d of activeDeployments(ctx)) {
-            if (d.target === 'local')
-                continue;
-            if (!hasLinkedModel(ctx, d))
-                continue;
-            const m = d.model;
-            let needGb;
-            let lowerBound = false;
-            let needWhat;
-            if (m.memoryGb !== undefined) {
-                needGb = m.memoryGb;
-                needWhat = `needs ${support_num(needGb)} GiB${m.memorySource ? ` (${m.memorySource})` : ''}`;
-            }
-            else if (m.sizeBytes !== undefined) {
-                needGb = m.sizeBytes / GIB;
-                lowerBound = true;
-                needWhat = `declares no memory requirement; its size alone is ${support_num(needGb)} GiB${m.sizeSource ? ` (${m.sizeSource})` : ''}, a lower bound`;
-            }
-            else {
-                ctx.skip(d, `${describeModel(d)} declares no memory requirement or size; set \`memory-gb\` in config \`models:\` or \`memory_gb\` in its tags`);
-                continue;
-            }
-            if (needGb <= 0)
-                continue;
-            const supply = memorySupply(d, ctx);
-            if (!supply)
-                continue;
-            if ('skip' in supply) {
-                ctx.skip(d, supply.skip);
-                continue;
-            }
-            const wantGb = ratio * needGb;
-            if (supply.gb >= wantGb - EPS)
-                continue;
-            const managedOnly = d.target === 'managed-online';
-            const alt = ctx.skus.smallestWith(wantGb, { gpu: wantsGpu(d, supply.sku), managedOnly });
-            const fix = [];
-            const row = TARGETS[d.target];
-            if (supply.setting) {
-                fix.push(`raise the memory per replica to at least ${support_num(ceil1(wantGb))} GB`);
-                if (row.maxMemoryLimit) {
-                    // ACI has no nodes to size; past its RAM ceiling the fix is another target.
-                    const ceiling = ctx.limits[row.maxMemoryLimit];
-                    if (ceil1(wantGb) >= ceiling) {
-                        const managed = ctx.skus.smallestWith(wantGb, { gpu: false, managedOnly: true });
-                        fix.push(`${row.title} takes less than ${support_num(ceiling)} GB, so deploy to AKS or a managed online endpoint` +
-                            (managed ? ` (e.g. \`instance_type: ${managed.name}\`, ${skuLabel(managed)})` : ''));
-                    }
-                }
-                else if (alt) {
-                    fix.push(`run it on nodes of at least ${skuLabel(alt)}`);
+        if (!hasLinkedModel(ctx, d))
+            return;
+        const m = d.model;
+        let needGb;
+        let lowerBound = false;
+        let needWhat;
+        if (m.memoryGb !== undefined) {
+            needGb = m.memoryGb;
+            needWhat = `needs ${num(needGb)} GiB${m.memorySource ? ` (${m.memorySource})` : ''}`;
+        }
+        else if (m.sizeBytes !== undefined) {
+            needGb = m.sizeBytes / GIB;
+            lowerBound = true;
+            needWhat = `declares no memory requirement; its size alone is ${num(needGb)} GiB${m.sizeSource ? ` (${m.sizeSource})` : ''}, a lower bound`;
+        }
+        else {
+            ctx.skip(d, `${describeModel(d)} declares no memory requirement or size; set \`memory-gb\` in config \`models:\` or \`memory_gb\` in its tags`);
+            return;
+        }
+        if (needGb <= 0)
+            return;
+        const supply = memorySupply(d, ctx);
+        if (!supply)
+            return;
+        if ('skip' in supply) {
+            ctx.skip(d, supply.skip);
+            return;
+        }
+        const wantGb = ratio * needGb;
+        if (supply.gb >= wantGb - EPS)
+            return;
+        const managedOnly = d.target === 'managed-online';
+        const alt = ctx.skus.smallestWith(wantGb, { gpu: wantsGpu(d, supply.sku), managedOnly });
+        const fix = [];
+        const row = targets_TARGETS[d.target];
+        if (supply.setting) {
+            fix.push(`raise the memory per replica to at least ${num(ceil1(wantGb))} GB`);
+            if (row.maxMemoryLimit) {
+                // ACI has no nodes to size; past its RAM ceiling the fix is another target.
+                const ceiling = ctx.limits[row.maxMemoryLimit];
+                if (ceil1(wantGb) >= ceiling) {
+                    const managed = ctx.skus.smallestWith(wantGb, { gpu: false, managedOnly: true });
+                    fix.push(`${row.title} takes less than ${num(ceiling)} GB, so deploy to AKS or a managed online endpoint` +
+                        (managed ? ` (e.g. \`instance_type: ${managed.name}\`, ${skuLabel(managed)})` : ''));
                 }
             }
             else if (alt) {
-                fix.push(`use ${skuLabel(alt)} or larger`);
+                fix.push(`run it on nodes of at least ${skuLabel(alt)}`);
             }
-            else {
-                fix.push(`use a VM size with at least ${support_num(ceil1(wantGb))} GiB of RAM (none in the catalogue${managedOnly ? ' allowed on managed online endpoints' : ''})`);
-            }
-            const scale = scalesOut(d)
-                ? ' This deployment also scales out: scale up first (bigger replicas), then out — more replicas do not give one replica more memory.'
-                : '';
-            ctx.report(supply.at, `${describeDeployment(d)} gives each replica ${supply.what}, but ${describeModel(d)} ${needWhat}; ` +
-                `the ${CITE} says to start with ${support_num(ratio * 100)} % of the RAM the model needs (${support_num(wantGb)} GiB). ` +
-                `Fix: ${fix.join('; ')}.${scale}`, lowerBound ? 'warning' : undefined);
         }
+        else if (alt) {
+            fix.push(`use ${skuLabel(alt)} or larger`);
+        }
+        else {
+            fix.push(`use a VM size with at least ${num(ceil1(wantGb))} GiB of RAM (none in the catalogue${managedOnly ? ' allowed on managed online endpoints' : ''})`);
+        }
+        const scale = scalesOut(d)
+            ? ' This deployment also scales out: scale up first (bigger replicas), then out — more replicas do not give one replica more memory.'
+            : '';
+        ctx.report(supply.at, `${describeDeployment(d)} gives each replica ${supply.what}, but ${describeModel(d)} ${needWhat}; ` +
+            `the ${CITE} says to start with ${num(ratio * 100)} % of the RAM the model needs (${num(wantGb)} GiB). ` +
+            `Fix: ${fix.join('; ')}.${scale}`, lowerBound ? { severity: 'warning' } : undefined);
     },
 };
 
 ;// CONCATENATED MODULE: ./src/policy/rules/autoscale-requires-aks.ts
 
 
-/** The raw keys of each v1 family, read too in case the target's normaliser ignored a key Azure does not use there. */
-const RAW = {
-    v1DeploymentConfig: { autoscale: '/autoScaler/autoscaleEnabled', replicas: '/numReplicas' },
-    amlDeployAction: { autoscale: '/autoscale_enabled', replicas: '/num_replicas' },
-};
 function noAutoscale(d) {
-    return !TARGETS[d.target].autoscale;
+    return !targets_TARGETS[d.target].autoscale;
 }
 const autoscale_requires_aks_rule = {
     id: 'autoscale-requires-aks',
+    scope: 'deployment',
     defaultSeverity: 'error',
     description: 'Autoscaling and multiple replicas need AKS; ACI and Local web services run a single replica.',
     remediation: 'Remove autoscale / replica settings for ACI and local, or deploy to AKS or a managed online endpoint to scale out.',
-    appliesTo: (d) => noAutoscale(d) && !d.skipDeployment,
-    check(ctx) {
-        const aks = TARGETS.aks;
-        for (const d of activeDeployments(ctx)) {
-            if (!noAutoscale(d))
-                continue;
-            const row = TARGETS[d.target];
-            const hits = new Map();
-            if (d.autoscaleEnabled?.value === true && d.autoscaleEnabled.manifest === d.manifest)
-                hits.set(d.autoscaleEnabled.ptr, 'enables autoscaling');
-            if (d.replicas && d.replicas.value > 1 && d.replicas.manifest === d.manifest)
-                hits.set(d.replicas.ptr, `asks for ${d.replicas.value} replicas`);
-            const raw = RAW[d.manifest.kind];
-            if (raw) {
-                if (support_valueAt(d.manifest, raw.autoscale) === true && !hits.has(raw.autoscale))
-                    hits.set(raw.autoscale, 'enables autoscaling');
-                const n = numberAt(d.manifest, raw.replicas);
-                if (n !== undefined && n > 1 && !hits.has(raw.replicas))
-                    hits.set(raw.replicas, `asks for ${n} replicas`);
-            }
-            for (const [ptr, what] of hits) {
-                ctx.report({ manifest: d.manifest, ptr }, `\`${keyPath(ptr)}\` ${what}, but ${describeDeployment(d)} deploys to ${row.title}, which runs a single replica; ` +
-                    `the ${CITE} offers autoscaling of the deployed service on ${aks.title} (and managed online endpoints scale by instance_count). ` +
-                    `Azure ignores this setting here. Fix: remove \`${keyPath(ptr)}\`, or deploy to AKS / a managed online endpoint to scale out.`);
-            }
+    appliesTo: noAutoscale,
+    check(d, ctx) {
+        const row = targets_TARGETS[d.target];
+        const hits = new Map();
+        if (d.autoscaleEnabled?.value === true && d.autoscaleEnabled.manifest === d.manifest)
+            hits.set(d.autoscaleEnabled.ptr, 'enables autoscaling');
+        if (d.replicas && d.replicas.value > 1 && d.replicas.manifest === d.manifest)
+            hits.set(d.replicas.ptr, `asks for ${d.replicas.value} replicas`);
+        for (const [ptr, what] of hits) {
+            ctx.report({ manifest: d.manifest, ptr }, `\`${keyPath(ptr)}\` ${what}, but ${describeDeployment(d)} deploys to ${row.title}, which runs a single replica; ` +
+                `the ${CITE} offers autoscaling of the deployed service on ${targets_TARGETS.aks.title} (and managed online endpoints scale by instance_count). ` +
+                `Azure ignores this setting here. Fix: remove \`${keyPath(ptr)}\`, or deploy to AKS / a managed online endpoint to scale out.`);
         }
     },
 };
 
 ;// CONCATENATED MODULE: ./src/policy/rules/aks-production-cluster.ts
+
+
 
 function onAksCompute(d) {
     return d.target === 'aks' && d.mode === 'realtime';
@@ -19815,89 +20635,80 @@ function isAksCompute(c) {
 }
 const aks_production_cluster_rule = {
     id: 'aks-production-cluster',
+    scope: 'deployment',
     defaultSeverity: 'error',
     description: 'A production AKS deployment needs a FastProd cluster with at least 3 nodes and 12 vCPUs.',
     remediation: 'Use a FastProd AKS cluster with ≥ 3 nodes and ≥ 12 vCPUs in total (e.g. 3 × Standard_D3_v2).',
-    stageDependent: true,
-    appliesTo: (d) => onAksCompute(d) && !d.skipDeployment,
-    check(ctx) {
+    productionOnly: true,
+    needs: { compute: true },
+    appliesTo: onAksCompute,
+    check(d, ctx) {
         const minNodes = ctx.limits['aks-production-min-nodes'];
         const minVcpus = ctx.limits['aks-production-min-vcpus'];
-        for (const d of activeDeployments(ctx)) {
-            if (!onAksCompute(d) || d.stage !== 'production')
-                continue;
-            if (!hasResolvedCompute(ctx, d, noComputeNamed(d)))
-                continue;
-            const c = d.compute;
-            if (!c || !isAksCompute(c))
-                continue;
-            const problems = [];
-            if (c.purpose && c.purpose.toLowerCase().replace(/[^a-z]/g, '') === 'devtest') {
-                problems.push('its cluster purpose is DevTest (no fault tolerance, azureml-fe does not scale)');
-            }
-            const nodes = computeNodes(c);
-            const size = computeVmSize(c);
-            if (nodes === undefined) {
-                ctx.skip(d, `the node count of compute "${c.name}" is unknown; declare \`nodes\` in config \`computes:\``);
-            }
-            else if (nodes < minNodes) {
-                problems.push(`it has ${nodes} node${nodes === 1 ? '' : 's'} (fewer than ${support_num(minNodes)})`);
-            }
-            if (nodes !== undefined) {
-                if (!size) {
-                    ctx.skip(d, `the VM size of compute "${c.name}" is unknown; declare \`vm-size\` in config \`computes:\``);
-                }
-                else {
-                    const sku = ctx.skus.get(size);
-                    if (!sku)
-                        ctx.skip(d, unknownSku(size));
-                    else if (nodes * sku.vcpus < minVcpus) {
-                        problems.push(`it has ${nodes} × ${sku.vcpus} = ${nodes * sku.vcpus} vCPUs (${sku.name}; fewer than ${support_num(minVcpus)})`);
-                    }
-                }
-            }
-            if (problems.length === 0)
-                continue;
-            const perNode = size ? ctx.skus.get(size)?.vcpus : undefined;
-            const needNodes = Math.max(minNodes, perNode ? Math.ceil(minVcpus / perNode) : minNodes);
-            ctx.report(d.computeRef.at, `${describeDeployment(d, 'production')} runs on AKS compute "${c.name}", but ${problems.join('; ')}. ` +
-                `The ${CITE} reserves AKS for large-scale production, which Azure ML requires to be a FastProd cluster with at least ` +
-                `${support_num(minNodes)} nodes and ${support_num(minVcpus)} vCPUs. ` +
-                `Fix: use a FastProd cluster with ${needNodes} or more nodes${size ? ` of ${size}` : ''} (e.g. \`cluster_purpose: FastProd\`, \`agent_count: ${needNodes}\`), ` +
-                'or keep DevTest clusters for dev/test deployments.');
+        if (!hasResolvedCompute(ctx, d, noComputeNamed(d)))
+            return;
+        const c = d.compute;
+        if (!isAksCompute(c))
+            return;
+        const problems = [];
+        if (c.purpose && c.purpose.toLowerCase().replace(/[^a-z]/g, '') === 'devtest') {
+            problems.push('its cluster purpose is DevTest (no fault tolerance, azureml-fe does not scale)');
         }
+        const nodes = computeNodes(c);
+        const size = computeVmSize(c);
+        if (nodes === undefined) {
+            ctx.skip(d, `the node count of compute "${c.name}" is unknown; declare \`nodes\` in config \`computes:\``);
+        }
+        else if (nodes < minNodes) {
+            problems.push(`it has ${nodes} node${nodes === 1 ? '' : 's'} (fewer than ${num(minNodes)})`);
+        }
+        if (nodes !== undefined) {
+            if (!size) {
+                ctx.skip(d, `the VM size of compute "${c.name}" is unknown; declare \`vm-size\` in config \`computes:\``);
+            }
+            else {
+                const sku = ctx.skus.get(size);
+                if (!sku)
+                    ctx.skip(d, unknownSku(size));
+                else if (nodes * sku.vcpus < minVcpus) {
+                    problems.push(`it has ${nodes} × ${sku.vcpus} = ${nodes * sku.vcpus} vCPUs (${sku.name}; fewer than ${num(minVcpus)})`);
+                }
+            }
+        }
+        if (problems.length === 0)
+            return;
+        const perNode = size ? ctx.skus.get(size)?.vcpus : undefined;
+        const needNodes = Math.max(minNodes, perNode ? Math.ceil(minVcpus / perNode) : minNodes);
+        ctx.report(d.computeRef.at, `${describeDeployment(d, 'production')} runs on AKS compute "${c.name}", but ${problems.join('; ')}. ` +
+            `The ${CITE} reserves AKS for large-scale production, which Azure ML requires to be a FastProd cluster with at least ` +
+            `${num(minNodes)} nodes and ${num(minVcpus)} vCPUs. ` +
+            `Fix: use a FastProd cluster with ${needNodes} or more nodes${size ? ` of ${size}` : ''} (e.g. \`cluster_purpose: FastProd\`, \`agent_count: ${needNodes}\`), ` +
+            'or keep DevTest clusters for dev/test deployments.');
     },
 };
 
 ;// CONCATENATED MODULE: ./src/policy/rules/gpu-replicas-exceed-cluster.ts
 
-/** azureml-fe's autoscale maximum when `autoScaler.maxReplicas` / `autoscale_max_replicas` is not set. */
-const DEFAULT_AUTOSCALE_MAX = 10;
-/** Kubernetes online `scale_settings.max_instances` default (AZURE-ML-FACTS §2d). */
-const KUBERNETES_DEFAULT_MAX_INSTANCES = 1;
-/** The key that caps autoscaling, per family, as written in the message's fix. */
-const MAX_KEY = {
-    v1DeploymentConfig: 'autoScaler.maxReplicas',
-    amlDeployAction: 'autoscale_max_replicas',
-    kubernetesOnlineDeployment: 'scale_settings.max_instances',
-};
+
+
+
 function isAksGpuService(d) {
     return d.target === 'aks' && d.mode === 'realtime' && gpusPerReplica(d) !== undefined;
 }
 /** The most replicas the service can run, the key a finding points at, and the key to change. */
 function replicaCeiling(d) {
     const at = (f) => ({ manifest: f.manifest, ptr: f.ptr });
-    const maxKey = MAX_KEY[d.manifest.kind] ?? 'the autoscale maximum';
+    const maxKey = d.scaling?.maxKey ?? 'the autoscale maximum';
     const implicit = implicitAutoscale(d);
     if (d.autoscaleEnabled?.value === true || implicit) {
         if (d.maxReplicas) {
             const f = d.maxReplicas;
             return { count: f.value, at: at(f), what: `autoscale maximum \`${keyPath(f.ptr)}: ${f.value}\``, set: `\`${keyPath(f.ptr)}\`` };
         }
-        const dflt = d.manifest.kind === 'kubernetesOnlineDeployment' ? KUBERNETES_DEFAULT_MAX_INSTANCES : DEFAULT_AUTOSCALE_MAX;
+        const dflt = d.scaling?.defaultMax ?? V1_DEFAULT_AUTOSCALE_MAX;
         if (implicit) {
             // v1 autoscales when no replica count is set (AZURE-ML-FACTS §2a): nothing in the file says so.
-            const replicasKey = d.manifest.kind === 'v1DeploymentConfig' ? 'numReplicas' : 'num_replicas';
+            const replicasKey = d.scaling?.replicasKey ?? 'the replica count';
             return {
                 count: dflt,
                 at: d.targetKey,
@@ -19915,345 +20726,239 @@ function replicaCeiling(d) {
 }
 const gpu_replicas_exceed_cluster_rule = {
     id: 'gpu-replicas-exceed-cluster',
+    scope: 'deployment',
     defaultSeverity: 'error',
     description: "An AKS GPU service cannot run more GPU replicas than the cluster has GPUs (pods cannot share GPUs), nor more GPUs per replica than one node has.",
     remediation: 'Cap replicas (or autoscale max) at cluster GPUs ÷ GPUs per replica, or add GPU nodes.',
-    appliesTo: (d) => isAksGpuService(d) && !d.skipDeployment,
-    check(ctx) {
-        for (const d of activeDeployments(ctx)) {
-            const g = gpusPerReplica(d);
-            if (d.target !== 'aks' || d.mode !== 'realtime' || !g)
-                continue;
-            if (!hasResolvedCompute(ctx, d, noComputeNamed(d)))
-                continue;
-            const c = d.compute;
-            if (!c)
-                continue;
-            const size = computeVmSize(c);
-            const nodes = computeNodes(c);
-            if (!size || nodes === undefined) {
-                ctx.skip(d, `the VM size or node count of compute "${c.name}" is unknown; declare \`vm-size\` and \`nodes\` in config \`computes:\``);
-                continue;
-            }
-            const sku = ctx.skus.get(size);
-            if (!sku) {
-                ctx.skip(d, unknownSku(size));
-                continue;
-            }
-            const clusterGpus = nodes * sku.gpus;
-            if (g.value > sku.gpus) {
-                ctx.report(g.at, `${describeDeployment(d)} asks for ${g.value} GPU${g.value === 1 ? '' : 's'} per replica (\`${keyPath(g.at.ptr)}\`), but each node of compute "${c.name}" ` +
-                    `(${sku.name}) has ${sku.gpus}; a pod runs on one node, so no replica can be scheduled. ` +
-                    `The ${CITE} serves GPU web services from AKS clusters created with a GPU VM size. ` +
-                    `Fix: ask for at most ${sku.gpus} GPU${sku.gpus === 1 ? '' : 's'} per replica, or use a cluster whose VM size has ${g.value} or more GPUs per node.`);
-                continue;
-            }
-            const r = replicaCeiling(d);
-            if (r.count * g.value <= clusterGpus)
-                continue;
-            const maxReplicas = Math.floor(clusterGpus / g.value);
-            ctx.report(r.at, `${describeDeployment(d)} can run ${r.count} replica${r.count === 1 ? '' : 's'} (${r.what}) × ${g.value} GPU = ${r.count * g.value} GPUs, ` +
-                `but compute "${c.name}" has ${nodes} × ${sku.gpus} (${sku.name}) = ${clusterGpus} GPUs, and AKS pods cannot share a GPU; ` +
-                `the extra replicas stay pending. The ${CITE} serves GPU web services from AKS. ` +
-                `Fix: set ${r.set} to ${maxReplicas} or less, or add GPU nodes to the cluster (${Math.ceil((r.count * g.value) / Math.max(sku.gpus, 1))} nodes of ${sku.name}).`);
+    needs: { compute: true },
+    appliesTo: isAksGpuService,
+    check(d, ctx) {
+        const g = gpusPerReplica(d);
+        if (!g || !hasResolvedCompute(ctx, d, noComputeNamed(d)))
+            return;
+        const c = d.compute;
+        const size = computeVmSize(c);
+        const nodes = computeNodes(c);
+        if (!size || nodes === undefined) {
+            ctx.skip(d, `the VM size or node count of compute "${c.name}" is unknown; declare \`vm-size\` and \`nodes\` in config \`computes:\``);
+            return;
         }
+        const sku = ctx.skus.get(size);
+        if (!sku) {
+            ctx.skip(d, unknownSku(size));
+            return;
+        }
+        const clusterGpus = nodes * sku.gpus;
+        if (g.value > sku.gpus) {
+            ctx.report(g.at, `${describeDeployment(d)} asks for ${g.value} GPU${g.value === 1 ? '' : 's'} per replica (\`${keyPath(g.at.ptr)}\`), but each node of compute "${c.name}" ` +
+                `(${sku.name}) has ${sku.gpus}; a pod runs on one node, so no replica can be scheduled. ` +
+                `The ${CITE} serves GPU web services from AKS clusters created with a GPU VM size. ` +
+                `Fix: ask for at most ${sku.gpus} GPU${sku.gpus === 1 ? '' : 's'} per replica, or use a cluster whose VM size has ${g.value} or more GPUs per node.`);
+            return;
+        }
+        const r = replicaCeiling(d);
+        if (r.count * g.value <= clusterGpus)
+            return;
+        const maxReplicas = Math.floor(clusterGpus / g.value);
+        ctx.report(r.at, `${describeDeployment(d)} can run ${r.count} replica${r.count === 1 ? '' : 's'} (${r.what}) × ${g.value} GPU = ${r.count * g.value} GPUs, ` +
+            `but compute "${c.name}" has ${nodes} × ${sku.gpus} (${sku.name}) = ${clusterGpus} GPUs, and AKS pods cannot share a GPU; ` +
+            `the extra replicas stay pending. The ${CITE} serves GPU web services from AKS. ` +
+            `Fix: set ${r.set} to ${maxReplicas} or less, or add GPU nodes to the cluster (${Math.ceil((r.count * g.value) / Math.max(sku.gpus, 1))} nodes of ${sku.name}).`);
     },
 };
 
 ;// CONCATENATED MODULE: ./src/policy/rules/low-priority-production-batch.ts
 
+
 const low_priority_production_batch_rule = {
     id: 'low-priority-production-batch',
+    scope: 'deployment',
     defaultSeverity: 'warning',
     description: 'A production batch deployment should not run on a low-priority (preemptible) compute cluster.',
     remediation: 'Point production batch deployments at a dedicated-tier cluster (`tier: dedicated` / `vm_priority: dedicated`).',
-    stageDependent: true,
+    productionOnly: true,
+    needs: { compute: true },
     // Kubernetes compute has no VM priority: only cluster batch deployments (target compute-cluster) apply.
-    appliesTo: (d) => d.mode === 'batch' && d.target === 'compute-cluster' && !d.skipDeployment,
-    check(ctx) {
-        for (const d of activeDeployments(ctx)) {
-            if (d.mode !== 'batch' || d.stage !== 'production' || !d.computeRef)
-                continue;
-            if (!hasResolvedCompute(ctx, d))
-                continue;
-            const c = d.compute;
-            if (!c || c.tier !== 'lowpriority')
-                continue;
-            ctx.report(d.computeRef.at, `${describeDeployment(d, 'production batch')} runs on compute cluster "${c.name}", whose VMs are low priority: Azure can preempt them ` +
-                `at any time, so scoring jobs may stall or be retried. The ${CITE} offers normal and low-priority VMs for compute clusters; ` +
-                `low priority suits dev/test or jobs that can wait. ` +
-                `Fix: use a dedicated cluster (\`tier: dedicated\` in amlCompute YAML, \`vm_priority: dedicated\` in aml-compute), ` +
-                'or waive this finding if delayed results are acceptable.');
-        }
+    appliesTo: (d) => d.mode === 'batch' && d.target === 'compute-cluster',
+    check(d, ctx) {
+        if (!d.computeRef || !hasResolvedCompute(ctx, d))
+            return;
+        const c = d.compute;
+        if (c.tier !== 'lowpriority')
+            return;
+        ctx.report(d.computeRef.at, `${describeDeployment(d, 'production batch')} runs on compute cluster "${c.name}", whose VMs are low priority: Azure can preempt them ` +
+            `at any time, so scoring jobs may stall or be retried. The ${CITE} offers normal and low-priority VMs for compute clusters; ` +
+            `low priority suits dev/test or jobs that can wait. ` +
+            `Fix: use a dedicated cluster (\`tier: dedicated\` in amlCompute YAML, \`vm_priority: dedicated\` in aml-compute), ` +
+            'or waive this finding if delayed results are acceptable.');
     },
 };
 
 ;// CONCATENATED MODULE: ./src/policy/rules/managed-sku-unsupported.ts
 
 
-const row = TARGETS['managed-online'];
+const row = targets_TARGETS['managed-online'];
 const managed_sku_unsupported_rule = {
     id: 'managed-sku-unsupported',
+    scope: 'deployment',
     defaultSeverity: 'error',
     description: 'A managed online deployment must use a VM size allowed on managed online endpoints.',
     remediation: 'Pick an instance_type from the managed online endpoint SKU list (e.g. Standard_DS3_v2, Standard_E4s_v3, Standard_NC6s_v3).',
-    appliesTo: (d) => d.target === row.id && !d.skipDeployment,
-    check(ctx) {
-        for (const d of activeDeployments(ctx)) {
-            if (d.target !== row.id || !d.instanceType)
-                continue;
-            const f = d.instanceType;
-            const sku = ctx.skus.get(f.value);
-            if (sku?.managedOnline)
-                continue;
-            const at = { manifest: f.manifest, ptr: f.ptr };
-            if (!sku) {
-                ctx.report(at, `\`instance_type: ${f.value}\` of ${describeDeployment(d)} is not in the SKU catalogue, so it is not known to be allowed on a ${row.title}; ` +
-                    `Azure rejects sizes outside the managed online endpoint SKU list. ` +
-                    `Fix: use a listed size (e.g. Standard_DS3_v2), or, if this size is allowed, declare it in config ` +
-                    `\`skus: { ${f.value}: { vcpus: …, memory-gb: …, gpus: …, managed-online: true } }\`.`);
-                continue;
-            }
-            const alt = ctx.skus.smallestWith(sku.memoryGb, { gpu: sku.gpus > 0, managedOnly: true });
-            ctx.report(at, `\`instance_type: ${f.value}\` of ${describeDeployment(d)} is ${skuLabel(sku)}, which is not on the managed online endpoint SKU list; ` +
-                `Azure rejects the deployment. Fix: use a listed size${alt ? ` with the same RAM or more, such as ${skuLabel(alt)}` : ''}.`);
+    appliesTo: (d) => d.target === row.id,
+    check(d, ctx) {
+        if (!d.instanceType)
+            return;
+        const f = d.instanceType;
+        const sku = ctx.skus.get(f.value);
+        if (sku?.managedOnline)
+            return;
+        const at = { manifest: f.manifest, ptr: f.ptr };
+        if (!sku) {
+            ctx.report(at, `\`instance_type: ${f.value}\` of ${describeDeployment(d)} is not in the SKU catalogue, so it is not known to be allowed on a ${row.title}; ` +
+                `Azure rejects sizes outside the managed online endpoint SKU list. ` +
+                `Fix: use a listed size (e.g. Standard_DS3_v2), or, if this size is allowed, declare it in config ` +
+                `\`skus: { ${f.value}: { vcpus: …, memory-gb: …, gpus: …, managed-online: true } }\`.`);
+            return;
         }
+        const alt = ctx.skus.smallestWith(sku.memoryGb, { gpu: sku.gpus > 0, managedOnly: true });
+        ctx.report(at, `\`instance_type: ${f.value}\` of ${describeDeployment(d)} is ${skuLabel(sku)}, which is not on the managed online endpoint SKU list; ` +
+            `Azure rejects the deployment. Fix: use a listed size${alt ? ` with the same RAM or more, such as ${skuLabel(alt)}` : ''}.`);
     },
 };
 
 ;// CONCATENATED MODULE: ./src/policy/rules/managed-instance-count-ha.ts
 
 
-const managed_instance_count_ha_row = TARGETS['managed-online'];
+const managed_instance_count_ha_row = targets_TARGETS['managed-online'];
 const managed_instance_count_ha_rule = {
     id: 'managed-instance-count-ha',
+    scope: 'deployment',
     defaultSeverity: 'warning',
     description: 'A production managed online deployment should run at least 3 instances for high availability.',
     remediation: 'Set instance_count to 3 or more for production managed online deployments.',
-    stageDependent: true,
-    appliesTo: (d) => d.target === managed_instance_count_ha_row.id && !d.skipDeployment,
-    check(ctx) {
+    productionOnly: true,
+    appliesTo: (d) => d.target === managed_instance_count_ha_row.id,
+    check(d, ctx) {
         const min = ctx.limits['managed-production-min-instances'];
-        for (const d of activeDeployments(ctx)) {
-            if (d.target !== managed_instance_count_ha_row.id || d.stage !== 'production' || !d.instanceCount)
-                continue;
-            const f = d.instanceCount;
-            if (f.value >= min)
-                continue;
-            ctx.report({ manifest: f.manifest, ptr: f.ptr }, `${describeDeployment(d, 'production')} runs \`instance_count: ${f.value}\`; Azure ML recommends at least ${support_num(min)} instances for a ` +
-                `production ${managed_instance_count_ha_row.title}, so that node upgrades and failures do not take the endpoint down (Azure reserves 20 % extra quota for upgrades). ` +
-                `Fix: set \`instance_count: ${support_num(min)}\` or more.`);
-        }
+        const f = d.instanceCount;
+        if (!f || f.value >= min)
+            return;
+        ctx.report({ manifest: f.manifest, ptr: f.ptr }, `${describeDeployment(d, 'production')} runs \`instance_count: ${f.value}\`; Azure ML recommends at least ${num(min)} instances for a ` +
+            `production ${managed_instance_count_ha_row.title}, so that node upgrades and failures do not take the endpoint down (Azure reserves 20 % extra quota for upgrades). ` +
+            `Fix: set \`instance_count: ${num(min)}\` or more.`);
     },
 };
 
 ;// CONCATENATED MODULE: ./src/policy/rules/request-timeout-limit.ts
 
 
-const request_timeout_limit_row = TARGETS['managed-online'];
+const request_timeout_limit_row = targets_TARGETS['managed-online'];
 const request_timeout_limit_rule = {
     id: 'request-timeout-limit',
+    scope: 'deployment',
     defaultSeverity: 'error',
     description: 'request_settings.request_timeout_ms of a managed online deployment must not exceed 180000 ms.',
     remediation: 'Set request_timeout_ms to 180000 or less; move longer work to a batch endpoint or an asynchronous pattern.',
-    appliesTo: (d) => d.target === request_timeout_limit_row.id && !d.skipDeployment,
-    check(ctx) {
+    appliesTo: (d) => d.target === request_timeout_limit_row.id,
+    check(d, ctx) {
         const max = ctx.limits['managed-max-request-timeout-ms'];
-        for (const d of activeDeployments(ctx)) {
-            if (d.target !== request_timeout_limit_row.id || !d.requestTimeoutMs)
-                continue;
-            const f = d.requestTimeoutMs;
-            if (f.value <= max)
-                continue;
-            ctx.report({ manifest: f.manifest, ptr: f.ptr }, `\`${keyPath(f.ptr)}: ${f.value}\` of ${describeDeployment(d)} exceeds the ${support_num(max)} ms maximum of a ${request_timeout_limit_row.title}; ` +
-                `Azure rejects the deployment. Fix: set it to ${support_num(max)} or less, and move scoring that takes longer to a batch endpoint ` +
-                '(the compute target table lists compute clusters for batch inference).');
-        }
+        const f = d.requestTimeoutMs;
+        if (!f || f.value <= max)
+            return;
+        ctx.report({ manifest: f.manifest, ptr: f.ptr }, `\`${keyPath(f.ptr)}: ${f.value}\` of ${describeDeployment(d)} exceeds the ${num(max)} ms maximum of a ${request_timeout_limit_row.title}; ` +
+            `Azure rejects the deployment. Fix: set it to ${num(max)} or less, and move scoring that takes longer to a batch endpoint ` +
+            '(the compute target table lists compute clusters for batch inference).');
     },
 };
 
 ;// CONCATENATED MODULE: ./src/policy/rules/kubernetes-resources.ts
 
+
+
+
+
 /** Minimum requests for MLflow (no-code) models on Kubernetes online endpoints (Azure ML instance type docs). */
-const MLFLOW_MIN_CPU = 2;
-const MLFLOW_MIN_MEMORY_BYTES = 4 * GIB;
-const DECIMAL_EXP = { n: -9, u: -6, m: -3, '': 0, k: 3, M: 6, G: 9, T: 12, P: 15, E: 18 };
-const BINARY_EXP = { Ki: 10, Mi: 20, Gi: 30, Ti: 40, Pi: 50, Ei: 60 };
-/**
- * The quantity as written, as an exact fraction: floats would make `700m` (0.7000000000000001)
- * exceed `0.7`, a false "limit below request" (SPEC §4: quantities are exact).
- */
-function exactOf(v) {
-    const s = typeof v === 'number' ? (Number.isFinite(v) ? String(v) : '') : typeof v === 'string' ? v : '';
-    const mt = /^\s*([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+)|(Ki|Mi|Gi|Ti|Pi|Ei|[numkMGTPE]))?\s*$/.exec(s);
-    if (!mt || (mt[2] === '' && (mt[3] ?? '') === ''))
-        return undefined;
-    const frac = mt[3] ?? '';
-    let n = BigInt(`${mt[2]}${frac}` || '0') * (mt[1] === '-' ? -1n : 1n);
-    const suffix = mt[5] ?? '';
-    const e10 = (mt[4] !== undefined ? Number(mt[4]) : (DECIMAL_EXP[suffix] ?? 0)) - frac.length;
-    if (Math.abs(e10) > 64 || mt[2].length + frac.length > 64)
-        return undefined; // hostile sizes: compare as floats
-    if (suffix in BINARY_EXP)
-        n *= 2n ** BigInt(BINARY_EXP[suffix]);
-    let d = 1n;
-    if (e10 >= 0)
-        n *= 10n ** BigInt(e10);
-    else
-        d = 10n ** BigInt(-e10);
-    return { n, d };
-}
-/** a < b, exactly when both are written quantities, else by their parsed values. */
-function below(a, b) {
-    const ea = exactOf(support_valueAt(a.manifest, a.ptr));
-    const eb = typeof b === 'number' ? exactOf(b) : exactOf(support_valueAt(b.manifest, b.ptr));
-    if (ea && eb)
-        return ea.n * eb.d < eb.n * ea.d;
-    return a.value < (typeof b === 'number' ? b : b.value);
-}
-const NAMES = { cpu: 'cpu', memory: 'memory', gpu: 'nvidia.com/gpu' };
+const MLFLOW_MIN_CPU = KUBERNETES_MLFLOW_MIN.cpu;
+const MLFLOW_MIN_MEMORY_BYTES = KUBERNETES_MLFLOW_MIN.memoryGi * GIB;
+const below = quantityBelow;
+const kubernetes_resources_NAMES = { cpu: 'cpu', memory: 'memory', gpu: 'nvidia.com/gpu' };
 function isKubernetesOnline(d) {
-    return d.manifest.kind === 'kubernetesOnlineDeployment';
+    return d.flavor === 'kubernetes-online';
 }
 /** The quantity as written (`"200Mi"`), for messages. */
 function written(f) {
-    const v = support_valueAt(f.manifest, f.ptr);
-    return typeof v === 'string' || typeof v === 'number' ? String(v) : support_num(f.value);
+    const v = valueAt(f.manifest, f.ptr);
+    return typeof v === 'string' || typeof v === 'number' ? String(v) : num(f.value);
 }
 function kubernetes_resources_anchor(f) {
     return { manifest: f.manifest, ptr: f.ptr };
 }
 const kubernetes_resources_rule = {
     id: 'kubernetes-resources',
+    scope: 'deployment',
     defaultSeverity: 'error',
     description: 'Kubernetes online deployment resources must be consistent: limits ≥ requests, GPUs in limits, MLflow models ≥ 2 CPU and 4 GiB.',
     remediation: 'Raise the limit to at least the request, put nvidia.com/gpu in limits, and request ≥ 2 CPU / 4Gi for MLflow models.',
-    appliesTo: (d) => isKubernetesOnline(d) && !d.skipDeployment,
-    check(ctx) {
-        for (const d of activeDeployments(ctx)) {
-            if (!isKubernetesOnline(d))
-                continue;
-            const req = d.requests ?? {};
-            const lim = d.limits ?? {};
-            for (const k of ['cpu', 'memory', 'gpu']) {
-                const r = req[k];
-                const l = lim[k];
-                if (r && l && below(l, r)) {
-                    ctx.report(kubernetes_resources_anchor(l), `\`${keyPath(l.ptr)}: ${written(l)}\` of ${describeDeployment(d)} is below its request \`${keyPath(r.ptr)}: ${written(r)}\`; ` +
-                        'Kubernetes rejects a pod whose limit is lower than its request. ' +
-                        `Fix: set the ${NAMES[k]} limit to at least ${written(r)}, or lower the request.`);
-                }
+    needs: { model: true },
+    appliesTo: isKubernetesOnline,
+    check(d, ctx) {
+        const req = d.requests ?? {};
+        const lim = d.limits ?? {};
+        for (const k of ['cpu', 'memory', 'gpu']) {
+            const r = req[k];
+            const l = lim[k];
+            if (r && l && below(l, r)) {
+                ctx.report(kubernetes_resources_anchor(l), `\`${keyPath(l.ptr)}: ${written(l)}\` of ${describeDeployment(d)} is below its request \`${keyPath(r.ptr)}: ${written(r)}\`; ` +
+                    'Kubernetes rejects a pod whose limit is lower than its request. ' +
+                    `Fix: set the ${kubernetes_resources_NAMES[k]} limit to at least ${written(r)}, or lower the request.`);
             }
-            if (req.gpu && req.gpu.value > 0 && !lim.gpu) {
-                ctx.report(kubernetes_resources_anchor(req.gpu), `${describeDeployment(d)} requests \`nvidia.com/gpu\` without a limit; Kubernetes schedules GPUs only from \`resources.limits\` ` +
-                    `(a GPU request without an equal limit is rejected). Fix: add \`resources.limits.nvidia.com/gpu: ${written(req.gpu)}\`.`);
-            }
-            const gap = modelGap(d);
-            if (gap) {
-                ctx.skip(d, gap);
-                continue;
-            }
-            if (d.model?.type !== 'mlflow_model')
-                continue;
-            const why = `MLflow (no-code) models on Kubernetes online endpoints need requests of at least ${MLFLOW_MIN_CPU} CPU and 4Gi memory`;
-            if (!req.cpu && !req.memory) {
-                if (d.instanceType)
-                    continue; // the named instance type sets the requests; its definition lives in the cluster
-                ctx.report(d.targetKey, `${describeDeployment(d)} serves ${describeModel(d)} (an MLflow model) without \`resources.requests\` or \`instance_type\`, ` +
-                    `so it gets the default instance type (100m CPU, 2Gi); ${why}. ` +
-                    'Fix: add `resources.requests: { cpu: "2", memory: "4Gi" }` (and matching limits).');
-                continue;
-            }
-            if (req.cpu && below(req.cpu, MLFLOW_MIN_CPU)) {
-                ctx.report(kubernetes_resources_anchor(req.cpu), `\`${keyPath(req.cpu.ptr)}: ${written(req.cpu)}\` is too small for ${describeModel(d)}; ${why}. Fix: request \`cpu: "${MLFLOW_MIN_CPU}"\` or more.`);
-            }
-            if (req.memory && below(req.memory, MLFLOW_MIN_MEMORY_BYTES)) {
-                ctx.report(kubernetes_resources_anchor(req.memory), `\`${keyPath(req.memory.ptr)}: ${written(req.memory)}\` is too small for ${describeModel(d)}; ${why} ` +
-                    '(4Gi = 4 × 2^30 bytes; 4G is only 4 × 10^9). Fix: request `memory: "4Gi"` or more.');
-            }
+        }
+        if (req.gpu && req.gpu.value > 0 && !lim.gpu) {
+            ctx.report(kubernetes_resources_anchor(req.gpu), `${describeDeployment(d)} requests \`nvidia.com/gpu\` without a limit; Kubernetes schedules GPUs only from \`resources.limits\` ` +
+                `(a GPU request without an equal limit is rejected). Fix: add \`resources.limits.nvidia.com/gpu: ${written(req.gpu)}\`.`);
+        }
+        const gap = modelGap(d);
+        if (gap) {
+            ctx.skip(d, gap);
+            return;
+        }
+        if (d.model?.type !== 'mlflow_model')
+            return;
+        const why = `MLflow (no-code) models on Kubernetes online endpoints need requests of at least ${MLFLOW_MIN_CPU} CPU and 4Gi memory`;
+        if (!req.cpu && !req.memory) {
+            if (d.instanceType)
+                return; // the named instance type sets the requests; its definition lives in the cluster
+            ctx.report(d.targetKey, `${describeDeployment(d)} serves ${describeModel(d)} (an MLflow model) without \`resources.requests\` or \`instance_type\`, ` +
+                `so it gets the default instance type (${KUBERNETES_DEFAULT_INSTANCE_TYPE.cpu} CPU, ${KUBERNETES_DEFAULT_INSTANCE_TYPE.memory}); ${why}. ` +
+                'Fix: add `resources.requests: { cpu: "2", memory: "4Gi" }` (and matching limits).');
+            return;
+        }
+        if (req.cpu && below(req.cpu, MLFLOW_MIN_CPU)) {
+            ctx.report(kubernetes_resources_anchor(req.cpu), `\`${keyPath(req.cpu.ptr)}: ${written(req.cpu)}\` is too small for ${describeModel(d)}; ${why}. Fix: request \`cpu: "${MLFLOW_MIN_CPU}"\` or more.`);
+        }
+        if (req.memory && below(req.memory, MLFLOW_MIN_MEMORY_BYTES)) {
+            ctx.report(kubernetes_resources_anchor(req.memory), `\`${keyPath(req.memory.ptr)}: ${written(req.memory)}\` is too small for ${describeModel(d)}; ${why} ` +
+                '(4Gi = 4 × 2^30 bytes; 4G is only 4 × 10^9). Fix: request `memory: "4Gi"` or more.');
         }
     },
 };
 
 ;// CONCATENATED MODULE: ./src/policy/rules/v1-deprecated.ts
-
-/** ACI → managed online migration table (Azure ML "upgrade to v2 managed online endpoints"): first row whose CPU and memory bounds hold. */
-const MIGRATION = [
-    { cpu: 1, memoryGb: 1.2, sku: 'Standard_DS1_v2' },
-    { cpu: 2, memoryGb: 1.7, sku: 'Standard_F2s_v2' },
-    { cpu: 2, memoryGb: 4.7, sku: 'Standard_DS2_v2' },
-    { cpu: 2, memoryGb: 13.7, sku: 'Standard_E2s_v3' },
-    { cpu: 4, memoryGb: 5.7, sku: 'Standard_F4s_v2' },
-    { cpu: 4, memoryGb: 11.7, sku: 'Standard_DS3_v2' },
-    { cpu: 4, memoryGb: 16, sku: 'Standard_E4s_v3' },
-];
-/** v1 defaults Azure applies when `cpu` / `memoryInGB` (`cpu_cores` / `memory_gb`) are omitted. */
-const DEFAULT_CPU = 0.1;
-const DEFAULT_MEMORY_GB = 0.5;
 const END = 'SDK v1 support ends 2026-06-30 and CLI v1 support ended 2025-09-30';
-function migrationSku(cpu, memoryGb) {
-    return MIGRATION.find((r) => cpu <= r.cpu && memoryGb <= r.memoryGb)?.sku;
-}
-function skuAdvice(cpu, memoryGb) {
-    const sku = migrationSku(cpu, memoryGb);
-    const sized = `${support_num(cpu)} CPU / ${support_num(memoryGb)} GB`;
-    if (sku)
-        return `by the ACI→managed online migration table, ${sized} maps to \`instance_type: ${sku}\``;
-    return `${sized} is above the migration table (4 CPU / 16 GB): size the \`instance_type\` by profiling the model`;
-}
-function v2Equivalent(m, d) {
-    switch (m.kind) {
-        case 'v1DeploymentConfig': {
-            const raw = support_valueAt(m, '/computeType');
-            const t = typeof raw === 'string' ? raw.toLowerCase() : '';
-            if (t === 'local')
-                return 'test locally with a v2 local endpoint (`az ml online-deployment create --local`)';
-            const cpu = d?.cpu?.value ?? numberAt(m, '/containerResourceRequirements/cpu') ?? DEFAULT_CPU;
-            const mem = d?.memoryGb?.value ?? numberAt(m, '/containerResourceRequirements/memoryInGB') ?? DEFAULT_MEMORY_GB;
-            const alt = t === 'aci' ? '' : ', or a kubernetesOnlineDeployment on an Azure ML Kubernetes compute with matching `resources.requests`';
-            return `use a v2 managedOnlineEndpoint + managedOnlineDeployment YAML (\`az ml online-deployment create -f\`)${alt}; ${skuAdvice(cpu, mem)}`;
-        }
-        case 'amlDeployAction': {
-            const cpu = d?.cpu?.value ?? numberAt(m, '/cpu_cores') ?? DEFAULT_CPU;
-            const mem = d?.memoryGb?.value ?? numberAt(m, '/memory_gb') ?? DEFAULT_MEMORY_GB;
-            return ('replace the Azure/aml-deploy action (deprecated) with azure/login + `az ml online-deployment create -f` and a v2 managedOnlineDeployment ' +
-                `(or kubernetesOnlineDeployment for AKS) YAML; ${skuAdvice(cpu, mem)}`);
-        }
-        case 'amlComputeAction': {
-            const raw = support_valueAt(m, '/compute_type');
-            const t = typeof raw === 'string' ? raw.toLowerCase() : '';
-            if (t === 'akscluster') {
-                return 'replace the Azure/aml-compute action with `az ml compute attach --type Kubernetes` (a v2 kubernetesCompute YAML; legacy AKS compute cannot host v2 endpoints)';
-            }
-            return 'replace the Azure/aml-compute action with a v2 amlCompute YAML (`az ml compute create -f`: `size`, `tier`, `min_instances`, `max_instances`)';
-        }
-        case 'amlRegisterModelAction':
-            return 'replace the Azure/aml-registermodel action with a v2 model YAML (`az ml model create -f`), keeping `memory_gb` / `model_size_bytes` in its tags';
-        default:
-            return 'move to the Azure ML CLI/SDK v2 YAML equivalent';
-    }
-}
-const FAMILY = {
-    v1DeploymentConfig: 'an SDK/CLI v1 deployment configuration',
-    amlDeployAction: 'an Azure/aml-deploy action parameters file (SDK v1)',
-    amlComputeAction: 'an Azure/aml-compute action parameters file (SDK v1)',
-    amlRegisterModelAction: 'an Azure/aml-registermodel action parameters file (SDK v1)',
-};
 const v1_deprecated_rule = {
     id: 'v1-deprecated',
+    scope: 'manifest',
     defaultSeverity: 'warning',
     description: 'SDK/CLI v1 deployment configs and the aml-deploy/aml-compute/aml-registermodel actions are deprecated.',
     remediation: 'Move to CLI/SDK v2 YAML (managed or Kubernetes online deployments, amlCompute, model); the message names the SKU.',
-    check(ctx) {
-        const byManifest = new Map(ctx.inventory.deployments.map((d) => [d.manifest, d]));
-        for (const m of ctx.inventory.manifests) {
-            if (!m.v1)
-                continue;
-            const family = FAMILY[m.kind] ?? 'an SDK/CLI v1 file';
-            ctx.report({ manifest: m, ptr: targetKeyOf(m) }, `This is ${family}; ${END}` +
-                (m.kind === 'v1DeploymentConfig' || m.kind === 'amlDeployAction' ? ', and v1 ACI/AKS web services are legacy for new deployments. ' : '. ') +
-                `Fix: ${v2Equivalent(m, byManifest.get(m))}.`);
-        }
+    check(m, ctx) {
+        const dep = m.family.deprecation;
+        if (!m.family.v1 || !dep)
+            return;
+        const d = ctx.inventory.deployments.find((x) => x.manifest === m);
+        ctx.report({ manifest: m, ptr: m.family.targetKey(m) }, `This is ${dep.what}; ${END}` +
+            (dep.webService ? ', and v1 ACI/AKS web services are legacy for new deployments. ' : '. ') +
+            `Fix: ${dep.replacement(m, d)}.`);
     },
 };
 
@@ -20261,32 +20966,22 @@ const v1_deprecated_rule = {
 
 
 
+
+
 const PEM_PRIVATE_KEY = /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----/;
 /** Key files worth opening are small; anything larger is not a PEM key. */
 const MAX_KEY_FILE_BYTES = 1024 * 1024;
-const COMPUTE_KINDS = new Set([
-    'amlCompute',
-    'kubernetesCompute',
-    'computeInstance',
-    'vmCompute',
-    'amlComputeAction',
-]);
-/** Values that stand for a secret supplied elsewhere (`${{ secrets.X }}`, `$(X)`, `{{ x }}`, `<key>`), or nothing. */
-function secret_in_manifest_isPlaceholder(v) {
-    const s = v.trim();
-    return s === '' || /^(\$\{\{.*\}\}|\$\{[^}]*\}|\$\([^)]*\)|\{\{.*\}\}|<[^>]*>|\$[A-Za-z_][A-Za-z0-9_]*)$/.test(s);
-}
 /** True when `ref` names a file inside the repository (relative to the manifest's folder) holding a PEM private key. */
 function namesPrivateKeyFile(m, ref) {
     const file = m.file;
     // The repository root is the absolute path minus the repo-relative path.
     const root = external_node_path_namespaceObject.resolve(file.abs.slice(0, file.abs.length - file.path.length) || '.');
     const target = external_node_path_namespaceObject.resolve(external_node_path_namespaceObject.dirname(file.abs), ref);
-    if (!inside(root, target))
+    if (!secret_in_manifest_inside(root, target))
         return false;
     try {
         const real = external_node_fs_namespaceObject.realpathSync(target);
-        if (!inside(external_node_fs_namespaceObject.realpathSync(root), real))
+        if (!secret_in_manifest_inside(external_node_fs_namespaceObject.realpathSync(root), real))
             return false; // links are not followed out of the repository
         const st = external_node_fs_namespaceObject.statSync(real);
         if (!st.isFile() || st.size > MAX_KEY_FILE_BYTES)
@@ -20297,612 +20992,81 @@ function namesPrivateKeyFile(m, ref) {
         return false;
     }
 }
-function inside(root, p) {
+function secret_in_manifest_inside(root, p) {
     const rel = external_node_path_namespaceObject.relative(root, p);
     return rel !== '' && !rel.startsWith('..') && !external_node_path_namespaceObject.isAbsolute(rel);
 }
-function findSecrets(m) {
-    const hits = [];
-    const str = (ptr) => {
-        const v = support_valueAt(m, ptr);
-        return typeof v === 'string' && !secret_in_manifest_isPlaceholder(v) ? v : undefined;
-    };
-    if (m.kind === 'v1DeploymentConfig') {
-        for (const k of ['primaryKey', 'secondaryKey']) {
-            const ptr = `/keys/${k}`;
-            if (str(ptr) !== undefined) {
-                hits.push({
-                    ptr,
-                    what: `a service authentication key (\`keys.${k}\`)`,
-                    fix: 'omit `keys` so Azure generates the keys, or pass them at deploy time from a secret store (`az ml service regen-key`, GitHub secrets)',
-                });
-            }
-        }
+/** What a secret key holds, or undefined when it holds nothing, a placeholder, or (PEM keys) no key. */
+function hit(m, s) {
+    const v = valueAt(m, s.ptr);
+    if (typeof v !== 'string' || v.trim() === '' || isPlaceholder(v.trim()))
+        return undefined;
+    if (!s.pem)
+        return { what: s.what, fix: s.fix };
+    if (PEM_PRIVATE_KEY.test(v)) {
+        return { what: `a TLS private key inline (\`${keyPath(s.ptr)}\`)`, fix: 'remove the key from the file, rotate it, and supply it at deploy time from a secret store' };
     }
-    for (const ptr of ['/sslKey', '/ssl_key_pem_file']) {
-        const v = str(ptr);
-        if (v === undefined)
-            continue;
-        if (PEM_PRIVATE_KEY.test(v)) {
-            hits.push({ ptr, what: `a TLS private key inline (\`${keyPath(ptr)}\`)`, fix: 'remove the key from the file, rotate it, and supply it at deploy time from a secret store' });
-        }
-        else if (v.length < 4096 && namesPrivateKeyFile(m, v)) {
-            hits.push({
-                ptr,
-                what: `a path to a TLS private key file committed in the repository (\`${keyPath(ptr)}\`)`,
-                fix: 'delete the key file from the repository (and its history), rotate the key, and write it from a secret at deploy time',
-            });
-        }
+    if (v.length < 4096 && namesPrivateKeyFile(m, v)) {
+        return {
+            what: `a path to a TLS private key file committed in the repository (\`${keyPath(s.ptr)}\`)`,
+            fix: 'delete the key file from the repository (and its history), rotate the key, and write it from a secret at deploy time',
+        };
     }
-    if (COMPUTE_KINDS.has(m.kind)) {
-        for (const ptr of ['/admin_password', '/ssh_settings/admin_password']) {
-            if (str(ptr) !== undefined) {
-                hits.push({
-                    ptr,
-                    what: `a compute administrator password (\`${keyPath(ptr)}\`)`,
-                    fix: 'remove it, rotate the password, and use `ssh_settings.ssh_key_value` with a public key or pass the password with `--set` from a secret',
-                });
-            }
-        }
-    }
-    return hits;
+    return undefined;
 }
 const secret_in_manifest_rule = {
     id: 'secret-in-manifest',
+    scope: 'manifest',
     defaultSeverity: 'error',
     description: 'A key or password is committed in a manifest (service keys, TLS private keys, compute admin passwords).',
     remediation: 'Remove the secret from the repository, rotate it, and supply it at deploy time from a secret store.',
-    check(ctx) {
-        for (const m of ctx.inventory.manifests) {
-            for (const h of findSecrets(m)) {
-                // Never echo the value: the finding names the key only.
-                ctx.report({ manifest: m, ptr: h.ptr }, `${m.file.path} commits ${h.what}; anyone who can read the repository can use it. Fix: ${h.fix}.`);
-            }
+    check(m, ctx) {
+        for (const s of m.family.secrets) {
+            const h = hit(m, s);
+            // Never echo the value: the finding names the key only.
+            if (h)
+                ctx.report({ manifest: m, ptr: s.ptr }, `${m.file.path} commits ${h.what}; anyone who can read the repository can use it. Fix: ${h.fix}.`);
         }
     },
 };
 
-;// CONCATENATED MODULE: ./src/formats/schemas.ts
-
-
-
-// ---------------------------------------------------------------- messages
-function schemas_describe(v) {
-    if (typeof v === 'string')
-        return `the text "${v.length > 40 ? v.slice(0, 40) + '…' : v}"`;
-    if (Array.isArray(v))
-        return 'a list';
-    if (isMapping(v))
-        return 'a mapping';
-    return `\`${String(v)}\``;
-}
-function skip(v) {
-    return v === null || v === undefined || isPlaceholder(v);
-}
-function withHint(msg, hint) {
-    return hint ? `${msg} ${hint}` : msg;
-}
-function fail(fn, message, params = {}) {
-    fn.errors = [{ message, params }];
-    return false;
-}
-const checkNumber = function checkNumber(spec, data) {
-    if (skip(data))
-        return true;
-    if (typeof data === 'number' && !Number.isFinite(data)) {
-        // YAML `.inf`/`.nan`, JSON `1e400`: no Azure loader turns these into a usable size.
-        return fail(checkNumber, `must be a finite number; found ${Number.isNaN(data) ? 'NaN' : data > 0 ? 'infinity' : 'minus infinity'}.`);
-    }
-    const n = typeof data === 'number' ? data : spec.strings && isNumericString(data) ? toNumber(data) : undefined;
-    if (n === undefined) {
-        const what = spec.integer ? 'a whole number' : 'a number';
-        const extra = typeof data === 'string' && !spec.strings && isNumericString(data) ? ' (write it without quotes: the action validates JSON types)' : '';
-        // The hint speaks of ranges (e.g. "a zero or negative size…"): not for values of the wrong type.
-        return fail(checkNumber, `must be ${what}; found ${schemas_describe(data)}${extra}.`);
-    }
-    if (spec.integer && !Number.isInteger(n))
-        return fail(checkNumber, withHint(`must be a whole number; found ${n}.`, spec.hint));
-    if (spec.exclusiveMin !== undefined && !(n > spec.exclusiveMin)) {
-        return fail(checkNumber, withHint(`must be greater than ${spec.exclusiveMin}; found ${n}.`, spec.hint));
-    }
-    if (spec.min !== undefined && n < spec.min)
-        return fail(checkNumber, withHint(`must be at least ${spec.min}; found ${n}.`, spec.hint));
-    if (spec.max !== undefined && n > spec.max)
-        return fail(checkNumber, withHint(`must be at most ${spec.max}; found ${n}.`, spec.hint));
-    return true;
-};
-const checkBool = function checkBool(spec, data) {
-    if (skip(data) || typeof data === 'boolean')
-        return true;
-    if (spec.strings && toBool(data) !== undefined)
-        return true;
-    return fail(checkBool, `must be true or false; found ${schemas_describe(data)}.`);
-};
-function snake(s) {
-    return s.trim().replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
-}
-const checkEnum = function checkEnum(spec, data) {
-    if (data === null && spec.notNull)
-        return fail(checkEnum, withHint(`is empty; allowed values: ${spec.values.join(', ')}.`, spec.hint));
-    if (skip(data))
-        return true;
-    if (typeof data === 'string') {
-        const norm = spec.match === 'exact' ? data : spec.match === 'ci' ? data.trim().toLowerCase() : snake(data);
-        const allowed = spec.values.map((v) => (spec.match === 'exact' ? v : v.toLowerCase()));
-        if (allowed.includes(norm))
-            return true;
-    }
-    return fail(checkEnum, withHint(`is ${schemas_describe(data)}; allowed values: ${spec.values.join(', ')}.`, spec.hint));
-};
-const checkString = function checkString(_spec, data) {
-    if (skip(data) || typeof data === 'string')
-        return true;
-    return fail(checkString, `must be text; found ${schemas_describe(data)}.`);
-};
-const checkTextOrNumber = function checkTextOrNumber(_spec, data) {
-    if (skip(data) || typeof data === 'string' || typeof data === 'number')
-        return true;
-    return fail(checkTextOrNumber, `must be text or a number; found ${schemas_describe(data)}.`);
-};
-const QUANTITY = /^\s*[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+|Ki|Mi|Gi|Ti|Pi|Ei|[numkMGTPE])?\s*$/;
-const checkQuantity = function checkQuantity(spec, data) {
-    if (skip(data))
-        return true;
-    const example = spec.kind === 'cpu' ? '"500m" or "2"' : '"512Mi" or "4Gi"';
-    if (!(typeof data === 'number' || (typeof data === 'string' && QUANTITY.test(data)))) {
-        return fail(checkQuantity, `must be a Kubernetes quantity such as ${example}; found ${schemas_describe(data)}.`);
-    }
-    const n = typeof data === 'number' ? data : Number(/^\s*[+-]?(?:\d+(?:\.\d*)?|\.\d+)/.exec(data)?.[0]);
-    if (!(n > 0))
-        return fail(checkQuantity, `must be greater than 0; found ${schemas_describe(data)}: a container cannot run with no ${spec.kind}.`);
-    return true;
-};
-/** On a mapping: each `[minKey, maxKey]` pair must have min ≤ max (reported at the min key). */
-const checkMinMax = function checkMinMax(pairs, data) {
-    if (!isMapping(data))
-        return true;
-    for (const [lo, hi] of pairs) {
-        const a = toNumber(data[lo]);
-        const b = toNumber(data[hi]);
-        if (a !== undefined && b !== undefined && a > b) {
-            return fail(checkMinMax, `is ${a}, above \`${hi}\` (${b}): the minimum cannot exceed the maximum. Lower \`${lo}\` or raise \`${hi}\`.`, { key: lo });
-        }
-    }
-    return true;
-};
-/** On a mapping: each `[limitKey, requestKey]` pair must have limit ≥ request (reported at the limit key). */
-const checkNotBelow = function checkNotBelow(pairs, data) {
-    if (!isMapping(data))
-        return true;
-    for (const [limit, request] of pairs) {
-        const a = toNumber(data[limit]);
-        const b = toNumber(data[request]);
-        if (a !== undefined && b !== undefined && a < b) {
-            return fail(checkNotBelow, `is ${a}, below \`${request}\` (${b}): the SDK rejects a limit lower than its request. Raise \`${limit}\` or lower \`${request}\`.`, { key: limit });
-        }
-    }
-    return true;
-};
-// ---------------------------------------------------------------- schema builders
-function schemas_obj(properties, extra = {}) {
-    return { type: 'object', properties, ...extra };
-}
-const map = { type: 'object' };
-const schemas_text = { mdgString: {} };
-const textOrNumber = { mdgTextOrNumber: {} };
-function family(strings, match) {
-    return {
-        num: (spec = {}) => ({ mdgNumber: { strings, ...spec } }),
-        int: (min, spec = {}) => ({ mdgNumber: { strings, integer: true, min, ...spec } }),
-        pos: (hint) => ({ mdgNumber: { strings, exclusiveMin: 0, ...(hint ? { hint } : {}) } }),
-        flag: { mdgBool: { strings } },
-        oneOf: (values, hint, notNull) => ({ mdgEnum: { values, match, ...(hint ? { hint } : {}), ...(notNull ? { notNull } : {}) } }),
-    };
-}
-const SIZE_HINT = 'A zero or negative size cannot be deployed.';
-function v1Schema() {
-    const f = family(true, 'ci');
-    const int1 = f.int(1);
-    return schemas_obj({
-        computeType: f.oneOf(['aci', 'aks', 'aksendpoint', 'local'], 'The v1 CLI needs one of them (any case) and stops with "unknown deployment type" otherwise.', true),
-        containerResourceRequirements: schemas_obj({ cpu: f.pos(SIZE_HINT), memoryInGB: f.pos(SIZE_HINT), cpuLimit: f.pos(SIZE_HINT), memoryInGBLimit: f.pos(SIZE_HINT), gpu: f.int(0), fpga: f.int(0) }, { mdgNotBelow: [['cpuLimit', 'cpu'], ['memoryInGBLimit', 'memoryInGB']] }),
-        gpuCores: f.int(0),
-        autoScaler: schemas_obj({ autoscaleEnabled: f.flag, minReplicas: int1, maxReplicas: int1, refreshPeriodInSeconds: int1, targetUtilization: f.num({ exclusiveMin: 0, max: 100 }) }, { mdgMinMax: [['minReplicas', 'maxReplicas']] }),
-        numReplicas: int1,
-        dataCollection: schemas_obj({ storageEnabled: f.flag }),
-        authEnabled: f.flag,
-        tokenAuthEnabled: f.flag,
-        appInsightsEnabled: f.flag,
-        sslEnabled: f.flag,
-        scoringTimeoutMs: int1,
-        maxConcurrentRequestsPerContainer: int1,
-        maxQueueWaitMs: int1,
-        livenessProbeRequirements: schemas_obj({ periodSeconds: int1, initialDelaySeconds: int1, timeoutSeconds: int1, successThreshold: int1, failureThreshold: int1 }),
-        port: f.int(1, { max: 65535 }),
-        computeTargetName: schemas_text,
-        namespace: schemas_text,
-        keys: schemas_obj({ primaryKey: schemas_text, secondaryKey: schemas_text }),
-        trafficPercentile: f.num({ min: 0, max: 100 }),
-    });
-}
-function amlDeploySchema() {
-    const f = family(false, 'exact');
-    const flags = Object.fromEntries(['enable_gpu', 'autoscale_enabled', 'skip_deployment', 'test_enabled', 'delete_service_after_deployment', 'profiling_enabled',
-        'authentication_enabled', 'app_insights_enabled', 'model_data_collection_enabled', 'ssl_enabled', 'token_auth_enabled'].map((k) => [k, f.flag]));
-    const ints1 = Object.fromEntries(['num_replicas', 'autoscale_min_replicas', 'autoscale_max_replicas', 'autoscale_refresh_seconds', 'scoring_timeout_ms',
-        'replica_max_concurrent_requests', 'period_seconds', 'initial_delay_seconds', 'timeout_seconds', 'success_threshold', 'failure_threshold'].map((k) => [k, f.int(1)]));
-    return schemas_obj({
-        ...flags,
-        ...ints1,
-        name: schemas_text,
-        deployment_compute_target: schemas_text,
-        cpu_cores: f.pos(SIZE_HINT),
-        memory_gb: f.pos(SIZE_HINT),
-        gpu_cores: f.int(0),
-        autoscale_target_utilization: f.int(1, { max: 100 }),
-        max_request_wait_time: f.int(0),
-        runtime: f.oneOf(['python', 'spark-py']),
-        create_image: f.oneOf(['docker', 'function_blob', 'function_http', 'function_service_bus_queue']),
-        tags: map,
-        properties: map,
-    }, { mdgMinMax: [['autoscale_min_replicas', 'autoscale_max_replicas']] });
-}
-function amlComputeSchema() {
-    const f = family(false, 'exact');
-    return schemas_obj({
-        name: schemas_text,
-        compute_type: f.oneOf(['amlcluster', 'akscluster']),
-        vm_size: schemas_text,
-        vm_priority: f.oneOf(['dedicated', 'lowpriority']),
-        min_nodes: f.int(0),
-        max_nodes: f.int(1),
-        idle_seconds_before_scaledown: f.int(0),
-        agent_count: f.int(1, { hint: 'An AKS cluster needs at least one node.' }),
-        cluster_purpose: schemas_text,
-        load_balancer_type: f.oneOf(['PublicIp', 'InternalLoadBalancer']),
-        remote_login_port_public_access: f.oneOf(['Enabled', 'Disabled', 'NotSpecified']),
-        identity_type: f.oneOf(['SystemAssigned', 'UserAssigned']),
-    }, { mdgMinMax: [['min_nodes', 'max_nodes']] });
-}
-function amlRegisterSchema() {
-    const f = family(false, 'exact');
-    return schemas_obj({
-        model_name: schemas_text,
-        model_file_name: schemas_text,
-        model_framework: f.oneOf(['scikitlearn', 'onnx', 'tensorflow', 'keras', 'custom']),
-        cpu_cores: f.pos(SIZE_HINT),
-        memory_gb: f.pos(SIZE_HINT),
-        force_registration: f.flag,
-        model_tags: map,
-        model_properties: map,
-    });
-}
-const V2 = family(true, 'snake');
-function onlineDeploymentSchema(kube) {
-    const f = V2;
-    const probe = schemas_obj({ initial_delay: f.int(0), period: f.int(1), timeout: f.int(1), success_threshold: f.int(1), failure_threshold: f.int(1) });
-    const quantities = schemas_obj({ cpu: { mdgQuantity: { kind: 'cpu' } }, memory: { mdgQuantity: { kind: 'memory' } }, 'nvidia.com/gpu': f.int(0), gpu: f.int(0) });
-    return schemas_obj({
-        name: schemas_text,
-        endpoint_name: schemas_text,
-        instance_type: schemas_text,
-        instance_count: f.int(1, { hint: 'A deployment needs at least one instance.' }),
-        type: f.oneOf(kube ? ['kubernetes'] : ['managed']),
-        app_insights_enabled: f.flag,
-        model_mount_path: schemas_text,
-        egress_public_network_access: f.oneOf(['enabled', 'disabled']),
-        scale_settings: schemas_obj({
-            type: f.oneOf(kube ? ['default', 'target_utilization'] : ['default'], kube ? undefined : 'Managed online deployments scale through Azure Monitor autoscale, not in this file.'),
-            min_instances: f.int(0),
-            max_instances: f.int(1),
-            polling_interval: f.int(1),
-            target_utilization_percentage: f.int(1, { max: 100 }),
-        }, { mdgMinMax: [['min_instances', 'max_instances']] }),
-        request_settings: schemas_obj({ request_timeout_ms: f.int(1), max_concurrent_requests_per_instance: f.int(1), max_queue_wait_ms: f.int(0) }),
-        liveness_probe: probe,
-        readiness_probe: probe,
-        tags: map,
-        properties: map,
-        environment_variables: map,
-        ...(kube ? { resources: schemas_obj({ requests: quantities, limits: quantities }) } : {}),
-    }, kube ? {} : { required: ['instance_type', 'instance_count'] });
-}
-function endpointSchema(kind) {
-    const f = V2;
-    const base = {
-        name: schemas_text,
-        description: schemas_text,
-        auth_mode: f.oneOf(kind === 'batch' ? ['aad_token'] : ['key', 'aml_token', 'aad_token']),
-        tags: map,
-        properties: map,
-    };
-    if (kind === 'batch')
-        return schemas_obj({ ...base, defaults: schemas_obj({ deployment_name: schemas_text }) });
-    return schemas_obj({
-        ...base,
-        public_network_access: f.oneOf(['enabled', 'disabled']),
-        identity: schemas_obj({ type: f.oneOf(['system_assigned', 'user_assigned', 'system_assigned,user_assigned', 'none']) }),
-        traffic: map,
-        mirror_traffic: map,
-        ...(kind === 'kubernetes' ? { compute: schemas_text } : {}),
-    });
-}
-function batchDeploymentSchema() {
-    const f = V2;
-    const settings = {
-        max_concurrency_per_instance: f.int(1),
-        error_threshold: f.int(-1, { hint: '-1 ignores all failed mini-batches.' }),
-        logging_level: f.oneOf(['warning', 'info', 'debug']),
-        mini_batch_size: f.int(1),
-        output_action: f.oneOf(['append_row', 'summary_only']),
-        output_file_name: schemas_text,
-        retry_settings: schemas_obj({ max_retries: f.int(0), timeout: f.int(1) }),
-        environment_variables: map,
-    };
-    return schemas_obj({
-        ...settings, // legacy layout: settings at the root
-        name: schemas_text,
-        endpoint_name: schemas_text,
-        type: f.oneOf(['model', 'pipeline']),
-        resources: schemas_obj({ instance_count: f.int(1, { hint: 'A batch deployment needs at least one node.' }), instance_type: schemas_text }),
-        settings: schemas_obj(settings),
-        tags: map,
-        properties: map,
-    });
-}
-function pipelineBatchSchema() {
-    const f = V2;
-    return schemas_obj({
-        name: schemas_text,
-        endpoint_name: schemas_text,
-        type: f.oneOf(['pipeline']),
-        settings: schemas_obj({ default_compute: schemas_text, continue_on_step_failure: f.flag, force_rerun: f.flag }),
-        tags: map,
-    });
-}
-function computeSchema(kind) {
-    const f = V2;
-    const identity = schemas_obj({ type: f.oneOf(['system_assigned', 'user_assigned', 'system_assigned,user_assigned', 'none']) });
-    switch (kind) {
-        case 'amlCompute':
-            return schemas_obj({
-                name: schemas_text,
-                type: f.oneOf(['amlcompute']),
-                size: schemas_text,
-                tier: f.oneOf(['dedicated', 'low_priority']),
-                min_instances: f.int(0),
-                max_instances: f.int(1, { hint: 'A cluster that can never start a node runs nothing.' }),
-                idle_time_before_scale_down: f.int(0),
-                ssh_public_access_enabled: f.flag,
-                enable_node_public_ip: f.flag,
-                identity,
-                tags: map,
-            }, { mdgMinMax: [['min_instances', 'max_instances']] });
-        case 'kubernetesCompute':
-            return schemas_obj({ name: schemas_text, type: f.oneOf(['kubernetes']), namespace: schemas_text, resource_id: schemas_text, identity, properties: map });
-        case 'computeInstance':
-            return schemas_obj({ name: schemas_text, type: f.oneOf(['computeinstance']), size: schemas_text, identity, tags: map });
-        case 'vmCompute':
-            return schemas_obj({ name: schemas_text, type: f.oneOf(['virtualmachine']), resource_id: schemas_text, tags: map });
-    }
-}
-function modelFacts() {
-    const f = V2;
-    return schemas_obj({
-        memory_gb: f.pos('It declares the memory the model needs, in GiB.'),
-        model_size_bytes: f.int(1),
-        accelerator: f.oneOf(['gpu', 'fpga', 'none']),
-    });
-}
-function modelSchema() {
-    const f = V2;
-    return schemas_obj({
-        name: schemas_text,
-        version: textOrNumber,
-        path: schemas_text,
-        type: f.oneOf(['custom_model', 'mlflow_model', 'triton_model']),
-        description: schemas_text,
-        tags: modelFacts(),
-        properties: modelFacts(),
-        flavors: map,
-    });
-}
-function mlmodelSchema() {
-    return schemas_obj({ flavors: map, model_size_bytes: V2.int(1), signature: map, metadata: map });
-}
-/** The JSON schema of a kind (built on demand; pure data). */
-function schemaFor(kind) {
-    switch (kind) {
-        case 'v1DeploymentConfig':
-            return v1Schema();
-        case 'amlDeployAction':
-            return amlDeploySchema();
-        case 'amlComputeAction':
-            return amlComputeSchema();
-        case 'amlRegisterModelAction':
-            return amlRegisterSchema();
-        case 'managedOnlineDeployment':
-            return onlineDeploymentSchema(false);
-        case 'kubernetesOnlineDeployment':
-            return onlineDeploymentSchema(true);
-        case 'managedOnlineEndpoint':
-            return endpointSchema('managed');
-        case 'kubernetesOnlineEndpoint':
-            return endpointSchema('kubernetes');
-        case 'batchEndpoint':
-            return endpointSchema('batch');
-        case 'batchDeployment':
-        case 'modelBatchDeployment':
-            return batchDeploymentSchema();
-        case 'pipelineComponentBatchDeployment':
-            return pipelineBatchSchema();
-        case 'amlCompute':
-        case 'kubernetesCompute':
-        case 'computeInstance':
-        case 'vmCompute':
-            return computeSchema(kind);
-        case 'model':
-            return modelSchema();
-        case 'mlflowModel':
-            return mlmodelSchema();
-    }
-}
-// ---------------------------------------------------------------- validation
-let ajv;
-const schemas_compiled = new Map();
-function schemas_validator(kind) {
-    let v = schemas_compiled.get(kind);
-    if (v)
-        return v;
-    if (!ajv) {
-        // Unoptimised code compiles ~40 % faster; validation cost is negligible next to parsing.
-        ajv = new dist_ajv.Ajv({ allErrors: true, strict: true, code: { optimize: false } });
-        ajv.addKeyword({ keyword: 'mdgNumber', schemaType: 'object', errors: true, validate: checkNumber });
-        ajv.addKeyword({ keyword: 'mdgBool', schemaType: 'object', errors: true, validate: checkBool });
-        ajv.addKeyword({ keyword: 'mdgEnum', schemaType: 'object', errors: true, validate: checkEnum });
-        ajv.addKeyword({ keyword: 'mdgString', schemaType: 'object', errors: true, validate: checkString });
-        ajv.addKeyword({ keyword: 'mdgTextOrNumber', schemaType: 'object', errors: true, validate: checkTextOrNumber });
-        ajv.addKeyword({ keyword: 'mdgQuantity', schemaType: 'object', errors: true, validate: checkQuantity });
-        ajv.addKeyword({ keyword: 'mdgMinMax', schemaType: 'array', errors: true, validate: checkMinMax });
-        ajv.addKeyword({ keyword: 'mdgNotBelow', schemaType: 'array', errors: true, validate: checkNotBelow });
-    }
-    v = ajv.compile(schemaFor(kind));
-    schemas_compiled.set(kind, v);
-    return v;
-}
-function dotted(ptr) {
-    return pointerSplit(ptr).reduce((acc, s) => (/^\d+$/.test(s) ? `${acc}[${s}]` : acc ? `${acc}.${s}` : s), '');
-}
-const REQUIRED_HINTS = {
-    instance_type: 'Add the VM SKU, e.g. `instance_type: Standard_DS3_v2` (one allowed on managed online endpoints).',
-    instance_count: 'Add `instance_count:` (3 or more for production, for high availability).',
-};
-function requiredIssue(m, parent, missing) {
-    const top = parent === '';
-    const names = missing.map((k) => `\`${top ? k : `${dotted(parent)}.${k}`}\``);
-    const hints = missing.map((k) => REQUIRED_HINTS[k]).filter((h) => h !== undefined);
-    return {
-        // A top-level field has no key of its own: the document's first key (SPEC §4).
-        ptr: top ? firstKeyPtr(m) : parent,
-        message: [
-            `${m.kind} requires ${names.join(' and ')}, which this file does not set: the Azure ML CLI v2 rejects the file.`,
-            ...hints,
-        ].join(' '),
-    };
-}
-function issueOf(m, e) {
-    const data = valueIn(m.data, e.instancePath);
-    if (e.keyword === 'type') {
-        if (skip(data))
-            return undefined;
-        return { ptr: e.instancePath, message: `\`${dotted(e.instancePath)}\` must be a mapping of keys; found ${schemas_describe(data)}.` };
-    }
-    const key = e.params.key;
-    const ptr = typeof key === 'string' ? pointerJoin(e.instancePath, key) : e.instancePath;
-    return { ptr, message: `\`${dotted(ptr)}\` ${e.message ?? 'is invalid.'}` };
-}
-function position(m, ptr) {
-    const s = m.doc.keys.get(ptr) ?? m.doc.values.get(ptr) ?? m.doc.start;
-    return s.line * 1e6 + s.column;
-}
-/** Validates a manifest against its kind's schema; one issue per key at most, in document order. */
-function validateManifest(m) {
-    const v = schemas_validator(m.kind);
-    if (v(m.data))
-        return [];
-    const out = [];
-    const seen = new Set();
-    const missing = new Map();
-    const issues = [];
-    for (const e of v.errors ?? []) {
-        if (e.keyword === 'required') {
-            const list = missing.get(e.instancePath) ?? [];
-            list.push(String(e.params.missingProperty ?? ''));
-            missing.set(e.instancePath, list);
-        }
-        else {
-            const issue = issueOf(m, e);
-            if (issue)
-                issues.push(issue);
-        }
-    }
-    for (const [parent, keys] of missing)
-        issues.unshift(requiredIssue(m, parent, keys));
-    for (const issue of issues) {
-        if (seen.has(issue.ptr))
-            continue;
-        seen.add(issue.ptr);
-        out.push(issue);
-    }
-    return out.sort((a, b) => position(m, a.ptr) - position(m, b.ptr));
-}
-
 ;// CONCATENATED MODULE: ./src/policy/rules/schema.ts
-
 const schema_rule = {
     id: 'schema',
+    scope: 'manifest',
     defaultSeverity: 'error',
     description: 'A recognised manifest breaks its format: wrong type, bad enum value, missing required field, zero or negative size, unknown computeType, min above max.',
     remediation: 'Fix the value the message names; Azure would reject the file or deploy something other than what it says.',
-    check(ctx) {
-        for (const m of ctx.inventory.manifests) {
-            for (const issue of validateManifest(m))
-                ctx.report({ manifest: m, ptr: issue.ptr }, issue.message);
-        }
+    check(m, ctx) {
+        for (const issue of m.family.validate(m))
+            ctx.report({ manifest: m, ptr: issue.ptr }, issue.message);
     },
 };
 
 ;// CONCATENATED MODULE: ./src/policy/rules/unknown-key.ts
 
 
-
-
-function kindLabel(m) {
-    if (m.kind === 'v1DeploymentConfig') {
-        const ct = typeof m.data.computeType === 'string' ? m.data.computeType : '?';
-        return `v1 deployment config (computeType ${ct})`;
-    }
-    switch (m.kind) {
-        case 'amlDeployAction':
-            return 'aml-deploy parameters file';
-        case 'amlComputeAction':
-            return 'aml-compute parameters file';
-        case 'amlRegisterModelAction':
-            return 'aml-registermodel parameters file';
-        case 'mlflowModel':
-            return 'MLmodel file';
-        default:
-            return m.kind;
-    }
-}
-function article(label) {
-    return `${/^([aeiou]|ML)/i.test(label) ? 'an' : 'a'} ${label}`;
-}
 function message(m, key, dotted, known) {
-    const effect = unknownKeyEffect(m);
+    const effect = m.family.unknownKeyEffect;
+    const label = article(m.family.label(m));
     if (key === '') {
-        return `An empty key (a line starting with \`:\`?) in ${article(kindLabel(m))}: ${effect}. Remove the line or write the key name before the colon.`;
+        return `An empty key (a line starting with \`:\`?) in ${label}: ${effect}. Remove the line or write the key name before the colon.`;
     }
-    if (m.kind === 'v1DeploymentConfig' && v1ComputeType(m) !== undefined) {
-        const others = v1OtherTypes(dotted);
-        if (others.length > 0) {
-            const ct = typeof m.data.computeType === 'string' ? m.data.computeType : '';
-            return (`\`${dotted}\` is read only for computeType ${others.join('/')}: for computeType ${ct} the v1 CLI/SDK ignores it, ` +
-                `so this setting has no effect. Remove it, or change computeType if that target is what you meant.`);
-        }
-    }
+    const advice = m.family.keyAdvice?.(m, dotted);
+    if (advice)
+        return advice;
     const hint = suggestKey(key, known);
     const fix = hint
         ? `Did you mean \`${hint}\`?`
         : `Remove it or fix its spelling${known.length > 0 ? ` (known keys here: ${known.filter((k) => k !== '$schema').slice(0, 12).join(', ')}${known.length > 13 ? ', …' : ''})` : ''}.`;
-    return `Unknown key \`${dotted}\` in ${article(kindLabel(m))}: ${effect}. ${fix}`;
+    return `Unknown key \`${dotted}\` in ${label}: ${effect}. ${fix}`;
 }
 function unknown_key_walk(ctx, m, data, fields, ptr, dotted) {
     const known = Object.keys(fields);
     for (const key of Object.keys(data)) {
         const childPtr = pointerJoin(ptr, key);
         const childDotted = dotted ? `${dotted}.${key}` : key;
-        const node = fieldOf(fields, key);
+        const node = Object.hasOwn(fields, key) ? fields[key] : undefined;
         if (node === undefined) {
             ctx.report({ manifest: m, ptr: childPtr }, message(m, key, childDotted, known));
             continue;
@@ -20914,44 +21078,39 @@ function unknown_key_walk(ctx, m, data, fields, ptr, dotted) {
 }
 const unknown_key_rule = {
     id: 'unknown-key',
+    scope: 'manifest',
     defaultSeverity: 'warning',
     description: 'A key that Azure would ignore (v1 configs, aml-actions files) or reject (CLI v2 YAML): misspelled, mis-cased, or valid only for another computeType.',
     remediation: 'Rename the key to the one Azure reads (the message suggests the nearest known key) or remove it.',
-    check(ctx) {
-        for (const m of ctx.inventory.manifests)
-            unknown_key_walk(ctx, m, m.data, knownFields(m), '', '');
+    check(m, ctx) {
+        unknown_key_walk(ctx, m, m.data, m.family.fields(m), '', '');
     },
 };
 
 ;// CONCATENATED MODULE: ./src/policy/rules/parse-error.ts
-/** Metadata only: the engine emits parse errors while loading (listed here for --list-rules, SARIF and docs). */
+/** The engine reports parse errors from the loader's problems. They say the gate could not look: never off, never suppressed. */
 const parse_error_rule = {
     id: 'parse-error',
+    scope: 'engine',
     defaultSeverity: 'error',
     description: 'A file that looks like a manifest does not parse (malformed YAML/JSON, unrendered {{ }} template, too large).',
     remediation: 'Fix the syntax at the reported line, render templates before gating, or exclude the file in config `exclude:`.',
-    check() {
-        // Emitted by the engine from the loader's problems.
-    },
 };
 
 ;// CONCATENATED MODULE: ./src/policy/rules/unresolved-reference.ts
 
-
-
-
-
-
-
-
-
-
-
-/** Rules that read the model's facts / the compute's facts: named in the message when the reference is unresolved. */
-const MODEL_RULES = [aci_model_size_rule, memory_headroom_rule, fpga_requires_aks_rule, gpu_batch_requires_gpu_cluster_rule, kubernetes_resources_rule];
-const COMPUTE_RULES = [compute_cluster_not_realtime_rule, batch_requires_compute_cluster_rule, gpu_batch_requires_gpu_cluster_rule, aks_production_cluster_rule, gpu_replicas_exceed_cluster_rule, low_priority_production_batch_rule, memory_headroom_rule, fpga_requires_aks_rule];
-function blocked(rules, d) {
-    return rules.filter((r) => !d || !r.appliesTo || r.appliesTo(d)).map((r) => r.id);
+/** The deployment rules that read the model's / the compute's facts for this deployment (or any deployment). */
+function blocked(rules, what, d) {
+    const out = [];
+    for (const r of rules) {
+        if (r.scope !== 'deployment')
+            continue;
+        const need = r.needs?.[what];
+        if (!need || (d && !r.appliesTo(d)) || (d && typeof need === 'function' && !need(d)))
+            continue;
+        out.push(r.id);
+    }
+    return out;
 }
 function notFound(ref, what) {
     if (ref.resolution === 'version-mismatch' && ref.versionsFound?.length) {
@@ -20962,6 +21121,7 @@ function notFound(ref, what) {
 }
 const unresolved_reference_rule = {
     id: 'unresolved-reference',
+    scope: 'inventory',
     defaultSeverity: 'notice',
     description: 'A model or compute reference is found nowhere in the repository or config, so the rules that need its facts cannot run.',
     remediation: 'Declare the model in config `models:` / the compute in `computes:` (or add its YAML to the repository).',
@@ -20979,7 +21139,7 @@ const unresolved_reference_rule = {
                 continue;
             const mr = d.modelRef;
             if (mr && isUnresolved(mr) && once(mr)) {
-                const rules = blocked(MODEL_RULES, d);
+                const rules = blocked(ctx.rules, 'model', d);
                 const fix = mr.resolution === 'version-mismatch'
                     ? `add metadata for version ${mr.version ?? '?'} (a model YAML with \`name: ${mr.name}\` and \`version: ${mr.version ?? '?'}\`), fix the version, or declare it`
                     : `add its model YAML to the repository, or declare it`;
@@ -20988,48 +21148,41 @@ const unresolved_reference_rule = {
             }
             const cr = d.computeRef;
             if (cr && isUnresolved(cr) && once(cr)) {
-                // memory-headroom reads the compute only when the file sets no memory of its own.
-                const rules = blocked(COMPUTE_RULES, d).filter((id) => id !== memory_headroom_rule.id || memoryFromCompute(d));
-                const fallback = d.manifest.kind === 'amlDeployAction' && cr.at.manifest === d.manifest
-                    ? ' Note: the aml-deploy action falls back to ACI when `deployment_compute_target` is not an existing AKS compute, so the ACI rules would then apply.'
-                    : '';
+                const rules = blocked(ctx.rules, 'compute', d);
+                const note = d.unresolvedComputeNote && cr.at.manifest === d.manifest ? ` ${d.unresolvedComputeNote}` : '';
                 ctx.report(cr.at, `${notFound(cr, 'compute')}, so ${rules.length ? rules.join(', ') : 'the compute-based rules'} could not be evaluated for this deployment. ` +
                     `Fix: add its compute YAML to the repository, or declare it in config: ` +
-                    `\`computes: { ${cr.name}: { type: amlcompute|kubernetes|aks, vm-size: <SKU>, nodes: <n> } }\`.${fallback}`);
+                    `\`computes: { ${cr.name}: { type: amlcompute|kubernetes|aks, vm-size: <SKU>, nodes: <n> } }\`.${note}`);
             }
         }
         for (const e of ctx.inventory.endpoints) {
             const cr = e.computeRef;
             if (!cr || !isUnresolved(cr) || !once(cr))
                 continue;
-            ctx.report(cr.at, `${notFound(cr, 'compute')}, so ${blocked(COMPUTE_RULES, undefined).join(', ')} could not be evaluated for the deployments of this endpoint. ` +
+            ctx.report(cr.at, `${notFound(cr, 'compute')}, so ${blocked(ctx.rules, 'compute', undefined).join(', ')} could not be evaluated for the deployments of this endpoint. ` +
                 `Fix: add the kubernetesCompute YAML to the repository, or declare it in config: \`computes: { ${cr.name}: { type: kubernetes, vm-size: <SKU>, nodes: <n> } }\`.`);
         }
     },
 };
 
 ;// CONCATENATED MODULE: ./src/policy/rules/invalid-suppression.ts
-/** Metadata only: the engine emits this while reading inline suppression comments. */
+/** Reported by the suppression pass while it reads inline suppression comments. */
 const invalid_suppression_rule = {
     id: 'invalid-suppression',
+    scope: 'engine',
     defaultSeverity: 'warning',
     description: 'An inline suppression comment has no reason or names an unknown rule, so it is not honoured.',
     remediation: 'Write `# model-deploy-gate: ignore <rule-id> -- <reason>` with a known rule id and a reason.',
-    check() {
-        // Emitted by the engine's suppression pass.
-    },
 };
 
 ;// CONCATENATED MODULE: ./src/policy/rules/waiver-expired.ts
-/** Metadata only: the engine emits this while applying config waivers. */
+/** Reported by the suppression pass while it applies config waivers. */
 const waiver_expired_rule = {
     id: 'waiver-expired',
+    scope: 'engine',
     defaultSeverity: 'error',
     description: "A config waiver's `expires` date has passed; the findings it waived count again.",
     remediation: 'Fix the waived findings, or renew the waiver with a new `expires` date and a current reason and owner.',
-    check() {
-        // Emitted by the engine's waiver pass.
-    },
 };
 
 ;// CONCATENATED MODULE: ./src/policy/rules/index.ts
@@ -21089,156 +21242,265 @@ const ALL_RULES = [
     waiver_expired_rule,
 ];
 
-;// CONCATENATED MODULE: ./src/version.ts
-/** The product version (kept equal to package.json's by a test). */
-const VERSION = '0.1.0';
+;// CONCATENATED MODULE: ./src/policy/suppress/inline.ts
 
-;// CONCATENATED MODULE: ./src/engine.ts
-
-
-
-
-
-
-
-
-
-
-const SEVERITY_RANK = { error: 0, warning: 1, notice: 2 };
-/** The one function both entry points call: files + settings → Result. Throws ConfigError on invalid config. */
-async function evaluate(opts) {
-    const root = external_node_path_namespaceObject.resolve(opts.root);
-    const knownRules = ALL_RULES.map((r) => r.id);
-    const config = await loadConfig(root, opts.configPath, knownRules);
-    if (opts.defaultStage)
-        config.defaultStage = opts.defaultStage;
-    const candidates = await walk({ root, include: config.include, exclude: config.exclude });
-    const files = await files_loadAll(candidates, opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
-    const findings = [];
-    for (const f of files) {
-        for (const p of f.problems) {
-            findings.push(makeFinding('parse-error', severityFor('parse-error', config.rules), sentence(p.message), f.path, {
-                line: p.line,
-                column: p.column,
-                endLine: p.line,
-                endColumn: p.column,
-            }));
+const SUPPRESSION_MARKER = 'model-deploy-gate:';
+const MARKER = SUPPRESSION_MARKER;
+const SYNTAX = '# model-deploy-gate: ignore <rule-id>[,<rule-id>] -- <reason>';
+/**
+ * The directives of one file, and what is wrong with the ones that are not honoured.
+ * `unsuppressible` rules are refused (their findings say the gate could not look or its own rules broke).
+ */
+function scanDirectives(file, known, unsuppressible) {
+    const problems = [];
+    const directives = file.syntax === 'yaml' ? scanYaml(file, known, unsuppressible, problems) : scanJson(file, problems);
+    return { directives, problems };
+}
+function scanYaml(file, known, unsuppressible, problems) {
+    const lines = file.text.split('\n');
+    const out = [];
+    for (const c of comments(lines, /#/g)) {
+        // A `#` inside a quoted or block scalar is data, not a comment.
+        if (insideScalar(file, c.index + 1, c.column))
+            continue;
+        const span = { line: c.index + 1, column: c.column, endLine: c.index + 1, endColumn: c.lineLength + 1 };
+        const bad = (message) => problems.push({ span, message });
+        const m = /^ignore(?:\s+|$)(.*)$/.exec(c.body);
+        if (!m) {
+            bad(`Unknown model-deploy-gate directive "${c.body.split(/\s/)[0] ?? ''}"; the only directive is \`${SYNTAX}\``);
+            continue;
+        }
+        const sep = m[1].indexOf('--');
+        const idsPart = sep === -1 ? m[1] : m[1].slice(0, sep);
+        const reason = sep === -1 ? '' : m[1].slice(sep + 2).trim();
+        const ids = idsPart.split(/[\s,]+/).filter(Boolean);
+        if (ids.length === 0) {
+            bad(`Inline suppression names no rule, so it suppresses nothing; write \`${SYNTAX}\``);
+            continue;
+        }
+        if (reason === '') {
+            bad(`Inline suppression of ${ids.join(', ')} has no reason, so it is not honoured: add one after " -- ", e.g. ` +
+                `\`# model-deploy-gate: ignore ${ids.join(',')} -- <why this is acceptable, ticket>\``);
+            continue;
+        }
+        const valid = new Set();
+        for (const id of ids) {
+            if (unsuppressible.has(id)) {
+                bad(`\`${id}\` cannot be suppressed inline: fix the cause (an expired waiver must be renewed or removed in the config; a broken suppression must be corrected)`);
+            }
+            else if (!known.has(id)) {
+                const near = nearest(id, [...known]);
+                bad(`Inline suppression names an unknown rule id "${id}"${near ? ` (did you mean "${near}"?)` : ''}; it suppresses nothing. Rule ids are listed by \`model-deploy-gate --list-rules\``);
+            }
+            else {
+                valid.add(id);
+            }
+        }
+        if (valid.size === 0)
+            continue;
+        out.push({ target: c.ownLine ? nextCodeLine(lines, c.index) : c.index + 1, ids: valid, reason });
+    }
+    return out;
+}
+/** JSON has no place for these comments (SPEC §5: JSON uses waivers): say so instead of silently ignoring them. */
+function scanJson(file, problems) {
+    const lines = file.text.split('\n');
+    for (const c of comments(lines, /\/\/|\/\*|#/g)) {
+        if (!/^ignore\b/.test(c.body))
+            continue;
+        problems.push({
+            message: 'Inline suppressions are honoured in YAML files only; for a JSON file add a waiver to the config ' +
+                '(`waivers:` with rule, path, reason, owner and expires)',
+            span: { line: c.index + 1, column: c.column, endLine: c.index + 1, endColumn: c.lineLength + 1 },
+        });
+    }
+    return [];
+}
+/** Lines holding `<comment-start> model-deploy-gate: …` where the comment start begins a line or follows whitespace. */
+function* comments(lines, starts) {
+    for (let i = 0; i < lines.length; i++) {
+        const line = lines[i].replace(/\r$/, '');
+        const at = line.indexOf(MARKER);
+        if (at === -1)
+            continue;
+        starts.lastIndex = 0;
+        let m;
+        while ((m = starts.exec(line)) !== null && m.index < at) {
+            const before = line.slice(0, m.index);
+            const between = line.slice(m.index + m[0].length, at);
+            if ((before === '' || /\s$/.test(before)) && /^[\s*]*$/.test(between)) {
+                yield {
+                    index: i,
+                    column: m.index + 1,
+                    body: line.slice(at + MARKER.length).replace(/\*\/\s*$/, '').trim(),
+                    ownLine: before.trim() === '',
+                    lineLength: line.length,
+                };
+                break;
+            }
         }
     }
-    const manifests = [];
-    for (const f of files) {
-        const found = recognise(f);
-        for (const m of found)
-            manifests.push(m);
-        // Keep memory flat on large repos: parsed documents that are not manifests, and texts without an
-        // inline suppression, are not needed past this point.
-        if (found.length === 0)
-            f.docs = [];
-        if (!f.text.includes(SUPPRESSION_MARKER))
-            f.text = '';
+}
+/** An own-line directive applies to the next line that is not a comment (stacked directives share it). */
+function nextCodeLine(lines, index) {
+    let j = index + 1;
+    while (j < lines.length && /^\s*#/.test(lines[j]))
+        j++;
+    return j + 1;
+}
+function insideScalar(file, line, column) {
+    for (const doc of file.docs) {
+        for (const s of doc.values.values()) {
+            if (line < s.line || line > s.endLine)
+                continue;
+            const afterStart = line > s.line || column > s.column;
+            const beforeEnd = line < s.endLine || column < s.endColumn;
+            if (afterStart && beforeEnd)
+                return true;
+        }
     }
-    const norm = normalise(manifests);
-    const inventory = buildInventory(root, files, manifests, norm, config);
-    const skus = new SkuCatalog(config.skus);
-    const ruleRun = runRules(ALL_RULES, inventory, config, skus);
-    findings.push(...ruleRun.findings.filter((f) => config.rules[f.ruleId] !== 'off'));
-    if (config.rules['parse-error'] === 'off')
-        removeRule(findings, 'parse-error');
-    const fileMap = new Map(files.map((f) => [f.path, f]));
-    const suppressed = applySuppressions(findings.filter((f) => config.rules[f.ruleId] !== 'off'), fileMap, config, opts.now ?? new Date(), new Set(knownRules));
-    let all = suppressed.findings.filter((f) => config.rules[f.ruleId] !== 'off');
-    // Scope: a diff-aware run keeps findings of changed files and of the manifests that depend on them.
-    let deployments = inventory.deployments;
-    let inScopeFiles = files;
-    // A changed config file changes every verdict: the run gates everything (SPEC §6).
-    const configPath = config.source?.path;
-    const changed = opts.changed && configPath !== undefined && opts.changed.includes(configPath) ? undefined : opts.changed;
-    const scopeReason = changed === opts.changed ? opts.scopeReason : `${opts.scopeReason}; the config file ${configPath} changed, so everything is gated`;
-    if (changed) {
-        const scope = dependents(new Set(changed), inventory);
-        all = all.filter((f) => scope.has(f.file) || (f.ruleId === 'waiver-expired' && f.file === configPath));
-        deployments = deployments.filter((d) => scope.has(d.manifest.file.path));
-        inScopeFiles = files.filter((f) => scope.has(f.path));
-    }
-    if (opts.paths && opts.paths.length > 0) {
-        const only = opts.paths;
-        const wanted = (p) => only.some((x) => p === x || p.startsWith(`${x}/`));
-        all = all.filter((f) => wanted(f.file) || (f.ruleId === 'waiver-expired' && f.file === configPath));
-        deployments = deployments.filter((d) => wanted(d.manifest.file.path));
-        inScopeFiles = inScopeFiles.filter((f) => wanted(f.path));
-    }
-    const inScopeFileSet = new Set(inScopeFiles);
-    const deploymentFiles = new Set(deployments.map((d) => d.manifest.file.path));
-    all.sort(compareFindings);
-    const summary = summarise(all, opts.failOn);
-    const narrowed = changed !== undefined || (opts.paths?.length ?? 0) > 0;
-    const skipped = ruleRun.skipped.filter((s) => !narrowed || deploymentFiles.has(s.file));
+    return false;
+}
+
+;// CONCATENATED MODULE: ./src/policy/suppress/waivers.ts
+// Config waivers (SPEC §5): accepted findings by rule and path, each with a reason, an owner and an
+// expiry date. An expired waiver stops waiving; its findings come back and it is itself reported.
+
+
+
+/** Days before expiry from which a waiver in force is flagged in the reports. */
+const EXPIRING_SOON_DAYS = 30;
+/** YYYY-MM-DD of a date in UTC. */
+function utcDay(d) {
+    return d.toISOString().slice(0, 10);
+}
+function waiverEntries(config, now) {
+    const today = utcDay(now);
+    return config.waivers.map((w) => ({
+        waiver: w,
+        expired: w.expires < today,
+        matches: picomatch_default()(w.path.replace(/^\.\//, ''), { dot: true }),
+        matched: 0,
+    }));
+}
+/** The waiver in force for a finding, if any; an expired waiver that matches counts what came back. */
+function waiverFor(entries, f) {
+    const matching = entries.filter((e) => e.waiver.rule === f.ruleId && e.matches(f.file));
+    const inForce = matching.find((e) => !e.expired);
+    if (inForce)
+        inForce.matched++;
+    else
+        for (const e of matching)
+            e.matched++;
+    return inForce;
+}
+function inForce(entries, now) {
+    const soon = utcDay(new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + EXPIRING_SOON_DAYS)));
+    return entries
+        .filter((e) => !e.expired)
+        .map((e) => ({
+        rule: e.waiver.rule,
+        path: e.waiver.path,
+        reason: e.waiver.reason,
+        owner: e.waiver.owner,
+        expires: e.waiver.expires,
+        expiringSoon: e.waiver.expires <= soon,
+        matched: e.matched,
+    }));
+}
+/** Where and what a `waiver-expired` finding says: the first line of the waiver entry in the config file. */
+function expiredWaiver(config, e) {
+    const w = e.waiver;
+    const file = config.source?.path ?? CONFIG_FILES[0];
+    const doc = config.source?.doc;
+    const item = doc?.values.get(`/waivers/${w.index}`);
+    const key = doc?.keys.get(`/waivers/${w.index}/rule`);
+    const span = item
+        ? { line: item.line, column: item.column, endLine: item.line, endColumn: key && key.line === item.line ? key.endColumn : item.column + 1 }
+        : { line: 1, column: 1, endLine: 1, endColumn: 1 };
+    const back = e.matched === 0
+        ? 'it matches no finding now, so it can simply be deleted'
+        : `the ${e.matched === 1 ? 'finding' : plural(e.matched, 'finding')} it waived ${e.matched === 1 ? 'is' : 'are'} reported again`;
     return {
-        version: 1,
-        tool: { name: 'model-deploy-gate', version: VERSION },
-        scope: {
-            mode: changed ? 'changed' : 'all',
-            reason: scopeReason,
-            filesScanned: inScopeFiles.length,
-            manifests: narrowed
-                ? inventory.manifests.filter((m) => inScopeFileSet.has(m.file)).length
-                : inventory.manifests.length,
-        },
-        summary,
-        findings: all,
-        inventory: deployments.map((d) => inventoryRow(d, skus)).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line)),
-        skipped,
-        waivers: suppressed.waivers,
-        failOn: opts.failOn,
+        file,
+        span,
+        message: `Waiver for ${w.rule} on "${w.path}" (owner ${w.owner}) expired on ${w.expires}: ${back}. ` +
+            'Fix the findings and delete the waiver, or, if the reason still holds, renew it with a new `expires` date.',
     };
 }
-function severityFor(ruleId, overrides) {
-    const o = overrides[ruleId];
-    return o === 'warning' || o === 'notice' || o === 'error' ? o : 'error';
-}
-function removeRule(findings, ruleId) {
-    for (let i = findings.length - 1; i >= 0; i--)
-        if (findings[i].ruleId === ruleId)
-            findings.splice(i, 1);
+
+;// CONCATENATED MODULE: ./src/policy/suppress/apply.ts
+
+
+const INVALID_SUPPRESSION = 'invalid-suppression';
+const WAIVER_EXPIRED = 'waiver-expired';
+/**
+ * The suppression machinery cannot silence itself: an inline comment (or a waiver) for an
+ * expired waiver would defeat the expiry, one for a broken suppression would hide the breakage;
+ * nor can a rule that says the gate could not look.
+ */
+function unsuppressible(registry) {
+    return new Set([INVALID_SUPPRESSION, WAIVER_EXPIRED, ...registry.rules.filter((r) => r.unsilenceable).map((r) => r.id)]);
 }
 /**
- * Changed files plus every manifest whose deployment uses a changed definition: any model metadata
- * of its model's name (facts merge from several files), any compute definition of its compute's
- * name, the files under its model's local path, and (Kubernetes) its endpoint.
+ * Returns the findings (copies; suppressed ones marked, none removed) followed by the
+ * `invalid-suppression` and `waiver-expired` findings it produced (unsorted), and the waivers in force.
  */
-function dependents(changed, inv) {
-    const scope = new Set(changed);
-    const touches = (p) => p !== undefined && changed.has(p);
-    const changedList = [...changed];
-    const under = (dir) => dir !== undefined && changedList.some((c) => dir === '' || c === dir || c.startsWith(dir + '/'));
-    // Names defined by changed files: a new or edited definition can resolve (or break) a reference.
-    const modelNames = new Set(inv.models.filter((m) => m.name && touches(m.manifest?.file.path)).map((m) => m.name));
-    const computeNames = new Set(inv.computes.filter((c) => touches(c.manifest?.file.path)).map((c) => c.name.toLowerCase()));
-    const endpointNames = new Set(inv.endpoints.filter((e) => e.name && touches(e.manifest.file.path)).map((e) => e.name));
-    const named = (ref, names, fold = false) => ref !== undefined && !ref.external && names.has(fold ? ref.name.toLowerCase() : ref.name);
-    for (const d of inv.deployments) {
-        const file = d.manifest.file.path;
-        if (scope.has(file))
+function applySuppressions(findings, files, config, now, registry) {
+    const extra = [];
+    const known = new Set(registry.rules.map((r) => r.id));
+    const never = unsuppressible(registry);
+    // Inline directives, by file then target line.
+    const directives = new Map();
+    for (const file of files) {
+        if (!file.text.includes(SUPPRESSION_MARKER))
             continue;
-        if (touches(d.model?.manifest?.file.path) ||
-            (d.model?.name !== undefined && modelNames.has(d.model.name)) ||
-            named(d.modelRef, modelNames) ||
-            touches(d.compute?.manifest?.file.path) ||
-            named(d.computeRef, computeNames, true) ||
-            touches(d.computeRef?.at.manifest.file.path) ||
-            (d.manifest.kind === 'kubernetesOnlineDeployment' && d.endpointName !== undefined && endpointNames.has(d.endpointName)) ||
-            under(d.model?.localPath)) {
-            scope.add(file);
+        const found = scanDirectives(file, known, never);
+        for (const p of found.problems) {
+            const f = registry.make(INVALID_SUPPRESSION, file.path, p.span, p.message);
+            if (f)
+                extra.push(f);
         }
+        if (found.directives.length === 0)
+            continue;
+        const byLine = new Map();
+        for (const d of found.directives) {
+            const list = byLine.get(d.target) ?? [];
+            list.push(d);
+            byLine.set(d.target, list);
+        }
+        directives.set(file.path, byLine);
     }
-    // Findings about an in-scope deployment may sit in its endpoint file (inherited compute key).
-    for (const d of inv.deployments) {
-        const ep = d.computeRef?.at.manifest.file.path;
-        if (ep && scope.has(d.manifest.file.path))
-            scope.add(ep);
+    const out = findings.map((f) => {
+        if (f.suppressed || never.has(f.ruleId))
+            return f;
+        const d = directives.get(f.file)?.get(f.line)?.find((x) => x.ids.has(f.ruleId));
+        return d ? { ...f, suppressed: { by: 'inline', reason: d.reason } } : f;
+    });
+    // Waivers: the first matching waiver in force suppresses; expired ones only count what came back.
+    const entries = waiverEntries(config, now);
+    for (let i = 0; i < out.length; i++) {
+        const f = out[i];
+        if (f.suppressed || never.has(f.ruleId))
+            continue;
+        const w = waiverFor(entries, f);
+        if (w)
+            out[i] = { ...f, suppressed: { by: 'waiver', reason: w.waiver.reason, owner: w.waiver.owner, expires: w.waiver.expires } };
     }
-    return scope;
+    for (const e of entries) {
+        if (!e.expired)
+            continue;
+        const x = expiredWaiver(config, e);
+        const f = registry.make(WAIVER_EXPIRED, x.file, x.span, x.message);
+        if (f)
+            extra.push(f);
+    }
+    return { findings: [...out, ...extra], waivers: inForce(entries, now) };
 }
+
+
+;// CONCATENATED MODULE: ./src/policy/verdict.ts
+const SEVERITY_RANK = { error: 0, warning: 1, notice: 2 };
 function compareFindings(a, b) {
     return (SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
         (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
@@ -21270,49 +21532,108 @@ function summarise(findings, failOn) {
     s.result = failing ? 'fail' : 'pass';
     return s;
 }
-function inventoryRow(d, skus) {
-    const sku = d.target === 'managed-online' ? skus.get(d.instanceType?.value) : d.target === 'compute-cluster' ? skus.get(d.compute?.vmSize) : undefined;
-    const model = d.modelRef
-        ? refLabel(d.modelRef)
-        : d.model
-            ? [d.model.name, d.model.version].filter(Boolean).join(':') || d.model.localPath || null
-            : null;
-    const memoryGb = d.memoryGb?.value ??
-        (d.requests?.memory ? round(d.requests.memory.value / 2 ** 30) : undefined) ??
-        (sku && sku.memoryGb > 0 ? sku.memoryGb : undefined) ??
-        v1DefaultMemoryGb(d) ??
-        null;
+
+;// CONCATENATED MODULE: ./src/engine.ts
+// The one function both entry points call: config → load → formats → inventory → policy → Result.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const RULE_IDS = ALL_RULES.map((r) => r.id);
+function evaluate(opts) {
+    const root = external_node_path_namespaceObject.resolve(opts.root);
+    let config = opts.config;
+    if (!config) {
+        const loaded = loadConfig(root, opts.configPath, RULE_IDS);
+        if (!loaded.ok)
+            return loaded;
+        config = loaded.config;
+    }
+    if (opts.defaultStage)
+        config = { ...config, defaultStage: opts.defaultStage };
+    return { ok: true, result: run(root, config, opts) };
+}
+function run(root, config, opts) {
+    const registry = new Registry(ALL_RULES, config);
+    const candidates = walk({ root, include: config.include, exclude: config.exclude });
+    const files = read_loadAll(candidates, { prefilter: looksLikeManifest, maxBytes: opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES });
+    const findings = [];
+    for (const f of files) {
+        for (const p of f.problems) {
+            const finding = registry.make('parse-error', f.path, { line: p.line, column: p.column, endLine: p.line, endColumn: p.column }, p.message);
+            if (finding)
+                findings.push(finding);
+        }
+    }
+    const manifests = [];
+    for (const f of files) {
+        const found = recognise(f);
+        manifests.push(...found);
+        // Keep memory flat on large repos: parsed documents that are not manifests, and texts without an
+        // inline suppression, are not needed past this point.
+        if (found.length === 0)
+            f.docs = [];
+        if (!f.text.includes(SUPPRESSION_MARKER))
+            f.text = '';
+    }
+    const inventory = buildInventory(root, files, manifests, normalise(manifests), config);
+    const skus = new SkuCatalog(config.skus);
+    const ruleRun = registry.run(inventory, skus);
+    findings.push(...ruleRun.findings);
+    const suppressed = applySuppressions(findings, files, config, opts.now ?? new Date(), registry);
+    let all = suppressed.findings;
+    // Scope: a diff-aware run keeps findings of changed files and of the manifests that depend on them.
+    let deployments = inventory.deployments;
+    let inScopeFiles = files;
+    // A changed config file changes every verdict: the run gates everything (SPEC §6).
+    const configPath = config.source?.path;
+    const changed = opts.changed && configPath !== undefined && opts.changed.includes(configPath) ? undefined : opts.changed;
+    const scopeReason = changed === opts.changed ? opts.scopeReason : `${opts.scopeReason}; the config file ${configPath} changed, so everything is gated`;
+    const keepConfigFinding = (f) => f.ruleId === 'waiver-expired' && f.file === configPath;
+    if (changed) {
+        const scope = dependents(new Set(changed), inventory);
+        all = all.filter((f) => scope.has(f.file) || keepConfigFinding(f));
+        deployments = deployments.filter((d) => scope.has(d.manifest.file.path));
+        inScopeFiles = files.filter((f) => scope.has(f.path));
+    }
+    if (opts.paths && opts.paths.length > 0) {
+        const only = opts.paths;
+        const wanted = (p) => only.some((x) => p === x || p.startsWith(`${x}/`));
+        all = all.filter((f) => wanted(f.file) || keepConfigFinding(f));
+        deployments = deployments.filter((d) => wanted(d.manifest.file.path));
+        inScopeFiles = inScopeFiles.filter((f) => wanted(f.path));
+    }
+    const inScopeFileSet = new Set(inScopeFiles);
+    const deploymentFiles = new Set(deployments.map((d) => d.manifest.file.path));
+    all.sort(compareFindings);
+    const narrowed = changed !== undefined || (opts.paths?.length ?? 0) > 0;
     return {
-        file: d.manifest.file.path,
-        line: d.manifest.doc.start.line,
-        kind: d.manifest.kind,
-        name: d.name ?? d.endpointName ?? null,
-        target: d.target,
-        stage: d.stage,
-        mode: d.mode,
-        instanceType: d.instanceType?.value ?? d.compute?.vmSize ?? null,
-        instances: d.instanceCount?.value ?? d.replicas?.value ?? d.maxReplicas?.value ?? null,
-        memoryGb,
-        gpus: d.gpu?.value ?? sku?.gpus ?? null,
-        model: model || null,
-        modelSizeBytes: d.model?.sizeBytes ?? null,
-        compute: d.computeRef?.raw ?? null,
+        version: 1,
+        tool: { name: 'model-deploy-gate', version: VERSION },
+        scope: {
+            mode: changed ? 'changed' : 'all',
+            reason: scopeReason,
+            filesScanned: inScopeFiles.length,
+            manifests: narrowed ? inventory.manifests.filter((m) => inScopeFileSet.has(m.file)).length : inventory.manifests.length,
+        },
+        summary: summarise(all, opts.failOn),
+        findings: all,
+        inventory: deployments.map((d) => inventoryRow(d, skus)).sort(compareRows),
+        skipped: ruleRun.skipped.filter((s) => !narrowed || deploymentFiles.has(s.file)),
+        waivers: suppressed.waivers,
+        failOn: opts.failOn,
     };
-}
-/** Azure's default memory of a v1 ACI/AKS web service (`memoryInGB` / aml-deploy `memory_gb` omitted: 0.5 GB). */
-function v1DefaultMemoryGb(d) {
-    if (d.manifest.kind === 'amlDeployAction')
-        return 0.5;
-    return d.manifest.kind === 'v1DeploymentConfig' && d.target !== 'local' ? 0.5 : undefined;
-}
-function round(n) {
-    return Math.round(n * 1000) / 1000;
-}
-/** `fraud-detector:3`, `fraud-detector@latest` (SPEC §8); registry/ARM ids and local paths as written. */
-function refLabel(ref) {
-    if (ref.external || ref.path !== undefined || !/^azureml:/i.test(ref.raw))
-        return ref.raw;
-    return `${ref.name}${ref.version ? `:${ref.version}` : ''}${ref.label ? `@${ref.label}` : ''}`;
 }
 
 ;// CONCATENATED MODULE: ./src/report/json.ts
@@ -21337,7 +21658,7 @@ function toJsonReport(result) {
             notices: result.summary.notices,
             suppressed: result.summary.suppressed,
         },
-        findings: result.findings.map(json_finding),
+        findings: result.findings.map(finding),
         inventory: result.inventory.map(json_row),
         skipped: result.skipped.map((s) => ({ file: s.file, rules: [...s.rules], why: s.why })),
         waivers: result.waivers.map((w) => ({
@@ -21355,7 +21676,7 @@ function toJsonReport(result) {
 function renderJson(result) {
     return `${JSON.stringify(toJsonReport(result), null, 2)}\n`;
 }
-function json_finding(f) {
+function finding(f) {
     return {
         ruleId: f.ruleId,
         severity: f.severity,
@@ -21396,10 +21717,31 @@ function json_row(r) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/core/github-limits.ts
+// GitHub's documented size limits, in one place (the reports and the action both keep within them).
+/** Job summary per step: bytes (the runner drops a larger one entirely). */
+const STEP_SUMMARY_MAX_BYTES = 1024 * 1024;
+/** Check run `output.summary` and `output.text`: characters. */
+const github_limits_CHECK_SUMMARY_MAX_CHARS = 65_535;
+/** Issue/PR comment body: characters. */
+const COMMENT_MAX_CHARS = 65_536;
+/** Check run annotations per create/update request. */
+const CHECK_ANNOTATIONS_PER_REQUEST = 50;
+/** Check run annotation `message` and `raw_details`: bytes. */
+const ANNOTATION_MESSAGE_MAX_BYTES = (/* unused pure expression or super */ null && (64 * 1024));
+/** Check run annotation `title`: characters. */
+const ANNOTATION_TITLE_MAX_CHARS = 255;
+/** Workflow-command annotations GitHub shows per step and per level. */
+const ANNOTATIONS_PER_STEP = 10;
+/** GitHub code scanning: SARIF results per run. */
+const SARIF_MAX_RESULTS = 25_000;
+/** `pulls.listFiles` lists at most this many files. */
+const PULL_FILES_CAP = 3000;
+
 ;// CONCATENATED MODULE: ./src/report/format.ts
-function plural(n, word) {
-    return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
+// Cell formatting shared by the text and markdown reports.
+
+
 /** `3 errors, 5 warnings, 1 notice` */
 function counts(s) {
     return `${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}, ${plural(s.notices, 'notice')}`;
@@ -21445,10 +21787,11 @@ function gpuCell(r) {
 
 ;// CONCATENATED MODULE: ./src/report/markdown.ts
 
+
 /** GitHub drops a step summary over 1 MiB. */
-const SUMMARY_MAX_BYTES = 1024 * 1024;
+const SUMMARY_MAX_BYTES = STEP_SUMMARY_MAX_BYTES;
 /** Check-run summaries and PR comments: 65,535 characters (bytes are a safe upper bound). */
-const CHECK_RUN_MAX_BYTES = 65_535;
+const CHECK_RUN_MAX_BYTES = (/* unused pure expression or super */ null && (CHECK_SUMMARY_MAX_CHARS));
 const SEVERITY_CELL = { error: '❌ error', warning: '⚠️ warning', notice: 'ℹ️ notice' };
 /** One very long cell (a pasted PEM, a huge path) must not eat the whole budget. */
 const MAX_CELL_CHARS = 1000;
@@ -21675,13 +22018,32 @@ function cutToBytes(s, max) {
     return cut + marker;
 }
 
+;// CONCATENATED MODULE: ./src/report/github.ts
+function github_esc(s) {
+    return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+function escProp(s) {
+    return github_esc(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+const COMMAND = { error: 'error', warning: 'warning', notice: 'notice' };
+/** `--format github`: one workflow command per unsuppressed finding (for use in any CI step). */
+function githubCommands(result) {
+    const lines = [];
+    for (const f of result.findings) {
+        if (f.suppressed)
+            continue;
+        lines.push(`::${COMMAND[f.severity]} file=${escProp(f.file)},line=${f.line},col=${f.column},endLine=${f.endLine},endColumn=${f.endColumn},title=${escProp(f.ruleId)}::${github_esc(f.message)}`);
+    }
+    return lines.join('\n') + (lines.length ? '\n' : '');
+}
+
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: ./src/report/sarif.ts
 
 
-/** GitHub code scanning accepts at most this many results per run. */
-const SARIF_MAX_RESULTS = 25_000;
+
+
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 /** Key of our entry in `partialFingerprints` (versioned: a new scheme gets a new key). */
 const FINGERPRINT_KEY = 'modelDeployGate/v1';
@@ -21895,6 +22257,8 @@ function table(header, rows) {
 
 
 
+
+const REPORT_FORMATS = ['text', 'json', 'sarif', 'markdown', 'github'];
 /** One report as text. `rules` feeds the SARIF driver's rule list (every rule, not only those with findings). */
 function render(format, result, rules, opts = {}) {
     switch (format) {
@@ -21906,34 +22270,16 @@ function render(format, result, rules, opts = {}) {
             return renderMarkdown(result, { maxBytes: opts.maxBytes ?? SUMMARY_MAX_BYTES, links: opts.links });
         case 'text':
             return renderText(result, { color: opts.color });
+        case 'github':
+            return githubCommands(result);
     }
 }
 
 
 
 
-
-;// CONCATENATED MODULE: ./src/cli/github-format.ts
-function github_format_esc(s) {
-    return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-}
-function escProp(s) {
-    return github_format_esc(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
-}
-const COMMAND = { error: 'error', warning: 'warning', notice: 'notice' };
-/** `--format github`: one workflow command per unsuppressed finding (for use in any CI step). */
-function githubCommands(result) {
-    const lines = [];
-    for (const f of result.findings) {
-        if (f.suppressed)
-            continue;
-        lines.push(`::${COMMAND[f.severity]} file=${escProp(f.file)},line=${f.line},col=${f.column},endLine=${f.endLine},endColumn=${f.endColumn},title=${escProp(f.ruleId)}::${github_format_esc(f.message)}`);
-    }
-    return lines.join('\n') + (lines.length ? '\n' : '');
-}
 
 ;// CONCATENATED MODULE: ./src/cli/main.ts
-
 
 
 
@@ -21966,7 +22312,7 @@ Options:
 
 Exit codes: 0 pass, 1 policy failure, 2 usage, config or internal error.
 `;
-const FORMATS = ['text', 'json', 'sarif', 'markdown', 'github'];
+const FORMATS = REPORT_FORMATS;
 const FAIL_ON = ['error', 'warning', 'notice', 'never'];
 const STAGES = ['production', 'nonproduction', 'unknown'];
 class UsageError extends Error {
@@ -21984,10 +22330,6 @@ async function main_main(argv, io = defaultIo) {
     catch (err) {
         if (err instanceof UsageError) {
             io.err(`model-deploy-gate: ${err.message}\n\n${USAGE}`);
-            return 2;
-        }
-        if (err instanceof ConfigError) {
-            io.err(`model-deploy-gate: invalid config: ${err.message}\n`);
             return 2;
         }
         io.err(`model-deploy-gate: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
@@ -22037,7 +22379,7 @@ async function runCli(argv, io) {
         const r = ALL_RULES.find((x) => x.id === v.explain);
         if (!r)
             throw new UsageError(`unknown rule "${v.explain}"; see --list-rules`);
-        io.out(`${r.id} (default severity: ${r.defaultSeverity}${r.stageDependent ? ', production deployments only' : ''})\n\n` +
+        io.out(`${r.id} (default severity: ${r.defaultSeverity}${r.productionOnly ? ', production deployments only' : ''})\n\n` +
             `What it checks: ${r.description}\nHow to fix: ${r.remediation}\n\n` +
             `Configure: rules: { ${r.id}: error | warning | notice | off } in .github/model-deploy-gate.yml\n` +
             `Suppress one finding (YAML): # model-deploy-gate: ignore ${r.id} -- <reason>\n` +
@@ -22074,7 +22416,7 @@ async function runCli(argv, io) {
         changed = changedSince(root, v['changed-from']);
         scopeReason = `changed since ${v['changed-from']} (git)`;
     }
-    const result = await evaluate({
+    const outcome = evaluate({
         root,
         configPath: v.config !== undefined ? external_node_path_namespaceObject.resolve(io.cwd, v.config) : undefined,
         paths,
@@ -22083,7 +22425,12 @@ async function runCli(argv, io) {
         changed,
         scopeReason,
     });
-    const text = format === 'github' ? githubCommands(result) : render(format, result, ALL_RULES);
+    if (!outcome.ok) {
+        io.err(`model-deploy-gate: invalid config: ${problemsText(outcome.problems)}\n`);
+        return 2;
+    }
+    const result = outcome.result;
+    const text = render(format, result, ALL_RULES);
     if (v.output !== undefined) {
         (0,external_node_fs_namespaceObject.writeFileSync)(external_node_path_namespaceObject.resolve(io.cwd, v.output), text);
         // The report went to the file: the terminal gets the verdict, not a second copy.

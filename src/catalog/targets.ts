@@ -1,4 +1,4 @@
-import type { TargetId } from '../types.js';
+import type { TargetId } from '../core/types.js';
 
 /**
  * The Azure ML "compute target for model deployment" table (aml-compute-target-deploy.md,

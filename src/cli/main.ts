@@ -2,15 +2,14 @@ import { parseArgs } from 'node:util';
 import { execFileSync } from 'node:child_process';
 import { statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import type { FailOn, Stage } from '../types.js';
+import { problemsText } from '../config/types.js';
+import { helpUri } from '../core/rules.js';
+import type { FailOn, Stage } from '../core/types.js';
+import { VERSION } from '../core/version.js';
 import { evaluate } from '../engine.js';
-import { ConfigError } from '../policy/config.js';
 import { ALL_RULES } from '../policy/rules/index.js';
-import { render } from '../report/index.js';
+import { REPORT_FORMATS, render, type ReportFormat } from '../report/index.js';
 import { summaryLine } from '../report/text.js';
-import { helpUri } from '../report/links.js';
-import { VERSION } from '../version.js';
-import { githubCommands } from './github-format.js';
 
 const USAGE = `Usage: model-deploy-gate [options] [paths...]
 
@@ -34,8 +33,8 @@ Options:
 Exit codes: 0 pass, 1 policy failure, 2 usage, config or internal error.
 `;
 
-const FORMATS = ['text', 'json', 'sarif', 'markdown', 'github'] as const;
-type Format = (typeof FORMATS)[number];
+const FORMATS = REPORT_FORMATS;
+type Format = ReportFormat;
 const FAIL_ON: FailOn[] = ['error', 'warning', 'notice', 'never'];
 const STAGES: Stage[] = ['production', 'nonproduction', 'unknown'];
 
@@ -60,10 +59,6 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   } catch (err) {
     if (err instanceof UsageError) {
       io.err(`model-deploy-gate: ${err.message}\n\n${USAGE}`);
-      return 2;
-    }
-    if (err instanceof ConfigError) {
-      io.err(`model-deploy-gate: invalid config: ${err.message}\n`);
       return 2;
     }
     io.err(`model-deploy-gate: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
@@ -112,7 +107,7 @@ async function runCli(argv: string[], io: Io): Promise<number> {
     const r = ALL_RULES.find((x) => x.id === v.explain);
     if (!r) throw new UsageError(`unknown rule "${v.explain}"; see --list-rules`);
     io.out(
-      `${r.id} (default severity: ${r.defaultSeverity}${r.stageDependent ? ', production deployments only' : ''})\n\n` +
+      `${r.id} (default severity: ${r.defaultSeverity}${r.productionOnly ? ', production deployments only' : ''})\n\n` +
         `What it checks: ${r.description}\nHow to fix: ${r.remediation}\n\n` +
         `Configure: rules: { ${r.id}: error | warning | notice | off } in .github/model-deploy-gate.yml\n` +
         `Suppress one finding (YAML): # model-deploy-gate: ignore ${r.id} -- <reason>\n` +
@@ -148,7 +143,7 @@ async function runCli(argv: string[], io: Io): Promise<number> {
     scopeReason = `changed since ${v['changed-from']} (git)`;
   }
 
-  const result = await evaluate({
+  const outcome = evaluate({
     root,
     configPath: v.config !== undefined ? path.resolve(io.cwd, v.config) : undefined,
     paths,
@@ -157,7 +152,12 @@ async function runCli(argv: string[], io: Io): Promise<number> {
     changed,
     scopeReason,
   });
-  const text = format === 'github' ? githubCommands(result) : render(format, result, ALL_RULES);
+  if (!outcome.ok) {
+    io.err(`model-deploy-gate: invalid config: ${problemsText(outcome.problems)}\n`);
+    return 2;
+  }
+  const result = outcome.result;
+  const text = render(format, result, ALL_RULES);
   if (v.output !== undefined) {
     writeFileSync(path.resolve(io.cwd, v.output), text);
     // The report went to the file: the terminal gets the verdict, not a second copy.

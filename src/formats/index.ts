@@ -1,30 +1,41 @@
-import type {
-  ComputeInfo,
-  Deployment,
-  Endpoint,
-  LoadedFile,
-  Manifest,
-  ModelInfo,
-  ParsedDoc,
-} from '../types.js';
+// Every manifest family, listed once. The order is the detection order by shape (docs/formats.md).
+import type { Family } from './family.js';
+import { mlflowModel } from './mlflow-model.js';
+import { v1DeploymentConfig } from './v1-deployment-config.js';
+import { amlDeployAction } from './aml-deploy-action.js';
+import { amlComputeAction } from './aml-compute-action.js';
+import { amlRegisterModelAction } from './aml-registermodel-action.js';
+import { onlineDeployment } from './online-deployment.js';
+import { onlineEndpoint } from './online-endpoint.js';
+import { batchDeployment } from './batch-deployment.js';
+import { pipelineBatchDeployment } from './pipeline-batch-deployment.js';
+import { batchEndpoint } from './batch-endpoint.js';
+import { amlCompute } from './aml-compute.js';
+import { kubernetesCompute } from './kubernetes-compute.js';
+import { computeInstance } from './compute-instance.js';
+import { vmCompute } from './vm-compute.js';
+import { model } from './model.js';
 
-/**
- * A deployment as a format module sees it: everything but what needs other files
- * (stage, resolved model/compute). The inventory stage completes it.
- */
-export type DraftDeployment = Omit<Deployment, 'stage' | 'stageReason' | 'model' | 'compute'>;
+export const FAMILIES = [
+  mlflowModel,
+  v1DeploymentConfig,
+  amlDeployAction,
+  amlComputeAction,
+  amlRegisterModelAction,
+  onlineDeployment,
+  onlineEndpoint,
+  batchDeployment,
+  pipelineBatchDeployment,
+  batchEndpoint,
+  amlCompute,
+  kubernetesCompute,
+  computeInstance,
+  vmCompute,
+  model,
+] as const satisfies readonly Family[];
 
-export interface Normalised {
-  deployments: DraftDeployment[];
-  endpoints: Endpoint[];
-  models: ModelInfo[];
-  computes: ComputeInfo[];
-}
+/** Every kind a family recognises. */
+export type ManifestKind = (typeof FAMILIES)[number]['kinds'][number];
 
-/**
- * Recognise every document of a loaded file (detection by content, SPEC §2) and normalise each
- * manifest into typed records. Documents that are not manifests are ignored.
- * Implemented by the format modules; see recognise.ts.
- */
-export { recognise, normalise } from './recognise.js';
-export type { ParsedDoc, LoadedFile, Manifest };
+export type { Family } from './family.js';
+export type { DraftDeployment, Normalised } from './types.js';

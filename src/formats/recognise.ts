@@ -1,46 +1,9 @@
-import * as path from 'node:path';
-import type { LoadedFile, Manifest, ManifestKind, ParsedDoc } from '../types.js';
-import type { Normalised } from './index.js';
-import { AML_DEPLOY, fieldOf } from './fields.js';
-import { isMapping } from './util.js';
-import { normaliseV1Config } from './v1-config.js';
-import { normaliseAmlCompute, normaliseAmlDeploy, normaliseAmlRegisterModel } from './aml-actions.js';
-import { normaliseV2Online } from './v2-online.js';
-import { normaliseV2Batch } from './v2-batch.js';
-import { normaliseV2Compute } from './v2-compute.js';
-import { normaliseV2Model } from './v2-model.js';
-import { normaliseMlModel } from './mlmodel.js';
-
-/** `$schema` basenames (lower case, extension stripped) → kind. */
-const SCHEMA_KINDS: Record<string, ManifestKind> = {
-  managedonlinedeployment: 'managedOnlineDeployment',
-  kubernetesonlinedeployment: 'kubernetesOnlineDeployment',
-  managedonlineendpoint: 'managedOnlineEndpoint',
-  kubernetesonlineendpoint: 'kubernetesOnlineEndpoint',
-  batchendpoint: 'batchEndpoint',
-  batchdeployment: 'batchDeployment',
-  modelbatchdeployment: 'modelBatchDeployment',
-  pipelinecomponentbatchdeployment: 'pipelineComponentBatchDeployment',
-  amlcompute: 'amlCompute',
-  kubernetescompute: 'kubernetesCompute',
-  computeinstance: 'computeInstance',
-  vmcompute: 'vmCompute',
-  model: 'model',
-};
-
-const V1_FAMILIES = new Set<ManifestKind>(['v1DeploymentConfig', 'amlDeployAction', 'amlComputeAction', 'amlRegisterModelAction']);
-
-const AML_DEPLOY_KEYS = [
-  'deployment_compute_target',
-  'inference_entry_script',
-  'inference_source_directory',
-  'enable_gpu',
-  'autoscale_enabled',
-];
-/** Sizing keys that, with nothing but aml-deploy fields beside them, make a file an aml-deploy file. */
-const AML_DEPLOY_SIZING_KEYS = ['cpu_cores', 'memory_gb', 'gpu_cores', 'num_replicas'];
-const AML_COMPUTE_KEYS = ['compute_type', 'vm_priority', 'cluster_purpose', 'agent_count', 'min_nodes'];
-const AML_REGISTER_KEYS = ['model_file_name', 'model_name', 'model_framework'];
+// Recognition by content (SPEC §2): which family, and which kind, a parsed document is.
+import type { LoadedFile, Manifest, ParsedDoc } from '../core/types.js';
+import { isMapping } from '../core/pointer.js';
+import type { DetectInput, Family } from './family.js';
+import { FAMILIES } from './index.js';
+import type { Normalised } from './types.js';
 
 /** `https://host/latest/managedOnlineDeployment.schema.json` → `managedonlinedeployment`. */
 export function schemaBasename(url: string): string {
@@ -49,45 +12,55 @@ export function schemaBasename(url: string): string {
   return base.replace(/(\.schema)?(\.template)?\.(json|ya?ml)$/, '').replace(/\.schema$/, '');
 }
 
-function lower(v: unknown): string | undefined {
-  return typeof v === 'string' ? v.trim().toLowerCase() : undefined;
+interface Claim {
+  family: Family;
+  kind: string | ((input: DetectInput) => string);
 }
 
-function has(data: Record<string, unknown>, keys: string[]): boolean {
-  return keys.some((k) => k in data);
+let claims: Map<string, Claim> | undefined;
+
+/** `$schema` basename → the family that claims it (built once, from FAMILIES). */
+function schemaClaims(): Map<string, Claim> {
+  if (!claims) {
+    claims = new Map();
+    for (const family of FAMILIES) {
+      for (const [base, kind] of Object.entries(family.schemas ?? {})) claims.set(base, { family, kind });
+    }
+  }
+  return claims;
 }
 
-/** Kind of one document, or undefined when it is not a manifest (SPEC §2, detection by content). */
-export function detectKind(filePath: string, data: Record<string, unknown>): ManifestKind | undefined {
-  if (path.posix.basename(filePath) === 'MLmodel' && 'flavors' in data) return 'mlflowModel';
-  const type = lower(data.type);
+/** The family and kind of one document, or undefined when it is not a manifest. */
+export function detect(filePath: string, data: Record<string, unknown>): { family: Family; kind: string } | undefined {
+  const input: DetectInput = { path: filePath, data, type: typeof data.type === 'string' ? data.type.trim().toLowerCase() : undefined };
+  for (const family of FAMILIES) {
+    if (!family.detectFirst) continue;
+    const kind = family.detect?.(input);
+    if (kind) return { family, kind };
+  }
   const schema = data.$schema;
   if (typeof schema === 'string' && schema.trim() !== '') {
-    const base = schemaBasename(schema);
-    if (Object.hasOwn(SCHEMA_KINDS, base)) return SCHEMA_KINDS[base];
-    // 2021 preview / SDK-internal ids that do not say managed or Kubernetes.
-    if (base === 'onlinedeployment') return type === 'kubernetes' ? 'kubernetesOnlineDeployment' : 'managedOnlineDeployment';
-    if (base === 'onlineendpoint') return 'compute' in data ? 'kubernetesOnlineEndpoint' : 'managedOnlineEndpoint';
-    // Another Azure ML asset (environment, job, component, ModelVersionPackage…) or a foreign schema:
-    // only a v1 config keeps its meaning with a $schema line.
-    return 'computeType' in data ? 'v1DeploymentConfig' : undefined;
+    const claim = schemaClaims().get(schemaBasename(schema));
+    if (claim) return { family: claim.family, kind: typeof claim.kind === 'string' ? claim.kind : claim.kind(input) };
+    // Another Azure ML asset (environment, job, component, ModelVersionPackage…) or a foreign schema.
+    for (const family of FAMILIES) {
+      if (!family.detectUnderForeignSchema) continue;
+      const kind = family.detect?.(input);
+      if (kind) return { family, kind };
+    }
+    return undefined;
   }
-  if ('computeType' in data) return 'v1DeploymentConfig';
-  if (has(data, AML_DEPLOY_KEYS)) return 'amlDeployAction';
-  if (has(data, AML_COMPUTE_KEYS)) return 'amlComputeAction';
-  if (has(data, AML_REGISTER_KEYS)) return 'amlRegisterModelAction';
-  // Real deploy.json files may hold only sizes (`{"cpu_cores": 1, "memory_gb": 0.5, "location": …}`):
-  // an ACI deployment all the same. Every key must be an aml-deploy field, so other JSON stays out.
-  if (has(data, AML_DEPLOY_SIZING_KEYS) && Object.keys(data).every((k) => fieldOf(AML_DEPLOY, k) !== undefined)) return 'amlDeployAction';
-  // v2 by shape, first match wins.
-  const endpointName = 'endpoint_name' in data;
-  if (type === 'kubernetes' && endpointName) return 'kubernetesOnlineDeployment';
-  if (endpointName && 'compute' in data) return type === 'model' ? 'modelBatchDeployment' : 'batchDeployment';
-  if (type === 'pipeline' && 'component' in data) return 'pipelineComponentBatchDeployment';
-  if (endpointName && 'instance_type' in data) return 'managedOnlineDeployment';
-  if (type === 'amlcompute') return 'amlCompute';
-  if (type === 'kubernetes') return 'kubernetesCompute';
+  for (const family of FAMILIES) {
+    if (family.detectFirst) continue;
+    const kind = family.detect?.(input);
+    if (kind) return { family, kind };
+  }
   return undefined;
+}
+
+/** Kind of one document (detection by content), or undefined. */
+export function detectKind(filePath: string, data: Record<string, unknown>): string | undefined {
+  return detect(filePath, data)?.kind;
 }
 
 /** Recognises every document of a file whose value is a mapping. Never throws. */
@@ -102,52 +75,25 @@ export function recognise(file: LoadedFile): Manifest[] {
 
 function recogniseDoc(file: LoadedFile, doc: ParsedDoc): Manifest | undefined {
   if (!isMapping(doc.value)) return undefined;
-  const kind = detectKind(file.path, doc.value);
-  if (!kind) return undefined;
-  return { kind, file, doc, data: doc.value, v1: V1_FAMILIES.has(kind) };
+  const found = detect(file.path, doc.value);
+  if (!found) return undefined;
+  return { kind: found.kind, family: found.family, file, doc, data: doc.value };
 }
 
-/** Turns manifests into typed records, one family module per kind. Never throws on odd values. */
-export function normalise(manifests: Manifest[]): Normalised {
+/** The family a manifest was recognised as (its own object, typed for the formats). */
+function familyOf(m: Manifest): Family {
+  return m.family as Family;
+}
+
+/** Turns manifests into typed records, each by its family. Never throws on odd values. */
+export function normalise(manifests: readonly Manifest[]): Normalised {
   const out: Normalised = { deployments: [], endpoints: [], models: [], computes: [] };
   for (const m of manifests) {
-    const part = normaliseOne(m);
+    const part = familyOf(m).normalise(m);
     if (part.deployments) out.deployments.push(...part.deployments);
     if (part.endpoints) out.endpoints.push(...part.endpoints);
     if (part.models) out.models.push(...part.models);
     if (part.computes) out.computes.push(...part.computes);
   }
   return out;
-}
-
-function normaliseOne(m: Manifest): Partial<Normalised> {
-  switch (m.kind) {
-    case 'v1DeploymentConfig':
-      return normaliseV1Config(m);
-    case 'amlDeployAction':
-      return normaliseAmlDeploy(m);
-    case 'amlComputeAction':
-      return normaliseAmlCompute(m);
-    case 'amlRegisterModelAction':
-      return normaliseAmlRegisterModel(m);
-    case 'managedOnlineDeployment':
-    case 'kubernetesOnlineDeployment':
-    case 'managedOnlineEndpoint':
-    case 'kubernetesOnlineEndpoint':
-      return normaliseV2Online(m);
-    case 'batchEndpoint':
-    case 'batchDeployment':
-    case 'modelBatchDeployment':
-    case 'pipelineComponentBatchDeployment':
-      return normaliseV2Batch(m);
-    case 'amlCompute':
-    case 'kubernetesCompute':
-    case 'computeInstance':
-    case 'vmCompute':
-      return normaliseV2Compute(m);
-    case 'model':
-      return normaliseV2Model(m);
-    case 'mlflowModel':
-      return normaliseMlModel(m);
-  }
 }

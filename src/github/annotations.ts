@@ -1,9 +1,10 @@
 // Which findings become workflow-command annotations. GitHub shows at most 10 errors, 10 warnings
 // and 10 notices per step and silently drops the rest, so the most useful ones are chosen here.
-import type { Finding, Severity } from '../types.js';
+import { ANNOTATIONS_PER_STEP } from '../core/github-limits.js';
+import type { Finding, Severity } from '../core/types.js';
 
 /** Shown per step and per level by GitHub. */
-export const PER_STEP_LIMIT = 10;
+export const PER_STEP_LIMIT = ANNOTATIONS_PER_STEP;
 
 export type Budget = Record<Severity, number>;
 

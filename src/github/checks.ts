@@ -1,5 +1,6 @@
 // The check run: every unsuppressed finding as an annotation, 50 per request, on the PR head commit.
-import type { Finding, Result, Severity } from '../types.js';
+import { plural } from '../core/text.js';
+import type { Finding, Result, Severity } from '../core/types.js';
 import { httpStatus, type Client } from './client.js';
 import { createCheckRun } from './api/create-check-run.js';
 import { updateCheckRun } from './api/update-check-run.js';
@@ -35,8 +36,7 @@ export function toCheckAnnotations(findings: Finding[]): CheckAnnotation[] {
 
 export function checkTitle(result: Result): string {
   const s = result.summary;
-  const n = (k: number, w: string): string => `${k} ${w}${k === 1 ? '' : 's'}`;
-  return `${s.result === 'fail' ? 'Failed' : 'Passed'}: ${n(s.errors, 'error')}, ${n(s.warnings, 'warning')}, ${n(s.notices, 'notice')}`;
+  return `${s.result === 'fail' ? 'Failed' : 'Passed'}: ${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}, ${plural(s.notices, 'notice')}`;
 }
 
 export function conclusionOf(result: Result): Conclusion {

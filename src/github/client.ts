@@ -2,22 +2,12 @@
 // are loaded with a dynamic import() so a run that needs no API pays nothing for them.
 import * as core from '@actions/core';
 import type { getOctokit } from '@actions/github';
-import { VERSION } from '../version.js';
+import { VERSION } from '../core/version.js';
 
 export type Client = ReturnType<typeof getOctokit>;
 
 /** Secondary-rate-limit retries per request (each waits the `retry-after` GitHub sends). */
 const SECONDARY_LIMIT_RETRIES = 2;
-
-/**
- * Unit, in ms, of every retry/throttle wait (plugin defaults: 1000, i.e. GitHub's seconds).
- * For tests only: MODEL_DEPLOY_GATE_RETRY_BASE_MS=1 turns "retry after 60 s" into 60 ms.
- */
-export function retryBaseMs(env: Record<string, string | undefined> = process.env): number {
-  const raw = env['MODEL_DEPLOY_GATE_RETRY_BASE_MS'];
-  const n = raw === undefined || raw === '' ? NaN : Number(raw);
-  return Number.isFinite(n) && n >= 0 ? n : 1000;
-}
 
 /**
  * A 2xx answer whose body is not a JSON object or array: malformed JSON, an HTML page from a proxy,
@@ -36,17 +26,6 @@ export class MalformedResponseError extends Error {
 }
 
 const MIN_REDACTED_TOKEN_CHARS = 8;
-
-/**
- * Per-request timeout, ms: an API that accepts the connection and never answers must not hold the
- * step until the job's timeout (6 hours by default). A timed-out request is retried like a 5xx, then
- * the caller falls back (git diff / gate everything). MODEL_DEPLOY_GATE_REQUEST_TIMEOUT_MS overrides it.
- */
-export function requestTimeoutMs(env: Record<string, string | undefined> = process.env): number {
-  const raw = env['MODEL_DEPLOY_GATE_REQUEST_TIMEOUT_MS'];
-  const n = raw === undefined || raw === '' ? NaN : Number(raw);
-  return Number.isFinite(n) && n > 0 ? n : 60_000;
-}
 
 interface HookedOctokit {
   hook: {
@@ -82,13 +61,25 @@ function guard(token: string, timeoutMs: number) {
   };
 }
 
-export async function createClient(token: string, apiUrl: string): Promise<Client> {
+/** How the client waits: the unit of every retry/throttle wait and each request's deadline (github/settings.ts reads them). */
+export interface ClientTiming {
+  /** Unit, in ms, of every retry/throttle wait (plugin defaults: 1000, i.e. GitHub's seconds). */
+  retryBaseMs: number;
+  /**
+   * Per-request deadline, ms: an API that accepts the connection and never answers must not hold
+   * the step until the job's timeout (6 hours by default). A timed-out request is retried like a
+   * 5xx, then the caller falls back (git diff / gate everything).
+   */
+  requestTimeoutMs: number;
+}
+
+export async function createClient(token: string, apiUrl: string, timing: ClientTiming): Promise<Client> {
   const [{ getOctokit }, { retry }, { throttling }] = await Promise.all([
     import('@actions/github'),
     import('@octokit/plugin-retry'),
     import('@octokit/plugin-throttling'),
   ]);
-  const base = retryBaseMs();
+  const base = timing.retryBaseMs;
   return getOctokit(
     token,
     {
@@ -108,7 +99,7 @@ export async function createClient(token: string, apiUrl: string): Promise<Clien
         },
       },
     },
-    guard(token, requestTimeoutMs()),
+    guard(token, timing.requestTimeoutMs),
     retry,
     throttling,
   );

@@ -1,13 +1,5 @@
-// GitHub's size limits, and cutting text to fit them.
-
-/** Check run `output.summary`: characters. */
-export const CHECK_SUMMARY_MAX_CHARS = 65_535;
-/** Issue/PR comment body: characters. */
-export const COMMENT_MAX_CHARS = 65_536;
-/** Job summary per step: bytes (the runner drops a larger one entirely). */
-export const STEP_SUMMARY_MAX_BYTES = 1024 * 1024;
-/** Check run annotations per create/update request. */
-export const CHECK_ANNOTATIONS_PER_REQUEST = 50;
+// Cutting text and lists to fit GitHub's size limits (core/github-limits.ts).
+export { CHECK_ANNOTATIONS_PER_REQUEST, CHECK_SUMMARY_MAX_CHARS, COMMENT_MAX_CHARS, STEP_SUMMARY_MAX_BYTES } from '../core/github-limits.js';
 
 export function chunk<T>(items: T[], size: number): T[][] {
   if (size < 1) throw new RangeError(`chunk size ${size} < 1`);

@@ -1,6 +1,6 @@
 // The engine reports paths relative to the scanned root (`working-directory`); GitHub needs them
 // relative to the repository (annotations, check runs, SARIF), as does the JSON report (SPEC §8).
-import type { Result } from '../types.js';
+import type { Result } from '../core/types.js';
 import { rootToRepo } from './paths.js';
 
 export function rebaseResult(result: Result, rootPrefix: string): Result {

@@ -3,12 +3,13 @@
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import * as core from '@actions/core';
+import { problemsText, type ConfigProblem } from '../config/types.js';
+import { plural, sentenceList } from '../core/text.js';
+import type { Result, Severity } from '../core/types.js';
 import { evaluate } from '../engine.js';
-import { ConfigError } from '../policy/config.js';
 import { ALL_RULES } from '../policy/rules/index.js';
 import { render } from '../report/index.js';
 import { CHECK_RUN_MAX_BYTES, renderMarkdown } from '../report/markdown.js';
-import type { Result, Severity } from '../types.js';
 import { listPullFiles } from './api/list-pull-files.js';
 import { planAnnotations, PER_STEP_LIMIT, type AnnotationCommand } from './annotations.js';
 import { CHECK_NAME, IncompleteCheckRunError, publishCheckRun } from './checks.js';
@@ -37,17 +38,16 @@ class Console {
 /** The markdown report as the check run summary and PR comment (both ≤ 65,535 characters). */
 const SHORT_REPORT_BYTES = CHECK_RUN_MAX_BYTES - 1024;
 
-function plural(n: number, w: string): string {
-  return `${n} ${w}${n === 1 ? '' : 's'}`;
-}
-
-/** "a", "a and b", "a, b and c". */
-function sentenceList(items: string[]): string {
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
-}
 
 /** A requirement the workflow set (`check-run: on`) that could not be met, after a complete evaluation. */
 class RequirementError extends Error {}
+
+/** The config could not be read: nothing was gated. */
+class ConfigError extends Error {
+  constructor(problems: ConfigProblem[]) {
+    super(problemsText(problems));
+  }
+}
 
 function failureMessage(error: unknown): string {
   if (error instanceof RequirementError) return `model-deploy-gate: ${error.message}`;
@@ -96,7 +96,7 @@ async function gate(out: Console): Promise<void> {
   const { event, repo } = settings;
   const pr = event.pullRequest;
   let clientPromise: Promise<Client> | undefined;
-  const client = (): Promise<Client> => (clientPromise ??= createClient(settings.token, settings.apiUrl));
+  const client = (): Promise<Client> => (clientPromise ??= createClient(settings.token, settings.apiUrl, settings.timing));
   const apiRepo = settings.token && repo ? repo : undefined;
 
   // Scope.
@@ -111,7 +111,7 @@ async function gate(out: Console): Promise<void> {
   core.info(`Scope: ${scope.mode} (${scope.reason}).`);
 
   // Evaluate.
-  const raw = await evaluate({
+  const outcome = evaluate({
     root: settings.workingDirectory,
     configPath: settings.configPath,
     failOn: settings.failOn,
@@ -119,7 +119,8 @@ async function gate(out: Console): Promise<void> {
     changed: scope.changed,
     scopeReason: scope.reason,
   });
-  const result = rebaseResult(raw, settings.rootPrefix);
+  if (!outcome.ok) throw new ConfigError(outcome.problems);
+  const result = rebaseResult(outcome.result, settings.rootPrefix);
   const failed = result.summary.result === 'fail';
   core.info(render('text', result, ALL_RULES));
 

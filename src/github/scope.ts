@@ -3,7 +3,7 @@
 import { execFile } from 'node:child_process';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
-import { CONFIG_FILES } from '../policy/config.js';
+import { CONFIG_FILES } from '../config/load.js';
 import type { PullFiles } from './api/list-pull-files.js';
 import { changedLines } from './patch.js';
 import { normaliseRepoPath, repoToRoot, rootToRepo, toPosix } from './paths.js';

@@ -3,7 +3,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as core from '@actions/core';
-import type { FailOn, Stage } from '../types.js';
+import type { FailOn, Stage } from '../core/types.js';
+import type { ClientTiming } from './client.js';
 import { isInside, toPosix } from './paths.js';
 
 export type ScopeInput = 'auto' | 'changed' | 'all';
@@ -60,6 +61,8 @@ export interface Settings {
   apiUrl: string;
   serverUrl: string;
   runId?: string;
+  /** API client timing (MODEL_DEPLOY_GATE_RETRY_BASE_MS, MODEL_DEPLOY_GATE_REQUEST_TIMEOUT_MS). */
+  timing: ClientTiming;
 }
 
 /** Invalid input: the message lists every problem; the step fails with it. */
@@ -220,7 +223,17 @@ export function parseSettings(input: InputReader, env: Env, payload: unknown): S
     apiUrl: (env['GITHUB_API_URL'] || 'https://api.github.com').replace(/\/+$/, ''),
     serverUrl: (env['GITHUB_SERVER_URL'] || 'https://github.com').replace(/\/+$/, ''),
     runId: env['GITHUB_RUN_ID'] || undefined,
+    timing: {
+      retryBaseMs: positiveMs(env['MODEL_DEPLOY_GATE_RETRY_BASE_MS'], 1000, true),
+      requestTimeoutMs: positiveMs(env['MODEL_DEPLOY_GATE_REQUEST_TIMEOUT_MS'], 60_000, false),
+    },
   };
+}
+
+/** A duration in ms from the environment, else the default (0 allowed only where `zero` says so). */
+function positiveMs(raw: string | undefined, fallback: number, zero: boolean): number {
+  const n = raw === undefined || raw === '' ? NaN : Number(raw);
+  return Number.isFinite(n) && (zero ? n >= 0 : n > 0) ? n : fallback;
 }
 
 /** Reads the runner's inputs, environment and event payload, and checks paths on disk. */

@@ -1,7 +1,7 @@
 // The job summary: the markdown report, kept under GitHub's 1 MiB per-step limit.
 import * as core from '@actions/core';
 import { renderMarkdown } from '../report/markdown.js';
-import type { Result } from '../types.js';
+import type { Result } from '../core/types.js';
 import { STEP_SUMMARY_MAX_BYTES } from './limits.js';
 
 /** Room left for whatever else the workflow's other tools append to the same step's summary. */

@@ -1,5 +1,5 @@
 import picomatch from 'picomatch';
-import type { Stage } from '../types.js';
+import type { Stage } from '../core/types.js';
 
 const PRODUCTION = new Set(['prod', 'production', 'prd', 'live']);
 const NONPRODUCTION = new Set([

@@ -1,100 +1,114 @@
-import type { Anchor, Deployment, Finding, Inventory, Manifest, Severity, SkippedEntry, Span } from '../types.js';
+// The registry: the only maker of findings. It resolves `off` and severity overrides once, runs each
+// deployment rule once per deployment it applies to, and records what could not be evaluated.
 import type { SkuCatalog } from '../catalog/skus.js';
-import { pointerSplit, pointerJoin } from '../load/source.js';
-import { helpUri } from '../report/links.js';
-import type { Config, Rule, RuleContext } from './types.js';
+import type { Config } from '../config/types.js';
+import { spanAt } from '../core/pointer.js';
+import { helpUri } from '../core/rules.js';
+import { sentence } from '../core/text.js';
+import type { Anchor, Deployment, Finding, Inventory, Manifest, Severity, SkippedEntry, Span } from '../core/types.js';
+import type { Rule, RuleContext } from './rule.js';
 
-/** Span of the key a pointer names; falls back to its value, then the nearest ancestor, then the document start. */
-export function spanOf(anchor: Anchor): Span {
-  const { doc } = anchor.manifest;
-  let segs = pointerSplit(anchor.ptr);
-  for (;;) {
-    const ptr = segs.reduce((acc, s) => pointerJoin(acc, s), '');
-    const s = doc.keys.get(ptr) ?? (ptr !== '' ? doc.values.get(ptr) : undefined);
-    if (s) return s;
-    if (segs.length === 0) return doc.start;
-    segs = segs.slice(0, -1);
+export const STAGE_UNKNOWN =
+  'stage unknown: declare it with tags.stage, config `stages:` globs, a path word (prod/dev/…) or `default-stage`';
+
+export class Registry {
+  private readonly byId: Map<string, Rule>;
+
+  constructor(
+    readonly rules: readonly Rule[],
+    private readonly config: Config,
+  ) {
+    this.byId = new Map(rules.map((r) => [r.id, r]));
   }
-}
 
-export function makeFinding(ruleId: string, severity: Severity, message: string, file: string, span: Span): Finding {
-  return {
-    ruleId,
-    severity,
-    message,
-    file,
-    line: span.line,
-    column: span.column,
-    endLine: span.endLine,
-    endColumn: span.endColumn,
-    helpUri: helpUri(ruleId),
-    suppressed: null,
-  };
-}
+  /** The severity findings of this rule get, or null when the config turns it off. */
+  severity(ruleId: string): Severity | null {
+    const rule = this.byId.get(ruleId);
+    const o = this.config.rules[ruleId];
+    if (o === 'off') return rule?.unsilenceable ? rule.defaultSeverity : null;
+    return o ?? rule?.defaultSeverity ?? 'error';
+  }
 
-export interface RuleRun {
-  findings: Finding[];
-  skipped: SkippedEntry[];
-}
-
-/** Runs every enabled rule over the inventory. One finding per rule per key. */
-export function runRules(rules: readonly Rule[], inventory: Inventory, config: Config, skus: SkuCatalog): RuleRun {
-  const findings: Finding[] = [];
-  const skippedByFile = new Map<string, Map<string, Set<string>>>(); // file → why → rules
-  const addSkip = (file: string, why: string, ruleId: string) => {
-    let byWhy = skippedByFile.get(file);
-    if (!byWhy) skippedByFile.set(file, (byWhy = new Map()));
-    let set = byWhy.get(why);
-    if (!set) byWhy.set(why, (set = new Set()));
-    set.add(ruleId);
-  };
-
-  for (const rule of rules) {
-    const override = config.rules[rule.id];
-    if (override === 'off') continue;
-    const severity: Severity = override ?? rule.defaultSeverity;
-    const seen = new Set<string>();
-    const ctx: RuleContext = {
-      inventory,
-      config,
-      skus,
-      limits: config.limits,
-      report(at: Anchor, message: string, sev?: Severity) {
-        const span = spanOf(at);
-        const key = `${at.manifest.file.path}\u0000${span.line}:${span.column}`;
-        if (seen.has(key)) return;
-        seen.add(key);
-        // A rule may lower itself (e.g. memory-headroom on a size-only lower bound) unless the user overrode it.
-        findings.push(makeFinding(rule.id, override ?? sev ?? severity, sentence(message), at.manifest.file.path, span));
-      },
-      skip(what: Deployment | Manifest, why: string) {
-        const file = 'file' in what ? what.file.path : what.manifest.file.path;
-        addSkip(file, why, rule.id);
-      },
+  /**
+   * A finding of `ruleId` at a span, or undefined when the rule is off. A rule may lower its own
+   * severity for one finding (`severity`) unless the config overrode it.
+   */
+  make(ruleId: string, file: string, span: Span, message: string, severity?: Severity): Finding | undefined {
+    const configured = this.severity(ruleId);
+    if (configured === null) return undefined;
+    const o = this.config.rules[ruleId];
+    const sev = o !== undefined && o !== 'off' ? o : (severity ?? configured);
+    return {
+      ruleId,
+      severity: sev,
+      message: sentence(message),
+      file,
+      line: span.line,
+      column: span.column,
+      endLine: span.endLine,
+      endColumn: span.endColumn,
+      helpUri: helpUri(ruleId),
+      suppressed: null,
     };
-    rule.check(ctx);
-    if (rule.stageDependent && rule.appliesTo) {
-      for (const d of inventory.deployments) {
-        if (d.stage === 'unknown' && !d.skipDeployment && rule.appliesTo(d)) {
-          addSkip(
-            d.manifest.file.path,
-            'stage unknown: declare it with tags.stage, config `stages:` globs, a path word (prod/dev/…) or `default-stage`',
-            rule.id,
-          );
-        }
+  }
+
+  /** Runs every enabled rule over the inventory. One finding per rule per key. */
+  run(inventory: Inventory, skus: SkuCatalog): { findings: Finding[]; skipped: SkippedEntry[] } {
+    const findings: Finding[] = [];
+    const skippedByFile = new Map<string, Map<string, Set<string>>>(); // file → why → rules
+    const addSkip = (file: string, why: string, ruleId: string) => {
+      let byWhy = skippedByFile.get(file);
+      if (!byWhy) skippedByFile.set(file, (byWhy = new Map()));
+      let set = byWhy.get(why);
+      if (!set) byWhy.set(why, (set = new Set()));
+      set.add(ruleId);
+    };
+    const active = inventory.deployments.filter((d) => !d.skipDeployment);
+
+    for (const rule of this.rules) {
+      if (rule.scope === 'engine' || this.severity(rule.id) === null) continue;
+      const seen = new Set<string>();
+      const ctx: RuleContext = {
+        inventory,
+        config: this.config,
+        skus,
+        limits: this.config.limits,
+        rules: this.rules,
+        report: (at: Anchor, message: string, opts?: { severity?: Severity }) => {
+          const span = spanAt(at.manifest.doc, at.ptr);
+          const key = `${at.manifest.file.path}\u0000${span.line}:${span.column}`;
+          if (seen.has(key)) return;
+          seen.add(key);
+          const f = this.make(rule.id, at.manifest.file.path, span, message, opts?.severity);
+          if (f) findings.push(f);
+        },
+        skip: (what: Deployment | Manifest, why: string) => addSkip('file' in what ? what.file.path : what.manifest.file.path, why, rule.id),
+      };
+      switch (rule.scope) {
+        case 'deployment':
+          for (const d of active) {
+            if (!rule.appliesTo(d)) continue;
+            if (rule.productionOnly && d.stage !== 'production') {
+              if (d.stage === 'unknown') addSkip(d.manifest.file.path, STAGE_UNKNOWN, rule.id);
+              continue;
+            }
+            rule.check(d, ctx);
+          }
+          break;
+        case 'manifest':
+          for (const m of inventory.manifests) rule.check(m, ctx);
+          break;
+        case 'inventory':
+          rule.check(ctx);
+          break;
       }
     }
-  }
 
-  const skipped: SkippedEntry[] = [];
-  for (const [file, byWhy] of skippedByFile) {
-    for (const [why, ids] of byWhy) skipped.push({ file, rules: [...ids].sort(), why });
+    const skipped: SkippedEntry[] = [];
+    for (const [file, byWhy] of skippedByFile) {
+      for (const [why, ids] of byWhy) skipped.push({ file, rules: [...ids].sort(), why });
+    }
+    skipped.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.why < b.why ? -1 : a.why > b.why ? 1 : 0));
+    return { findings, skipped };
   }
-  skipped.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.why < b.why ? -1 : a.why > b.why ? 1 : 0));
-  return { findings, skipped };
-}
-
-/** Messages are sentences: capitalise a leading lowercase word (not a path, key or rule id). */
-export function sentence(message: string): string {
-  return /^[a-z]+[\s,;:]/.test(message) ? message[0].toUpperCase() + message.slice(1) : message;
 }

@@ -1,9 +1,8 @@
 // Cell formatting shared by the text and markdown reports.
-import type { InventoryRow, Summary } from '../types.js';
+import { plural } from '../core/text.js';
+import type { InventoryRow, Summary } from '../core/types.js';
 
-export function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
+export { plural };
 
 /** `3 errors, 5 warnings, 1 notice` */
 export function counts(s: Summary): string {

@@ -1,10 +1,13 @@
-import type { Result } from '../types.js';
+import type { Result } from '../core/types.js';
 import { renderJson } from './json.js';
 import { SUMMARY_MAX_BYTES, renderMarkdown } from './markdown.js';
-import { renderSarif, type RuleMeta } from './sarif.js';
+import type { RuleMeta } from '../core/rules.js';
+import { githubCommands } from './github.js';
+import { renderSarif } from './sarif.js';
 import { renderText } from './text.js';
 
-export type ReportFormat = 'text' | 'json' | 'sarif' | 'markdown';
+export const REPORT_FORMATS = ['text', 'json', 'sarif', 'markdown', 'github'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 export interface RenderOptions {
   /** text: ANSI colours. */
@@ -26,10 +29,12 @@ export function render(format: ReportFormat, result: Result, rules: readonly Rul
       return renderMarkdown(result, { maxBytes: opts.maxBytes ?? SUMMARY_MAX_BYTES, links: opts.links });
     case 'text':
       return renderText(result, { color: opts.color });
+    case 'github':
+      return githubCommands(result);
   }
 }
 
-export type { RuleMeta } from './sarif.js';
+export type { RuleMeta } from '../core/rules.js';
 export { renderJson, toJsonReport, type JsonReport } from './json.js';
 export { renderSarif, toSarif, SARIF_MAX_RESULTS } from './sarif.js';
 export { renderMarkdown, SUMMARY_MAX_BYTES, CHECK_RUN_MAX_BYTES } from './markdown.js';

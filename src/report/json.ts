@@ -1,4 +1,4 @@
-import type { Finding, InventoryRow, Result, ScopeInfo, SkippedEntry, Summary, SuppressionInfo, WaiverInForce } from '../types.js';
+import type { Finding, InventoryRow, Result, ScopeInfo, SkippedEntry, Summary, SuppressionInfo, WaiverInForce } from '../core/types.js';
 
 /** The JSON report (SPEC §8), plus `waivers`. `failOn` is a run setting, not part of the report. */
 export type JsonReport = Omit<Result, 'failOn'>;

@@ -1,10 +1,11 @@
-import type { Finding, Result, Severity } from '../types.js';
+import { CHECK_SUMMARY_MAX_CHARS, STEP_SUMMARY_MAX_BYTES } from '../core/github-limits.js';
+import type { Finding, Result, Severity } from '../core/types.js';
 import { counts, gpuCell, memoryCell, modeLabel, modelCell, plural, skuCell } from './format.js';
 
 /** GitHub drops a step summary over 1 MiB. */
-export const SUMMARY_MAX_BYTES = 1024 * 1024;
+export const SUMMARY_MAX_BYTES = STEP_SUMMARY_MAX_BYTES;
 /** Check-run summaries and PR comments: 65,535 characters (bytes are a safe upper bound). */
-export const CHECK_RUN_MAX_BYTES = 65_535;
+export const CHECK_RUN_MAX_BYTES = CHECK_SUMMARY_MAX_CHARS;
 
 export interface MarkdownOptions {
   /** Hard ceiling for the output, in UTF-8 bytes: tables are truncated, with a note, to stay under it. */

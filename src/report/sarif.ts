@@ -1,13 +1,9 @@
 import { createHash } from 'node:crypto';
-import type { Finding, Result, Severity } from '../types.js';
-import type { Rule } from '../policy/types.js';
-import { PROJECT_URL, helpUri } from './links.js';
+import type { Finding, Result, Severity } from '../core/types.js';
+import { SARIF_MAX_RESULTS } from '../core/github-limits.js';
+import { PROJECT_URL, helpUri, type RuleMeta } from '../core/rules.js';
 
-/** What the SARIF driver needs to know about a rule (a `Rule` qualifies). */
-export type RuleMeta = Pick<Rule, 'id' | 'defaultSeverity' | 'description' | 'remediation'>;
-
-/** GitHub code scanning accepts at most this many results per run. */
-export const SARIF_MAX_RESULTS = 25_000;
+export { SARIF_MAX_RESULTS };
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 

@@ -1,4 +1,4 @@
-import type { Finding, Result, Severity } from '../types.js';
+import type { Finding, Result, Severity } from '../core/types.js';
 import { counts, gpuCell, memoryCell, modeLabel, modelCell, plural, skuCell } from './format.js';
 
 export interface TextOptions {

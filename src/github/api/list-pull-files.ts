@@ -1,3 +1,4 @@
+import { PULL_FILES_CAP } from '../../core/github-limits.js';
 import { checkedPages } from './pages.js';
 import type { Client } from '../client.js';
 import type { RepoRef } from './types.js';
@@ -16,8 +17,7 @@ export interface PullFiles {
   capped: boolean;
 }
 
-/** GitHub's pulls.listFiles returns at most 3,000 files. */
-export const PULL_FILES_CAP = 3000;
+export { PULL_FILES_CAP };
 
 export async function listPullFiles(
   client: Client,

@@ -1,7 +1,7 @@
-import type { Rule } from '../types.js';
-import { describeDeployment, notForProductionRule } from './support.js';
+import { describeDeployment } from '../kit/describe.js';
+import { notForProductionRule } from '../kit/not-for-production.js';
 
-export const rule: Rule = notForProductionRule(
+export const rule = notForProductionRule(
   'aci',
   {
     id: 'aci-not-for-production',

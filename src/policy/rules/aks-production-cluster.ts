@@ -1,6 +1,8 @@
-import type { Rule } from '../types.js';
-import type { ComputeInfo, Deployment } from '../../types.js';
-import { CITE, activeDeployments, computeNodes, computeVmSize, describeDeployment, hasResolvedCompute, noComputeNamed, num, unknownSku } from './support.js';
+import type { ComputeInfo, Deployment } from '../../core/types.js';
+import type { DeploymentRule } from '../rule.js';
+import { CITE, describeDeployment, num, unknownSku } from '../kit/describe.js';
+import { computeNodes, computeVmSize } from '../kit/facts.js';
+import { hasResolvedCompute, noComputeNamed } from '../kit/gaps.js';
 
 function onAksCompute(d: Deployment): boolean {
   return d.target === 'aks' && d.mode === 'realtime';
@@ -10,54 +12,53 @@ function isAksCompute(c: ComputeInfo): boolean {
   return c.type === 'aks' || c.type === 'kubernetes';
 }
 
-export const rule: Rule = {
+export const rule: DeploymentRule = {
   id: 'aks-production-cluster',
+  scope: 'deployment',
   defaultSeverity: 'error',
   description: 'A production AKS deployment needs a FastProd cluster with at least 3 nodes and 12 vCPUs.',
   remediation: 'Use a FastProd AKS cluster with ≥ 3 nodes and ≥ 12 vCPUs in total (e.g. 3 × Standard_D3_v2).',
-  stageDependent: true,
-  appliesTo: (d) => onAksCompute(d) && !d.skipDeployment,
-  check(ctx) {
+  productionOnly: true,
+  needs: { compute: true },
+  appliesTo: onAksCompute,
+  check(d, ctx) {
     const minNodes = ctx.limits['aks-production-min-nodes'];
     const minVcpus = ctx.limits['aks-production-min-vcpus'];
-    for (const d of activeDeployments(ctx)) {
-      if (!onAksCompute(d) || d.stage !== 'production') continue;
-      if (!hasResolvedCompute(ctx, d, noComputeNamed(d))) continue;
-      const c = d.compute;
-      if (!c || !isAksCompute(c)) continue;
-      const problems: string[] = [];
-      if (c.purpose && c.purpose.toLowerCase().replace(/[^a-z]/g, '') === 'devtest') {
-        problems.push('its cluster purpose is DevTest (no fault tolerance, azureml-fe does not scale)');
-      }
-      const nodes = computeNodes(c);
-      const size = computeVmSize(c);
-      if (nodes === undefined) {
-        ctx.skip(d, `the node count of compute "${c.name}" is unknown; declare \`nodes\` in config \`computes:\``);
-      } else if (nodes < minNodes) {
-        problems.push(`it has ${nodes} node${nodes === 1 ? '' : 's'} (fewer than ${num(minNodes)})`);
-      }
-      if (nodes !== undefined) {
-        if (!size) {
-          ctx.skip(d, `the VM size of compute "${c.name}" is unknown; declare \`vm-size\` in config \`computes:\``);
-        } else {
-          const sku = ctx.skus.get(size);
-          if (!sku) ctx.skip(d, unknownSku(size));
-          else if (nodes * sku.vcpus < minVcpus) {
-            problems.push(`it has ${nodes} × ${sku.vcpus} = ${nodes * sku.vcpus} vCPUs (${sku.name}; fewer than ${num(minVcpus)})`);
-          }
+    if (!hasResolvedCompute(ctx, d, noComputeNamed(d))) return;
+    const c = d.compute;
+    if (!isAksCompute(c)) return;
+    const problems: string[] = [];
+    if (c.purpose && c.purpose.toLowerCase().replace(/[^a-z]/g, '') === 'devtest') {
+      problems.push('its cluster purpose is DevTest (no fault tolerance, azureml-fe does not scale)');
+    }
+    const nodes = computeNodes(c);
+    const size = computeVmSize(c);
+    if (nodes === undefined) {
+      ctx.skip(d, `the node count of compute "${c.name}" is unknown; declare \`nodes\` in config \`computes:\``);
+    } else if (nodes < minNodes) {
+      problems.push(`it has ${nodes} node${nodes === 1 ? '' : 's'} (fewer than ${num(minNodes)})`);
+    }
+    if (nodes !== undefined) {
+      if (!size) {
+        ctx.skip(d, `the VM size of compute "${c.name}" is unknown; declare \`vm-size\` in config \`computes:\``);
+      } else {
+        const sku = ctx.skus.get(size);
+        if (!sku) ctx.skip(d, unknownSku(size));
+        else if (nodes * sku.vcpus < minVcpus) {
+          problems.push(`it has ${nodes} × ${sku.vcpus} = ${nodes * sku.vcpus} vCPUs (${sku.name}; fewer than ${num(minVcpus)})`);
         }
       }
-      if (problems.length === 0) continue;
-      const perNode = size ? ctx.skus.get(size)?.vcpus : undefined;
-      const needNodes = Math.max(minNodes, perNode ? Math.ceil(minVcpus / perNode) : minNodes);
-      ctx.report(
-        d.computeRef.at,
-        `${describeDeployment(d, 'production')} runs on AKS compute "${c.name}", but ${problems.join('; ')}. ` +
-          `The ${CITE} reserves AKS for large-scale production, which Azure ML requires to be a FastProd cluster with at least ` +
-          `${num(minNodes)} nodes and ${num(minVcpus)} vCPUs. ` +
-          `Fix: use a FastProd cluster with ${needNodes} or more nodes${size ? ` of ${size}` : ''} (e.g. \`cluster_purpose: FastProd\`, \`agent_count: ${needNodes}\`), ` +
-          'or keep DevTest clusters for dev/test deployments.',
-      );
     }
+    if (problems.length === 0) return;
+    const perNode = size ? ctx.skus.get(size)?.vcpus : undefined;
+    const needNodes = Math.max(minNodes, perNode ? Math.ceil(minVcpus / perNode) : minNodes);
+    ctx.report(
+      d.computeRef.at,
+      `${describeDeployment(d, 'production')} runs on AKS compute "${c.name}", but ${problems.join('; ')}. ` +
+        `The ${CITE} reserves AKS for large-scale production, which Azure ML requires to be a FastProd cluster with at least ` +
+        `${num(minNodes)} nodes and ${num(minVcpus)} vCPUs. ` +
+        `Fix: use a FastProd cluster with ${needNodes} or more nodes${size ? ` of ${size}` : ''} (e.g. \`cluster_purpose: FastProd\`, \`agent_count: ${needNodes}\`), ` +
+        'or keep DevTest clusters for dev/test deployments.',
+    );
   },
 };

@@ -1,7 +1,8 @@
-import type { Rule } from '../types.js';
-import type { ComputeType } from '../../types.js';
 import { TARGETS } from '../../catalog/targets.js';
-import { CITE, activeDeployments, describeDeployment, hasResolvedCompute, keyPath } from './support.js';
+import type { ComputeType } from '../../core/types.js';
+import type { DeploymentRule } from '../rule.js';
+import { CITE, describeDeployment, keyPath } from '../kit/describe.js';
+import { hasResolvedCompute } from '../kit/gaps.js';
 
 /** Computes that run v2 batch deployments: clusters (the table's batch row) and Azure ML Kubernetes compute. */
 const BATCH_COMPUTES: ReadonlySet<ComputeType> = new Set<ComputeType>(['amlcompute', 'kubernetes']);
@@ -14,27 +15,26 @@ const KIND: Record<ComputeType, string> = {
   virtualmachine: 'an attached virtual machine',
 };
 
-export const rule: Rule = {
+export const rule: DeploymentRule = {
   id: 'batch-requires-compute-cluster',
+  scope: 'deployment',
   defaultSeverity: 'error',
   description: 'A batch deployment must run on an Azure ML compute cluster or an Azure ML Kubernetes compute.',
   remediation: 'Set `compute:` to an amlCompute cluster (or a kubernetesCompute); create one with `az ml compute create --type amlcompute`.',
-  appliesTo: (d) => d.mode === 'batch' && !d.skipDeployment,
-  check(ctx) {
+  needs: { compute: true },
+  appliesTo: (d) => d.mode === 'batch',
+  check(d, ctx) {
     const cluster = TARGETS['compute-cluster'];
-    if (!cluster.batch) return;
-    for (const d of activeDeployments(ctx)) {
-      if (d.mode !== 'batch' || !d.computeRef) continue;
-      if (!hasResolvedCompute(ctx, d)) continue;
-      const c = d.compute;
-      if (!c || BATCH_COMPUTES.has(c.type)) continue;
-      ctx.report(
-        d.computeRef.at,
-        `${describeDeployment(d, 'batch')} runs on "${c.name}", ${KIND[c.type]}; the ${CITE} lists ${cluster.title} for ${cluster.usedFor} ` +
-          `(Azure ML Kubernetes compute also runs v2 batch deployments). ` +
-          `Fix: point \`${keyPath(d.computeRef.at.ptr)}\` at an amlCompute cluster ` +
-          `(e.g. \`az ml compute create --type amlcompute --name batch-cluster --size Standard_DS3_v2 --max-instances 4\`) or at a kubernetesCompute.`,
-      );
-    }
+    if (!cluster.batch || !d.computeRef) return;
+    if (!hasResolvedCompute(ctx, d)) return;
+    const c = d.compute;
+    if (BATCH_COMPUTES.has(c.type)) return;
+    ctx.report(
+      d.computeRef.at,
+      `${describeDeployment(d, 'batch')} runs on "${c.name}", ${KIND[c.type]}; the ${CITE} lists ${cluster.title} for ${cluster.usedFor} ` +
+        `(Azure ML Kubernetes compute also runs v2 batch deployments). ` +
+        `Fix: point \`${keyPath(d.computeRef.at.ptr)}\` at an amlCompute cluster ` +
+        `(e.g. \`az ml compute create --type amlcompute --name batch-cluster --size Standard_DS3_v2 --max-instances 4\`) or at a kubernetesCompute.`,
+    );
   },
 };

@@ -1,7 +1,9 @@
-import type { Rule } from '../types.js';
-import type { Deployment } from '../../types.js';
 import { TARGETS } from '../../catalog/targets.js';
-import { CITE, activeDeployments, computeVmSize, describeDeployment, hasResolvedCompute, keyPath, mentionsGpu, modelGap, skuLabel, unknownSku } from './support.js';
+import type { Deployment } from '../../core/types.js';
+import type { DeploymentRule } from '../rule.js';
+import { CITE, describeDeployment, keyPath, skuLabel, unknownSku } from '../kit/describe.js';
+import { computeVmSize, mentionsGpu } from '../kit/facts.js';
+import { hasResolvedCompute, modelGap } from '../kit/gaps.js';
 
 /** Why this batch deployment needs a GPU, or undefined. */
 export function gpuNeed(d: Deployment): string | undefined {
@@ -13,45 +15,44 @@ export function gpuNeed(d: Deployment): string | undefined {
   return undefined;
 }
 
-export const rule: Rule = {
+export const rule: DeploymentRule = {
   id: 'gpu-batch-requires-gpu-cluster',
+  scope: 'deployment',
   defaultSeverity: 'error',
   description: 'A batch deployment that needs a GPU must run on a compute cluster with a GPU VM size.',
   remediation: 'Point `compute:` at an amlCompute cluster whose `size` is an N-series SKU (e.g. Standard_NC6s_v3).',
-  appliesTo: (d) => d.mode === 'batch' && !d.skipDeployment,
-  check(ctx) {
+  needs: { model: true, compute: true },
+  appliesTo: (d) => d.mode === 'batch',
+  check(d, ctx) {
     const cluster = TARGETS['compute-cluster'];
-    if (!cluster.gpu) return;
-    for (const d of activeDeployments(ctx)) {
-      if (d.mode !== 'batch' || !d.computeRef) continue;
-      const need = gpuNeed(d);
-      if (!need) {
-        // The accelerator may be declared on a model we cannot see.
-        const mg = modelGap(d);
-        if (mg) ctx.skip(d, mg);
-        continue;
-      }
-      if (!hasResolvedCompute(ctx, d)) continue;
-      const c = d.compute;
-      if (!c || c.type !== 'amlcompute') continue;
-      const size = computeVmSize(c);
-      if (!size) {
-        ctx.skip(d, `the VM size of compute "${c.name}" is unknown; declare \`vm-size\` in config \`computes:\``);
-        continue;
-      }
-      const sku = ctx.skus.get(size);
-      if (!sku) {
-        ctx.skip(d, unknownSku(size));
-        continue;
-      }
-      if (sku.gpus > 0) continue;
-      const alt = ctx.skus.smallestWith(sku.memoryGb, { gpu: true });
-      ctx.report(
-        d.computeRef.at,
-        `${describeDeployment(d, 'batch')} needs a GPU (${need}) but compute cluster "${c.name}" uses ${skuLabel(sku)}, a CPU-only size; ` +
-          `the ${CITE} runs GPU batch (pipeline) inference only on ${cluster.title} with a GPU VM size. ` +
-          `Fix: point \`${keyPath(d.computeRef.at.ptr)}\` at a cluster created with a GPU size${alt ? ` such as ${skuLabel(alt)}` : ''}, or remove the GPU requirement.`,
-      );
+    if (!cluster.gpu || !d.computeRef) return;
+    const need = gpuNeed(d);
+    if (!need) {
+      // The accelerator may be declared on a model we cannot see.
+      const mg = modelGap(d);
+      if (mg) ctx.skip(d, mg);
+      return;
     }
+    if (!hasResolvedCompute(ctx, d)) return;
+    const c = d.compute;
+    if (c.type !== 'amlcompute') return;
+    const size = computeVmSize(c);
+    if (!size) {
+      ctx.skip(d, `the VM size of compute "${c.name}" is unknown; declare \`vm-size\` in config \`computes:\``);
+      return;
+    }
+    const sku = ctx.skus.get(size);
+    if (!sku) {
+      ctx.skip(d, unknownSku(size));
+      return;
+    }
+    if (sku.gpus > 0) return;
+    const alt = ctx.skus.smallestWith(sku.memoryGb, { gpu: true });
+    ctx.report(
+      d.computeRef.at,
+      `${describeDeployment(d, 'batch')} needs a GPU (${need}) but compute cluster "${c.name}" uses ${skuLabel(sku)}, a CPU-only size; ` +
+        `the ${CITE} runs GPU batch (pipeline) inference only on ${cluster.title} with a GPU VM size. ` +
+        `Fix: point \`${keyPath(d.computeRef.at.ptr)}\` at a cluster created with a GPU size${alt ? ` such as ${skuLabel(alt)}` : ''}, or remove the GPU requirement.`,
+    );
   },
 };

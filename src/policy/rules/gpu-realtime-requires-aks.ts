@@ -1,7 +1,7 @@
-import type { Rule } from '../types.js';
-import type { Deployment } from '../../types.js';
 import { TARGETS } from '../../catalog/targets.js';
-import { activeDeployments, CITE, describeDeployment, gpuAsks, keyPath } from './support.js';
+import type { Deployment } from '../../core/types.js';
+import type { DeploymentRule } from '../rule.js';
+import { CITE, describeDeployment, keyPath } from '../kit/describe.js';
 
 /** Real-time targets without GPU support in the table (local, ACI). */
 function noGpuService(d: Deployment): boolean {
@@ -9,26 +9,23 @@ function noGpuService(d: Deployment): boolean {
   return d.mode === 'realtime' && row.realtime && !row.gpu;
 }
 
-export const rule: Rule = {
+export const rule: DeploymentRule = {
   id: 'gpu-realtime-requires-aks',
+  scope: 'deployment',
   defaultSeverity: 'error',
   description: 'GPU inference as a web service is supported only on AKS (or managed online GPU SKUs), not on ACI or a Local web service.',
   remediation: 'Deploy GPU web services to an AKS cluster with an N-series VM size, or drop the GPU request for ACI/local.',
-  appliesTo: (d) => noGpuService(d) && !d.skipDeployment,
-  check(ctx) {
-    const aks = TARGETS.aks;
-    for (const d of activeDeployments(ctx)) {
-      if (!noGpuService(d)) continue;
-      const row = TARGETS[d.target];
-      for (const at of gpuAsks(d)) {
-        ctx.report(
-          at,
-          `\`${keyPath(at.ptr)}\` asks for a GPU, but ${describeDeployment(d)} deploys to ${row.title}; the ${CITE} supports GPU ` +
-            `web-service inference only on ${aks.title} — Azure would deploy it without a GPU. ` +
-            `Fix: deploy to an AKS compute created with an N-series VM size (e.g. Standard_NC6s_v3) ` +
-            `or a managed online endpoint with a GPU \`instance_type\`; for ACI/local, remove \`${keyPath(at.ptr)}\`.`,
-        );
-      }
+  appliesTo: noGpuService,
+  check(d, ctx) {
+    const row = TARGETS[d.target];
+    for (const at of d.gpuAsks ?? []) {
+      ctx.report(
+        at,
+        `\`${keyPath(at.ptr)}\` asks for a GPU, but ${describeDeployment(d)} deploys to ${row.title}; the ${CITE} supports GPU ` +
+          `web-service inference only on ${TARGETS.aks.title} — Azure would deploy it without a GPU. ` +
+          `Fix: deploy to an AKS compute created with an N-series VM size (e.g. Standard_NC6s_v3) ` +
+          `or a managed online endpoint with a GPU \`instance_type\`; for ACI/local, remove \`${keyPath(at.ptr)}\`.`,
+      );
     }
   },
 };

@@ -1,30 +1,9 @@
-import type { Rule } from '../types.js';
-import type { Anchor, Deployment } from '../../types.js';
-import {
-  CITE,
-  activeDeployments,
-  computeNodes,
-  computeVmSize,
-  describeDeployment,
-  gpusPerReplica,
-  hasResolvedCompute,
-  implicitAutoscale,
-  keyPath,
-  noComputeNamed,
-  unknownSku,
-} from './support.js';
-
-/** azureml-fe's autoscale maximum when `autoScaler.maxReplicas` / `autoscale_max_replicas` is not set. */
-const DEFAULT_AUTOSCALE_MAX = 10;
-/** Kubernetes online `scale_settings.max_instances` default (AZURE-ML-FACTS §2d). */
-const KUBERNETES_DEFAULT_MAX_INSTANCES = 1;
-
-/** The key that caps autoscaling, per family, as written in the message's fix. */
-const MAX_KEY: Partial<Record<Deployment['manifest']['kind'], string>> = {
-  v1DeploymentConfig: 'autoScaler.maxReplicas',
-  amlDeployAction: 'autoscale_max_replicas',
-  kubernetesOnlineDeployment: 'scale_settings.max_instances',
-};
+import { V1_DEFAULT_AUTOSCALE_MAX } from '../../catalog/azure-defaults.js';
+import type { Anchor, Deployment } from '../../core/types.js';
+import type { DeploymentRule } from '../rule.js';
+import { CITE, describeDeployment, keyPath, unknownSku } from '../kit/describe.js';
+import { computeNodes, computeVmSize, gpusPerReplica, implicitAutoscale } from '../kit/facts.js';
+import { hasResolvedCompute, noComputeNamed } from '../kit/gaps.js';
 
 function isAksGpuService(d: Deployment): boolean {
   return d.target === 'aks' && d.mode === 'realtime' && gpusPerReplica(d) !== undefined;
@@ -33,17 +12,17 @@ function isAksGpuService(d: Deployment): boolean {
 /** The most replicas the service can run, the key a finding points at, and the key to change. */
 function replicaCeiling(d: Deployment): { count: number; at: Anchor; what: string; set: string } {
   const at = (f: { manifest: Deployment['manifest']; ptr: string }): Anchor => ({ manifest: f.manifest, ptr: f.ptr });
-  const maxKey = MAX_KEY[d.manifest.kind] ?? 'the autoscale maximum';
+  const maxKey = d.scaling?.maxKey ?? 'the autoscale maximum';
   const implicit = implicitAutoscale(d);
   if (d.autoscaleEnabled?.value === true || implicit) {
     if (d.maxReplicas) {
       const f = d.maxReplicas;
       return { count: f.value, at: at(f), what: `autoscale maximum \`${keyPath(f.ptr)}: ${f.value}\``, set: `\`${keyPath(f.ptr)}\`` };
     }
-    const dflt = d.manifest.kind === 'kubernetesOnlineDeployment' ? KUBERNETES_DEFAULT_MAX_INSTANCES : DEFAULT_AUTOSCALE_MAX;
+    const dflt = d.scaling?.defaultMax ?? V1_DEFAULT_AUTOSCALE_MAX;
     if (implicit) {
       // v1 autoscales when no replica count is set (AZURE-ML-FACTS §2a): nothing in the file says so.
-      const replicasKey = d.manifest.kind === 'v1DeploymentConfig' ? 'numReplicas' : 'num_replicas';
+      const replicasKey = d.scaling?.replicasKey ?? 'the replica count';
       return {
         count: dflt,
         at: d.targetKey,
@@ -59,51 +38,49 @@ function replicaCeiling(d: Deployment): { count: number; at: Anchor; what: strin
   return { count: 1, at: d.targetKey, what: 'one replica', set: 'the replica count' };
 }
 
-export const rule: Rule = {
+export const rule: DeploymentRule = {
   id: 'gpu-replicas-exceed-cluster',
+  scope: 'deployment',
   defaultSeverity: 'error',
   description: "An AKS GPU service cannot run more GPU replicas than the cluster has GPUs (pods cannot share GPUs), nor more GPUs per replica than one node has.",
   remediation: 'Cap replicas (or autoscale max) at cluster GPUs ÷ GPUs per replica, or add GPU nodes.',
-  appliesTo: (d) => isAksGpuService(d) && !d.skipDeployment,
-  check(ctx) {
-    for (const d of activeDeployments(ctx)) {
-      const g = gpusPerReplica(d);
-      if (d.target !== 'aks' || d.mode !== 'realtime' || !g) continue;
-      if (!hasResolvedCompute(ctx, d, noComputeNamed(d))) continue;
-      const c = d.compute;
-      if (!c) continue;
-      const size = computeVmSize(c);
-      const nodes = computeNodes(c);
-      if (!size || nodes === undefined) {
-        ctx.skip(d, `the VM size or node count of compute "${c.name}" is unknown; declare \`vm-size\` and \`nodes\` in config \`computes:\``);
-        continue;
-      }
-      const sku = ctx.skus.get(size);
-      if (!sku) {
-        ctx.skip(d, unknownSku(size));
-        continue;
-      }
-      const clusterGpus = nodes * sku.gpus;
-      if (g.value > sku.gpus) {
-        ctx.report(
-          g.at,
-          `${describeDeployment(d)} asks for ${g.value} GPU${g.value === 1 ? '' : 's'} per replica (\`${keyPath(g.at.ptr)}\`), but each node of compute "${c.name}" ` +
-            `(${sku.name}) has ${sku.gpus}; a pod runs on one node, so no replica can be scheduled. ` +
-            `The ${CITE} serves GPU web services from AKS clusters created with a GPU VM size. ` +
-            `Fix: ask for at most ${sku.gpus} GPU${sku.gpus === 1 ? '' : 's'} per replica, or use a cluster whose VM size has ${g.value} or more GPUs per node.`,
-        );
-        continue;
-      }
-      const r = replicaCeiling(d);
-      if (r.count * g.value <= clusterGpus) continue;
-      const maxReplicas = Math.floor(clusterGpus / g.value);
-      ctx.report(
-        r.at,
-        `${describeDeployment(d)} can run ${r.count} replica${r.count === 1 ? '' : 's'} (${r.what}) × ${g.value} GPU = ${r.count * g.value} GPUs, ` +
-          `but compute "${c.name}" has ${nodes} × ${sku.gpus} (${sku.name}) = ${clusterGpus} GPUs, and AKS pods cannot share a GPU; ` +
-          `the extra replicas stay pending. The ${CITE} serves GPU web services from AKS. ` +
-          `Fix: set ${r.set} to ${maxReplicas} or less, or add GPU nodes to the cluster (${Math.ceil((r.count * g.value) / Math.max(sku.gpus, 1))} nodes of ${sku.name}).`,
-      );
+  needs: { compute: true },
+  appliesTo: isAksGpuService,
+  check(d, ctx) {
+    const g = gpusPerReplica(d);
+    if (!g || !hasResolvedCompute(ctx, d, noComputeNamed(d))) return;
+    const c = d.compute;
+    const size = computeVmSize(c);
+    const nodes = computeNodes(c);
+    if (!size || nodes === undefined) {
+      ctx.skip(d, `the VM size or node count of compute "${c.name}" is unknown; declare \`vm-size\` and \`nodes\` in config \`computes:\``);
+      return;
     }
+    const sku = ctx.skus.get(size);
+    if (!sku) {
+      ctx.skip(d, unknownSku(size));
+      return;
+    }
+    const clusterGpus = nodes * sku.gpus;
+    if (g.value > sku.gpus) {
+      ctx.report(
+        g.at,
+        `${describeDeployment(d)} asks for ${g.value} GPU${g.value === 1 ? '' : 's'} per replica (\`${keyPath(g.at.ptr)}\`), but each node of compute "${c.name}" ` +
+          `(${sku.name}) has ${sku.gpus}; a pod runs on one node, so no replica can be scheduled. ` +
+          `The ${CITE} serves GPU web services from AKS clusters created with a GPU VM size. ` +
+          `Fix: ask for at most ${sku.gpus} GPU${sku.gpus === 1 ? '' : 's'} per replica, or use a cluster whose VM size has ${g.value} or more GPUs per node.`,
+      );
+      return;
+    }
+    const r = replicaCeiling(d);
+    if (r.count * g.value <= clusterGpus) return;
+    const maxReplicas = Math.floor(clusterGpus / g.value);
+    ctx.report(
+      r.at,
+      `${describeDeployment(d)} can run ${r.count} replica${r.count === 1 ? '' : 's'} (${r.what}) × ${g.value} GPU = ${r.count * g.value} GPUs, ` +
+        `but compute "${c.name}" has ${nodes} × ${sku.gpus} (${sku.name}) = ${clusterGpus} GPUs, and AKS pods cannot share a GPU; ` +
+        `the extra replicas stay pending. The ${CITE} serves GPU web services from AKS. ` +
+        `Fix: set ${r.set} to ${maxReplicas} or less, or add GPU nodes to the cluster (${Math.ceil((r.count * g.value) / Math.max(sku.gpus, 1))} nodes of ${sku.name}).`,
+    );
   },
 };

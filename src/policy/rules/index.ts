@@ -1,4 +1,4 @@
-import type { Rule } from '../types.js';
+import type { Rule } from '../rule.js';
 import { rule as localNotForProduction } from './local-not-for-production.js';
 import { rule as aciNotForProduction } from './aci-not-for-production.js';
 import { rule as computeClusterNotRealtime } from './compute-cluster-not-realtime.js';

@@ -1,38 +1,37 @@
-import type { Rule } from '../types.js';
 import { TARGETS } from '../../catalog/targets.js';
-import { activeDeployments, describeDeployment, skuLabel } from './support.js';
+import type { DeploymentRule } from '../rule.js';
+import { describeDeployment, skuLabel } from '../kit/describe.js';
 
 const row = TARGETS['managed-online'];
 
-export const rule: Rule = {
+export const rule: DeploymentRule = {
   id: 'managed-sku-unsupported',
+  scope: 'deployment',
   defaultSeverity: 'error',
   description: 'A managed online deployment must use a VM size allowed on managed online endpoints.',
   remediation: 'Pick an instance_type from the managed online endpoint SKU list (e.g. Standard_DS3_v2, Standard_E4s_v3, Standard_NC6s_v3).',
-  appliesTo: (d) => d.target === row.id && !d.skipDeployment,
-  check(ctx) {
-    for (const d of activeDeployments(ctx)) {
-      if (d.target !== row.id || !d.instanceType) continue;
-      const f = d.instanceType;
-      const sku = ctx.skus.get(f.value);
-      if (sku?.managedOnline) continue;
-      const at = { manifest: f.manifest, ptr: f.ptr };
-      if (!sku) {
-        ctx.report(
-          at,
-          `\`instance_type: ${f.value}\` of ${describeDeployment(d)} is not in the SKU catalogue, so it is not known to be allowed on a ${row.title}; ` +
-            `Azure rejects sizes outside the managed online endpoint SKU list. ` +
-            `Fix: use a listed size (e.g. Standard_DS3_v2), or, if this size is allowed, declare it in config ` +
-            `\`skus: { ${f.value}: { vcpus: …, memory-gb: …, gpus: …, managed-online: true } }\`.`,
-        );
-        continue;
-      }
-      const alt = ctx.skus.smallestWith(sku.memoryGb, { gpu: sku.gpus > 0, managedOnly: true });
+  appliesTo: (d) => d.target === row.id,
+  check(d, ctx) {
+    if (!d.instanceType) return;
+    const f = d.instanceType;
+    const sku = ctx.skus.get(f.value);
+    if (sku?.managedOnline) return;
+    const at = { manifest: f.manifest, ptr: f.ptr };
+    if (!sku) {
       ctx.report(
         at,
-        `\`instance_type: ${f.value}\` of ${describeDeployment(d)} is ${skuLabel(sku)}, which is not on the managed online endpoint SKU list; ` +
-          `Azure rejects the deployment. Fix: use a listed size${alt ? ` with the same RAM or more, such as ${skuLabel(alt)}` : ''}.`,
+        `\`instance_type: ${f.value}\` of ${describeDeployment(d)} is not in the SKU catalogue, so it is not known to be allowed on a ${row.title}; ` +
+          `Azure rejects sizes outside the managed online endpoint SKU list. ` +
+          `Fix: use a listed size (e.g. Standard_DS3_v2), or, if this size is allowed, declare it in config ` +
+          `\`skus: { ${f.value}: { vcpus: …, memory-gb: …, gpus: …, managed-online: true } }\`.`,
       );
+      return;
     }
+    const alt = ctx.skus.smallestWith(sku.memoryGb, { gpu: sku.gpus > 0, managedOnly: true });
+    ctx.report(
+      at,
+      `\`instance_type: ${f.value}\` of ${describeDeployment(d)} is ${skuLabel(sku)}, which is not on the managed online endpoint SKU list; ` +
+        `Azure rejects the deployment. Fix: use a listed size${alt ? ` with the same RAM or more, such as ${skuLabel(alt)}` : ''}.`,
+    );
   },
 };

@@ -1,11 +1,10 @@
-import type { Rule, RuleContext } from '../types.js';
-import type { Anchor, Deployment } from '../../types.js';
 import type { Sku } from '../../catalog/skus.js';
-import { CITE, EPS, GIB, activeDeployments, ceil1, computeGap, computeVmSize, describeDeployment, describeModel, hasLinkedModel, keyPath, num, scalesOut, skuLabel, unknownSku } from './support.js';
 import { TARGETS } from '../../catalog/targets.js';
-
-/** v1 `memoryInGB` / aml-deploy `memory_gb` default, as Azure applies it. */
-const V1_DEFAULT_MEMORY_GB = 0.5;
+import type { Anchor, Deployment } from '../../core/types.js';
+import type { DeploymentRule, RuleContext } from '../rule.js';
+import { CITE, EPS, GIB, ceil1, describeDeployment, describeModel, keyPath, num, skuLabel, unknownSku } from '../kit/describe.js';
+import { computeVmSize, memoryFromCompute, scalesOut } from '../kit/facts.js';
+import { computeGap, hasLinkedModel } from '../kit/gaps.js';
 
 interface Supply {
   gb: number;
@@ -20,15 +19,14 @@ interface Supply {
 type SupplyResult = Supply | { skip: string } | undefined;
 
 function memorySupply(d: Deployment, ctx: RuleContext): SupplyResult {
-  const kind = d.manifest.kind;
   if (d.target === 'local') return undefined; // a Local web service gets the host's memory
   if (d.memoryGb) {
     const f = d.memoryGb;
     return { gb: f.value, at: { manifest: f.manifest, ptr: f.ptr }, what: `\`${keyPath(f.ptr)}: ${num(f.value)}\``, setting: true };
   }
-  if (kind === 'v1DeploymentConfig' || kind === 'amlDeployAction') {
-    const key = kind === 'v1DeploymentConfig' ? 'containerResourceRequirements.memoryInGB' : 'memory_gb';
-    return { gb: V1_DEFAULT_MEMORY_GB, at: d.targetKey, what: `the default ${num(V1_DEFAULT_MEMORY_GB)} GB (no \`${key}\`)`, setting: true };
+  if (d.defaultMemory) {
+    const { gb, key } = d.defaultMemory;
+    return { gb, at: d.targetKey, what: `the default ${num(gb)} GB (no \`${key}\`)`, setting: true };
   }
   if (d.requests?.memory) {
     const f = d.requests.memory;
@@ -55,7 +53,7 @@ function memorySupply(d: Deployment, ctx: RuleContext): SupplyResult {
     if (!sku) return { skip: unknownSku(size) };
     return { gb: sku.memoryGb, at: d.computeRef.at, what: `compute "${c.name}" (${size}, ${num(sku.memoryGb)} GiB per node)`, setting: false, sku };
   }
-  if (d.instanceType && !d.manifest.kind.startsWith('kubernetes')) {
+  if (d.instanceType && d.flavor !== 'kubernetes-online') {
     const sku = ctx.skus.get(d.instanceType.value);
     if (sku) {
       const f = d.instanceType;
@@ -65,87 +63,79 @@ function memorySupply(d: Deployment, ctx: RuleContext): SupplyResult {
   return { skip: 'memory per instance is unknown (no memory request and no catalogue VM size)' };
 }
 
-/** True when memory per instance would come from the compute's VM size (so an unresolved compute blocks the rule). */
-export function memoryFromCompute(d: Deployment): boolean {
-  const kind = d.manifest.kind;
-  if (d.target === 'local' || d.target === 'managed-online' || d.memoryGb || d.requests?.memory) return false;
-  return kind !== 'v1DeploymentConfig' && kind !== 'amlDeployAction';
-}
-
 function wantsGpu(d: Deployment, sku: Sku | undefined): boolean {
   return (sku?.gpus ?? 0) > 0 || (d.gpu?.value ?? 0) > 0 || (d.limits?.gpu?.value ?? 0) > 0 || d.model?.accelerator === 'gpu';
 }
 
-export const rule: Rule = {
+export const rule: DeploymentRule = {
   id: 'memory-headroom',
+  scope: 'deployment',
   defaultSeverity: 'error',
   description: "Memory per replica/instance must be at least 150 % of the model's memory requirement (scale up first, then out).",
   remediation: "Give each replica ≥ 1.5 × the model's memory: raise the memory request or pick a larger VM size before adding replicas.",
-  appliesTo: (d) => d.target !== 'local' && !d.skipDeployment,
-  check(ctx) {
+  needs: { model: true, compute: memoryFromCompute },
+  appliesTo: (d) => d.target !== 'local',
+  check(d, ctx) {
     const ratio = ctx.limits['memory-headroom-ratio'];
-    for (const d of activeDeployments(ctx)) {
-      if (d.target === 'local') continue;
-      if (!hasLinkedModel(ctx, d)) continue;
-      const m = d.model;
-      let needGb: number;
-      let lowerBound = false;
-      let needWhat: string;
-      if (m.memoryGb !== undefined) {
-        needGb = m.memoryGb;
-        needWhat = `needs ${num(needGb)} GiB${m.memorySource ? ` (${m.memorySource})` : ''}`;
-      } else if (m.sizeBytes !== undefined) {
-        needGb = m.sizeBytes / GIB;
-        lowerBound = true;
-        needWhat = `declares no memory requirement; its size alone is ${num(needGb)} GiB${m.sizeSource ? ` (${m.sizeSource})` : ''}, a lower bound`;
-      } else {
-        ctx.skip(d, `${describeModel(d)} declares no memory requirement or size; set \`memory-gb\` in config \`models:\` or \`memory_gb\` in its tags`);
-        continue;
-      }
-      if (needGb <= 0) continue;
-      const supply = memorySupply(d, ctx);
-      if (!supply) continue;
-      if ('skip' in supply) {
-        ctx.skip(d, supply.skip);
-        continue;
-      }
-      const wantGb = ratio * needGb;
-      if (supply.gb >= wantGb - EPS) continue;
+    if (!hasLinkedModel(ctx, d)) return;
+    const m = d.model;
+    let needGb: number;
+    let lowerBound = false;
+    let needWhat: string;
+    if (m.memoryGb !== undefined) {
+      needGb = m.memoryGb;
+      needWhat = `needs ${num(needGb)} GiB${m.memorySource ? ` (${m.memorySource})` : ''}`;
+    } else if (m.sizeBytes !== undefined) {
+      needGb = m.sizeBytes / GIB;
+      lowerBound = true;
+      needWhat = `declares no memory requirement; its size alone is ${num(needGb)} GiB${m.sizeSource ? ` (${m.sizeSource})` : ''}, a lower bound`;
+    } else {
+      ctx.skip(d, `${describeModel(d)} declares no memory requirement or size; set \`memory-gb\` in config \`models:\` or \`memory_gb\` in its tags`);
+      return;
+    }
+    if (needGb <= 0) return;
+    const supply = memorySupply(d, ctx);
+    if (!supply) return;
+    if ('skip' in supply) {
+      ctx.skip(d, supply.skip);
+      return;
+    }
+    const wantGb = ratio * needGb;
+    if (supply.gb >= wantGb - EPS) return;
 
-      const managedOnly = d.target === 'managed-online';
-      const alt = ctx.skus.smallestWith(wantGb, { gpu: wantsGpu(d, supply.sku), managedOnly });
-      const fix: string[] = [];
-      const row = TARGETS[d.target];
-      if (supply.setting) {
-        fix.push(`raise the memory per replica to at least ${num(ceil1(wantGb))} GB`);
-        if (row.maxMemoryLimit) {
-          // ACI has no nodes to size; past its RAM ceiling the fix is another target.
-          const ceiling = ctx.limits[row.maxMemoryLimit];
-          if (ceil1(wantGb) >= ceiling) {
-            const managed = ctx.skus.smallestWith(wantGb, { gpu: false, managedOnly: true });
-            fix.push(
-              `${row.title} takes less than ${num(ceiling)} GB, so deploy to AKS or a managed online endpoint` +
-                (managed ? ` (e.g. \`instance_type: ${managed.name}\`, ${skuLabel(managed)})` : ''),
-            );
-          }
-        } else if (alt) {
-          fix.push(`run it on nodes of at least ${skuLabel(alt)}`);
+    const managedOnly = d.target === 'managed-online';
+    const alt = ctx.skus.smallestWith(wantGb, { gpu: wantsGpu(d, supply.sku), managedOnly });
+    const fix: string[] = [];
+    const row = TARGETS[d.target];
+    if (supply.setting) {
+      fix.push(`raise the memory per replica to at least ${num(ceil1(wantGb))} GB`);
+      if (row.maxMemoryLimit) {
+        // ACI has no nodes to size; past its RAM ceiling the fix is another target.
+        const ceiling = ctx.limits[row.maxMemoryLimit];
+        if (ceil1(wantGb) >= ceiling) {
+          const managed = ctx.skus.smallestWith(wantGb, { gpu: false, managedOnly: true });
+          fix.push(
+            `${row.title} takes less than ${num(ceiling)} GB, so deploy to AKS or a managed online endpoint` +
+              (managed ? ` (e.g. \`instance_type: ${managed.name}\`, ${skuLabel(managed)})` : ''),
+          );
         }
       } else if (alt) {
-        fix.push(`use ${skuLabel(alt)} or larger`);
-      } else {
-        fix.push(`use a VM size with at least ${num(ceil1(wantGb))} GiB of RAM (none in the catalogue${managedOnly ? ' allowed on managed online endpoints' : ''})`);
+        fix.push(`run it on nodes of at least ${skuLabel(alt)}`);
       }
-      const scale = scalesOut(d)
-        ? ' This deployment also scales out: scale up first (bigger replicas), then out — more replicas do not give one replica more memory.'
-        : '';
-      ctx.report(
-        supply.at,
-        `${describeDeployment(d)} gives each replica ${supply.what}, but ${describeModel(d)} ${needWhat}; ` +
-          `the ${CITE} says to start with ${num(ratio * 100)} % of the RAM the model needs (${num(wantGb)} GiB). ` +
-          `Fix: ${fix.join('; ')}.${scale}`,
-        lowerBound ? 'warning' : undefined,
-      );
+    } else if (alt) {
+      fix.push(`use ${skuLabel(alt)} or larger`);
+    } else {
+      fix.push(`use a VM size with at least ${num(ceil1(wantGb))} GiB of RAM (none in the catalogue${managedOnly ? ' allowed on managed online endpoints' : ''})`);
     }
+    const scale = scalesOut(d)
+      ? ' This deployment also scales out: scale up first (bigger replicas), then out — more replicas do not give one replica more memory.'
+      : '';
+    ctx.report(
+      supply.at,
+      `${describeDeployment(d)} gives each replica ${supply.what}, but ${describeModel(d)} ${needWhat}; ` +
+        `the ${CITE} says to start with ${num(ratio * 100)} % of the RAM the model needs (${num(wantGb)} GiB). ` +
+        `Fix: ${fix.join('; ')}.${scale}`,
+      lowerBound ? { severity: 'warning' } : undefined,
+    );
   },
 };

@@ -1,23 +1,17 @@
-import type { Rule } from '../types.js';
-import type { Deployment, Ref } from '../../types.js';
-import { isUnresolved } from './support.js';
-import { rule as aciModelSize } from './aci-model-size.js';
-import { memoryFromCompute, rule as memoryHeadroom } from './memory-headroom.js';
-import { rule as fpgaRequiresAks } from './fpga-requires-aks.js';
-import { rule as gpuBatch } from './gpu-batch-requires-gpu-cluster.js';
-import { rule as kubernetesResources } from './kubernetes-resources.js';
-import { rule as computeClusterNotRealtime } from './compute-cluster-not-realtime.js';
-import { rule as batchRequiresCluster } from './batch-requires-compute-cluster.js';
-import { rule as aksProductionCluster } from './aks-production-cluster.js';
-import { rule as gpuReplicas } from './gpu-replicas-exceed-cluster.js';
-import { rule as lowPriority } from './low-priority-production-batch.js';
+import type { Deployment, Ref } from '../../core/types.js';
+import type { InventoryRule, Rule } from '../rule.js';
+import { isUnresolved } from '../kit/gaps.js';
 
-/** Rules that read the model's facts / the compute's facts: named in the message when the reference is unresolved. */
-const MODEL_RULES = [aciModelSize, memoryHeadroom, fpgaRequiresAks, gpuBatch, kubernetesResources];
-const COMPUTE_RULES = [computeClusterNotRealtime, batchRequiresCluster, gpuBatch, aksProductionCluster, gpuReplicas, lowPriority, memoryHeadroom, fpgaRequiresAks];
-
-function blocked(rules: typeof MODEL_RULES, d: Deployment | undefined): string[] {
-  return rules.filter((r) => !d || !r.appliesTo || r.appliesTo(d)).map((r) => r.id);
+/** The deployment rules that read the model's / the compute's facts for this deployment (or any deployment). */
+function blocked(rules: readonly Rule[], what: 'model' | 'compute', d: Deployment | undefined): string[] {
+  const out: string[] = [];
+  for (const r of rules) {
+    if (r.scope !== 'deployment') continue;
+    const need = r.needs?.[what];
+    if (!need || (d && !r.appliesTo(d)) || (d && typeof need === 'function' && !need(d))) continue;
+    out.push(r.id);
+  }
+  return out;
 }
 
 function notFound(ref: Ref, what: 'model' | 'compute'): string {
@@ -28,8 +22,9 @@ function notFound(ref: Ref, what: 'model' | 'compute'): string {
   return `${what} reference "${ref.raw}" is not defined in the repository or in config \`${what}s:\``;
 }
 
-export const rule: Rule = {
+export const rule: InventoryRule = {
   id: 'unresolved-reference',
+  scope: 'inventory',
   defaultSeverity: 'notice',
   description: 'A model or compute reference is found nowhere in the repository or config, so the rules that need its facts cannot run.',
   remediation: 'Declare the model in config `models:` / the compute in `computes:` (or add its YAML to the repository).',
@@ -45,7 +40,7 @@ export const rule: Rule = {
       if (d.skipDeployment) continue;
       const mr = d.modelRef;
       if (mr && isUnresolved(mr) && once(mr)) {
-        const rules = blocked(MODEL_RULES, d);
+        const rules = blocked(ctx.rules, 'model', d);
         const fix =
           mr.resolution === 'version-mismatch'
             ? `add metadata for version ${mr.version ?? '?'} (a model YAML with \`name: ${mr.name}\` and \`version: ${mr.version ?? '?'}\`), fix the version, or declare it`
@@ -58,17 +53,13 @@ export const rule: Rule = {
       }
       const cr = d.computeRef;
       if (cr && isUnresolved(cr) && once(cr)) {
-        // memory-headroom reads the compute only when the file sets no memory of its own.
-        const rules = blocked(COMPUTE_RULES, d).filter((id) => id !== memoryHeadroom.id || memoryFromCompute(d));
-        const fallback =
-          d.manifest.kind === 'amlDeployAction' && cr.at.manifest === d.manifest
-            ? ' Note: the aml-deploy action falls back to ACI when `deployment_compute_target` is not an existing AKS compute, so the ACI rules would then apply.'
-            : '';
+        const rules = blocked(ctx.rules, 'compute', d);
+        const note = d.unresolvedComputeNote && cr.at.manifest === d.manifest ? ` ${d.unresolvedComputeNote}` : '';
         ctx.report(
           cr.at,
           `${notFound(cr, 'compute')}, so ${rules.length ? rules.join(', ') : 'the compute-based rules'} could not be evaluated for this deployment. ` +
             `Fix: add its compute YAML to the repository, or declare it in config: ` +
-            `\`computes: { ${cr.name}: { type: amlcompute|kubernetes|aks, vm-size: <SKU>, nodes: <n> } }\`.${fallback}`,
+            `\`computes: { ${cr.name}: { type: amlcompute|kubernetes|aks, vm-size: <SKU>, nodes: <n> } }\`.${note}`,
         );
       }
     }
@@ -77,7 +68,7 @@ export const rule: Rule = {
       if (!cr || !isUnresolved(cr) || !once(cr)) continue;
       ctx.report(
         cr.at,
-        `${notFound(cr, 'compute')}, so ${blocked(COMPUTE_RULES, undefined).join(', ')} could not be evaluated for the deployments of this endpoint. ` +
+        `${notFound(cr, 'compute')}, so ${blocked(ctx.rules, 'compute', undefined).join(', ')} could not be evaluated for the deployments of this endpoint. ` +
           `Fix: add the kubernetesCompute YAML to the repository, or declare it in config: \`computes: { ${cr.name}: { type: kubernetes, vm-size: <SKU>, nodes: <n> } }\`.`,
       );
     }

@@ -1,12 +1,10 @@
-import type { Rule } from '../types.js';
+import type { EngineRule } from '../rule.js';
 
-/** Metadata only: the engine emits this while applying config waivers. */
-export const rule: Rule = {
+/** Reported by the suppression pass while it applies config waivers. */
+export const rule: EngineRule = {
   id: 'waiver-expired',
+  scope: 'engine',
   defaultSeverity: 'error',
   description: "A config waiver's `expires` date has passed; the findings it waived count again.",
   remediation: 'Fix the waived findings, or renew the waiver with a new `expires` date and a current reason and owner.',
-  check() {
-    // Emitted by the engine's waiver pass.
-  },
 };

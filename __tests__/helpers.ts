@@ -1,0 +1,66 @@
+import { mkdtempSync, mkdirSync, writeFileSync, rmSync, truncateSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { evaluate, type EngineOptions, type Outcome } from '../src/engine.js';
+import { problemsText } from '../src/config/types.js';
+import type { Finding, Result, Stage, FailOn } from '../src/core/types.js';
+
+export interface GateOptions {
+  /** Config file text, written to .github/model-deploy-gate.yml. */
+  config?: string;
+  defaultStage?: Stage;
+  failOn?: FailOn;
+  changed?: string[];
+  now?: Date;
+  /** Extra files given as byte sizes (e.g. model weights): path → size in bytes (sparse files). */
+  sizedFiles?: Record<string, number>;
+}
+
+/** Writes `files` (repo-relative path → text) to a fresh temp repo. Returns its root. */
+export function writeRepo(files: Record<string, string>, sized: Record<string, number> = {}): string {
+  const root = mkdtempSync(path.join(tmpdir(), 'mdg-'));
+  for (const [rel, text] of Object.entries(files)) {
+    const abs = path.join(root, rel);
+    mkdirSync(path.dirname(abs), { recursive: true });
+    writeFileSync(abs, text);
+  }
+  for (const [rel, size] of Object.entries(sized)) {
+    const abs = path.join(root, rel);
+    mkdirSync(path.dirname(abs), { recursive: true });
+    writeFileSync(abs, '');
+    // Sparse: the size is real for stat(), no bytes are written.
+    truncateSync(abs, size);
+  }
+  return root;
+}
+
+/** Runs the real engine over an in-memory repository. */
+export async function gate(files: Record<string, string>, opts: GateOptions = {}): Promise<Result> {
+  const all = { ...files };
+  if (opts.config !== undefined) all['.github/model-deploy-gate.yml'] = opts.config;
+  const root = writeRepo(all, opts.sizedFiles);
+  try {
+    const eo: EngineOptions = {
+      root,
+      failOn: opts.failOn ?? 'error',
+      defaultStage: opts.defaultStage,
+      changed: opts.changed,
+      scopeReason: 'test',
+      now: opts.now,
+    };
+    return resultOf(evaluate(eo));
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+/** Findings of one rule. */
+export function byRule(r: Result, ruleId: string): Finding[] {
+  return r.findings.filter((f) => f.ruleId === ruleId);
+}
+
+/** The result of a run, or a thrown error naming the config problems that stopped it. */
+export function resultOf(o: Outcome): Result {
+  if (!o.ok) throw Object.assign(new Error(problemsText(o.problems)), { name: 'ConfigError', problems: o.problems });
+  return o.result;
+}

@@ -1,0 +1,68 @@
+// JSON Pointers (RFC 6901, the form ajv reports in `instancePath`) over parsed documents, and spans.
+import type { ParsedDoc, Span } from './types.js';
+
+/** Appends one escaped segment. */
+export function pointerJoin(base: string, segment: string | number): string {
+  const s = String(segment).replace(/~/g, '~0').replace(/\//g, '~1');
+  return `${base}/${s}`;
+}
+
+export function pointerSplit(ptr: string): string[] {
+  if (ptr === '') return [];
+  return ptr
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+/** Pointer of a member: `ptrOf('resources', 'requests', 'nvidia.com/gpu')` escapes `/` as `~1`. */
+export function ptrOf(...segments: string[]): string {
+  return segments.reduce<string>((acc, s) => pointerJoin(acc, s), '');
+}
+
+/** `containerResourceRequirements.memoryInGB` for `/containerResourceRequirements/memoryInGB`; list items as `[0]`. */
+export function dotted(ptr: string): string {
+  return pointerSplit(ptr).reduce((acc, s) => (/^\d+$/.test(s) ? `${acc}[${s}]` : acc ? `${acc}.${s}` : s), '');
+}
+
+/** A mapping as the loaders build it (null prototype). Arrays are not mappings. */
+export function isMapping(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** A plain object without a prototype: keys such as `__proto__` are ordinary data. */
+export function dict<T = unknown>(): Record<string, T> {
+  return Object.create(null) as Record<string, T>;
+}
+
+/** The value at a pointer (undefined when any step is missing). Own keys only: `constructor` is data. */
+export function valueIn(root: unknown, ptr: string): unknown {
+  let cur: unknown = root;
+  for (const seg of pointerSplit(ptr)) {
+    if (Array.isArray(cur)) {
+      if (!/^(0|[1-9]\d*)$/.test(seg)) return undefined;
+      cur = cur[Number(seg)];
+    } else if (isMapping(cur)) {
+      if (!Object.hasOwn(cur, seg)) return undefined;
+      cur = cur[seg];
+    } else {
+      return undefined;
+    }
+  }
+  return cur;
+}
+
+/**
+ * Span of the key a pointer names; falls back to its value, then to the nearest ancestor, then to
+ * the document's start (the line a reviewer must change, as close as the file allows).
+ */
+export function spanAt(doc: ParsedDoc, ptr: string): Span {
+  let segs = pointerSplit(ptr);
+  for (;;) {
+    const p = segs.reduce((acc, s) => pointerJoin(acc, s), '');
+    const s = doc.keys.get(p) ?? (p !== '' ? doc.values.get(p) : undefined);
+    if (s) return s;
+    if (segs.length === 0) return doc.start;
+    segs = segs.slice(0, -1);
+  }
+}

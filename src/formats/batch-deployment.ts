@@ -1,0 +1,94 @@
+// CLI v2 model batch deployments (`batchDeployment`, `modelBatchDeployment` with `type: model`),
+// in the current layout (`settings:`) and the legacy one (settings at the root), AZURE-ML-FACTS §2c.5.
+import type { Fields, Manifest } from '../core/types.js';
+import { isMapping } from '../core/pointer.js';
+import { define } from './family.js';
+import { DEPLOYMENT_BASE, leaves } from './kit/fields.js';
+import { modelRef, parseRef } from './kit/refs.js';
+import { map, obj, text, V2, type Schema } from './kit/schema.js';
+import { V2_FAMILY, environmentImage, kindReason, v2TargetKey } from './kit/v2.js';
+import { anchor, num, prune, str, tagsOf, text as textAt, valueAt } from './kit/values.js';
+import type { DraftDeployment } from './types.js';
+
+const BATCH = 'batchDeployment';
+const MODEL = 'modelBatchDeployment';
+
+const RETRY = leaves('max_retries', 'timeout');
+const SETTINGS: Fields = {
+  ...leaves('max_concurrency_per_instance', 'error_threshold', 'logging_level', 'mini_batch_size', 'output_action', 'output_file_name', 'instance_count'),
+  retry_settings: RETRY,
+  environment_variables: 'map',
+};
+const FIELDS: Fields = {
+  ...DEPLOYMENT_BASE,
+  ...leaves('type', 'job_definition', 'component'),
+  compute: leaves('target', 'instance_count', 'instance_type'),
+  resources: { ...leaves('instance_count', 'instance_type', 'shm_size', 'docker_args', 'locations', 'max_instance_count'), properties: 'map' },
+  settings: SETTINGS,
+  // Legacy layout (CLI < 1.7): settings at the root.
+  ...SETTINGS,
+};
+
+function schema(): Schema {
+  const f = V2;
+  const settings: Record<string, Schema> = {
+    max_concurrency_per_instance: f.int(1),
+    error_threshold: f.int(-1, { hint: '-1 ignores all failed mini-batches.' }),
+    logging_level: f.oneOf(['warning', 'info', 'debug']),
+    mini_batch_size: f.int(1),
+    output_action: f.oneOf(['append_row', 'summary_only']),
+    output_file_name: text,
+    retry_settings: obj({ max_retries: f.int(0), timeout: f.int(1) }),
+    environment_variables: map,
+  };
+  return obj({
+    ...settings, // legacy layout: settings at the root
+    name: text,
+    endpoint_name: text,
+    type: f.oneOf(['model', 'pipeline']),
+    resources: obj({ instance_count: f.int(1, { hint: 'A batch deployment needs at least one node.' }), instance_type: text }),
+    settings: obj(settings),
+    tags: map,
+    properties: map,
+  });
+}
+
+/**
+ * The compute of a batch deployment: `compute: azureml:NAME` or bare `NAME`; the 2021 preview
+ * layout `compute: {target, instance_count}` too.
+ */
+function computeRef(m: Manifest) {
+  const c = valueAt(m, '/compute');
+  const f = isMapping(c) ? str(m, '/compute/target') : str(m, '/compute');
+  return f ? parseRef(f.value, anchor(m, f.ptr)) : undefined;
+}
+
+export const batchDeployment = define({
+  id: 'batch-deployment',
+  kinds: [BATCH, MODEL],
+  schemas: { batchdeployment: BATCH, modelbatchdeployment: MODEL },
+  prefilter: { keys: ['endpoint_name'] },
+  detect: ({ data, type }) => ('endpoint_name' in data && 'compute' in data ? (type === 'model' ? MODEL : BATCH) : undefined),
+  ...V2_FAMILY,
+  fields: () => ({ ...FIELDS, $schema: true }),
+  schema,
+  normalise(m) {
+    const d: DraftDeployment = {
+      manifest: m,
+      flavor: 'model-batch',
+      name: textAt(m, '/name'),
+      endpointName: textAt(m, '/endpoint_name'),
+      target: 'compute-cluster',
+      mode: 'batch',
+      targetReason: `${kindReason(m)}: batch scoring on its compute`,
+      targetKey: anchor(m, v2TargetKey(m)),
+      computeRef: computeRef(m),
+      instanceCount: num(m, '/resources/instance_count') ?? num(m, '/compute/instance_count'),
+      instanceType: str(m, '/resources/instance_type') ?? str(m, '/compute/instance_type'),
+      environmentImage: environmentImage(m),
+      modelRef: modelRef(m),
+      tags: tagsOf(m),
+    };
+    return { deployments: [prune(d)] };
+  },
+});

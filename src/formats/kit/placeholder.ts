@@ -1,0 +1,29 @@
+// Placeholders: values that stand for something supplied elsewhere (a template, a pipeline
+// variable, a documented "fill this in"). Such values are unknown, never wrong, and never echoed
+// back as if they were a name.
+
+const PATTERNS: ReadonlyArray<{ re: RegExp; what: string }> = [
+  { re: /\$\{\{[^{}]*\}\}/, what: 'a workflow or pipeline expression' },
+  { re: /\{\{[^{}]*\}\}/, what: 'a template token' },
+  { re: /\$\{[^{}]*\}/, what: 'a shell or pipeline variable' },
+  { re: /\$\([^()]*\)/, what: 'an Azure DevOps variable' },
+  { re: /#\{[^{}]*\}#/, what: 'a token-replacement variable' },
+  { re: /^\s*__[A-Za-z0-9_]+__\s*$/, what: 'a token-replacement variable' },
+  { re: /^\s*<[^<>]+>\s*$/, what: 'a placeholder to fill in' },
+  { re: /\bINSERT[-_ ].*[-_ ]HERE\b/i, what: 'a placeholder to fill in' },
+  { re: /^\s*\$[A-Za-z_][A-Za-z0-9_]*\s*$/, what: 'a shell variable' },
+];
+
+/** The kind of placeholder a value holds, if it holds one. */
+export function placeholderKind(v: unknown): string | undefined {
+  if (typeof v !== 'string') return undefined;
+  return PATTERNS.find((p) => p.re.test(v))?.what;
+}
+
+/**
+ * Unrendered template or documented placeholder: `{{X}}`, `${{ x }}`, `${X}`, `$(X)`, `#{X}#`,
+ * `__X__`, `$X`, `<your-cluster-name>`, `INSERT-YOUR-MODEL-NAME-HERE`.
+ */
+export function isPlaceholder(v: unknown): boolean {
+  return placeholderKind(v) !== undefined;
+}

@@ -1,0 +1,143 @@
+// CLI v2 online deployments: managed (`managedOnlineDeployment`) and Kubernetes
+// (`kubernetesOnlineDeployment`), AZURE-ML-FACTS §2c.3–§2c.4.
+import type { Fields, KubeResources, Manifest } from '../core/types.js';
+import { isMapping, ptrOf } from '../core/pointer.js';
+import { KUBERNETES_DEFAULT_MAX_INSTANCES } from '../catalog/azure-defaults.js';
+import { define, type DetectInput } from './family.js';
+import { DEPLOYMENT_BASE, PROBE, QUANTITIES, leaves } from './kit/fields.js';
+import { quantityFact } from './kit/quantity.js';
+import { modelRef } from './kit/refs.js';
+import { map, obj, text, V2, type Schema } from './kit/schema.js';
+import { V2_FAMILY, environmentImage, kindReason, v2TargetKey } from './kit/v2.js';
+import { anchor, num, prune, str, tagsOf, text as textAt, valueAt } from './kit/values.js';
+import type { DraftDeployment } from './types.js';
+
+const MANAGED = 'managedOnlineDeployment';
+const KUBERNETES = 'kubernetesOnlineDeployment';
+
+const ONLINE_DEPLOYMENT: Fields = {
+  ...DEPLOYMENT_BASE,
+  ...leaves('type', 'instance_type', 'instance_count', 'app_insights_enabled', 'model_mount_path', 'egress_public_network_access', 'private_network_connection'),
+  scale_settings: leaves('type', 'min_instances', 'max_instances', 'polling_interval', 'target_utilization_percentage'),
+  request_settings: leaves('request_timeout_ms', 'max_concurrent_requests_per_instance', 'max_queue_wait_ms'),
+  liveness_probe: PROBE,
+  readiness_probe: PROBE,
+  data_collector: {
+    ...leaves('sampling_rate', 'rolling_rate'),
+    collections: 'map',
+    request_logging: leaves('capture_headers'),
+  },
+};
+
+const KUBERNETES_DEPLOYMENT: Fields = {
+  ...ONLINE_DEPLOYMENT,
+  resources: { requests: QUANTITIES, limits: QUANTITIES, instance_types: true },
+};
+
+function schema(kind: string): Schema {
+  const kube = kind === KUBERNETES;
+  const f = V2;
+  const probe = obj({ initial_delay: f.int(0), period: f.int(1), timeout: f.int(1), success_threshold: f.int(1), failure_threshold: f.int(1) });
+  const quantities = obj({ cpu: { mdgQuantity: { kind: 'cpu' } }, memory: { mdgQuantity: { kind: 'memory' } }, 'nvidia.com/gpu': f.int(0), gpu: f.int(0) });
+  return obj(
+    {
+      name: text,
+      endpoint_name: text,
+      instance_type: text,
+      instance_count: f.int(1, { hint: 'A deployment needs at least one instance.' }),
+      type: f.oneOf(kube ? ['kubernetes'] : ['managed']),
+      app_insights_enabled: f.flag,
+      model_mount_path: text,
+      egress_public_network_access: f.oneOf(['enabled', 'disabled']),
+      scale_settings: obj(
+        {
+          type: f.oneOf(kube ? ['default', 'target_utilization'] : ['default'], kube ? undefined : 'Managed online deployments scale through Azure Monitor autoscale, not in this file.'),
+          min_instances: f.int(0),
+          max_instances: f.int(1),
+          polling_interval: f.int(1),
+          target_utilization_percentage: f.int(1, { max: 100 }),
+        },
+        { mdgMinMax: [['min_instances', 'max_instances']] },
+      ),
+      request_settings: obj({ request_timeout_ms: f.int(1), max_concurrent_requests_per_instance: f.int(1), max_queue_wait_ms: f.int(0) }),
+      liveness_probe: probe,
+      readiness_probe: probe,
+      tags: map,
+      properties: map,
+      environment_variables: map,
+      ...(kube ? { resources: obj({ requests: quantities, limits: quantities }) } : {}),
+    },
+    kube ? {} : { required: ['instance_type', 'instance_count'] },
+  );
+}
+
+function kubeResources(m: Manifest, block: 'requests' | 'limits'): KubeResources | undefined {
+  if (!isMapping(valueAt(m, ptrOf('resources', block)))) return undefined;
+  return prune<KubeResources>({
+    cpu: quantityFact(m, ptrOf('resources', block, 'cpu')),
+    memory: quantityFact(m, ptrOf('resources', block, 'memory')),
+    // The SDK also accepts the pre-renamed `gpu`.
+    gpu: num(m, ptrOf('resources', block, 'nvidia.com/gpu')) ?? num(m, ptrOf('resources', block, 'gpu')),
+  });
+}
+
+function scaleSettings(m: Manifest): Record<string, unknown> {
+  const s = valueAt(m, '/scale_settings');
+  return isMapping(s) ? s : (Object.create(null) as Record<string, unknown>);
+}
+
+/** A 2021-preview / SDK-internal `onlineDeployment` schema id does not say which: `type` does. */
+const byType = ({ type }: DetectInput): string => (type === 'kubernetes' ? KUBERNETES : MANAGED);
+
+export const onlineDeployment = define({
+  id: 'online-deployment',
+  kinds: [MANAGED, KUBERNETES],
+  schemas: { managedonlinedeployment: MANAGED, kubernetesonlinedeployment: KUBERNETES, onlinedeployment: byType },
+  prefilter: { keys: ['endpoint_name'], types: ['kubernetes'] },
+  detect({ data, type }) {
+    const endpointName = 'endpoint_name' in data;
+    if (type === 'kubernetes' && endpointName) return KUBERNETES;
+    // A batch deployment also has `endpoint_name`; it has a `compute` (or is a pipeline deployment).
+    if (endpointName && 'instance_type' in data && !('compute' in data) && !(type === 'pipeline' && 'component' in data)) return MANAGED;
+    return undefined;
+  },
+  ...V2_FAMILY,
+  fields: (m) => ({ ...(m.kind === KUBERNETES ? KUBERNETES_DEPLOYMENT : ONLINE_DEPLOYMENT), $schema: true }),
+  schema,
+  normalise(m) {
+    const kube = m.kind === KUBERNETES;
+    const d: DraftDeployment = {
+      manifest: m,
+      flavor: kube ? 'kubernetes-online' : 'managed-online',
+      name: textAt(m, '/name'),
+      endpointName: textAt(m, '/endpoint_name'),
+      target: kube ? 'aks' : 'managed-online',
+      mode: 'realtime',
+      targetReason: kube ? `${kindReason(m)}: Azure ML Kubernetes online deployment` : kindReason(m),
+      targetKey: anchor(m, v2TargetKey(m)),
+      instanceType: str(m, '/instance_type'),
+      instanceCount: num(m, '/instance_count'),
+      requestTimeoutMs: num(m, '/request_settings/request_timeout_ms'),
+      environmentImage: environmentImage(m),
+      modelRef: modelRef(m),
+      tags: tagsOf(m),
+    };
+    if (kube) {
+      d.inheritsEndpointCompute = true;
+      d.requests = kubeResources(m, 'requests');
+      d.limits = kubeResources(m, 'limits');
+      d.gpu = d.limits?.gpu ?? d.requests?.gpu;
+      d.replicas = d.instanceCount;
+      d.scaling = { maxKey: 'scale_settings.max_instances', defaultMax: KUBERNETES_DEFAULT_MAX_INSTANCES, implicit: false };
+      const scaleType = textAt(m, '/scale_settings/type')?.toLowerCase();
+      const s = scaleSettings(m);
+      // Kubernetes scales by target utilisation when the type says so or min/max are set.
+      if (scaleType === 'target_utilization' || (scaleType === undefined && ('min_instances' in s || 'max_instances' in s))) {
+        d.autoscaleEnabled = { value: true, ptr: scaleType ? '/scale_settings/type' : '/scale_settings', manifest: m };
+        d.minReplicas = num(m, '/scale_settings/min_instances');
+        d.maxReplicas = num(m, '/scale_settings/max_instances');
+      }
+    }
+    return { deployments: [prune(d)] };
+  },
+});

@@ -1,0 +1,61 @@
+// CLI v2 online endpoints: managed (`managedOnlineEndpoint`) and Kubernetes (`kubernetesOnlineEndpoint`,
+// whose `compute` hosts its deployments), AZURE-ML-FACTS §2c.1–§2c.2.
+import type { Endpoint, Fields, Manifest } from '../core/types.js';
+import { define, type DetectInput } from './family.js';
+import { ENDPOINT_BASE, IDENTITY, leaves } from './kit/fields.js';
+import { parseRef } from './kit/refs.js';
+import { identitySchema, map, obj, text, V2, type Schema } from './kit/schema.js';
+import { V2_FAMILY } from './kit/v2.js';
+import { anchor, prune, str, text as textAt } from './kit/values.js';
+
+const MANAGED = 'managedOnlineEndpoint';
+const KUBERNETES = 'kubernetesOnlineEndpoint';
+
+const ONLINE_ENDPOINT: Fields = {
+  ...ENDPOINT_BASE,
+  ...leaves('public_network_access'),
+  identity: IDENTITY,
+  traffic: 'map',
+  mirror_traffic: 'map',
+};
+const KUBERNETES_ENDPOINT: Fields = { ...ONLINE_ENDPOINT, compute: true };
+
+function schema(kind: string): Schema {
+  const f = V2;
+  return obj({
+    name: text,
+    description: text,
+    auth_mode: f.oneOf(['key', 'aml_token', 'aad_token']),
+    tags: map,
+    properties: map,
+    public_network_access: f.oneOf(['enabled', 'disabled']),
+    identity: identitySchema(),
+    traffic: map,
+    mirror_traffic: map,
+    ...(kind === KUBERNETES ? { compute: text } : {}),
+  });
+}
+
+/** A 2021-preview `onlineEndpoint` schema id does not say which: an endpoint with `compute` is Kubernetes. */
+const byCompute = ({ data }: DetectInput): string => ('compute' in data ? KUBERNETES : MANAGED);
+
+function endpoint(m: Manifest, kind: Endpoint['kind']): Endpoint {
+  const compute = str(m, '/compute');
+  return prune({
+    manifest: m,
+    name: textAt(m, '/name'),
+    kind,
+    computeRef: compute ? parseRef(compute.value, anchor(m, compute.ptr)) : undefined,
+  });
+}
+
+export const onlineEndpoint = define({
+  id: 'online-endpoint',
+  kinds: [MANAGED, KUBERNETES],
+  schemas: { managedonlineendpoint: MANAGED, kubernetesonlineendpoint: KUBERNETES, onlineendpoint: byCompute },
+  prefilter: {},
+  ...V2_FAMILY,
+  fields: (m) => ({ ...(m.kind === KUBERNETES ? KUBERNETES_ENDPOINT : ONLINE_ENDPOINT), $schema: true }),
+  schema,
+  normalise: (m) => ({ endpoints: [endpoint(m, m.kind === KUBERNETES ? 'kubernetes' : 'managed')] }),
+});

@@ -1,0 +1,44 @@
+// The cheap text pre-filter (SPEC §2): a file that holds none of the words any family looks for is
+// not parsed. Its words come from the families; nothing here names a key of its own.
+import * as path from 'node:path';
+import { FAMILIES } from './index.js';
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+interface Tests {
+  key: RegExp;
+  schema: RegExp;
+  type: RegExp;
+  fileNames: Set<string>;
+}
+
+let tests: Tests | undefined;
+
+function build(): Tests {
+  const keys = new Set<string>();
+  const types = new Set<string>();
+  const schemas = new Set<string>(['azureml']);
+  const fileNames = new Set<string>();
+  for (const f of FAMILIES) {
+    for (const k of f.prefilter.keys ?? []) keys.add(k);
+    for (const t of f.prefilter.types ?? []) types.add(t);
+    for (const n of f.prefilter.fileNames ?? []) fileNames.add(n);
+    for (const s of Object.keys(f.schemas ?? {})) schemas.add(s === 'model' ? 'model.schema' : s);
+  }
+  const alt = (set: Set<string>) => [...set].map(escape).join('|');
+  return {
+    key: new RegExp(`(?:^|[\\s{,"'])(?:${alt(keys)})["']?\\s*:`),
+    schema: new RegExp(`\\$schema["']?\\s*:\\s*["']?[^\\n]*(?:${alt(schemas)})`, 'i'),
+    type: new RegExp(`(?:^|[\\s{,"'])type["']?\\s*:\\s*["']?(?:${alt(types)})\\b`, 'i'),
+    fileNames,
+  };
+}
+
+/** Could this YAML/JSON file be an Azure ML manifest? Keeps workflows, package.json … unparsed. */
+export function looksLikeManifest(relPath: string, text: string): boolean {
+  const t = (tests ??= build());
+  if (t.fileNames.has(path.posix.basename(relPath))) return true;
+  return t.key.test(text) || t.schema.test(text) || t.type.test(text);
+}

@@ -1,0 +1,158 @@
+// Reading one candidate file: bytes → text (encodings, BOM, NUL) → parsed documents with positions.
+// Never throws: what cannot be read becomes a problem of the file (a `parse-error`).
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import type { LoadedFile, ParseProblem } from '../core/types.js';
+import { LineIndex } from '../parse/lines.js';
+import { parseYaml } from '../parse/yaml.js';
+import { parseJsonc } from '../parse/jsonc.js';
+import type { Candidate } from './files.js';
+
+export const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
+
+/** The cheap text test of the pre-filter: could this file be a manifest? (Built from the families.) */
+export type Prefilter = (relPath: string, text: string) => boolean;
+
+export interface ReadOptions {
+  prefilter: Prefilter;
+  maxBytes?: number;
+}
+
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+/** Reads and parses one candidate. Returns null for files that are not manifests (pre-filter). Never throws. */
+export function loadCandidate(c: Candidate, opts: ReadOptions): LoadedFile | null {
+  const maxBytes = opts.maxBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const looksLikeManifest = opts.prefilter;
+  const syntax = /\.json$/i.test(c.path) ? 'json' : 'yaml';
+  const file = (problems: ParseProblem[], size = 0): LoadedFile => ({
+    path: c.path,
+    abs: c.abs,
+    text: '',
+    syntax,
+    size,
+    docs: [],
+    problems,
+  });
+  if (c.problem) return file([{ message: c.problem, line: 1, column: 1 }]);
+  let fd: number;
+  try {
+    fd = openSync(c.abs, 'r');
+  } catch (err) {
+    return file([{ message: `cannot read file: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, line: 1, column: 1 }]);
+  }
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) return null; // a FIFO or device named like a manifest: never block on it
+    if (st.size > maxBytes) {
+      // Only report files that look like manifests: read a prefix for the pre-filter.
+      const head = Buffer.alloc(64 * 1024);
+      const n = readSync(fd, head, 0, head.length, 0);
+      if (!looksLikeManifest(c.path, head.subarray(0, n).toString('utf8'))) return null;
+      return file(
+        [{ message: `file too large: ${st.size} bytes is over the ${maxBytes}-byte cap; not read (raise the cap or exclude the file)`, line: 1, column: 1 }],
+        st.size,
+      );
+    }
+    const buf = Buffer.allocUnsafe(st.size);
+    let off = 0;
+    while (off < st.size) {
+      const n = readSync(fd, buf, off, st.size - off, off);
+      if (n === 0) break;
+      off += n;
+    }
+    return parseBuffer(c, off === st.size ? buf : buf.subarray(0, off), opts.prefilter, syntax);
+  } catch (err) {
+    return file([{ message: `cannot read file: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, line: 1, column: 1 }]);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Parses bytes already read (also the entry point for tests and the fuzzer). */
+export function parseBuffer(
+  c: Candidate,
+  buf: Buffer,
+  looksLikeManifest: Prefilter,
+  syntax: 'yaml' | 'json' = /\.json$/i.test(c.path) ? 'json' : 'yaml',
+): LoadedFile | null {
+  const base: LoadedFile = { path: c.path, abs: c.abs, text: '', syntax, size: buf.length, docs: [], problems: [] };
+  const utf16 = utf16Kind(buf);
+  if (utf16) {
+    const decoded = utf16 === 'le' ? buf.subarray(2).toString('utf16le') : swap16(buf.subarray(2)).toString('utf16le');
+    if (!looksLikeManifest(c.path, decoded)) return null;
+    base.problems.push({
+      message: `file is UTF-16 (${utf16 === 'le' ? 'little' : 'big'}-endian) encoded; the Azure ML CLIs read UTF-8, so Azure cannot load it. Re-save it as UTF-8`,
+      line: 1,
+      column: 1,
+    });
+    return base;
+  }
+  const nul = buf.indexOf(0);
+  let text: string;
+  try {
+    text = decoder.decode(buf);
+  } catch {
+    // Binary or not UTF-8: report only if the readable part looks like a manifest.
+    const hasBom = buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf;
+    const loose = buf.toString('latin1', hasBom ? 3 : 0);
+    if (!looksLikeManifest(c.path, loose)) return null;
+    base.problems.push({ message: 'file is not valid UTF-8 text (binary or another encoding); not read', line: lineOfByte(buf, firstInvalidUtf8(buf)), column: 1 });
+    return base;
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (!looksLikeManifest(c.path, text)) return null;
+  if (nul !== -1) {
+    base.text = text;
+    base.problems.push({ message: 'file contains NUL bytes (binary); not read', line: lineOfByte(buf, nul), column: 1 });
+    return base;
+  }
+  base.text = text;
+  const lines = new LineIndex(text);
+  if (text.trim() === '') return base;
+  const r = syntax === 'json' ? parseJsonc(text, lines) : parseYaml(text, lines);
+  base.docs = r.docs;
+  base.problems = r.problems;
+  return base;
+}
+
+function firstInvalidUtf8(buf: Buffer): number {
+  let lo = 0;
+  let hi = buf.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    try {
+      decoder.decode(buf.subarray(0, mid));
+      lo = mid + 1;
+    } catch {
+      hi = mid;
+    }
+  }
+  return Math.max(0, lo - 4);
+}
+
+function lineOfByte(buf: Buffer, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < buf.length; i++) if (buf[i] === 10) line++;
+  return line;
+}
+
+/** Loads candidates in order; files the pre-filter rules out are left out. */
+export function loadAll(cands: readonly Candidate[], opts: ReadOptions): LoadedFile[] {
+  const out: LoadedFile[] = [];
+  for (const c of cands) {
+    const f = loadCandidate(c, opts);
+    if (f) out.push(f);
+  }
+  return out;
+}
+
+function utf16Kind(buf: Buffer): 'le' | 'be' | undefined {
+  if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe) return 'le';
+  if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff) return 'be';
+  return undefined;
+}
+
+function swap16(buf: Buffer): Buffer {
+  const out = Buffer.from(buf.subarray(0, buf.length - (buf.length % 2)));
+  return out.swap16();
+}
