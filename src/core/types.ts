@@ -286,6 +286,21 @@ export interface SuppressionInfo {
   expires?: string;
 }
 
+/** A minimal text edit of one file: replace the characters [start, end) of its text with `text`. */
+export interface TextEdit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** The fix of a finding whose answer is determined (`--fix`, review suggestions, SARIF `fixes`). */
+export interface FindingFix {
+  /** What the fix does, in a sentence ("set `instance_count: 3`"). */
+  description: string;
+  /** Edits of the finding's file, non-overlapping, in order. */
+  edits: TextEdit[];
+}
+
 export interface Finding {
   ruleId: string;
   severity: Severity;
@@ -297,6 +312,8 @@ export interface Finding {
   endColumn: number;
   helpUri: string;
   suppressed: SuppressionInfo | null;
+  /** Present when the rule can fix this finding. */
+  fix?: FindingFix;
 }
 
 export interface InventoryRow {
@@ -347,6 +364,29 @@ export interface Summary {
   suppressed: number;
 }
 
+/** The policy that judged the run, and everything in it that silences or relaxes a rule (always reported). */
+export interface PolicyInfo {
+  /** Where the policy came from: the base branch's config, the PR's own (head), or the checkout (CLI). */
+  from: 'base' | 'head' | 'checkout';
+  /** Repo-relative path of the config file, or null for the built-in defaults. */
+  file: string | null;
+  /** Rules turned off. */
+  off: string[];
+  /** Rules whose severity is set lower than their default. */
+  lowered: Array<{ rule: string; from: Severity; to: Severity }>;
+  /** Limits set to other values than the defaults. */
+  limits: Array<{ limit: string; value: number; default: number }>;
+}
+
+/** vCPU quota the repository's managed online deployments need, per VM family (quota advisory). */
+export interface QuotaNeed {
+  family: string;
+  vcpus: number;
+  /** Configured quota (config `quota:`), when declared. */
+  quota?: number;
+  deployments: Array<{ file: string; name: string | null; instanceType: string; instances: number; vcpus: number }>;
+}
+
 export interface Result {
   version: 1;
   tool: { name: string; version: string };
@@ -357,4 +397,8 @@ export interface Result {
   skipped: SkippedEntry[];
   waivers: WaiverInForce[];
   failOn: FailOn;
+  /** The policy that judged the run (rules off, lowered severities, changed limits). */
+  policy?: PolicyInfo;
+  /** Per VM family, the vCPU quota managed online deployments need. */
+  quota?: QuotaNeed[];
 }
