@@ -36,9 +36,20 @@ function build(): Tests {
   };
 }
 
-/** Could this YAML/JSON file be an Azure ML manifest? Keeps workflows, package.json … unparsed. */
+/**
+ * Text in which a key can be spelled without its letters appearing literally, as Azure's loaders
+ * (PyYAML, Python json) read it: an escape inside a double-quoted string (`"compute\u0054ype"`,
+ * `"\x24schema"`), a tag (`!!str`, `!<…>`, `%TAG`), an alias used as a key (`*k : ACI`), an explicit
+ * key (`? computeType`). Such a file cannot be ruled out by words: it is parsed.
+ */
+const MAY_HIDE_WORDS = /"[^"\n]*\\|(?:^|[\s[{,:-])!|^%TAG|\*[^\s,[\]{}]+[ \t]*:(?:\s|$)|^[ \t]*(?:-[ \t]+)*\?(?:[ \t]|$)/m;
+
+/**
+ * Could this YAML/JSON file be an Azure ML manifest? Keeps workflows, package.json … unparsed. A strict
+ * superset of what the families recognise: a file it cannot rule out cheaply goes to the full parse.
+ */
 export function looksLikeManifest(relPath: string, text: string): boolean {
   const t = (tests ??= build());
   if (t.fileNames.has(path.posix.basename(relPath))) return true;
-  return t.key.test(text) || t.schema.test(text) || t.type.test(text);
+  return t.key.test(text) || t.schema.test(text) || t.type.test(text) || MAY_HIDE_WORDS.test(text);
 }

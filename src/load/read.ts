@@ -19,6 +19,27 @@ export interface ReadOptions {
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
+/** Files over the parse cap are still scanned for manifest words up to this size. */
+export const SCAN_MAX_BYTES = 64 * 1024 * 1024;
+const SCAN_CHUNK = 1024 * 1024;
+/** Chunks overlap so that a word split across two chunks is still seen. */
+const SCAN_OVERLAP = 4096;
+
+function scanLooksLikeManifest(fd: number, size: number, relPath: string, looksLikeManifest: Prefilter): boolean {
+  const buf = Buffer.alloc(SCAN_CHUNK + SCAN_OVERLAP);
+  let carry = 0;
+  for (let pos = 0; pos < size; ) {
+    const n = readSync(fd, buf, carry, SCAN_CHUNK, pos);
+    if (n === 0) break;
+    pos += n;
+    const chunk = buf.subarray(0, carry + n);
+    if (looksLikeManifest(relPath, chunk.toString('latin1'))) return true;
+    carry = Math.min(SCAN_OVERLAP, chunk.length);
+    chunk.copy(buf, 0, chunk.length - carry);
+  }
+  return false;
+}
+
 /** Reads and parses one candidate. Returns null for files that are not manifests (pre-filter). Never throws. */
 export function loadCandidate(c: Candidate, opts: ReadOptions): LoadedFile | null {
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_FILE_BYTES;
@@ -44,10 +65,22 @@ export function loadCandidate(c: Candidate, opts: ReadOptions): LoadedFile | nul
     const st = fstatSync(fd);
     if (!st.isFile()) return null; // a FIFO or device named like a manifest: never block on it
     if (st.size > maxBytes) {
-      // Only report files that look like manifests: read a prefix for the pre-filter.
-      const head = Buffer.alloc(64 * 1024);
-      const n = readSync(fd, head, 0, head.length, 0);
-      if (!looksLikeManifest(c.path, head.subarray(0, n).toString('utf8'))) return null;
+      // Only report files that look like manifests, wherever the words are: scan the whole file in
+      // chunks (a key after megabytes of padding must not hide the file). Past the scan cap the gate
+      // cannot look at all, and says so.
+      if (st.size > SCAN_MAX_BYTES) {
+        return file(
+          [
+            {
+              message: `file too large: ${st.size} bytes is over the ${maxBytes}-byte cap and the ${SCAN_MAX_BYTES}-byte scan cap, so the gate cannot check whether it is a manifest; exclude it in the config if it is not one`,
+              line: 1,
+              column: 1,
+            },
+          ],
+          st.size,
+        );
+      }
+      if (!scanLooksLikeManifest(fd, st.size, c.path, looksLikeManifest)) return null;
       return file(
         [{ message: `file too large: ${st.size} bytes is over the ${maxBytes}-byte cap; not read (raise the cap or exclude the file)`, line: 1, column: 1 }],
         st.size,
@@ -76,6 +109,17 @@ export function parseBuffer(
   syntax: 'yaml' | 'json' = /\.json$/i.test(c.path) ? 'json' : 'yaml',
 ): LoadedFile | null {
   const base: LoadedFile = { path: c.path, abs: c.abs, text: '', syntax, size: buf.length, docs: [], problems: [] };
+  const utf32 = utf32Kind(buf);
+  if (utf32) {
+    // Python's json reads UTF-32 when it sees the byte order mark; nothing here gates it, so it is reported.
+    if (!looksLikeManifest(c.path, decodeUtf32(buf, utf32))) return null;
+    base.problems.push({
+      message: `file is UTF-32 (${utf32 === 'le' ? 'little' : 'big'}-endian) encoded; the gate reads UTF-8 and UTF-16 only, so it cannot check it. Re-save it as UTF-8`,
+      line: 1,
+      column: 1,
+    });
+    return base;
+  }
   const utf16 = utf16Kind(buf);
   if (utf16) {
     const decoded = utf16 === 'le' ? buf.subarray(2).toString('utf16le') : swap16(buf.subarray(2)).toString('utf16le');
@@ -142,6 +186,22 @@ export function loadAll(cands: readonly Candidate[], opts: ReadOptions): LoadedF
   for (const c of cands) {
     const f = loadCandidate(c, opts);
     if (f) out.push(f);
+  }
+  return out;
+}
+
+function utf32Kind(buf: Buffer): 'le' | 'be' | undefined {
+  if (buf.length >= 4 && buf[0] === 0xff && buf[1] === 0xfe && buf[2] === 0 && buf[3] === 0) return 'le';
+  if (buf.length >= 4 && buf[0] === 0 && buf[1] === 0 && buf[2] === 0xfe && buf[3] === 0xff) return 'be';
+  return undefined;
+}
+
+/** UTF-32 text as a string (for the pre-filter only). */
+function decodeUtf32(buf: Buffer, kind: 'le' | 'be'): string {
+  let out = '';
+  for (let i = 4; i + 3 < buf.length; i += 4) {
+    const cp = kind === 'le' ? buf.readUInt32LE(i) : buf.readUInt32BE(i);
+    out += cp <= 0x10ffff ? String.fromCodePoint(cp) : '\ufffd';
   }
   return out;
 }

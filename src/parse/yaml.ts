@@ -191,17 +191,34 @@ class DocBuilder {
         const merges: Array<{ value: unknown; span: Span }> = [];
         while (this.events[this.pos] && this.events[this.pos].type !== EVENT_ID.POP) {
           const keyEv = this.events[this.pos];
-          if (keyEv.type !== EVENT_ID.SCALAR) {
-            const off = keyEv.type === EVENT_ID.ALIAS ? keyEv.anchorStart : (keyEv as { start: number }).start;
-            throw new BuildError('a mapping key must be a plain value (found a collection as a key)', off);
+          let key: string;
+          let keySpan: Span;
+          let plainKey = false;
+          if (keyEv.type === EVENT_ID.ALIAS) {
+            // `*k : ACI` — PyYAML uses the anchored scalar as the key (a collection would be unhashable).
+            const name = this.text.slice(keyEv.anchorStart, keyEv.anchorEnd);
+            const target = this.anchors.get(name);
+            if (!target) throw new BuildError(`unknown alias *${name}`, keyEv.anchorStart);
+            if (target.value !== null && typeof target.value === 'object') {
+              throw new BuildError('a mapping key must be a plain value (found a collection as a key)', keyEv.anchorStart);
+            }
+            this.pos++;
+            key = target.value === null ? '' : String(target.value);
+            keySpan = this.lines.span(keyEv.anchorStart - 1, keyEv.anchorEnd);
+          } else if (keyEv.type !== EVENT_ID.SCALAR) {
+            throw new BuildError('a mapping key must be a plain value (found a collection as a key)', (keyEv as { start: number }).start);
+          } else {
+            this.pos++;
+            key = keyEv.valueStart >= 0 ? getScalarValue(this.text, keyEv) : '';
+            // An empty key (`: value`) has no offset of its own: use where its value starts.
+            const keyStart = keyEv.valueStart >= 0 ? keyEv.valueStart : this.nextOffset();
+            keySpan = this.lines.span(keyStart, keyEv.valueEnd >= 0 ? keyEv.valueEnd : keyStart);
+            plainKey = keyEv.style === SCALAR_STYLE.PLAIN;
+            // An anchored key (`&k computeType: …`) can be used as a key elsewhere.
+            this.anchor(keyEv.anchorStart, keyEv.anchorEnd, { value: key, weight: 1 });
           }
-          this.pos++;
-          const key = keyEv.valueStart >= 0 ? getScalarValue(this.text, keyEv) : '';
-          // An empty key (`: value`) has no offset of its own: use where its value starts.
-          const keyStart = keyEv.valueStart >= 0 ? keyEv.valueStart : this.nextOffset();
-          const keySpan = this.lines.span(keyStart, keyEv.valueEnd >= 0 ? keyEv.valueEnd : keyStart);
           if (ptr === '' && this.firstKey === undefined) this.firstKey = keySpan;
-          if (key === '<<' && keyEv.style === SCALAR_STYLE.PLAIN) {
+          if (key === '<<' && plainKey) {
             const v = this.node(pointerJoin(ptr, '<<'), depth + 1);
             merges.push({ value: v.value, span: keySpan });
             continue;

@@ -5,6 +5,7 @@ export const rule: EngineRule = {
   id: 'parse-error',
   scope: 'engine',
   defaultSeverity: 'error',
+  unsilenceable: true,
   description: 'A file that looks like a manifest does not parse (malformed YAML/JSON, unrendered {{ }} template, too large).',
   remediation: 'Fix the syntax at the reported line, render templates before gating, or exclude the file in config `exclude:`.',
 };
