@@ -104,8 +104,9 @@ function run(root: string, config: Config, opts: EngineOptions): Result {
     deployments = deployments.filter((d) => scope.has(d.manifest.file.path));
     inScopeFiles = files.filter((f) => scope.has(f.path));
   }
-  if (opts.paths && opts.paths.length > 0) {
-    const only = opts.paths;
+  // `.` or the root itself selects everything.
+  const only = (opts.paths ?? []).filter((p) => p !== '' && p !== '.');
+  if (only.length > 0) {
     const wanted = (p: string) => only.some((x) => p === x || p.startsWith(`${x}/`));
     all = all.filter((f) => wanted(f.file) || keepConfigFinding(f));
     deployments = deployments.filter((d) => wanted(d.manifest.file.path));
@@ -115,7 +116,7 @@ function run(root: string, config: Config, opts: EngineOptions): Result {
   const deploymentFiles = new Set(deployments.map((d) => d.manifest.file.path));
 
   all.sort(compareFindings);
-  const narrowed = changed !== undefined || (opts.paths?.length ?? 0) > 0;
+  const narrowed = changed !== undefined || only.length > 0;
   return {
     version: 1,
     tool: { name: 'model-deploy-gate', version: VERSION },

@@ -4,6 +4,7 @@ import { statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { problemsText } from '../config/types.js';
 import { helpUri } from '../core/rules.js';
+import { nearest } from '../core/text.js';
 import type { FailOn, Stage } from '../core/types.js';
 import { VERSION } from '../core/version.js';
 import { evaluate } from '../engine.js';
@@ -58,12 +59,49 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     return await runCli(argv, io);
   } catch (err) {
     if (err instanceof UsageError) {
-      io.err(`model-deploy-gate: ${err.message}\n\n${USAGE}`);
+      io.err(`model-deploy-gate: ${err.message}\nSee 'model-deploy-gate --help'.\n`);
       return 2;
     }
     io.err(`model-deploy-gate: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
     return 2;
   }
+}
+
+const OPTIONS = {
+  root: { type: 'string' },
+  config: { type: 'string' },
+  format: { type: 'string' },
+  output: { type: 'string' },
+  'fail-on': { type: 'string' },
+  'default-stage': { type: 'string' },
+  'changed-from': { type: 'string' },
+  'list-rules': { type: 'boolean' },
+  explain: { type: 'string' },
+  version: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/** `did you mean "x"?` when a word is close to one of the candidates. */
+function didYouMean(word: string, candidates: readonly string[]): string {
+  const near = nearest(word, candidates);
+  return near ? ` (did you mean "${near}"?)` : '';
+}
+
+/** A flag value from a closed list, or a usage error naming the list and the nearest value. */
+function oneOf<T extends string>(flag: string, value: string | undefined, allowed: readonly T[], fallback: T | undefined): T | undefined {
+  if (value === undefined) return fallback;
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(`${flag} "${value}" is not one of ${allowed.join(', ')}${didYouMean(value, allowed)}`);
+}
+
+/** parseArgs' messages, with the nearest known option for an unknown one. */
+function usageFromParseArgs(err: Error): UsageError {
+  const m = /Unknown option '(-{1,2}[^']+)'/.exec(err.message);
+  if (m) {
+    const names = Object.keys(OPTIONS).map((o) => `--${o}`);
+    return new UsageError(`unknown option ${m[1]}${didYouMean(m[1], names)}`);
+  }
+  return new UsageError(err.message.split('\n')[0].replace(/\. To specify a positional argument.*$/, ''));
 }
 
 async function runCli(argv: string[], io: Io): Promise<number> {
@@ -72,22 +110,10 @@ async function runCli(argv: string[], io: Io): Promise<number> {
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: {
-        root: { type: 'string' },
-        config: { type: 'string' },
-        format: { type: 'string' },
-        output: { type: 'string' },
-        'fail-on': { type: 'string' },
-        'default-stage': { type: 'string' },
-        'changed-from': { type: 'string' },
-        'list-rules': { type: 'boolean' },
-        explain: { type: 'string' },
-        version: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
+      options: OPTIONS,
     });
   } catch (err) {
-    throw new UsageError((err as Error).message);
+    throw usageFromParseArgs(err as Error);
   }
   const v = parsed.values;
   if (v.help) {
@@ -105,7 +131,7 @@ async function runCli(argv: string[], io: Io): Promise<number> {
   }
   if (v.explain !== undefined) {
     const r = ALL_RULES.find((x) => x.id === v.explain);
-    if (!r) throw new UsageError(`unknown rule "${v.explain}"; see --list-rules`);
+    if (!r) throw new UsageError(`unknown rule "${v.explain}"${didYouMean(v.explain, ALL_RULES.map((x) => x.id))}; see --list-rules`);
     io.out(
       `${r.id} (default severity: ${r.defaultSeverity}${r.productionOnly ? ', production deployments only' : ''})\n\n` +
         `What it checks: ${r.description}\nHow to fix: ${r.remediation}\n\n` +
@@ -115,25 +141,35 @@ async function runCli(argv: string[], io: Io): Promise<number> {
     );
     return 0;
   }
-  const format = (v.format ?? 'text') as Format;
-  if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
-  const failOn = (v['fail-on'] ?? 'error') as FailOn;
-  if (!FAIL_ON.includes(failOn)) throw new UsageError(`--fail-on must be one of ${FAIL_ON.join(', ')}`);
-  const defaultStage = v['default-stage'] as Stage | undefined;
-  if (defaultStage !== undefined && !STAGES.includes(defaultStage)) throw new UsageError(`--default-stage must be one of ${STAGES.join(', ')}`);
+  const format = oneOf<Format>('--format', v.format, FORMATS, 'text') as Format;
+  const failOn = oneOf<FailOn>('--fail-on', v['fail-on'], FAIL_ON, 'error') as FailOn;
+  const defaultStage = oneOf<Stage>('--default-stage', v['default-stage'], STAGES, undefined);
+  if (v.root !== undefined && v.root.trim() === '') throw new UsageError('--root is empty; give the repository folder (or leave --root out to use the current directory)');
   const root = path.resolve(io.cwd, v.root ?? '.');
-  if (!isDirectory(root)) throw new UsageError(`--root ${root} is not a directory`);
+  if (!isDirectory(root)) throw new UsageError(`--root ${v.root ?? root} is not a directory`);
 
   const paths: string[] = [];
+  let allPaths = false;
   for (const p of parsed.positionals) {
     // A path is taken from the current directory when it lies inside the root, else from the root.
     const inside = (abs: string) => {
       const rel = path.relative(root, abs).split(path.sep).join('/');
       return rel.startsWith('..') || path.isAbsolute(rel) ? undefined : rel;
     };
-    const rel = inside(path.resolve(io.cwd, p)) ?? (path.isAbsolute(p) ? undefined : inside(path.resolve(root, p)));
-    if (rel === undefined) throw new UsageError(`path "${p}" is outside the root ${root}`);
-    paths.push(rel);
+    const candidates = [path.resolve(io.cwd, p), ...(path.isAbsolute(p) ? [] : [path.resolve(root, p)])];
+    const existing = candidates.find((c) => inside(c) !== undefined && exists(c));
+    if (existing === undefined) {
+      if (candidates.every((c) => inside(c) === undefined)) throw new UsageError(`path "${p}" is outside the root ${root}`);
+      throw new UsageError(`path "${p}" does not exist`);
+    }
+    const rel = inside(existing)!;
+    // The root itself (`.`) selects everything.
+    if (rel === '') {
+      paths.length = 0;
+      allPaths = true;
+    } else if (!allPaths) {
+      paths.push(rel);
+    }
   }
 
   let changed: string[] | undefined;
@@ -157,6 +193,13 @@ async function runCli(argv: string[], io: Io): Promise<number> {
     return 2;
   }
   const result = outcome.result;
+  if (result.scope.manifests === 0) {
+    // Say so plainly: a pass over nothing is not a pass over the repository.
+    io.err(
+      `model-deploy-gate: no Azure ML manifest found (${result.scope.filesScanned} file${result.scope.filesScanned === 1 ? '' : 's'} read under ${root}${paths.length ? ` in ${paths.join(', ')}` : ''}); nothing was gated. ` +
+        'Check the path, --root and the config\'s include/exclude.\n',
+    );
+  }
   const text = render(format, result, ALL_RULES);
   if (v.output !== undefined) {
     writeFileSync(path.resolve(io.cwd, v.output), text);
@@ -191,6 +234,15 @@ function changedSince(root: string, ref: string): string[] {
     out.add(prefix ? n.slice(prefix.length) : n);
   }
   return [...out].sort();
+}
+
+function exists(p: string): boolean {
+  try {
+    statSync(p);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function isDirectory(p: string): boolean {
