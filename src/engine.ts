@@ -5,7 +5,7 @@ import { loadConfig } from './config/load.js';
 import type { Config, ConfigProblem } from './config/types.js';
 import { VERSION } from './core/version.js';
 import type { FailOn, Finding, Result, Stage } from './core/types.js';
-import { looksLikeManifest } from './formats/prefilter.js';
+import { looksLikeManifest, outOfScopeAsset } from './formats/prefilter.js';
 import { normalise, recognise } from './formats/recognise.js';
 import { buildInventory } from './inventory/build.js';
 import { dependents } from './inventory/dependents.js';
@@ -69,8 +69,15 @@ function run(root: string, config: Config, opts: EngineOptions): Result {
 
   const findings: Finding[] = [];
   for (const f of files) {
+    // A syntax error in an Azure ML asset the gate does not judge (a pipeline job, a component) is
+    // visible but not an error: Azure's own loader stops at it too, so nothing it deploys is hidden.
+    const outOfScope = f.problems.every((p) => p.syntax) ? outOfScopeAsset(f.text) : undefined;
     for (const p of f.problems) {
-      const finding = registry.make('parse-error', f.path, { line: p.line, column: p.column, endLine: p.line, endColumn: p.column }, p.message);
+      const span = { line: p.line, column: p.column, endLine: p.line, endColumn: p.column };
+      const message = outOfScope
+        ? `${p.message}. The file looks like an Azure ML ${outOfScope}, which the gate does not gate, so this is a notice`
+        : p.message;
+      const finding = registry.make('parse-error', f.path, span, message, outOfScope ? 'notice' : undefined);
       if (finding) findings.push(finding);
     }
   }

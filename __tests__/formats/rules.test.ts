@@ -89,12 +89,14 @@ describe('schema rule', () => {
       `${KOD}\nname: b\nendpoint_name: e\ninstance_count: 0\nresources:\n  requests:\n    cpu: lots\n    memory: 0Gi\n  limits:\n    nvidia.com/gpu: 0.5\n`,
     );
     expect(where(r)).toEqual([
+      // No `type: kubernetes`: the CLI v2 would load it as a managed online deployment (azure-ai-ml OnlineDeployment._load).
+      '1:1 /$schema',
       '4:1 /instance_count',
       '7:5 /resources/requests/cpu',
       '8:5 /resources/requests/memory',
       '10:5 /resources/limits/nvidia.com~1gpu',
     ]);
-    expect(r[1].message).toMatch(/Kubernetes quantity/);
+    expect(r[2].message).toMatch(/Kubernetes quantity/);
   });
 
   it('aml-actions are validated with JSON types, as the actions do', () => {

@@ -92,7 +92,9 @@ describe('detection helpers', () => {
   });
   it('detects v2 by shape, first match wins', () => {
     const d = (o: Record<string, unknown>) => detectKind('a.yml', Object.assign(Object.create(null), o));
-    expect(d({ type: 'kubernetes', endpoint_name: 'e', compute: 'c' })).toBe('kubernetesOnlineDeployment');
+    expect(d({ type: 'kubernetes', endpoint_name: 'e' })).toBe('kubernetesOnlineDeployment');
+    // `compute` is no online deployment key: with it, the file is a batch deployment (as `az ml batch-deployment` loads it).
+    expect(d({ type: 'kubernetes', endpoint_name: 'e', compute: 'c' })).toBe('batchDeployment');
     expect(d({ endpoint_name: 'e', compute: 'c' })).toBe('batchDeployment');
     expect(d({ endpoint_name: 'e', compute: 'c', type: 'model' })).toBe('modelBatchDeployment');
     expect(d({ type: 'pipeline', component: 'x' })).toBe('pipelineComponentBatchDeployment');

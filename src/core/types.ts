@@ -35,6 +35,8 @@ export interface ParseProblem {
   column: number;
   /** True when the cause is an unrendered `{{ … }}` template. */
   template?: boolean;
+  /** A syntax error Azure's own loaders stop at too (not a limit of this reader, an encoding or a link). */
+  syntax?: boolean;
 }
 
 export interface LoadedFile {

@@ -28,7 +28,9 @@ export const computeInstance = define({
   id: 'compute-instance',
   kinds: [KIND],
   schemas: { computeinstance: KIND },
-  prefilter: {},
+  prefilter: { types: ['computeinstance'] },
+  // azure-ai-ml `Compute._load`: `type` decides, in any case.
+  detect: ({ type }) => (type === 'computeinstance' ? KIND : undefined),
   ...V2_FAMILY,
   fields: () => FIELDS,
   schema,

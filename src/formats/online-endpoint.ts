@@ -36,8 +36,13 @@ function schema(kind: string): Schema {
   });
 }
 
-/** A 2021-preview `onlineEndpoint` schema id does not say which: an endpoint with `compute` is Kubernetes. */
-const byCompute = ({ data }: DetectInput): string => ('compute' in data ? KUBERNETES : MANAGED);
+/**
+ * What the CLI v2 loader (azure-ai-ml `OnlineEndpoint._load`) picks, whatever `$schema` says: an
+ * endpoint with a (non-empty) `compute` is a Kubernetes online endpoint, any other one managed.
+ */
+const byCompute = ({ data }: DetectInput): string => (data.compute !== undefined && data.compute !== null && data.compute !== '' ? KUBERNETES : MANAGED);
+
+const AUTH_MODES = ['key', 'aml_token', 'aad_token'];
 
 function endpoint(m: Manifest, kind: Endpoint['kind']): Endpoint {
   const compute = str(m, '/compute');
@@ -52,8 +57,21 @@ function endpoint(m: Manifest, kind: Endpoint['kind']): Endpoint {
 export const onlineEndpoint = define({
   id: 'online-endpoint',
   kinds: [MANAGED, KUBERNETES],
-  schemas: { managedonlineendpoint: MANAGED, kubernetesonlineendpoint: KUBERNETES, onlineendpoint: byCompute },
-  prefilter: {},
+  schemas: { managedonlineendpoint: byCompute, kubernetesonlineendpoint: byCompute, onlineendpoint: byCompute },
+  prefilter: { keys: ['auth_mode'] },
+  /**
+   * Without `$schema`: an endpoint is a file with `auth_mode` and no deployment or job keys. With a
+   * `compute` it is a Kubernetes online endpoint; `key` / `aml_token` auth is online only. An
+   * `aad_token` endpoint without compute may be a batch endpoint: only the deploying command tells.
+   */
+  detect(input) {
+    const { data } = input;
+    const auth = typeof data.auth_mode === 'string' ? data.auth_mode.trim().toLowerCase() : undefined;
+    if (auth === undefined || !AUTH_MODES.includes(auth)) return undefined;
+    if (['endpoint_name', 'command', 'jobs', 'inputs', 'model', 'instance_type', 'component'].some((k) => k in data)) return undefined;
+    const kind = byCompute(input);
+    return kind === KUBERNETES || auth !== 'aad_token' ? kind : undefined;
+  },
   ...V2_FAMILY,
   fields: (m) => ({ ...(m.kind === KUBERNETES ? KUBERNETES_ENDPOINT : ONLINE_ENDPOINT), $schema: true }),
   schema,

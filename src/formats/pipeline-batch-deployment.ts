@@ -34,7 +34,6 @@ function schema(): Schema {
 export const pipelineBatchDeployment = define({
   id: 'pipeline-batch-deployment',
   kinds: [KIND],
-  schemas: { pipelinecomponentbatchdeployment: KIND },
   prefilter: { types: ['pipeline'] },
   detect: ({ data, type }) => (type === 'pipeline' && 'component' in data ? KIND : undefined),
   ...V2_FAMILY,

@@ -17,7 +17,9 @@ export const vmCompute = define({
   id: 'vm-compute',
   kinds: [KIND],
   schemas: { vmcompute: KIND },
-  prefilter: {},
+  prefilter: { types: ['virtualmachine'] },
+  // azure-ai-ml `Compute._load`: `type` decides, in any case.
+  detect: ({ type }) => (type === 'virtualmachine' ? KIND : undefined),
   ...V2_FAMILY,
   fields: () => FIELDS,
   schema,

@@ -211,6 +211,7 @@ function validator(key: string, schema: () => Schema): ValidateFunction {
 const REQUIRED_HINTS: Record<string, string> = {
   instance_type: 'Add the VM SKU, e.g. `instance_type: Standard_DS3_v2` (one allowed on managed online endpoints).',
   instance_count: 'Add `instance_count:` (3 or more for production, for high availability).',
+  type: 'Add `type: kubernetes`: without it the Azure ML CLI v2 loads the file as a managed online deployment, whatever `$schema` says.',
 };
 
 function requiredIssue(m: Manifest, parent: string, missing: string[]): SchemaIssue {
