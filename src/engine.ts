@@ -92,7 +92,7 @@ function run(root: string, config: Config, opts: EngineOptions): Result {
   }
   const inventory = buildInventory(root, files, manifests, normalise(manifests), config);
   const skus = new SkuCatalog(config.skus);
-  const ruleRun = registry.run(inventory, skus);
+  const ruleRun = registry.run(inventory, skus, opts.now ?? new Date());
   findings.push(...ruleRun.findings);
   const suppressed = applySuppressions(findings, files, config, opts.now ?? new Date(), registry);
   let all = suppressed.findings;

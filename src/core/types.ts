@@ -145,12 +145,14 @@ export interface Ref {
   path?: string;
   /** Inline model `type` (mlflow_model, custom_model, triton_model). */
   type?: string;
+  /** The reference is (or holds) a placeholder, e.g. `azureml:<your model name>:1`: what kind. */
+  placeholder?: string;
   at: Anchor;
   /**
    * Set by the inventory stage: `resolved`, `external` (registry / ARM id), `missing` (found nowhere),
    * `version-mismatch` (the name exists with other versions only: see `versionsFound`).
    */
-  resolution?: 'resolved' | 'external' | 'missing' | 'version-mismatch';
+  resolution?: 'resolved' | 'external' | 'missing' | 'version-mismatch' | 'placeholder';
   versionsFound?: string[];
 }
 

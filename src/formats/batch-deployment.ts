@@ -4,7 +4,7 @@ import type { Fields, Manifest } from '../core/types.js';
 import { isMapping } from '../core/pointer.js';
 import { define, type DetectInput } from './family.js';
 import { DEPLOYMENT_BASE, leaves } from './kit/fields.js';
-import { modelRef, parseRef } from './kit/refs.js';
+import { modelRef, refAt } from './kit/refs.js';
 import { map, obj, text, V2, type Schema } from './kit/schema.js';
 import { V2_FAMILY, environmentImage, kindReason, v2TargetKey } from './kit/v2.js';
 import { anchor, num, prune, str, tagsOf, text as textAt, valueAt } from './kit/values.js';
@@ -69,9 +69,7 @@ function schema(): Schema {
  * layout `compute: {target, instance_count}` too.
  */
 function computeRef(m: Manifest) {
-  const c = valueAt(m, '/compute');
-  const f = isMapping(c) ? str(m, '/compute/target') : str(m, '/compute');
-  return f ? parseRef(f.value, anchor(m, f.ptr)) : undefined;
+  return refAt(m, isMapping(valueAt(m, '/compute')) ? '/compute/target' : '/compute');
 }
 
 export const batchDeployment = define({

@@ -3,7 +3,7 @@
 import type { Endpoint, Fields, Manifest } from '../core/types.js';
 import { define, type DetectInput } from './family.js';
 import { ENDPOINT_BASE, IDENTITY, leaves } from './kit/fields.js';
-import { parseRef } from './kit/refs.js';
+import { refAt } from './kit/refs.js';
 import { identitySchema, map, obj, text, V2, type Schema } from './kit/schema.js';
 import { V2_FAMILY } from './kit/v2.js';
 import { anchor, prune, str, text as textAt } from './kit/values.js';
@@ -45,13 +45,7 @@ const byCompute = ({ data }: DetectInput): string => (data.compute !== undefined
 const AUTH_MODES = ['key', 'aml_token', 'aad_token'];
 
 function endpoint(m: Manifest, kind: Endpoint['kind']): Endpoint {
-  const compute = str(m, '/compute');
-  return prune({
-    manifest: m,
-    name: textAt(m, '/name'),
-    kind,
-    computeRef: compute ? parseRef(compute.value, anchor(m, compute.ptr)) : undefined,
-  });
+  return prune({ manifest: m, name: textAt(m, '/name'), kind, computeRef: refAt(m, '/compute') });
 }
 
 export const onlineEndpoint = define({

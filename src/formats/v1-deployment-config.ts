@@ -6,7 +6,7 @@ import { V1_DEFAULT_AUTOSCALE_MAX, V1_DEFAULT_CPU, V1_DEFAULT_MEMORY_GB } from '
 import { migrationAdvice } from '../catalog/migration.js';
 import { define } from './family.js';
 import { treeOf } from './kit/fields.js';
-import { parseRef } from './kit/refs.js';
+import { refAt } from './kit/refs.js';
 import { obj, text, vocabulary, SIZE_HINT, type Schema } from './kit/schema.js';
 import { anchor, bool, num, numberAt, prune, str, valueAt } from './kit/values.js';
 import type { DraftDeployment } from './types.js';
@@ -210,7 +210,6 @@ export const v1DeploymentConfig = define({
       if (v !== undefined && v > 0) gpuAsks.push(anchor(m, ptr));
     }
     if (gpu && gpu.value > 0 && !gpuAsks.some((a) => a.ptr === gpu.ptr)) gpuAsks.unshift(anchor(m, gpu.ptr));
-    const computeName = str(m, '/computeTargetName');
     const replicas = num(m, '/numReplicas');
     const autoscaleEnabled = bool(m, '/autoScaler/autoscaleEnabled');
     const d: DraftDeployment = {
@@ -238,7 +237,7 @@ export const v1DeploymentConfig = define({
         defaultMax: V1_DEFAULT_AUTOSCALE_MAX,
         implicit: target === 'aks' && autoscaleEnabled === undefined && replicas === undefined,
       },
-      computeRef: computeName ? parseRef(computeName.value, anchor(m, computeName.ptr)) : undefined,
+      computeRef: refAt(m, '/computeTargetName'),
       linksModelByFolder: true,
       tags: Object.create(null) as Record<string, string>,
     };

@@ -12,6 +12,7 @@ export function computeGap(d: Deployment): string | undefined {
   if (d.compute) return undefined;
   const ref = d.computeRef;
   if (!ref) return undefined;
+  if (ref.resolution === 'placeholder') return `the compute reference is a placeholder (${ref.placeholder}): render the file, or set the compute`;
   if (ref.resolution === 'external') {
     return `compute "${ref.raw}" is defined outside the repository; declare its facts in config \`computes:\``;
   }
@@ -22,6 +23,7 @@ export function modelGap(d: Deployment): string | undefined {
   if (d.model) return undefined;
   const ref = d.modelRef;
   if (!ref) return undefined;
+  if (ref.resolution === 'placeholder') return `the model reference is a placeholder (${ref.placeholder}): render the file, or set the model`;
   if (ref.resolution === 'external') {
     return `model "${ref.raw}" is registered outside the repository; declare its facts in config \`models:\``;
   }
