@@ -9,7 +9,7 @@ import { looksLikeManifest, outOfScopeAsset } from './formats/prefilter.js';
 import { normalise, recognise } from './formats/recognise.js';
 import { buildInventory } from './inventory/build.js';
 import { dependents } from './inventory/dependents.js';
-import { compareRows, inventoryRow } from './inventory/rows.js';
+import { compareAssetRows, compareRows, computeRow, endpointRow, inventoryRow, modelRow } from './inventory/rows.js';
 import { walk } from './load/files.js';
 import { DEFAULT_MAX_FILE_BYTES, loadAll } from './load/read.js';
 import { Registry } from './policy/registry.js';
@@ -120,6 +120,7 @@ function run(root: string, config: Config, opts: EngineOptions): Result {
     inScopeFiles = inScopeFiles.filter((f) => wanted(f.path));
   }
   const inScopeFileSet = new Set(inScopeFiles);
+  const inScopePaths = new Set(inScopeFiles.map((f) => f.path));
   const deploymentFiles = new Set(deployments.map((d) => d.manifest.file.path));
 
   all.sort(compareFindings);
@@ -132,10 +133,18 @@ function run(root: string, config: Config, opts: EngineOptions): Result {
       reason: scopeReason,
       filesScanned: inScopeFiles.length,
       manifests: narrowed ? inventory.manifests.filter((m) => inScopeFileSet.has(m.file)).length : inventory.manifests.length,
+      candidates: candidates.length,
+      prefiltered: candidates.length - files.length,
     },
     summary: summarise(all, opts.failOn),
     findings: all,
     inventory: deployments.map((d) => inventoryRow(d, skus)).sort(compareRows),
+    endpoints: inventory.endpoints
+      .filter((e) => !narrowed || inScopePaths.has(e.manifest.file.path))
+      .map((e) => endpointRow(e, inventory.deployments))
+      .sort(compareAssetRows),
+    models: inventory.models.filter((m) => !narrowed || !m.manifest || inScopePaths.has(m.manifest.file.path)).map(modelRow).sort(compareAssetRows),
+    computes: inventory.computes.filter((c) => !narrowed || !c.manifest || inScopePaths.has(c.manifest.file.path)).map(computeRow).sort(compareAssetRows),
     skipped: ruleRun.skipped.filter((s) => !narrowed || deploymentFiles.has(s.file)),
     waivers: suppressed.waivers,
     failOn: opts.failOn,
