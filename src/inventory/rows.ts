@@ -66,35 +66,24 @@ export function endpointRow(e: Endpoint, deployments: readonly Deployment[]): En
   };
 }
 
+/** Where a model or compute is defined: its manifest's file and line, or config (null). */
+function origin(x: { manifest?: ModelInfo['manifest'] }): { file: string | null; line: number | null; kind: string } {
+  return { file: x.manifest?.file.path ?? null, line: x.manifest?.doc.start.line ?? null, kind: x.manifest?.kind ?? 'config' };
+}
+
+/** The listed facts, each `null` when unknown. */
+function facts<T extends object, K extends keyof T>(x: T, keys: readonly K[]): { [P in K]-?: Exclude<T[P], undefined> | null } {
+  const out = {} as { [P in K]-?: Exclude<T[P], undefined> | null };
+  for (const k of keys) (out as Record<K, unknown>)[k] = x[k] ?? null;
+  return out;
+}
+
 export function modelRow(m: ModelInfo): ModelRow {
-  return {
-    file: m.manifest?.file.path ?? null,
-    line: m.manifest?.doc.start.line ?? null,
-    kind: m.manifest?.kind ?? 'config',
-    name: m.name ?? null,
-    version: m.version ?? null,
-    type: m.type ?? null,
-    memoryGb: m.memoryGb ?? null,
-    sizeBytes: m.sizeBytes ?? null,
-    accelerator: m.accelerator ?? null,
-    localPath: m.localPath ?? null,
-  };
+  return { ...origin(m), ...facts(m, ['name', 'version', 'type', 'memoryGb', 'sizeBytes', 'accelerator', 'localPath'] as const) };
 }
 
 export function computeRow(c: ComputeInfo): ComputeRow {
-  return {
-    file: c.manifest?.file.path ?? null,
-    line: c.manifest?.doc.start.line ?? null,
-    kind: c.manifest?.kind ?? 'config',
-    name: c.name,
-    type: c.type,
-    vmSize: c.vmSize ?? null,
-    nodes: c.nodes ?? null,
-    minNodes: c.minNodes ?? null,
-    maxNodes: c.maxNodes ?? null,
-    tier: c.tier ?? null,
-    purpose: c.purpose ?? null,
-  };
+  return { ...origin(c), name: c.name, type: c.type, ...facts(c, ['vmSize', 'nodes', 'minNodes', 'maxNodes', 'tier', 'purpose'] as const) };
 }
 
 /** Rows with a file first (by file and line), then those declared in config (by name). */
