@@ -298,6 +298,8 @@ class DocBuilder {
 }
 
 function resolvePlain(raw: string): unknown {
+  // PyYAML's YAML 1.1 booleans are yes/no/true/false/on/off: a lone `y` or `n` stays text.
+  if (/^[yYnN]$/.test(raw)) return raw;
   const { value, tag } = YAML11_SCHEMA.resolveImplicitScalarTag(raw);
   if (tag.tagName.endsWith(':timestamp') || tag.tagName.endsWith(':binary')) return raw;
   if (typeof value === 'number' && !Number.isFinite(value) && !/^[-+]?\.(inf|Inf|INF|nan|NaN|NAN)$/.test(raw)) return raw;
