@@ -1,0 +1,133 @@
+// The pure harness: the real pipeline (parse → recognise → normalise → inventory → registry →
+// suppressions → scope) over in-memory files. No temp folder, no disk: a test is a string in and a
+// Result out. It composes the same exported steps as `run` in src/engine.ts, in the same order;
+// __tests__/harness.test.ts checks that both give the same Result.
+//
+// What it cannot see (use `gate()` from ./helpers.ts): facts read from the disk — model size from
+// the files under a model's path, a PEM key file named by `sslKey` — and the file-size cap.
+import * as path from 'node:path';
+import picomatch from 'picomatch';
+import { SkuCatalog } from '../src/catalog/skus.js';
+import { CONFIG_FILES, configFrom } from '../src/config/load.js';
+import type { Config } from '../src/config/types.js';
+import type { Finding, LoadedFile, Manifest, Result } from '../src/core/types.js';
+import { VERSION } from '../src/core/version.js';
+import { RULE_IDS } from '../src/engine.js';
+import { looksLikeManifest } from '../src/formats/prefilter.js';
+import { normalise, recognise } from '../src/formats/recognise.js';
+import { buildInventory } from '../src/inventory/build.js';
+import { dependents } from '../src/inventory/dependents.js';
+import { compareRows, inventoryRow } from '../src/inventory/rows.js';
+import { DEFAULT_MAX_FILE_BYTES, parseBuffer } from '../src/load/read.js';
+import { Registry } from '../src/policy/registry.js';
+import { ALL_RULES } from '../src/policy/rules/index.js';
+import { applySuppressions, SUPPRESSION_MARKER } from '../src/policy/suppress/apply.js';
+import { compareFindings, summarise } from '../src/policy/verdict.js';
+import { resultOf, type GateOptions } from './helpers.js';
+
+/** The options of `gate()` that need no disk. */
+export type CheckOptions = Omit<GateOptions, 'sizedFiles'>;
+
+/**
+ * The repository root the files live under. The NUL byte makes it a path the operating system
+ * refuses: every disk look-up the engine makes (model size, key files) fails as "nothing there",
+ * so a pure run can never read the machine's files, whatever it is given.
+ */
+export const VIRTUAL_ROOT = path.resolve('/\u0000model-deploy-gate-virtual-repo');
+
+/** The files a walk with the config's include/exclude lists would yield, sorted as the walk sorts. */
+function selected(files: Record<string, string>, config: Config): string[] {
+  const isIncluded = picomatch([...config.include], { dot: true });
+  const isExcluded = picomatch([...config.exclude], { dot: true });
+  const prune = config.exclude.filter((g) => g.endsWith('/**')).map((g) => picomatch(g.slice(0, -3), { dot: true }));
+  const pruned = (rel: string) => {
+    const parts = rel.split('/');
+    for (let i = 1; i < parts.length; i++) if (prune.some((m) => m(parts.slice(0, i).join('/')))) return true;
+    return false;
+  };
+  return Object.keys(files)
+    .filter((rel) => !pruned(rel) && isIncluded(rel) && !isExcluded(rel))
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** The config the engine would find among the files (`.github/model-deploy-gate.yml`, then `.model-deploy-gate.yml`). */
+function configOf(files: Record<string, string>) {
+  const found = CONFIG_FILES.find((p) => files[p] !== undefined);
+  return configFrom(found === undefined ? null : { path: found, text: files[found] }, RULE_IDS);
+}
+
+/**
+ * Runs the real pipeline over `files` (repo-relative path → text). `opts.config` is written to
+ * `.github/model-deploy-gate.yml` as `gate()` does. Throws, as `gate()` does, when the config has problems.
+ */
+export function check(files: Record<string, string>, opts: CheckOptions = {}): Result {
+  const all = { ...files };
+  if (opts.config !== undefined) all['.github/model-deploy-gate.yml'] = opts.config;
+  const loaded = configOf(all);
+  if (!loaded.ok) return resultOf(loaded);
+  let config = loaded.config;
+  if (opts.defaultStage) config = { ...config, defaultStage: opts.defaultStage };
+  const failOn = opts.failOn ?? 'error';
+
+  // load: what the walk and the loader give for these files.
+  const loadedFiles: LoadedFile[] = [];
+  for (const rel of selected(all, config)) {
+    const buf = Buffer.from(all[rel], 'utf8');
+    if (buf.length > DEFAULT_MAX_FILE_BYTES) throw new Error(`check(): ${rel} is over the file-size cap; use gate() for the cap`);
+    const f = parseBuffer({ path: rel, abs: path.join(VIRTUAL_ROOT, rel) }, buf, looksLikeManifest);
+    if (f) loadedFiles.push(f);
+  }
+
+  // From here on, the steps of `run` in src/engine.ts.
+  const registry = new Registry(ALL_RULES, config);
+  const findings: Finding[] = [];
+  for (const f of loadedFiles) {
+    for (const p of f.problems) {
+      const finding = registry.make('parse-error', f.path, { line: p.line, column: p.column, endLine: p.line, endColumn: p.column }, p.message);
+      if (finding) findings.push(finding);
+    }
+  }
+  const manifests: Manifest[] = [];
+  for (const f of loadedFiles) {
+    const found = recognise(f);
+    manifests.push(...found);
+    if (found.length === 0) f.docs = [];
+    if (!f.text.includes(SUPPRESSION_MARKER)) f.text = '';
+  }
+  const inventory = buildInventory(VIRTUAL_ROOT, loadedFiles, manifests, normalise(manifests), config);
+  const skus = new SkuCatalog(config.skus);
+  const ruleRun = registry.run(inventory, skus);
+  findings.push(...ruleRun.findings);
+  const suppressed = applySuppressions(findings, loadedFiles, config, opts.now ?? new Date(), registry);
+  let out = suppressed.findings;
+
+  let deployments = inventory.deployments;
+  let inScopeFiles = loadedFiles;
+  const configPath = config.source?.path;
+  const changed = opts.changed && configPath !== undefined && opts.changed.includes(configPath) ? undefined : opts.changed;
+  const scopeReason = changed === opts.changed ? 'test' : `test; the config file ${configPath} changed, so everything is gated`;
+  const keepConfigFinding = (f: Finding) => f.ruleId === 'waiver-expired' && f.file === configPath;
+  if (changed) {
+    const scope = dependents(new Set(changed), inventory);
+    out = out.filter((f) => scope.has(f.file) || keepConfigFinding(f));
+    deployments = deployments.filter((d) => scope.has(d.manifest.file.path));
+    inScopeFiles = loadedFiles.filter((f) => scope.has(f.path));
+  }
+  out.sort(compareFindings);
+  return {
+    version: 1,
+    tool: { name: 'model-deploy-gate', version: VERSION },
+    scope: {
+      mode: changed ? 'changed' : 'all',
+      reason: scopeReason,
+      filesScanned: inScopeFiles.length,
+      manifests: changed !== undefined ? inventory.manifests.filter((m) => new Set(inScopeFiles).has(m.file)).length : inventory.manifests.length,
+    },
+    summary: summarise(out, failOn),
+    findings: out,
+    inventory: deployments.map((d) => inventoryRow(d, skus)).sort(compareRows),
+    skipped: ruleRun.skipped.filter((s) => changed === undefined || new Set(deployments.map((d) => d.manifest.file.path)).has(s.file)),
+    waivers: suppressed.waivers,
+    failOn,
+  };
+}
