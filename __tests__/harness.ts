@@ -5,12 +5,18 @@
 //
 // What it cannot see (use `gate()` from ./helpers.ts): facts read from the disk — model size from
 // the files under a model's path, a PEM key file named by `sslKey` — and the file-size cap.
+//
+// Below `check`, the same steps one at a time for unit tests: `load` (text → LoadedFile as the
+// loader parses it), `manifestsOf`/`only` (recognition), `runRule` (one rule over manifests) and
+// `spanOf` (where a finding lands).
 import * as path from 'node:path';
 import picomatch from 'picomatch';
 import { SkuCatalog } from '../src/catalog/skus.js';
+import { defaultConfig } from '../src/config/parse.js';
 import { CONFIG_FILES, configFrom } from '../src/config/load.js';
 import type { Config } from '../src/config/types.js';
-import type { Finding, LoadedFile, Manifest, Result } from '../src/core/types.js';
+import { pointerSplit } from '../src/core/pointer.js';
+import type { Anchor, Finding, Inventory, LoadedFile, Manifest, Result, Span } from '../src/core/types.js';
 import { VERSION } from '../src/core/version.js';
 import { RULE_IDS } from '../src/engine.js';
 import { looksLikeManifest } from '../src/formats/prefilter.js';
@@ -19,6 +25,7 @@ import { buildInventory } from '../src/inventory/build.js';
 import { dependents } from '../src/inventory/dependents.js';
 import { compareRows, inventoryRow } from '../src/inventory/rows.js';
 import { DEFAULT_MAX_FILE_BYTES, parseBuffer } from '../src/load/read.js';
+import type { Rule, RuleContext } from '../src/policy/rule.js';
 import { Registry } from '../src/policy/registry.js';
 import { ALL_RULES } from '../src/policy/rules/index.js';
 import { applySuppressions, SUPPRESSION_MARKER } from '../src/policy/suppress/apply.js';
@@ -113,7 +120,11 @@ export function check(files: Record<string, string>, opts: CheckOptions = {}): R
     deployments = deployments.filter((d) => scope.has(d.manifest.file.path));
     inScopeFiles = loadedFiles.filter((f) => scope.has(f.path));
   }
+  const inScopeFileSet = new Set(inScopeFiles);
+  const deploymentFiles = new Set(deployments.map((d) => d.manifest.file.path));
+
   out.sort(compareFindings);
+  const narrowed = changed !== undefined;
   return {
     version: 1,
     tool: { name: 'model-deploy-gate', version: VERSION },
@@ -121,13 +132,70 @@ export function check(files: Record<string, string>, opts: CheckOptions = {}): R
       mode: changed ? 'changed' : 'all',
       reason: scopeReason,
       filesScanned: inScopeFiles.length,
-      manifests: changed !== undefined ? inventory.manifests.filter((m) => new Set(inScopeFiles).has(m.file)).length : inventory.manifests.length,
+      manifests: narrowed ? inventory.manifests.filter((m) => inScopeFileSet.has(m.file)).length : inventory.manifests.length,
     },
     summary: summarise(out, failOn),
     findings: out,
     inventory: deployments.map((d) => inventoryRow(d, skus)).sort(compareRows),
-    skipped: ruleRun.skipped.filter((s) => changed === undefined || new Set(deployments.map((d) => d.manifest.file.path)).has(s.file)),
+    skipped: ruleRun.skipped.filter((s) => !narrowed || deploymentFiles.has(s.file)),
     waivers: suppressed.waivers,
     failOn,
   };
+}
+
+/** Parses a string as the loader would parse a file at `rel` (the extension picks YAML or JSONC). */
+export function load(rel: string, text: string): LoadedFile {
+  const f = parseBuffer({ path: rel, abs: path.join(VIRTUAL_ROOT, rel) }, Buffer.from(text, 'utf8'), looksLikeManifest);
+  if (!f) throw new Error(`pre-filter rejected ${rel}`);
+  return f;
+}
+
+export function manifestsOf(rel: string, text: string): Manifest[] {
+  return recognise(load(rel, text));
+}
+
+export function only(rel: string, text: string): Manifest {
+  const ms = manifestsOf(rel, text);
+  if (ms.length !== 1) throw new Error(`expected one manifest in ${rel}, got ${ms.length}`);
+  return ms[0];
+}
+
+/** Where a finding lands, as the engine maps an anchor: key span, else value span, else nearest ancestor, else doc start. */
+export function spanOf(a: Anchor): Span {
+  const { keys, values, start } = a.manifest.doc;
+  let segs = pointerSplit(a.ptr);
+  for (;;) {
+    const ptr = segs.map((s) => '/' + s.replace(/~/g, '~0').replace(/\//g, '~1')).join('');
+    const s = keys.get(ptr) ?? values.get(ptr);
+    if (s && ptr !== '') return s;
+    if (segs.length === 0) return start;
+    segs = segs.slice(0, -1);
+  }
+}
+
+export interface Reported {
+  file: string;
+  line: number;
+  column: number;
+  ptr: string;
+  message: string;
+}
+
+/** Runs one rule over manifests with a minimal context that records report() calls. */
+export function runRule(rule: Rule, manifests: Manifest[]): Reported[] {
+  const out: Reported[] = [];
+  const inventory: Inventory = { files: [], manifests, deployments: [], endpoints: [], models: [], computes: [] };
+  const ctx = {
+    inventory,
+    limits: defaultConfig().limits,
+    report(at: Anchor, message: string) {
+      const s = spanOf(at);
+      out.push({ file: at.manifest.file.path, line: s.line, column: s.column, ptr: at.ptr, message });
+    },
+    skip() {},
+  } as unknown as RuleContext;
+  if (rule.scope === 'manifest') for (const m of manifests) rule.check(m, ctx);
+  else if (rule.scope === 'inventory') rule.check(ctx);
+  else throw new Error(`runRule runs manifest and inventory rules; ${rule.id} is a ${rule.scope} rule`);
+  return out;
 }

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import type { Rule } from '../../src/policy/rule.js';
 import { rule as schemaRule } from '../../src/policy/rules/schema.js';
 import { rule as unknownKeyRule } from '../../src/policy/rules/unknown-key.js';
-import { manifestsOf, runRule } from './helpers.js';
+import { manifestsOf, runRule } from '../harness.js';
 
 /** Code blocks (yaml/json) of one `## …` section of a docs page. */
 function examples(page: string, section: string): Array<{ lang: string; code: string }> {
