@@ -31,7 +31,7 @@ describe('aci-not-for-production', () => {
   });
 
   test('aml-deploy skip_deployment builds an image only: no deployment rule applies', () => {
-    const r = check({ 'prod/.cloud/.azure/deploy.json': '{ "name": "img", "skip_deployment": true }\n' });
+    const r = check({ 'prod/.cloud/.azure/deploy.json': '{ "name": "img", "inference_entry_script": "score.py", "skip_deployment": true }\n' });
     none(r, 'aci-not-for-production');
     expect(skippedRules(r, 'prod/.cloud/.azure/deploy.json')).not.toContain('aci-not-for-production');
   });

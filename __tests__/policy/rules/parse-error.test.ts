@@ -21,8 +21,10 @@ describe('parse-error', () => {
   });
 
   test('a file the pre-filter rules out is never parsed, so its syntax is not reported', () => {
-    const r = check({ 'docs/notes.yml': 'title: [unclosed\n' });
+    const r = check({ 'docs/notes.yml': 'title: [unclosed\n', 'deploy/dev/aci.yml': 'computeType: ACI\n' });
     none(r, 'parse-error');
-    expect(r.scope.filesScanned).toBe(0);
+    expect(r.scope.filesScanned).toBe(1);
+    const looksLikeOne = check({ 'docs/notes.yml': 'computeType: [unclosed\n' });
+    one(looksLikeOne, 'parse-error', 'docs/notes.yml', 2, 'error');
   });
 });
