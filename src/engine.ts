@@ -4,7 +4,7 @@ import { SkuCatalog } from './catalog/skus.js';
 import { loadConfig } from './config/load.js';
 import type { Config, ConfigProblem } from './config/types.js';
 import { VERSION } from './core/version.js';
-import type { FailOn, Finding, Result, Stage } from './core/types.js';
+import type { FailOn, Finding, LoadedFile, Result, Stage } from './core/types.js';
 import { looksLikeManifest, outOfScopeAsset } from './formats/prefilter.js';
 import { normalise, recognise } from './formats/recognise.js';
 import { buildInventory } from './inventory/build.js';
@@ -63,9 +63,18 @@ export function evaluate(opts: EngineOptions): Outcome {
 }
 
 function run(root: string, config: Config, opts: EngineOptions): Result {
-  const registry = new Registry(ALL_RULES, config);
   const candidates = walk({ root, include: config.include, exclude: config.exclude });
   const files = loadAll(candidates, { prefilter: looksLikeManifest, maxBytes: opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES });
+  return judge(root, candidates.length, files, config, opts);
+}
+
+/**
+ * Everything after reading: recognition, inventory, rules, suppressions, scope. `candidates` is how
+ * many files the walk selected, `files` the ones the loader kept. Exported for the in-memory test
+ * harness, which feeds it files that never touch the disk.
+ */
+export function judge(root: string, candidates: number, files: LoadedFile[], config: Config, opts: EngineOptions): Result {
+  const registry = new Registry(ALL_RULES, config);
 
   const findings: Finding[] = [];
   for (const f of files) {
@@ -133,8 +142,8 @@ function run(root: string, config: Config, opts: EngineOptions): Result {
       reason: scopeReason,
       filesScanned: inScopeFiles.length,
       manifests: narrowed ? inventory.manifests.filter((m) => inScopeFileSet.has(m.file)).length : inventory.manifests.length,
-      candidates: candidates.length,
-      prefiltered: candidates.length - files.length,
+      candidates,
+      prefiltered: candidates - files.length,
     },
     summary: summarise(all, opts.failOn),
     findings: all,
