@@ -1,3 +1,5 @@
+import { quotaExempt, vmFamily } from './families.js';
+
 /**
  * Built-in VM SKU catalogue (AZURE-ML-FACTS.md §3; Azure VM size docs and the managed online
  * endpoint SKU list). RAM in GiB. `managedOnline`: allowed on managed online endpoints.
@@ -9,6 +11,10 @@ export interface Sku {
   gpus: number;
   fpga: boolean;
   managedOnline: boolean;
+  /** Quota family, as the quota page names it ("Standard DSv2 Family vCPUs"), when known (families.ts). */
+  family?: string;
+  /** Managed online: exempt from the 20 % upgrade reservation (A100, H100, ND40rs_v2, ND96*). */
+  quotaExempt: boolean;
 }
 
 type Row = [name: string, vcpus: number, memoryGb: number, gpus: number, managedOnline: boolean, fpga?: boolean];
@@ -138,16 +144,29 @@ export const BUILTIN_SKUS: readonly Sku[] = ROWS.map(([name, vcpus, memoryGb, gp
   gpus,
   fpga: fpga ?? false,
   managedOnline,
+  family: vmFamily(name),
+  quotaExempt: quotaExempt(name),
 }));
 
 /** Case-insensitive SKU lookup, extendable from config `skus:`. */
 export class SkuCatalog {
   private readonly byName = new Map<string, Sku>();
 
-  constructor(extra: Record<string, { vcpus: number; memoryGb: number; gpus: number; fpga?: boolean; managedOnline: boolean }> = {}) {
+  constructor(
+    extra: Record<string, { vcpus: number; memoryGb: number; gpus: number; fpga?: boolean; managedOnline: boolean; family?: string; quotaExempt?: boolean }> = {},
+  ) {
     for (const s of BUILTIN_SKUS) this.byName.set(s.name.toLowerCase(), s);
     for (const [name, s] of Object.entries(extra)) {
-      this.byName.set(name.toLowerCase(), { name, vcpus: s.vcpus, memoryGb: s.memoryGb, gpus: s.gpus, fpga: s.fpga ?? false, managedOnline: s.managedOnline });
+      this.byName.set(name.toLowerCase(), {
+        name,
+        vcpus: s.vcpus,
+        memoryGb: s.memoryGb,
+        gpus: s.gpus,
+        fpga: s.fpga ?? false,
+        managedOnline: s.managedOnline,
+        family: s.family ?? vmFamily(name),
+        quotaExempt: s.quotaExempt ?? quotaExempt(name),
+      });
     }
   }
 

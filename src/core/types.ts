@@ -291,6 +291,8 @@ export interface TextEdit {
   start: number;
   end: number;
   text: string;
+  /** The same range as 1-based lines/columns (for reports that address lines: SARIF, suggestions). */
+  span?: Span;
 }
 
 /** The fix of a finding whose answer is determined (`--fix`, review suggestions, SARIF `fixes`). */
@@ -299,6 +301,8 @@ export interface FindingFix {
   description: string;
   /** Edits of the finding's file, non-overlapping, in order. */
   edits: TextEdit[];
+  /** The file the edits change when it is not the finding's (repo-relative): e.g. the compute a deployment names. */
+  file?: string;
 }
 
 export interface Finding {

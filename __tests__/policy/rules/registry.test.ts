@@ -9,12 +9,13 @@ const SPEC_ORDER = [
   'memory-headroom', 'autoscale-requires-aks', 'aks-production-cluster', 'gpu-replicas-exceed-cluster',
   'low-priority-production-batch', 'managed-sku-unsupported', 'managed-instance-count-ha', 'request-timeout-limit',
   'kubernetes-resources', 'v1-deprecated', 'secret-in-manifest', 'schema', 'unknown-key', 'parse-error',
-  'unresolved-reference', 'invalid-suppression', 'waiver-expired',
+  'unresolved-reference', 'invalid-suppression', 'waiver-expired', 'quota-exceeded',
 ];
 
 const DEFAULTS: Record<string, string> = {
   'low-priority-production-batch': 'warning', 'managed-instance-count-ha': 'warning', 'v1-deprecated': 'warning',
   'unknown-key': 'warning', 'invalid-suppression': 'warning', 'unresolved-reference': 'notice',
+  'quota-exceeded': 'warning',
 };
 
 describe('ALL_RULES', () => {

@@ -22,4 +22,10 @@ export const rule: DeploymentRule = {
         '(the compute target table lists compute clusters for batch inference).',
     );
   },
+  fix(d, _at, ctx) {
+    const f = d.requestTimeoutMs;
+    const max = ctx.limits[d.target === row.id ? 'managed-max-request-timeout-ms' : 'kubernetes-max-request-timeout-ms'];
+    if (!f) return undefined;
+    return { description: `set \`${keyPath(f.ptr)}: ${max}\`, the maximum`, changes: [{ set: f.ptr, value: max }] };
+  },
 };
