@@ -9,6 +9,9 @@ import type { Result } from '../core/types.js';
 import { evaluate, type EngineOptions } from '../engine.js';
 import { applyEdits, selectFixes } from '../fix/apply.js';
 import { unifiedDiff } from '../fix/diff.js';
+import { LineIndex } from '../parse/lines.js';
+import { parseJsonc } from '../parse/jsonc.js';
+import { parseYaml } from '../parse/yaml.js';
 
 /** Passes of fix → gate; real chains are one or two long (a renamed key that a size rule then reads). */
 const MAX_PASSES = 5;
@@ -43,6 +46,12 @@ export interface FixPlan {
 
 export type FixOutcome = { ok: true; plan: FixPlan } | { ok: false; problems: ConfigProblem[] };
 
+/** Parse problems (syntax, duplicate keys) of a text, the way the gate reads the file. */
+function problemCount(file: string, text: string): number {
+  const lines = new LineIndex(text);
+  return (/\.json$/i.test(file) ? parseJsonc(text, lines) : parseYaml(text, lines)).problems.length;
+}
+
 function readText(root: string, file: string): { text: string; bom: boolean } {
   const raw = readFileSync(path.join(root, ...file.split('/')), 'utf8');
   return raw.charCodeAt(0) === 0xfeff ? { text: raw.slice(1), bom: true } : { text: raw, bom: false };
@@ -70,11 +79,18 @@ export function planFixes(opts: EngineOptions): FixOutcome {
       let orig = originals.get(file);
       if (!orig) originals.set(file, (orig = readText(root, file)));
       const current = overlay.get(file) ?? orig.text;
-      const next = applyEdits(current, fx.edits);
+      let next = applyEdits(current, fx.edits);
+      let taken = fx.findings;
+      // Fixes of one file that do not overlap can still clash (two spellings of one key): when the
+      // file would read worse together, take only the first this pass; the next pass sees the rest.
+      if (taken.length > 1 && problemCount(file, next) > problemCount(file, current)) {
+        taken = taken.slice(0, 1);
+        next = applyEdits(current, taken[0].fix!.edits);
+      }
       if (next === current) continue;
       overlay.set(file, next);
       changed = true;
-      for (const f of fx.findings) {
+      for (const f of taken) {
         applied.push({ file: f.file, line: f.line, ruleId: f.ruleId, description: f.fix!.description, target: file, pass });
       }
     }
@@ -95,7 +111,8 @@ export function writeChanges(root: string, changes: readonly FileChange[]): void
 
 /** One diff of every changed file, for `git apply` in the root. */
 export function planDiff(changes: readonly FileChange[]): string {
-  return changes.map((c) => unifiedDiff(c.path, c.before, c.after)).join('');
+  const bom = (c: FileChange) => (c.bom ? '\uFEFF' : '');
+  return changes.map((c) => unifiedDiff(c.path, bom(c) + c.before, bom(c) + c.after)).join('');
 }
 
 /** What was fixed, one line per fix: `file:line  rule-id  description`. */

@@ -198,6 +198,10 @@ class Planner {
   insert(ptr: string, members: Map<string, Addition>): TextEdit[] | undefined {
     const children = this.children(ptr);
     if (!children) return undefined;
+    // A member that differs only in case from the new one is a typo of it: adding the key beside it
+    // would leave two spellings of one setting (the typo has its own fix, a rename).
+    const lower = new Set(children.map((c) => (pointerSplit(c.ptr).pop() ?? '').toLowerCase()));
+    for (const k of members.keys()) if (lower.has(k.toLowerCase())) return undefined;
     const span = this.src.doc.values.get(ptr);
     const open = span ? this.at(span.line, span.column) : -1;
     if (!this.yaml) return this.insertJson(open, children, members);
