@@ -119,6 +119,6 @@ export function planDiff(changes: readonly FileChange[]): string {
 export function appliedText(applied: readonly AppliedFix[]): string {
   if (applied.length === 0) return 'No fixable findings.\n';
   const files = new Set(applied.map((a) => a.target)).size;
-  const lines = applied.map((a) => `  ${a.file}:${a.line}  ${a.ruleId}  ${a.description}${a.target !== a.file ? ` (in ${a.target})` : ''}`);
+  const lines = applied.map((a) => `  ${a.file}:${a.line}  ${a.ruleId}  ${a.description}${a.target !== a.file && !a.description.includes(a.target) ? ` (in ${a.target})` : ''}`);
   return `Fixed ${applied.length} finding${applied.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}:\n${lines.join('\n')}\n`;
 }
