@@ -150,6 +150,17 @@ describe('review suggestions', () => {
     expect(r2.summary).toContain(`+++ b/${GREEN}`);
   });
 
+  test('pull_request_target checks out the base branch: its text is not the head\'s, so no suggestion, the fix in the summary', async () => {
+    current = await setup('pull_request_target', { extra: { base: { [RED]: red('old') }, head: { [RED]: red('old').replace('200000', '200000  # keep') } } });
+    const { ev, gh } = current;
+    const run = await runAction({ event: ev, apiUrl: gh.url });
+    expectValidTraffic(gh);
+    expect(gh.requestsOf('repos/get-content').map((r) => r.url)).toContainEqual(`/repos/${ev.repository}/contents/deploy%2Fprod%2Fonline%2Fred.yml?ref=${ev.headSha}`);
+    expect(gh.requestsOf('pulls/create-review')).toEqual([]);
+    expect(run.summary).toContain('### Fixes (1)');
+    expect(run.summary).toContain('the checkout is not its head');
+  });
+
   test('the review request fails (403): a warning names the permission and the fixes go to the summary', async () => {
     const { ev, gh } = await start();
     gh.failAlways({ operationId: 'pulls/create-review' }, { status: 403, body: { message: 'Resource not accessible by integration' } });

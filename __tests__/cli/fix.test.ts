@@ -64,6 +64,11 @@ describe('--fix', () => {
     }
   });
 
+  test('--explain says whether a rule is fixable', async () => {
+    expect((await cli(['--explain', 'request-timeout-limit'], '/')).out).toContain('Fixable: `--fix`');
+    expect((await cli(['--explain', 'aci-not-for-production'], '/')).out).not.toContain('Fixable');
+  });
+
   test('--fix and --fix-dry-run together are a usage error', async () => {
     const r = await cli(['--fix', '--fix-dry-run'], '/');
     expect(r.code).toBe(2);

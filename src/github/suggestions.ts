@@ -12,6 +12,7 @@ import { errorMessage, httpStatus, type Client } from './client.js';
 import { createReview, type ReviewComment } from './api/create-review.js';
 import { deleteReviewComment } from './api/delete-review-comment.js';
 import { getAuthenticatedLogin } from './api/get-authenticated-user.js';
+import { getFileAt } from './api/get-file-at.js';
 import { listReviewComments } from './api/list-review-comments.js';
 import { listReviews } from './api/list-reviews.js';
 import type { RepoRef } from './api/types.js';
@@ -240,7 +241,7 @@ export async function suggestFixes(a: SuggestArgs): Promise<string> {
         ? `the ${a.eventName || 'current'} event has no pull request`
         : !a.repo
           ? 'no token to post a review'
-          : pr.fork
+          : pr.fork && a.eventName !== 'pull_request_target'
             ? 'a pull request from a fork gets a read-only token'
             : !a.changedLines
               ? 'the lines the pull request changed are unknown (its file list came from git)'
@@ -250,10 +251,21 @@ export async function suggestFixes(a: SuggestArgs): Promise<string> {
     return summaryFixes(plan, [], why ?? 'no pull request');
   }
   try {
-    const r = await publishSuggestions(await a.client(), a.repo, { pullNumber: pr.number, headSha: pr.headSha, suggestions: plan.inline });
+    const client = await a.client();
+    // A suggestion replaces lines of the PR head: the workspace's text must be the head's (not the
+    // base branch of pull_request_target, not a merge that moved lines), or the fix goes to the summary.
+    const same = new Map<string, boolean>();
+    for (const file of new Set(plan.inline.map((s) => s.path))) {
+      const head = await getFileAt(client, a.repo, file, pr.headSha);
+      same.set(file, head !== undefined && head.replace(/^\uFEFF/, '') === plan.files.get(file)?.text);
+    }
+    const stale = [...same].filter(([, ok]) => !ok).map(([f]) => f);
+    if (stale.length) a.info(`No review suggestions for ${stale.join(', ')}: the checked-out text is not the pull request head's; those fixes are in the job summary.`);
+    const inline = plan.inline.filter((s) => same.get(s.path));
+    const r = await publishSuggestions(client, a.repo, { pullNumber: pr.number, headSha: pr.headSha, suggestions: inline });
     if (r.unchanged) a.info('Review suggestions unchanged since the last run on this commit.');
     else a.info(`Review suggestions: ${r.posted} posted${r.reviews.length ? ` (${r.reviews.join(', ')})` : ''}${r.replaced ? `, ${r.replaced} earlier review(s) emptied` : ''}.`);
-    return summaryFixes(plan, plan.inline, 'their lines are not among the lines this pull request changed');
+    return summaryFixes(plan, inline, stale.length ? 'their lines are not among the lines this pull request changed, or the checkout is not its head' : 'their lines are not among the lines this pull request changed');
   } catch (e) {
     const status = httpStatus(e);
     const hint =
