@@ -114,6 +114,20 @@ describe('migrate: every v1 config and aml-deploy file in the fixtures', () => {
     expect(kinds.map(([, k]) => k).sort()).toEqual(['kubernetesOnlineDeployment', 'kubernetesOnlineDeployment', 'kubernetesOnlineEndpoint', 'kubernetesOnlineEndpoint']);
     expect(result.findings.filter((f) => f.severity === 'error')).toEqual([]);
     expect(result.inventory.map((r) => r.kind)).toEqual(['kubernetesOnlineDeployment', 'kubernetesOnlineDeployment']);
+    const root = copy('realworld/microsoft+MLOpsPython');
+    try {
+      const out = migrate({ root, paths: ['diabetes_regression/scoring/deployment_config_aks.yml'], target: 'kubernetes', compute: 'k8s-compute' });
+      if (!out.ok) throw new Error('config');
+      const [endpoint, deployment] = out.migrations[0].files.map((f) => f.text);
+      expect(endpoint).toContain('compute: azureml:k8s-compute  # the attached Kubernetes compute\n');
+      // v1 cpu 0.5 / memoryInGB 2, autoscale 1..3 at 70 % every 10 s.
+      expect(deployment).toContain(
+        'resources:  # v1 containerResourceRequirements (GB = GiB); limits default to the requests as in v1\n  requests:\n    cpu: "0.5"\n    memory: 2Gi\n  limits:\n    cpu: "0.5"\n    memory: 2Gi\n' +
+          'scale_settings:\n  type: target_utilization\n  min_instances: 1\n  max_instances: 3\n  target_utilization_percentage: 70\n  polling_interval: 10\n',
+      );
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });
 
