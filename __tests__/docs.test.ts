@@ -23,7 +23,7 @@ describe('docs stay true to the code', () => {
 
   test('the SPEC inputs and outputs are all declared', () => {
     expect(Object.keys(action.inputs).sort()).toEqual(
-      ['token', 'config', 'scope', 'fail-on', 'default-stage', 'check-run', 'comment', 'sarif-file', 'report-file', 'working-directory'].sort(),
+      ['token', 'config', 'scope', 'fail-on', 'default-stage', 'check-run', 'comment', 'suggestions', 'sarif-file', 'report-file', 'working-directory'].sort(),
     );
     expect(Object.keys(action.outputs).sort()).toEqual(
       ['result', 'errors', 'warnings', 'notices', 'suppressed', 'files-scanned', 'deployments', 'report-file', 'sarif-file'].sort(),

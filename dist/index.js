@@ -43829,11 +43829,74 @@ function suggestKey(key, known) {
     return sub;
 }
 
+;// CONCATENATED MODULE: ./src/catalog/families.ts
+// VM families as Azure's quota pages name them ("Standard DSv2 Family vCPUs"), and the sizes exempt
+// from the 20 % upgrade reservation of managed online deployments (the SKU list's "Skip 20%
+// Reservation" column: A100, H100, ND40rs_v2, ND96*). Data, by SKU name pattern, tried in order;
+// the SKU catalogue (skus.ts) reads it, so a SKU added there gets its family here.
+//
+// Sources: how-to-manage-quotas.md, includes/quota-allocation-online-deployment.md and
+// reference-managed-online-endpoints-vm-sku-list.md (MicrosoftDocs/azure-ai-docs); family names as
+// `az vm list-usage` and the portal's "Usage + quotas" show them.
+const FAMILIES = [
+    [/^Standard_DS\d+_v2$/i, 'Standard DSv2 Family vCPUs'],
+    [/^Standard_D\d+_v2$/i, 'Standard Dv2 Family vCPUs'],
+    [/^Standard_D\d+s_v3$/i, 'Standard DSv3 Family vCPUs'],
+    [/^Standard_D\d+_v3$/i, 'Standard Dv3 Family vCPUs'],
+    [/^Standard_D\d+as_v4$/i, 'Standard DASv4 Family vCPUs'],
+    [/^Standard_D\d+a_v4$/i, 'Standard DAv4 Family vCPUs'],
+    [/^Standard_F\d+s_v2$/i, 'Standard FSv2 Family vCPUs'],
+    [/^Standard_E\d+s_v3$/i, 'Standard ESv3 Family vCPUs'],
+    [/^Standard_FX\d+mds$/i, 'Standard FXMDS Family vCPUs'],
+    [/^Standard_L\d+s_v2$/i, 'Standard LSv2 Family vCPUs'],
+    [/^Standard_L\d+s_v3$/i, 'Standard LSv3 Family vCPUs'],
+    [/^Standard_L\d+as_v3$/i, 'Standard LASv3 Family vCPUs'],
+    [/^Standard_NC\d+r?$/i, 'Standard NC Family vCPUs'],
+    [/^Standard_NC\d+r?s_v2$/i, 'Standard NCSv2 Family vCPUs'],
+    [/^Standard_NC\d+r?s_v3$/i, 'Standard NCSv3 Family vCPUs'],
+    [/^Standard_NC\d+as_T4_v3$/i, 'Standard NCASv3_T4 Family vCPUs'],
+    [/^Standard_NC\d+ads_A100_v4$/i, 'Standard NCADSA100v4 Family vCPUs'],
+    [/^Standard_NC\d+ad(i)?s_H100_v5$/i, 'Standard NCadsH100v5 Family vCPUs'],
+    [/^Standard_ND\d+r?s$/i, 'Standard NDS Family vCPUs'],
+    [/^Standard_ND40rs_v2$/i, 'Standard NDSv2 Family vCPUs'],
+    [/^Standard_ND96asr_v4$/i, 'Standard NDASv4_A100 Family vCPUs'],
+    [/^Standard_ND96amsr_A100_v4$/i, 'Standard NDAMSv4_A100Family vCPUs'],
+    [/^Standard_ND96isr?_H100_v5$/i, 'Standard NDSH100v5 Family vCPUs'],
+    [/^Standard_NV\d+$/i, 'Standard NV Family vCPUs'],
+    [/^Standard_NV\d+s_v3$/i, 'Standard NVSv3 Family vCPUs'],
+    [/^Standard_NV\d+ad(m)?s_A10_v5$/i, 'Standard NVADSA10v5 Family vCPUs'],
+    [/^Standard_PB\d+s$/i, 'Standard PBS Family vCPUs'],
+];
+/** Managed online sizes Azure does not reserve the extra 20 % for ("Skip 20% Reservation"). */
+const QUOTA_EXEMPT = [/A100/i, /H100/i, /^Standard_ND40rs_v2$/i, /^Standard_ND96/i];
+/** The quota family of a VM size, as the quota page names it, when known. */
+function vmFamily(sku) {
+    return FAMILIES.find(([re]) => re.test(sku))?.[1];
+}
+/** Whether a managed online deployment of this size skips the 20 % upgrade reservation. */
+function quotaExempt(sku) {
+    return QUOTA_EXEMPT.some((re) => re.test(sku));
+}
+/** `Standard DSv2 Family vCPUs`, `DSv2`, `dsv2 family` all name one family. */
+function familyKey(name) {
+    return name
+        .trim()
+        .toLowerCase()
+        .replace(/^standard\s+/, '')
+        .replace(/\s*family(\s+vcpus)?$/, '')
+        .replace(/\s+/g, '');
+}
+
 ;// CONCATENATED MODULE: ./src/catalog/skus.json
 const skus_namespaceObject = /*#__PURE__*/JSON.parse('{"wX":["Standard_NC24ads_A100_v4","Standard_NC48ads_A100_v4","Standard_NC96ads_A100_v4","Standard_NC40ads_H100_v5","Standard_NC80adis_H100_v5","Standard_ND96amsr_A100_v4","Standard_ND96asr_v4","Standard_ND40rs_v2","Standard_ND96is_H100_v5","Standard_ND96isr_H100_v5"],"LR":[["Standard_D1_v2",1,3.5,0,null],["Standard_D2_v2",2,7,0,null],["Standard_D3_v2",4,14,0,null],["Standard_D4_v2",8,28,0,null],["Standard_D5_v2",16,56,0,null],["Standard_D11_v2",2,14,0,null],["Standard_D12_v2",4,28,0,null],["Standard_D13_v2",8,56,0,null],["Standard_D14_v2",16,112,0,null],["Standard_DS1_v2",1,3.5,0,"standardDSv2Family"],["Standard_DS2_v2",2,7,0,"standardDSv2Family"],["Standard_DS3_v2",4,14,0,"standardDSv2Family"],["Standard_DS4_v2",8,28,0,"standardDSv2Family"],["Standard_DS5_v2",16,56,0,"standardDSv2Family"],["Standard_DS11_v2",2,14,0,null],["Standard_DS12_v2",4,28,0,null],["Standard_DS13_v2",8,56,0,null],["Standard_DS14_v2",16,112,0,null],["Standard_D2_v3",2,8,0,null],["Standard_D4_v3",4,16,0,null],["Standard_D8_v3",8,32,0,null],["Standard_D16_v3",16,64,0,null],["Standard_D32_v3",32,128,0,null],["Standard_D48_v3",48,192,0,null],["Standard_D64_v3",64,256,0,null],["Standard_D2s_v3",2,8,0,null],["Standard_D4s_v3",4,16,0,null],["Standard_D8s_v3",8,32,0,null],["Standard_D16s_v3",16,64,0,null],["Standard_D32s_v3",32,128,0,null],["Standard_D48s_v3",48,192,0,null],["Standard_D64s_v3",64,256,0,null],["Standard_D2a_v4",2,8,0,"standardDAv4Family"],["Standard_D4a_v4",4,16,0,"standardDAv4Family"],["Standard_D8a_v4",8,32,0,"standardDAv4Family"],["Standard_D16a_v4",16,64,0,"standardDAv4Family"],["Standard_D32a_v4",32,128,0,"standardDAv4Family"],["Standard_D48a_v4",48,192,0,"standardDAv4Family"],["Standard_D64a_v4",64,256,0,"standardDAv4Family"],["Standard_D96a_v4",96,384,0,"standardDAv4Family"],["Standard_D2as_v4",2,8,0,"standardDASv4Family"],["Standard_D4as_v4",4,16,0,"standardDASv4Family"],["Standard_D8as_v4",8,32,0,"standardDASv4Family"],["Standard_D16as_v4",16,64,0,"standardDASv4Family"],["Standard_D32as_v4",32,128,0,"standardDASv4Family"],["Standard_D48as_v4",48,192,0,"standardDASv4Family"],["Standard_D64as_v4",64,256,0,"standardDASv4Family"],["Standard_D96as_v4",96,384,0,"standardDASv4Family"],["Standard_B2ms",2,8,0,null],["Standard_B4ms",4,16,0,null],["Standard_B8ms",8,32,0,null],["Standard_F2s_v2",2,4,0,"standardFSv2Family"],["Standard_F4s_v2",4,8,0,"standardFSv2Family"],["Standard_F8s_v2",8,16,0,"standardFSv2Family"],["Standard_F16s_v2",16,32,0,"standardFSv2Family"],["Standard_F32s_v2",32,64,0,"standardFSv2Family"],["Standard_F48s_v2",48,96,0,"standardFSv2Family"],["Standard_F64s_v2",64,128,0,"standardFSv2Family"],["Standard_F72s_v2",72,144,0,"standardFSv2Family"],["Standard_E2s_v3",2,16,0,"standardESv3Family"],["Standard_E4s_v3",4,32,0,"standardESv3Family"],["Standard_E8s_v3",8,64,0,"standardESv3Family"],["Standard_E16s_v3",16,128,0,"standardESv3Family"],["Standard_E20s_v3",20,160,0,null],["Standard_E32s_v3",32,256,0,"standardESv3Family"],["Standard_E48s_v3",48,384,0,"standardESv3Family"],["Standard_E64s_v3",64,432,0,"standardESv3Family"],["Standard_FX4mds",4,84,0,"standardFXMDVSFamily"],["Standard_FX12mds",12,252,0,"standardFXMDVSFamily"],["Standard_FX24mds",24,504,0,"standardFXMDVSFamily"],["Standard_FX36mds",36,756,0,"standardFXMDVSFamily"],["Standard_FX48mds",48,1008,0,"standardFXMDVSFamily"],["Standard_L8s_v2",8,64,0,"standardLSv2Family"],["Standard_L16s_v2",16,128,0,"standardLSv2Family"],["Standard_L32s_v2",32,256,0,"standardLSv2Family"],["Standard_L48s_v2",48,384,0,"standardLSv2Family"],["Standard_L64s_v2",64,512,0,"standardLSv2Family"],["Standard_L80s_v2",80,640,0,"standardLSv2Family"],["Standard_L8s_v3",8,64,0,"standardLSv3Family"],["Standard_L16s_v3",16,128,0,"standardLSv3Family"],["Standard_L32s_v3",32,256,0,"standardLSv3Family"],["Standard_L48s_v3",48,384,0,"standardLSv3Family"],["Standard_L64s_v3",64,512,0,"standardLSv3Family"],["Standard_L80s_v3",80,640,0,"standardLSv3Family"],["Standard_L8as_v3",8,64,0,"standardLASv3Family"],["Standard_L16as_v3",16,128,0,"standardLASv3Family"],["Standard_L32as_v3",32,256,0,"standardLASv3Family"],["Standard_L48as_v3",48,384,0,"standardLASv3Family"],["Standard_L64as_v3",64,512,0,"standardLASv3Family"],["Standard_L80as_v3",80,640,0,"standardLASv3Family"],["Standard_NC6",6,56,1,null],["Standard_NC12",12,112,2,null],["Standard_NC24",24,224,4,null],["Standard_NC24r",24,224,4,null],["Standard_NC6s_v2",6,112,1,"standardNCSv2Family"],["Standard_NC12s_v2",12,224,2,"standardNCSv2Family"],["Standard_NC24s_v2",24,448,4,"standardNCSv2Family"],["Standard_NC6s_v3",6,112,1,"standardNCSv3Family"],["Standard_NC12s_v3",12,224,2,"standardNCSv3Family"],["Standard_NC24s_v3",24,448,4,"standardNCSv3Family"],["Standard_NC24rs_v3",24,448,4,null],["Standard_NC4as_T4_v3",4,28,1,"standard NCASv3_T4 Family"],["Standard_NC8as_T4_v3",8,56,1,"standard NCASv3_T4 Family"],["Standard_NC16as_T4_v3",16,110,1,"standard NCASv3_T4 Family"],["Standard_NC64as_T4_v3",64,440,4,"standard NCASv3_T4 Family"],["Standard_NC24ads_A100_v4",24,220,1,"standardNCADSA100v4Family"],["Standard_NC48ads_A100_v4",48,440,2,"standardNCADSA100v4Family"],["Standard_NC96ads_A100_v4",96,880,4,"standardNCADSA100v4Family"],["Standard_NC40ads_H100_v5",40,320,1,"standardNCADSH100v5Family"],["Standard_NC80adis_H100_v5",80,640,2,"standardNCADSH100v5Family"],["Standard_ND6s",6,112,1,null],["Standard_ND12s",12,224,2,null],["Standard_ND24s",24,448,4,null],["Standard_ND24rs",24,448,4,null],["Standard_ND40rs_v2",40,672,8,"standardNDSv2Family"],["Standard_ND96amsr_A100_v4",96,1900,8,"standard NDAMSv4_A100Family"],["Standard_ND96asr_v4",96,900,8,"standard NDASv4_A100 Family"],["Standard_ND96is_H100_v5",96,1900,8,"standardNDv5H100Family"],["Standard_ND96isr_H100_v5",96,1900,8,"standardNDv5H100Family"],["Standard_NV6",6,56,1,null],["Standard_NV12",12,112,2,null],["Standard_NV24",24,224,4,null],["Standard_NV12s_v3",12,112,1,null],["Standard_NV24s_v3",24,224,2,null],["Standard_NV48s_v3",48,448,4,null],["Standard_NV6ads_A10_v5",6,55,1,"standardNVADSA10v5Family"],["Standard_NV12ads_A10_v5",12,110,1,"standardNVADSA10v5Family"],["Standard_NV18ads_A10_v5",18,220,1,"standardNVADSA10v5Family"],["Standard_NV36ads_A10_v5",36,440,1,"standardNVADSA10v5Family"],["Standard_NV36adms_A10_v5",36,880,1,"standardNVADSA10v5Family"],["Standard_NV72ads_A10_v5",72,880,2,"standardNVADSA10v5Family"],["Standard_PB6s",6,0,0,null,true]]}');
 ;// CONCATENATED MODULE: ./src/catalog/skus.ts
 
+
 const SKIP_RESERVATION = new Set(skus_namespaceObject.wX.map((n) => n.toLowerCase()));
+/** The SKU list's API family name (`standardDSv2Family`) as the quota page shows it (`Standard DSv2 Family vCPUs`). */
+function displayFamily(api) {
+    return `Standard ${api.replace(/^standard\s*/i, '').replace(/\s*family$/i, '')} Family vCPUs`;
+}
 const BUILTIN_SKUS = skus_namespaceObject.LR.map(([name, vcpus, memoryGb, gpus, managedFamily, fpga]) => ({
     name,
     vcpus,
@@ -43841,7 +43904,8 @@ const BUILTIN_SKUS = skus_namespaceObject.LR.map(([name, vcpus, memoryGb, gpus, 
     gpus,
     fpga: fpga ?? false,
     managedOnline: managedFamily !== null,
-    ...(managedFamily ? { family: managedFamily, skipReservation: SKIP_RESERVATION.has(name.toLowerCase()) } : {}),
+    family: managedFamily ? displayFamily(managedFamily) : vmFamily(name),
+    quotaExempt: SKIP_RESERVATION.has(name.toLowerCase()) || quotaExempt(name),
 }));
 /** Case-insensitive SKU lookup, extendable from config `skus:`. */
 class SkuCatalog {
@@ -43850,7 +43914,16 @@ class SkuCatalog {
         for (const s of BUILTIN_SKUS)
             this.byName.set(s.name.toLowerCase(), s);
         for (const [name, s] of Object.entries(extra)) {
-            this.byName.set(name.toLowerCase(), { name, vcpus: s.vcpus, memoryGb: s.memoryGb, gpus: s.gpus, fpga: s.fpga ?? false, managedOnline: s.managedOnline });
+            this.byName.set(name.toLowerCase(), {
+                name,
+                vcpus: s.vcpus,
+                memoryGb: s.memoryGb,
+                gpus: s.gpus,
+                fpga: s.fpga ?? false,
+                managedOnline: s.managedOnline,
+                family: s.family ?? vmFamily(name),
+                quotaExempt: s.quotaExempt ?? quotaExempt(name),
+            });
         }
     }
     get(name) {
@@ -43903,7 +43976,7 @@ function readOpen(fd, size) {
 // EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
 var ajv = __nccwpck_require__(2463);
 ;// CONCATENATED MODULE: ./schema/config.schema.json
-const config_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/model-deploy-gate/model-deploy-gate/blob/main/schema/config.schema.json","title":"model-deploy-gate configuration","description":"Configuration of model-deploy-gate, read from .github/model-deploy-gate.yml or .model-deploy-gate.yml (or the action\'s `config` input / the CLI\'s --config). Every section is optional.","type":"object","additionalProperties":false,"properties":{"$schema":{"title":"JSON Schema","description":"URL of this schema, for editors that complete and check the file.","type":"string"},"default-stage":{"title":"Default stage","description":"Stage of a deployment that neither its tags, the `stages` globs nor its path and name classify. Production-only rules are not evaluated for `unknown` deployments (the report lists them as skipped).","type":"string","enum":["production","nonproduction","unknown"],"default":"unknown"},"stages":{"title":"Stages by path","description":"Repo-relative path globs that set the stage of the deployments in matching files (after the manifest\'s own `tags.stage`/`tags.environment`/`tags.env`).","type":"object","additionalProperties":false,"properties":{"production":{"title":"Production paths","description":"Globs of files whose deployments serve production, e.g. deploy/prod/**.","type":"array","items":{"type":"string","minLength":1},"default":[]},"nonproduction":{"title":"Non-production paths","description":"Globs of files whose deployments are dev, test, staging or debugging, e.g. deploy/dev/**.","type":"array","items":{"type":"string","minLength":1},"default":[]}},"default":{}},"include":{"title":"Files to read","description":"Repo-relative globs of files to consider (dot-files and dot-folders match). Detection is by content, so the defaults rarely need changing.","type":"array","items":{"type":"string","minLength":1},"default":["**/*.yml","**/*.yaml","**/*.json","**/MLmodel"]},"exclude":{"title":"Files to skip","description":"Repo-relative globs of files to skip; they add to the built-in excludes (node_modules/**, .git/**, dist/**) and win over `include`.","type":"array","items":{"type":"string","minLength":1},"default":[]},"rules":{"title":"Rule severities","description":"Severity per rule id: error, warning, notice, or off (quote `off` in YAML 1.1 tools if they turn it into false; both are accepted).","type":"object","additionalProperties":{"title":"Rule setting","description":"A severity, or an object with a `severity` key.","oneOf":[{"title":"Severity","description":"error fails the check (with the default fail-on), warning and notice only report, off disables the rule.","type":"string","enum":["error","warning","notice","off"]},{"title":"Rule options","description":"Rule settings as an object.","type":"object","additionalProperties":false,"required":["severity"],"properties":{"severity":{"title":"Severity","description":"error fails the check (with the default fail-on), warning and notice only report, off disables the rule.","type":"string","enum":["error","warning","notice","off"]}}}]},"default":{}},"limits":{"title":"Thresholds","description":"Numbers the rules compare against (fractions allowed). Defaults come from the Azure ML compute target table and deployment docs.","type":"object","additionalProperties":false,"properties":{"aci-max-memory-gb":{"title":"ACI memory ceiling (GiB)","description":"aci-memory-limit fires when an ACI deployment asks for this much memory or more (the table: ACI suits CPU workloads needing < 48 GB RAM).","type":"number","exclusiveMinimum":0,"default":48},"aci-max-model-size-gb":{"title":"ACI model size ceiling (GiB)","description":"aci-model-size fires when the model deployed to ACI is this large or larger (the table: container instances suit small models < 1 GB).","type":"number","exclusiveMinimum":0,"default":1},"memory-headroom-ratio":{"title":"Memory headroom ratio","description":"memory-headroom fires when memory per replica/instance is below this multiple of the model\'s memory requirement (the docs: start with 150 % of the RAM the model needs).","type":"number","exclusiveMinimum":0,"default":1.5},"aks-production-min-nodes":{"title":"Minimum nodes of a production AKS cluster","description":"aks-production-cluster fires for production deployments on AKS clusters with fewer nodes.","type":"number","exclusiveMinimum":0,"default":3},"aks-production-min-vcpus":{"title":"Minimum vCPUs of a production AKS cluster","description":"aks-production-cluster fires for production deployments on AKS clusters with fewer vCPUs in total (nodes × SKU vCPUs).","type":"number","exclusiveMinimum":0,"default":12},"managed-production-min-instances":{"title":"Minimum instances of a production managed online deployment","description":"managed-instance-count-ha fires for production managed online deployments with a lower instance_count.","type":"number","exclusiveMinimum":0,"default":3},"managed-max-request-timeout-ms":{"title":"Maximum managed online request timeout (ms)","description":"request-timeout-limit fires when request_settings.request_timeout_ms is above this (Azure\'s limit is 180000 ms).","type":"number","exclusiveMinimum":0,"default":180000},"kubernetes-max-request-timeout-ms":{"title":"Maximum Kubernetes online request timeout (ms)","description":"request-timeout-limit fires when a Kubernetes online deployment\'s request_settings.request_timeout_ms is above this (Azure\'s limit is 300000 ms on Kubernetes online endpoints).","type":"number","exclusiveMinimum":0,"default":300000}},"default":{}},"skus":{"title":"VM SKUs","description":"Add or override entries of the built-in VM SKU catalogue, by SKU name (matched case-insensitively).","type":"object","additionalProperties":{"title":"SKU","description":"Capacity of one VM size.","type":"object","additionalProperties":false,"required":["vcpus","memory-gb"],"properties":{"vcpus":{"title":"vCPUs","description":"Virtual CPUs of one VM.","type":"number","exclusiveMinimum":0},"memory-gb":{"title":"Memory (GiB)","description":"RAM of one VM in GiB.","type":"number","exclusiveMinimum":0},"gpus":{"title":"GPUs","description":"GPUs of one VM (0 for CPU-only sizes).","type":"integer","minimum":0,"default":0},"fpga":{"title":"FPGA","description":"Whether the VM has an FPGA (like Standard_PB6s).","type":"boolean","default":false},"managed-online":{"title":"Allowed on managed online endpoints","description":"Whether managed online deployments may use this size as instance_type.","type":"boolean","default":false}}},"default":{}},"models":{"title":"Models","description":"Facts about models registered outside the repository, by model name (as in azureml:NAME:VERSION).","type":"object","additionalProperties":{"title":"Model facts","description":"What the size and memory rules need to know about one model.","type":"object","additionalProperties":false,"properties":{"memory-gb":{"title":"Memory requirement (GiB)","description":"RAM the loaded model needs; memory-headroom asks for 1.5 × this per replica/instance.","type":"number","exclusiveMinimum":0},"size-bytes":{"title":"Size (bytes)","description":"Size of the model\'s files in bytes.","type":"number","exclusiveMinimum":0},"accelerator":{"title":"Accelerator","description":"Hardware the model needs for inference.","type":"string","enum":["gpu","fpga","none"]}}},"default":{}},"computes":{"title":"Computes","description":"Facts about compute targets defined outside the repository, by compute name (as in azureml:NAME or computeTargetName).","type":"object","additionalProperties":{"title":"Compute facts","description":"Kind and size of one compute target.","type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"title":"Compute type","description":"amlcompute (Azure ML compute cluster), kubernetes (Azure ML Kubernetes compute), aks (legacy AKS compute for v1 web services), computeinstance, virtualmachine.","type":"string","enum":["amlcompute","kubernetes","aks","computeinstance","virtualmachine"]},"vm-size":{"title":"VM size","description":"SKU of the nodes, e.g. Standard_D3_v2.","type":"string","minLength":1},"nodes":{"title":"Nodes","description":"Node count of an AKS cluster (agent_count); for compute clusters, the maximum node count.","type":"integer","minimum":0},"min-nodes":{"title":"Minimum nodes","description":"Minimum node count of a compute cluster.","type":"integer","minimum":0},"max-nodes":{"title":"Maximum nodes","description":"Maximum node count of a compute cluster.","type":"integer","minimum":0},"tier":{"title":"VM priority","description":"dedicated or low priority (preemptible) VMs.","type":"string","enum":["dedicated","lowpriority","low_priority"]},"purpose":{"title":"Cluster purpose","description":"AKS cluster purpose: DevTest clusters are not for production traffic.","type":"string","enum":["DevTest","FastProd"]}}},"default":{}},"waivers":{"title":"Waivers","description":"Accepted findings, by rule and path, each with a reason, an owner and an expiry date. An expired waiver stops waiving and is itself an error.","type":"array","items":{"title":"Waiver","description":"One accepted finding pattern. Every field is required.","type":"object","additionalProperties":false,"required":["rule","path","reason","owner","expires"],"properties":{"rule":{"title":"Rule id","description":"Id of the rule whose findings are waived.","type":"string","minLength":1},"path":{"title":"Path glob","description":"Repo-relative glob of the files whose findings are waived, e.g. deploy/legacy/**.","type":"string","minLength":1},"reason":{"title":"Reason","description":"Why the finding is accepted (a ticket reference helps).","type":"string","pattern":"\\\\S"},"owner":{"title":"Owner","description":"Who is responsible for removing the waiver, e.g. @ml-platform.","type":"string","pattern":"\\\\S"},"expires":{"title":"Expiry date","description":"Last day (UTC, YYYY-MM-DD) the waiver applies; after it the waived findings come back and the waiver is reported as expired.","type":"string","pattern":"^\\\\d{4}-\\\\d{2}-\\\\d{2}$"}}},"default":[]}}}');
+const config_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/model-deploy-gate/model-deploy-gate/blob/main/schema/config.schema.json","title":"model-deploy-gate configuration","description":"Configuration of model-deploy-gate, read from .github/model-deploy-gate.yml or .model-deploy-gate.yml (or the action\'s `config` input / the CLI\'s --config). Every section is optional.","type":"object","additionalProperties":false,"properties":{"$schema":{"title":"JSON Schema","description":"URL of this schema, for editors that complete and check the file.","type":"string"},"default-stage":{"title":"Default stage","description":"Stage of a deployment that neither its tags, the `stages` globs nor its path and name classify. Production-only rules are not evaluated for `unknown` deployments (the report lists them as skipped).","type":"string","enum":["production","nonproduction","unknown"],"default":"unknown"},"stages":{"title":"Stages by path","description":"Repo-relative path globs that set the stage of the deployments in matching files (after the manifest\'s own `tags.stage`/`tags.environment`/`tags.env`).","type":"object","additionalProperties":false,"properties":{"production":{"title":"Production paths","description":"Globs of files whose deployments serve production, e.g. deploy/prod/**.","type":"array","items":{"type":"string","minLength":1},"default":[]},"nonproduction":{"title":"Non-production paths","description":"Globs of files whose deployments are dev, test, staging or debugging, e.g. deploy/dev/**.","type":"array","items":{"type":"string","minLength":1},"default":[]}},"default":{}},"include":{"title":"Files to read","description":"Repo-relative globs of files to consider (dot-files and dot-folders match). Detection is by content, so the defaults rarely need changing.","type":"array","items":{"type":"string","minLength":1},"default":["**/*.yml","**/*.yaml","**/*.json","**/MLmodel"]},"exclude":{"title":"Files to skip","description":"Repo-relative globs of files to skip; they add to the built-in excludes (node_modules/**, .git/**, dist/**) and win over `include`.","type":"array","items":{"type":"string","minLength":1},"default":[]},"rules":{"title":"Rule severities","description":"Severity per rule id: error, warning, notice, or off (quote `off` in YAML 1.1 tools if they turn it into false; both are accepted).","type":"object","additionalProperties":{"title":"Rule setting","description":"A severity, or an object with a `severity` key.","oneOf":[{"title":"Severity","description":"error fails the check (with the default fail-on), warning and notice only report, off disables the rule.","type":"string","enum":["error","warning","notice","off"]},{"title":"Rule options","description":"Rule settings as an object.","type":"object","additionalProperties":false,"required":["severity"],"properties":{"severity":{"title":"Severity","description":"error fails the check (with the default fail-on), warning and notice only report, off disables the rule.","type":"string","enum":["error","warning","notice","off"]}}}]},"default":{}},"limits":{"title":"Thresholds","description":"Numbers the rules compare against (fractions allowed). Defaults come from the Azure ML compute target table and deployment docs.","type":"object","additionalProperties":false,"properties":{"aci-max-memory-gb":{"title":"ACI memory ceiling (GiB)","description":"aci-memory-limit fires when an ACI deployment asks for this much memory or more (the table: ACI suits CPU workloads needing < 48 GB RAM).","type":"number","exclusiveMinimum":0,"default":48},"aci-max-model-size-gb":{"title":"ACI model size ceiling (GiB)","description":"aci-model-size fires when the model deployed to ACI is this large or larger (the table: container instances suit small models < 1 GB).","type":"number","exclusiveMinimum":0,"default":1},"memory-headroom-ratio":{"title":"Memory headroom ratio","description":"memory-headroom fires when memory per replica/instance is below this multiple of the model\'s memory requirement (the docs: start with 150 % of the RAM the model needs).","type":"number","exclusiveMinimum":0,"default":1.5},"aks-production-min-nodes":{"title":"Minimum nodes of a production AKS cluster","description":"aks-production-cluster fires for production deployments on AKS clusters with fewer nodes.","type":"number","exclusiveMinimum":0,"default":3},"aks-production-min-vcpus":{"title":"Minimum vCPUs of a production AKS cluster","description":"aks-production-cluster fires for production deployments on AKS clusters with fewer vCPUs in total (nodes × SKU vCPUs).","type":"number","exclusiveMinimum":0,"default":12},"managed-production-min-instances":{"title":"Minimum instances of a production managed online deployment","description":"managed-instance-count-ha fires for production managed online deployments with a lower instance_count.","type":"number","exclusiveMinimum":0,"default":3},"managed-max-request-timeout-ms":{"title":"Maximum managed online request timeout (ms)","description":"request-timeout-limit fires when request_settings.request_timeout_ms is above this (Azure\'s limit is 180000 ms).","type":"number","exclusiveMinimum":0,"default":180000},"kubernetes-max-request-timeout-ms":{"title":"Maximum Kubernetes online request timeout (ms)","description":"request-timeout-limit fires when a Kubernetes online deployment\'s request_settings.request_timeout_ms is above this (Azure\'s limit is 300000 ms on Kubernetes online endpoints).","type":"number","exclusiveMinimum":0,"default":300000}},"default":{}},"skus":{"title":"VM SKUs","description":"Add or override entries of the built-in VM SKU catalogue, by SKU name (matched case-insensitively).","type":"object","additionalProperties":{"title":"SKU","description":"Capacity of one VM size.","type":"object","additionalProperties":false,"required":["vcpus","memory-gb"],"properties":{"vcpus":{"title":"vCPUs","description":"Virtual CPUs of one VM.","type":"number","exclusiveMinimum":0},"memory-gb":{"title":"Memory (GiB)","description":"RAM of one VM in GiB.","type":"number","exclusiveMinimum":0},"gpus":{"title":"GPUs","description":"GPUs of one VM (0 for CPU-only sizes).","type":"integer","minimum":0,"default":0},"fpga":{"title":"FPGA","description":"Whether the VM has an FPGA (like Standard_PB6s).","type":"boolean","default":false},"managed-online":{"title":"Allowed on managed online endpoints","description":"Whether managed online deployments may use this size as instance_type.","type":"boolean","default":false},"family":{"title":"Quota family","description":"VM family whose vCPU quota this size uses, as the Azure quota page names it (e.g. \\"Standard DSv2 Family vCPUs\\").","type":"string","minLength":1},"quota-exempt":{"title":"Exempt from the 20 % reservation","description":"Whether Azure skips the 20 % upgrade reservation for managed online deployments of this size (as for A100, H100, ND40rs_v2 and ND96* sizes).","type":"boolean"}}},"default":{}},"models":{"title":"Models","description":"Facts about models registered outside the repository, by model name (as in azureml:NAME:VERSION).","type":"object","additionalProperties":{"title":"Model facts","description":"What the size and memory rules need to know about one model.","type":"object","additionalProperties":false,"properties":{"memory-gb":{"title":"Memory requirement (GiB)","description":"RAM the loaded model needs; memory-headroom asks for 1.5 × this per replica/instance.","type":"number","exclusiveMinimum":0},"size-bytes":{"title":"Size (bytes)","description":"Size of the model\'s files in bytes.","type":"number","exclusiveMinimum":0},"accelerator":{"title":"Accelerator","description":"Hardware the model needs for inference.","type":"string","enum":["gpu","fpga","none"]}}},"default":{}},"computes":{"title":"Computes","description":"Facts about compute targets defined outside the repository, by compute name (as in azureml:NAME or computeTargetName).","type":"object","additionalProperties":{"title":"Compute facts","description":"Kind and size of one compute target.","type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"title":"Compute type","description":"amlcompute (Azure ML compute cluster), kubernetes (Azure ML Kubernetes compute), aks (legacy AKS compute for v1 web services), computeinstance, virtualmachine.","type":"string","enum":["amlcompute","kubernetes","aks","computeinstance","virtualmachine"]},"vm-size":{"title":"VM size","description":"SKU of the nodes, e.g. Standard_D3_v2.","type":"string","minLength":1},"nodes":{"title":"Nodes","description":"Node count of an AKS cluster (agent_count); for compute clusters, the maximum node count.","type":"integer","minimum":0},"min-nodes":{"title":"Minimum nodes","description":"Minimum node count of a compute cluster.","type":"integer","minimum":0},"max-nodes":{"title":"Maximum nodes","description":"Maximum node count of a compute cluster.","type":"integer","minimum":0},"tier":{"title":"VM priority","description":"dedicated or low priority (preemptible) VMs.","type":"string","enum":["dedicated","lowpriority","low_priority"]},"purpose":{"title":"Cluster purpose","description":"AKS cluster purpose: DevTest clusters are not for production traffic.","type":"string","enum":["DevTest","FastProd"]}}},"default":{}},"quota":{"title":"vCPU quota","description":"vCPU quota of the subscription and region per VM family, by the family name the Azure quota page shows (e.g. \\"Standard DSv2 Family vCPUs\\"; \\"DSv2\\" also matches). The quota-exceeded rule fires when the repository\'s managed online deployments need more (Azure reserves ceil(1.2 × instances) × vCPUs per deployment).","type":"object","additionalProperties":{"title":"vCPUs","description":"vCPUs of quota in this family.","type":"number","minimum":0},"default":{}},"waivers":{"title":"Waivers","description":"Accepted findings, by rule and path, each with a reason, an owner and an expiry date. An expired waiver stops waiving and is itself an error.","type":"array","items":{"title":"Waiver","description":"One accepted finding pattern. Every field is required.","type":"object","additionalProperties":false,"required":["rule","path","reason","owner","expires"],"properties":{"rule":{"title":"Rule id","description":"Id of the rule whose findings are waived.","type":"string","minLength":1},"path":{"title":"Path glob","description":"Repo-relative glob of the files whose findings are waived, e.g. deploy/legacy/**.","type":"string","minLength":1},"reason":{"title":"Reason","description":"Why the finding is accepted (a ticket reference helps).","type":"string","pattern":"\\\\S"},"owner":{"title":"Owner","description":"Who is responsible for removing the waiver, e.g. @ml-platform.","type":"string","pattern":"\\\\S"},"expires":{"title":"Expiry date","description":"Last day (UTC, YYYY-MM-DD) the waiver applies; after it the waived findings come back and the waiver is reported as expired.","type":"string","pattern":"^\\\\d{4}-\\\\d{2}-\\\\d{2}$"}}},"default":[]}}}');
 ;// CONCATENATED MODULE: ./src/core/pointer.ts
 /** Appends one escaped segment. */
 function pointerJoin(base, segment) {
@@ -48238,6 +48311,10 @@ function parse_build(data) {
         };
         if (s['fpga'] === true)
             sku.fpga = true;
+        if (typeof s['family'] === 'string')
+            sku.family = s['family'];
+        if (typeof s['quota-exempt'] === 'boolean')
+            sku.quotaExempt = s['quota-exempt'];
         cfg.skus[name] = sku;
     }
     const models = obj(data['models']);
@@ -48270,6 +48347,13 @@ function parse_build(data) {
         if (typeof c['purpose'] === 'string')
             compute.purpose = c['purpose'];
         cfg.computes[name] = compute;
+    }
+    const quota = obj(data['quota']);
+    if (Object.keys(quota).length > 0) {
+        cfg.quota = dict();
+        for (const family of Object.keys(quota))
+            if (parse_num(quota[family]) !== undefined)
+                cfg.quota[family] = parse_num(quota[family]);
     }
     const waivers = Array.isArray(data['waivers']) ? data['waivers'] : [];
     cfg.waivers = waivers.map((w, index) => {
@@ -50320,7 +50404,7 @@ const model = family_define({
 
 
 
-const FAMILIES = [
+const formats_FAMILIES = [
     mlflowModel,
     v1DeploymentConfig,
     amlDeployAction,
@@ -50349,7 +50433,7 @@ function prefilter_build() {
     const types = new Set();
     const schemas = new Set(['azureml']);
     const fileNames = new Set();
-    for (const f of FAMILIES) {
+    for (const f of formats_FAMILIES) {
         for (const k of f.prefilter.keys ?? [])
             keys.add(k);
         for (const t of f.prefilter.types ?? [])
@@ -50425,7 +50509,7 @@ let index;
 function indexes() {
     if (!index) {
         index = { claims: new Map(), byKind: new Map() };
-        for (const family of FAMILIES) {
+        for (const family of formats_FAMILIES) {
             for (const [base, kind] of Object.entries(family.schemas ?? {}))
                 index.claims.set(base, kind);
             for (const kind of family.kinds)
@@ -50437,7 +50521,7 @@ function indexes() {
 /** The family and kind of one document, or undefined when it is not a manifest. */
 function detect(filePath, data) {
     const input = { path: filePath, data, type: typeof data.type === 'string' ? data.type.trim().toLowerCase() : undefined, rawType: data.type };
-    for (const family of FAMILIES) {
+    for (const family of formats_FAMILIES) {
         if (!family.detectFirst)
             continue;
         const kind = family.detect?.(input);
@@ -50455,7 +50539,7 @@ function detect(filePath, data) {
                 return { family, kind };
         }
         // Another Azure ML asset (environment, job, component, ModelVersionPackage…) or a foreign schema.
-        for (const family of FAMILIES) {
+        for (const family of formats_FAMILIES) {
             if (!family.detectUnderForeignSchema)
                 continue;
             const kind = family.detect?.(input);
@@ -50464,7 +50548,7 @@ function detect(filePath, data) {
         }
         return undefined;
     }
-    for (const family of FAMILIES) {
+    for (const family of formats_FAMILIES) {
         if (family.detectFirst)
             continue;
         const kind = family.detect?.(input);
@@ -51517,6 +51601,57 @@ function swap16(buf) {
     return out.swap16();
 }
 
+;// CONCATENATED MODULE: ./src/policy/kit/quota.ts
+// The vCPU quota the repository's managed online deployments need, per VM family: Azure reserves
+// ⌈1.2 × instances⌉ × vCPUs per deployment (20 % for upgrades), or instances × vCPUs for the sizes
+// exempt from the reservation (includes/quota-allocation-online-deployment.md).
+
+/** The upgrade reservation of managed online deployments. */
+const QUOTA_RESERVE = 1.2;
+/** vCPUs one deployment reserves: ⌈1.2 × instances⌉ × vCPUs, or instances × vCPUs when exempt. */
+function reservedVcpus(instances, vcpus, exempt) {
+    const n = exempt ? instances : Math.ceil(QUOTA_RESERVE * instances - 1e-9);
+    return n * vcpus;
+}
+/** The configured quota of a family (config keys match by family name, case- and "Standard … Family vCPUs"-insensitively). */
+function quotaOf(family, quota) {
+    if (!quota)
+        return undefined;
+    const key = familyKey(family);
+    for (const [name, value] of Object.entries(quota))
+        if (familyKey(name) === key)
+            return value;
+    return undefined;
+}
+/** Per family, the vCPUs the managed online deployments need (sizes missing from the catalogue are not counted). */
+function quotaNeeds(deployments, skus, quota) {
+    const byFamily = new Map();
+    for (const d of deployments) {
+        if (d.target !== 'managed-online' || d.skipDeployment || !d.instanceType || !d.instanceCount)
+            continue;
+        const sku = skus.get(d.instanceType.value);
+        const instances = d.instanceCount.value;
+        if (!sku || !Number.isFinite(instances) || instances <= 0)
+            continue;
+        const family = sku.family ?? `${sku.name} (family unknown)`;
+        let need = byFamily.get(family);
+        if (!need) {
+            need = { family, vcpus: 0, deployments: [] };
+            const q = quotaOf(family, quota);
+            if (q !== undefined)
+                need.quota = q;
+            byFamily.set(family, need);
+        }
+        const vcpus = reservedVcpus(instances, sku.vcpus, sku.quotaExempt);
+        need.vcpus += vcpus;
+        need.deployments.push({ file: d.manifest.file.path, name: d.name ?? null, instanceType: sku.name, instances, vcpus });
+    }
+    const out = [...byFamily.values()].sort((a, b) => (a.family < b.family ? -1 : a.family > b.family ? 1 : 0));
+    for (const n of out)
+        n.deployments.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./src/core/rules.ts
 /** Where the project lives: tool `informationUri` and the base of every rule's help page. */
 const PROJECT_URL = 'https://github.com/model-deploy-gate/model-deploy-gate';
@@ -51525,7 +51660,602 @@ function helpUri(ruleId) {
     return `${PROJECT_URL}/blob/main/docs/rules/${encodeURIComponent(ruleId)}.md`;
 }
 
+;// CONCATENATED MODULE: ./src/fix/lines.ts
+class LineMap {
+    text;
+    /** Offset of the first character of each line. */
+    starts;
+    constructor(text) {
+        this.text = text;
+        const starts = [0];
+        for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1))
+            starts.push(i + 1);
+        this.starts = starts;
+    }
+    get count() {
+        return this.starts.length;
+    }
+    /** Offset of a 1-based line and column (clamped to the text). */
+    offset(line, column) {
+        const l = Math.min(Math.max(1, line), this.starts.length);
+        return Math.min(this.text.length, this.starts[l - 1] + Math.max(1, column) - 1);
+    }
+    lineOf(offset) {
+        let lo = 0;
+        let hi = this.starts.length - 1;
+        while (lo < hi) {
+            const mid = (lo + hi + 1) >> 1;
+            if (this.starts[mid] <= offset)
+                lo = mid;
+            else
+                hi = mid - 1;
+        }
+        return lo + 1;
+    }
+    position(offset) {
+        const line = this.lineOf(offset);
+        return { line, column: offset - this.starts[line - 1] + 1 };
+    }
+    span(start, end) {
+        const a = this.position(start);
+        const b = this.position(Math.max(start, end));
+        return { line: a.line, column: a.column, endLine: b.line, endColumn: b.column };
+    }
+    /** Offset where a 1-based line starts (the text's length past the last line). */
+    lineStart(line) {
+        return line > this.starts.length ? this.text.length : this.starts[Math.max(1, line) - 1];
+    }
+    /** Offset just past a line's content: before its `\r\n` / `\n`, or the end of the text. */
+    contentEnd(line) {
+        const next = line < this.starts.length ? this.starts[line] - 1 : this.text.length;
+        return next > this.lineStart(line) && this.text[next - 1] === '\r' && next < this.text.length ? next - 1 : next;
+    }
+    /** The line's text without its terminator. */
+    content(line) {
+        return this.text.slice(this.lineStart(line), this.contentEnd(line));
+    }
+    /** The line's terminator: `\r\n`, `\n`, or '' for a last line without one. */
+    terminator(line) {
+        return this.text.slice(this.contentEnd(line), line < this.starts.length ? this.starts[line] : this.text.length);
+    }
+    /** The terminator new lines should get near `line`: that line's own, else the file's first, else `\n`. */
+    eol(line) {
+        const own = this.terminator(Math.min(line, this.count));
+        if (own)
+            return own;
+        return /\r\n/.test(this.text) ? '\r\n' : '\n';
+    }
+}
+/** Leading spaces of a line (tabs are not YAML indentation). */
+function indentOf(line) {
+    const m = /^ */.exec(line);
+    return m ? m[0].length : 0;
+}
+
+;// CONCATENATED MODULE: ./src/fix/scalar.ts
+// Writing one scalar the way the file already writes its values: the same quotes, the same type.
+
+/** What a plain (unquoted) YAML 1.1 scalar would load as, as the Azure ML CLIs load it. */
+function plainType(raw) {
+    if (raw === '')
+        return 'null';
+    const { value, tag } = YAML11_SCHEMA.resolveImplicitScalarTag(raw);
+    if (tag.tagName.endsWith(':timestamp') || tag.tagName.endsWith(':binary'))
+        return 'other';
+    if (value === null)
+        return 'null';
+    if (typeof value === 'number')
+        return 'number';
+    if (typeof value === 'boolean')
+        return 'boolean';
+    return typeof value === 'string' ? 'string' : 'other';
+}
+/**
+ * A string that YAML reads back unchanged without quotes: no blanks (so no `: ` or ` #`), no
+ * indicator first, no `:` last, and not a word YAML 1.1 reads as a number, boolean or null.
+ */
+function plainSafe(s) {
+    return /^[$A-Za-z0-9_./][A-Za-z0-9_./@+:$-]*$/.test(s) && !s.endsWith(':') && plainType(s) === 'string';
+}
+function scalar_text(v) {
+    return typeof v === 'string' ? v : typeof v === 'number' ? numberText(v) : v ? 'true' : 'false';
+}
+/** Decimal text of a number (no exponent for the sizes a fix writes). */
+function numberText(n) {
+    return Number.isInteger(n) ? String(n) : String(Math.round(n * 1e9) / 1e9);
+}
+function yamlDouble(s) {
+    return JSON.stringify(s);
+}
+function yamlSingle(s) {
+    return `'${s.replace(/'/g, "''")}'`;
+}
+/**
+ * The source text of `value` for a YAML or JSON file. `quote` is the quoting of the value it
+ * replaces (or of the value it should look like): a quoted value stays quoted the same way, a plain
+ * one stays plain unless the new text would load as another type (then double quotes).
+ * `plainBoolean` keeps a file's `True`/`False` spelling.
+ */
+function scalar_renderScalar(value, syntax, quote, plainBoolean) {
+    const t = scalar_text(value);
+    if (syntax === 'json') {
+        if (quote === '"' || typeof value === 'string')
+            return JSON.stringify(t);
+        return t;
+    }
+    if (quote === '"')
+        return yamlDouble(t);
+    if (quote === "'")
+        return yamlSingle(t);
+    if (typeof value === 'boolean') {
+        if (plainBoolean && /^[A-Z]/.test(plainBoolean))
+            return value ? (plainBoolean === plainBoolean.toUpperCase() ? 'TRUE' : 'True') : plainBoolean === plainBoolean.toUpperCase() ? 'FALSE' : 'False';
+        return t;
+    }
+    if (typeof value === 'number')
+        return t;
+    return plainSafe(t) ? t : yamlDouble(t);
+}
+/** A mapping key as source text (plain when YAML reads it back as the same string). */
+function renderKey(key, syntax, quote) {
+    if (syntax === 'json')
+        return JSON.stringify(key);
+    if (quote === '"')
+        return yamlDouble(key);
+    if (quote === "'")
+        return yamlSingle(key);
+    return plainSafe(key) ? key : yamlDouble(key);
+}
+/** The content between the quotes of a quoted key, escaped for that quote (JSON: `"` style). */
+function quotedContent(s, quote) {
+    return quote === '"' ? JSON.stringify(s).slice(1, -1) : s.replace(/'/g, "''");
+}
+
+;// CONCATENATED MODULE: ./src/fix/plan.ts
+// Declarative changes of a parsed document ("set this pointer to 3", "rename this key") turned into
+// minimal text edits of its file: only the value or key changes, everything else — comments, key
+// order, indentation, line endings, the other documents of the file, quoting — stays byte for byte.
+// A change that cannot be made that safely (aliases, anchors, tags, block scalars, merge keys,
+// odd layouts) yields no edits: no fix is better than a wrong one.
+
+
+
+/** The text edits that make `changes`, in file order, or undefined when any change cannot be made safely. */
+function planEdits(src, changes) {
+    const p = new Planner(src);
+    const edits = [];
+    const additions = new Map();
+    for (const c of changes) {
+        if ('rename' in c) {
+            const e = p.rename(c.rename, c.to);
+            if (!e)
+                return undefined;
+            edits.push(e);
+            continue;
+        }
+        const v = valueIn(src.doc.value, c.set);
+        if (v !== undefined) {
+            const e = p.set(c.set, c.value, c.like);
+            if (e === undefined)
+                return undefined;
+            if (e !== null)
+                edits.push(e);
+            continue;
+        }
+        // Absent: add it to the deepest mapping that exists.
+        const segs = pointerSplit(c.set);
+        let i = segs.length - 1;
+        for (; i >= 0; i--) {
+            const anc = join(segs.slice(0, i));
+            const av = valueIn(src.doc.value, anc);
+            if (av === undefined)
+                continue;
+            if (!isMapping(av))
+                return undefined; // a scalar or a list is in the way
+            break;
+        }
+        if (i < 0)
+            return undefined;
+        const anc = join(segs.slice(0, i));
+        let members = additions.get(anc);
+        if (!members)
+            additions.set(anc, (members = new Map()));
+        for (let j = i; j < segs.length - 1; j++) {
+            const got = members.get(segs[j]);
+            if (got && got.leaf)
+                return undefined;
+            const next = got ?? { leaf: false, members: new Map() };
+            members.set(segs[j], next);
+            members = next.members;
+        }
+        members.set(segs[segs.length - 1], { leaf: true, value: c.value, quote: c.like !== undefined ? p.quoteOf(c.like) : undefined });
+    }
+    for (const [anc, members] of additions) {
+        const e = p.insert(anc, members);
+        if (!e)
+            return undefined;
+        edits.push(...e);
+    }
+    edits.sort((a, b) => a.start - b.start || a.end - b.end);
+    for (let k = 1; k < edits.length; k++)
+        if (edits[k].start < edits[k - 1].end)
+            return undefined;
+    for (const e of edits)
+        e.span = p.lines.span(e.start, e.end);
+    return edits;
+}
+function join(segs) {
+    return segs.reduce((acc, s) => pointerJoin(acc, s), '');
+}
+class Planner {
+    src;
+    lines;
+    text;
+    yaml;
+    constructor(src) {
+        this.src = src;
+        this.lines = src.lines ?? new LineMap(src.text);
+        this.text = src.text;
+        this.yaml = src.syntax === 'yaml';
+    }
+    at(line, column) {
+        return this.lines.offset(line, column);
+    }
+    /** The key's token (with its quotes), when it is written as the key it names (not merged in, not escaped). */
+    keyToken(ptr) {
+        const span = this.src.doc.keys.get(ptr);
+        if (!span || span.line !== span.endLine)
+            return undefined;
+        const segs = pointerSplit(ptr);
+        const key = segs[segs.length - 1] ?? '';
+        let start = this.at(span.line, span.column);
+        let end = this.at(span.endLine, span.endColumn);
+        const t = this.text;
+        if (!this.yaml) {
+            if (t[start] !== '"' || t[end - 1] !== '"')
+                return undefined;
+            return t.slice(start + 1, end - 1) === quotedContent(key, '"') ? { start, end, quote: '"' } : undefined;
+        }
+        const before = t[start - 1];
+        if ((before === '"' || before === "'") && t[end] === before) {
+            if (t.slice(start, end) !== quotedContent(key, before))
+                return undefined;
+            start--;
+            end++;
+            return { start, end, quote: before };
+        }
+        return t.slice(start, end) === key ? { start, end, quote: '' } : undefined;
+    }
+    /** The scalar value's token (with its quotes), when only `:` and blanks separate it from its key. */
+    valueToken(ptr) {
+        const v = valueIn(this.src.doc.value, ptr);
+        if (v === undefined || (v !== null && typeof v === 'object'))
+            return undefined;
+        const span = this.src.doc.values.get(ptr);
+        if (!span || span.line !== span.endLine)
+            return undefined; // block and multi-line scalars stay as written
+        let start = this.at(span.line, span.column);
+        let end = this.at(span.endLine, span.endColumn);
+        if (end <= start)
+            return undefined;
+        const t = this.text;
+        const key = this.keyToken(ptr);
+        if (!key)
+            return undefined;
+        if (!this.yaml) {
+            if (!/^[ \t]*:[ \t]*$/.test(t.slice(key.end, start)))
+                return undefined;
+            return { start, end, quote: t[start] === '"' ? '"' : '' };
+        }
+        let quote = '';
+        const before = t[start - 1];
+        if ((before === '"' || before === "'") && t[end] === before) {
+            quote = before;
+            start--;
+            end++;
+        }
+        if (/^[*&!|>]/.test(t.slice(start, end)))
+            return undefined;
+        // No anchor, tag or block indicator between the key and the value.
+        if (!/^[ \t]*:[ \t]+$/.test(t.slice(key.end, start)) && !(/^[ \t]*:$/.test(t.slice(key.end, start)) && quote !== ''))
+            return undefined;
+        return { start, end, quote };
+    }
+    quoteOf(ptr) {
+        return this.valueToken(ptr)?.quote;
+    }
+    /** The edit setting an existing scalar; null when it already reads that way; undefined when unsafe. */
+    set(ptr, value, like) {
+        const tok = this.valueToken(ptr);
+        if (!tok)
+            return undefined;
+        const raw = this.text.slice(tok.start, tok.end);
+        const quote = like !== undefined ? (this.quoteOf(like) ?? tok.quote) : tok.quote;
+        const out = scalar_renderScalar(value, this.src.syntax, quote, tok.quote === '' ? raw : undefined);
+        return out === raw ? null : { start: tok.start, end: tok.end, text: out };
+    }
+    rename(ptr, to) {
+        const segs = pointerSplit(ptr);
+        if (segs.length === 0)
+            return undefined;
+        const parent = valueIn(this.src.doc.value, join(segs.slice(0, -1)));
+        if (!isMapping(parent) || Object.hasOwn(parent, to))
+            return undefined;
+        const tok = this.keyToken(ptr);
+        if (!tok)
+            return undefined;
+        return { start: tok.start, end: tok.end, text: renderKey(to, this.src.syntax, tok.quote) };
+    }
+    /** Direct members of the mapping at `ptr`, in file order, each with its key token. */
+    children(ptr) {
+        const v = valueIn(this.src.doc.value, ptr);
+        if (!isMapping(v))
+            return undefined;
+        const out = [];
+        for (const k of Object.keys(v)) {
+            const child = pointerJoin(ptr, k);
+            const tok = this.keyToken(child);
+            if (!tok)
+                return undefined;
+            out.push({ ptr: child, tok });
+        }
+        return out.sort((a, b) => a.tok.start - b.tok.start);
+    }
+    insert(ptr, members) {
+        const children = this.children(ptr);
+        if (!children)
+            return undefined;
+        // A member that differs only in case from the new one is a typo of it: adding the key beside it
+        // would leave two spellings of one setting (the typo has its own fix, a rename).
+        const lower = new Set(children.map((c) => (pointerSplit(c.ptr).pop() ?? '').toLowerCase()));
+        for (const k of members.keys())
+            if (lower.has(k.toLowerCase()))
+                return undefined;
+        const span = this.src.doc.values.get(ptr);
+        const open = span ? this.at(span.line, span.column) : -1;
+        if (!this.yaml)
+            return this.insertJson(open, children, members);
+        if (this.text[open] === '{')
+            return this.insertFlow(open, members);
+        return this.insertBlock(ptr, children, members);
+    }
+    insertBlock(ptr, children, members) {
+        if (children.length === 0)
+            return undefined;
+        const L = this.lines;
+        const t = this.text;
+        const first = children[0];
+        const firstLine = L.lineOf(first.tok.start);
+        const indent = first.tok.start - L.lineStart(firstLine);
+        // A block mapping whose keys each start their own line at one indentation (not `- a: 1` items).
+        for (const c of children) {
+            const line = L.lineOf(c.tok.start);
+            if (t.slice(L.lineStart(line), c.tok.start) !== ' '.repeat(indent))
+                return undefined;
+        }
+        const last = children[children.length - 1];
+        let end = L.lineOf(last.tok.start);
+        const lv = this.src.doc.values.get(last.ptr);
+        if (lv) {
+            const vs = this.at(lv.line, lv.column);
+            if (t[vs] === '{' || t[vs] === '[') {
+                const close = this.matchBracket(vs);
+                if (close < 0)
+                    return undefined;
+                end = Math.max(end, L.lineOf(close));
+            }
+        }
+        // Deeper lines (and a block sequence at the member's own indentation) belong to the last member.
+        const lastIsList = Array.isArray(valueIn(this.src.doc.value, last.ptr));
+        for (let l = end + 1; l <= L.count; l++) {
+            const c = L.content(l);
+            if (c.trim() === '')
+                continue;
+            const ind = indentOf(c);
+            if (ind > indent || (lastIsList && ind === indent && /^-( |$)/.test(c.slice(ind)))) {
+                end = l;
+                continue;
+            }
+            break;
+        }
+        const eol = L.eol(end);
+        const unit = this.unit(ptr, indent);
+        const body = this.block(members, indent, unit, eol);
+        if (L.terminator(end) === '')
+            return [{ start: t.length, end: t.length, text: eol + body.slice(0, -eol.length) }];
+        const at = L.lineStart(end + 1);
+        return [{ start: at, end: at, text: body }];
+    }
+    /** Indentation step of the file near `ptr` (its children's indentation minus its own), else 2. */
+    unit(ptr, indent) {
+        if (ptr !== '') {
+            const key = this.keyToken(ptr);
+            if (key) {
+                const line = this.lines.content(this.lines.lineOf(key.start));
+                const step = indent - indentOf(line);
+                if (step > 0)
+                    return step;
+            }
+        }
+        for (const [p, s] of this.src.doc.keys) {
+            if (pointerSplit(p).length === 2 && s.column > 1)
+                return s.column - 1 - indent > 0 ? s.column - 1 - indent : 2;
+        }
+        return 2;
+    }
+    block(members, indent, unit, eol) {
+        const pad = ' '.repeat(indent);
+        let out = '';
+        for (const [k, a] of members) {
+            const key = renderKey(k, 'yaml', '');
+            if (a.leaf)
+                out += `${pad}${key}: ${scalar_renderScalar(a.value, 'yaml', a.quote ?? '')}${eol}`;
+            else
+                out += `${pad}${key}:${eol}${this.block(a.members, indent + unit, unit, eol)}`;
+        }
+        return out;
+    }
+    flow(members, syntax) {
+        return [...members].map(([k, a]) => {
+            const key = renderKey(k, syntax, syntax === 'json' ? '"' : '');
+            const v = a.leaf ? scalar_renderScalar(a.value, syntax, a.quote ?? (syntax === 'json' && typeof a.value === 'string' ? '"' : '')) : `{${this.flow(a.members, syntax).join(', ')}}`;
+            return `${key}: ${v}`;
+        });
+    }
+    insertFlow(open, members) {
+        const close = this.matchBracket(open);
+        if (close < 0)
+            return undefined;
+        const inside = this.text.slice(open + 1, close);
+        if (inside.includes('\n') && inside.includes('#'))
+            return undefined;
+        const items = this.flow(members, 'yaml').join(', ');
+        let p = close - 1;
+        while (p > open && /\s/.test(this.text[p]))
+            p--;
+        if (p === open)
+            return [{ start: open + 1, end: open + 1, text: items }];
+        if (this.text[p] === ',')
+            return [{ start: p + 1, end: p + 1, text: ` ${items}` }];
+        return [{ start: p + 1, end: p + 1, text: `, ${items}` }];
+    }
+    insertJson(open, children, members) {
+        const L = this.lines;
+        const t = this.text;
+        if (t[open] !== '{')
+            return undefined;
+        const items = this.flow(members, 'json');
+        if (children.length === 0) {
+            const close = t.indexOf('}', open);
+            if (close < 0 || t.slice(open + 1, close).trim() !== '')
+                return undefined;
+            return [{ start: open + 1, end: open + 1, text: items.join(', ') }];
+        }
+        const last = children[children.length - 1];
+        const lv = this.src.doc.values.get(last.ptr);
+        if (!lv)
+            return undefined;
+        const valueEnd = this.at(lv.endLine, lv.endColumn);
+        const keyLine = L.lineOf(last.tok.start);
+        if (keyLine === L.lineOf(open))
+            return [{ start: valueEnd, end: valueEnd, text: items.map((i) => `, ${i}`).join('') }];
+        const indent = t.slice(L.lineStart(keyLine), last.tok.start);
+        if (!/^[ \t]*$/.test(indent))
+            return undefined;
+        const line = L.lineOf(valueEnd);
+        const eol = L.eol(line);
+        let q = valueEnd;
+        while (t[q] === ' ' || t[q] === '\t')
+            q++;
+        const comma = t[q] === ',';
+        if (comma)
+            q++;
+        while (t[q] === ' ' || t[q] === '\t')
+            q++;
+        const rest = t.slice(q, L.contentEnd(line));
+        const lines = items.map((i) => `${indent}${i}`).join(`,${eol}`);
+        if (comma && rest === '')
+            return [{ start: L.contentEnd(line), end: L.contentEnd(line), text: `${eol}${lines},` }];
+        if (!comma && (rest === '' || rest.startsWith('}')))
+            return [{ start: valueEnd, end: valueEnd, text: `,${eol}${lines}` }];
+        if (rest.startsWith('//')) {
+            const endOfLine = L.contentEnd(line);
+            const tail = { start: endOfLine, end: endOfLine, text: `${eol}${lines}${comma ? ',' : ''}` };
+            return comma ? [tail] : [{ start: valueEnd, end: valueEnd, text: ',' }, tail];
+        }
+        return undefined;
+    }
+    /** Offset of the bracket closing the `{`/`[` at `open` in YAML flow or JSON text, or -1. */
+    matchBracket(open) {
+        const t = this.text;
+        let depth = 0;
+        for (let i = open; i < t.length; i++) {
+            const c = t[i];
+            if (c === '"') {
+                for (i++; i < t.length && t[i] !== '"'; i++)
+                    if (t[i] === '\\')
+                        i++;
+            }
+            else if (c === "'" && this.yaml) {
+                for (i++; i < t.length; i++) {
+                    if (t[i] === "'" && t[i + 1] === "'")
+                        i++;
+                    else if (t[i] === "'")
+                        break;
+                }
+            }
+            else if (c === '#' && this.yaml && /\s/.test(t[i - 1] ?? ' ')) {
+                const nl = t.indexOf('\n', i);
+                i = nl < 0 ? t.length : nl;
+            }
+            else if (c === '/' && !this.yaml && t[i + 1] === '/') {
+                const nl = t.indexOf('\n', i);
+                i = nl < 0 ? t.length : nl;
+            }
+            else if (c === '/' && !this.yaml && t[i + 1] === '*') {
+                const e = t.indexOf('*/', i + 2);
+                i = e < 0 ? t.length : e + 1;
+            }
+            else if (c === '{' || c === '[') {
+                depth++;
+            }
+            else if (c === '}' || c === ']') {
+                if (--depth === 0)
+                    return i;
+            }
+        }
+        return -1;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/policy/attach-fix.ts
+// The registry's one hook for fixes: ask the rule for the fix of the finding it just reported, and
+// turn the rule's declarative changes into byte-exact text edits of the file.
+
+
+
+const lineMaps = new WeakMap();
+function linesOf(file) {
+    let m = lineMaps.get(file);
+    if (!m || m.text !== file.text)
+        lineMaps.set(file, (m = new LineMap(file.text)));
+    return m;
+}
+/**
+ * The fix of a finding of `rule` at `at` (`subject` is the deployment or manifest being checked),
+ * or undefined when the rule has none for it or its changes cannot be made exactly. A fix that
+ * throws is dropped: a fix is never worth failing the gate for.
+ */
+function fixOf(rule, subject, at, ctx) {
+    let proposal;
+    try {
+        if (rule.scope === 'deployment' && rule.fix && subject && !('file' in subject))
+            proposal = rule.fix(subject, at, ctx);
+        else if (rule.scope === 'manifest' && rule.fix && subject && 'file' in subject)
+            proposal = rule.fix(subject, at, ctx);
+        else if (rule.scope === 'inventory' && rule.fix)
+            proposal = rule.fix(at, ctx);
+    }
+    catch {
+        return undefined;
+    }
+    if (!proposal || proposal.changes.length === 0)
+        return undefined;
+    const m = proposal.in ?? at.manifest;
+    const file = m.file;
+    if (!file.text)
+        return undefined;
+    const edits = planEdits({ text: file.text, syntax: file.syntax, doc: m.doc, lines: linesOf(file) }, proposal.changes);
+    if (!edits || edits.length === 0)
+        return undefined;
+    const fix = { description: sentence(proposal.description), edits };
+    if (file.path !== at.manifest.file.path)
+        fix.file = file.path;
+    return fix;
+}
+
 ;// CONCATENATED MODULE: ./src/policy/registry.ts
+
 
 
 
@@ -51588,6 +52318,8 @@ class Registry {
             if (rule.scope === 'engine' || this.severity(rule.id) === null)
                 continue;
             const seen = new Set();
+            // What `check` is looking at, for the rule's `fix` of what it reports.
+            let subject;
             const ctx = {
                 inventory,
                 config: this.config,
@@ -51602,6 +52334,11 @@ class Registry {
                         return;
                     seen.add(key);
                     const f = this.make(rule.id, at.manifest.file.path, span, message, opts?.severity);
+                    if (f && rule.fix) {
+                        const fix = fixOf(rule, subject, at, ctx);
+                        if (fix)
+                            f.fix = fix;
+                    }
                     if (f)
                         findings.push(f);
                 },
@@ -51617,12 +52354,15 @@ class Registry {
                                 addSkip(d.manifest.file.path, STAGE_UNKNOWN, rule.id);
                             continue;
                         }
+                        subject = d;
                         rule.check(d, ctx);
                     }
                     break;
                 case 'manifest':
-                    for (const m of inventory.manifests)
+                    for (const m of inventory.manifests) {
+                        subject = m;
                         rule.check(m, ctx);
+                    }
                     break;
                 case 'inventory':
                     rule.check(ctx);
@@ -52150,6 +52890,8 @@ const aci_model_size_rule = {
 
 
 
+
+
 function memorySupply(d, ctx) {
     if (d.target === 'local')
         return undefined; // a Local web service gets the host's memory
@@ -52276,6 +53018,50 @@ const memory_headroom_rule = {
         ctx.report(supply.at, `${describeDeployment(d)} gives each replica ${supply.what}, but ${describeModel(d)} ${needWhat}; ` +
             `the ${CITE} says to start with ${num(ratio * 100)} % of the RAM the model needs (${num(wantGb)} GiB). ` +
             `Fix: ${fix.join('; ')}.${scale}`, lowerBound ? { severity: 'warning' } : undefined);
+    },
+    fix(d, _at, ctx) {
+        const ratio = ctx.limits['memory-headroom-ratio'];
+        const m = d.model;
+        const needGb = m?.memoryGb ?? (m?.sizeBytes !== undefined ? m.sizeBytes / GIB : undefined);
+        if (needGb === undefined || needGb <= 0)
+            return undefined;
+        const supply = memorySupply(d, ctx);
+        if (!supply || 'skip' in supply)
+            return undefined;
+        const wantGb = ratio * needGb;
+        const why = `${num(ratio * 100)} % of the ${num(needGb)} GiB the model needs`;
+        if (supply.setting) {
+            const gb = ceil1(wantGb);
+            const row = targets_TARGETS[d.target];
+            // Past ACI's RAM ceiling the answer is another target, not a number.
+            if (row.maxMemoryLimit && gb >= ctx.limits[row.maxMemoryLimit])
+                return undefined;
+            const req = d.requests?.memory;
+            if (req && supply.at.ptr === req.ptr) {
+                const q = `${gb}Gi`;
+                const changes = [{ set: req.ptr, value: q }];
+                const lim = d.limits?.memory;
+                if (lim && lim.value < gb * GIB - EPS)
+                    changes.push({ set: lim.ptr, value: q });
+                return { description: `request \`memory: ${q}\` per replica (${why})`, changes };
+            }
+            const ptr = d.memoryGb?.ptr ?? (d.defaultMemory ? ptrOf(...d.defaultMemory.key.split('.')) : undefined);
+            if (!ptr)
+                return undefined;
+            const changes = [{ set: ptr, value: gb }];
+            // v1 `memoryInGBLimit` must stay at or above `memoryInGB`.
+            const limit = toNumber(valueAt(d.manifest, `${ptr}Limit`));
+            if (limit !== undefined && limit < gb)
+                changes.push({ set: `${ptr}Limit`, value: gb });
+            return { description: `set \`${keyPath(ptr)}: ${num(gb)}\` (${why})`, changes };
+        }
+        // A cluster's VM size lives in the cluster's own definition: no edit of this file fixes it.
+        if (!supply.sku || !d.instanceType || supply.at.ptr !== d.instanceType.ptr)
+            return undefined;
+        const alt = ctx.skus.smallestWith(wantGb, { gpu: wantsGpu(d, supply.sku), managedOnly: d.target === 'managed-online' });
+        if (!alt)
+            return undefined;
+        return { description: `set \`${keyPath(d.instanceType.ptr)}: ${alt.name}\` (${num(alt.memoryGb)} GiB, ${why})`, changes: [{ set: d.instanceType.ptr, value: alt.name }] };
     },
 };
 
@@ -52476,6 +53262,16 @@ const low_priority_production_batch_rule = {
             `Fix: use a dedicated cluster (\`tier: dedicated\` in amlCompute YAML, \`vm_priority: dedicated\` in aml-compute), ` +
             'or waive this finding if delayed results are acceptable.');
     },
+    fix(d) {
+        // The tier is the cluster's: the edit goes to the cluster's own file (not to config `computes:`).
+        const m = d.compute?.manifest;
+        if (!m)
+            return undefined;
+        const key = ['tier', 'vm_priority'].find((k) => Object.hasOwn(m.data, k));
+        if (!key)
+            return undefined;
+        return { description: `set \`${key}: dedicated\` in ${m.file.path} (compute "${d.compute?.name}")`, changes: [{ set: `/${key}`, value: 'dedicated' }], in: m };
+    },
 };
 
 ;// CONCATENATED MODULE: ./src/policy/rules/managed-sku-unsupported.ts
@@ -52509,6 +53305,17 @@ const managed_sku_unsupported_rule = {
         ctx.report(at, `\`instance_type: ${f.value}\` of ${describeDeployment(d)} is ${skuLabel(sku)}, which is not on the managed online endpoint SKU list; ` +
             `Azure rejects the deployment. Fix: use a listed size${alt ? ` with the same RAM or more, such as ${skuLabel(alt)}` : ''}.`);
     },
+    fix(d, _at, ctx) {
+        const f = d.instanceType;
+        const sku = f && ctx.skus.get(f.value);
+        // An unknown size has no determined replacement: it may be allowed and only missing from the catalogue.
+        if (!f || !sku || sku.managedOnline)
+            return undefined;
+        const alt = ctx.skus.smallestWith(sku.memoryGb, { gpu: sku.gpus > 0, managedOnly: true });
+        if (!alt)
+            return undefined;
+        return { description: `set \`instance_type: ${alt.name}\`, the smallest allowed size with the same RAM or more`, changes: [{ set: f.ptr, value: alt.name }] };
+    },
 };
 
 ;// CONCATENATED MODULE: ./src/policy/rules/managed-instance-count-ha.ts
@@ -52531,6 +53338,13 @@ const managed_instance_count_ha_rule = {
         ctx.report({ manifest: f.manifest, ptr: f.ptr }, `${describeDeployment(d, 'production')} runs \`instance_count: ${f.value}\`; Azure ML recommends at least ${num(min)} instances for a ` +
             `production ${managed_instance_count_ha_row.title}, so that node upgrades and failures do not take the endpoint down (Azure reserves 20 % extra quota for upgrades). ` +
             `Fix: set \`instance_count: ${num(min)}\` or more.`);
+    },
+    fix(d, _at, ctx) {
+        const f = d.instanceCount;
+        const min = Math.ceil(ctx.limits['managed-production-min-instances']);
+        if (!f)
+            return undefined;
+        return { description: `set \`instance_count: ${min}\`, the minimum for high availability`, changes: [{ set: f.ptr, value: min }] };
     },
 };
 
@@ -52563,6 +53377,14 @@ const request_timeout_limit_rule = {
         ctx.report({ manifest: f.manifest, ptr: f.ptr }, `\`${keyPath(f.ptr)}: ${f.value}\` of ${describeDeployment(d)} exceeds the ${num(max)} ms maximum of a ${m.title}; ` +
             `Azure rejects the deployment. Fix: set it to ${num(max)} or less, and move scoring that takes longer to a batch endpoint ` +
             '(the compute target table lists compute clusters for batch inference).');
+    },
+    fix(d, _at, ctx) {
+        const m = maximum(d);
+        const f = d.requestTimeoutMs;
+        if (!m || !f)
+            return undefined;
+        const max = ctx.limits[m.limit];
+        return { description: `set \`${keyPath(f.ptr)}: ${max}\`, the maximum`, changes: [{ set: f.ptr, value: max }] };
     },
 };
 
@@ -52637,6 +53459,49 @@ const kubernetes_resources_rule = {
             ctx.report(kubernetes_resources_anchor(req.memory), `\`${keyPath(req.memory.ptr)}: ${written(req.memory)}\` is too small for ${describeModel(d)}; ${why} ` +
                 '(4Gi = 4 × 2^30 bytes; 4G is only 4 × 10^9). Fix: request `memory: "4Gi"` or more.');
         }
+    },
+    fix(d, at) {
+        const req = d.requests ?? {};
+        const lim = d.limits ?? {};
+        const raw = (f) => {
+            const v = valueAt(f.manifest, f.ptr);
+            return typeof v === 'number' ? v : written(f);
+        };
+        // A limit below its request: raise the limit to the request, written the same way.
+        for (const k of ['cpu', 'memory', 'gpu']) {
+            const l = lim[k];
+            const r = req[k];
+            if (l && r && l.ptr === at.ptr)
+                return { description: `raise the ${kubernetes_resources_NAMES[k]} limit to its request (${written(r)})`, changes: [{ set: l.ptr, value: raw(r) }] };
+        }
+        // A GPU request without a limit: the limit equal to the request.
+        if (req.gpu && req.gpu.ptr === at.ptr && !lim.gpu) {
+            const ptr = `${req.gpu.ptr.slice(0, req.gpu.ptr.lastIndexOf('/requests/'))}/limits/nvidia.com~1gpu`;
+            return { description: `add \`resources.limits.nvidia.com/gpu: ${written(req.gpu)}\`, equal to the request`, changes: [{ set: ptr, value: raw(req.gpu), like: req.gpu.ptr }] };
+        }
+        // MLflow minimums: 2 CPU and 4Gi (limits raised along when they would fall below).
+        const mins = { cpu: { q: String(MLFLOW_MIN_CPU), n: MLFLOW_MIN_CPU }, memory: { q: '4Gi', n: MLFLOW_MIN_MEMORY_BYTES } };
+        const raise = (k, reqPtr, numeric) => {
+            const v = k === 'cpu' && numeric ? mins.cpu.n : mins[k].q;
+            const out = [{ set: reqPtr, value: v }];
+            const l = lim[k];
+            if (l && below(l, mins[k].n))
+                out.push({ set: l.ptr, value: v });
+            return out;
+        };
+        for (const k of ['cpu', 'memory']) {
+            const r = req[k];
+            if (r && r.ptr === at.ptr) {
+                return { description: `request \`${k}: "${mins[k].q}"\`, the minimum for MLflow models on Kubernetes`, changes: raise(k, r.ptr, typeof valueAt(r.manifest, r.ptr) === 'number') };
+            }
+        }
+        if (!req.cpu && !req.memory && !d.instanceType && at.ptr === d.targetKey.ptr && d.model?.type === 'mlflow_model') {
+            return {
+                description: 'add `resources.requests` of 2 CPU and 4Gi, the minimum for MLflow models on Kubernetes',
+                changes: [...raise('cpu', '/resources/requests/cpu', false), ...raise('memory', '/resources/requests/memory', false)],
+            };
+        }
+        return undefined;
     },
 };
 
@@ -52790,7 +53655,48 @@ const unknown_key_rule = {
     check(m, ctx) {
         unknown_key_walk(ctx, m, m.data, m.family.fields(m), '', '');
     },
+    fix(m, at) {
+        // The rename the message offers, when the family reads the renamed key without complaint.
+        const segs = pointerSplit(at.ptr);
+        const key = segs[segs.length - 1];
+        if (!key)
+            return undefined;
+        let fields = m.family.fields(m);
+        for (const s of segs.slice(0, -1)) {
+            const node = Object.hasOwn(fields, s) ? fields[s] : undefined;
+            if (typeof node !== 'object')
+                return undefined;
+            fields = node;
+        }
+        const dottedKey = segs.join('.');
+        if (m.family.keyAdvice?.(m, dottedKey))
+            return undefined;
+        const to = suggestKey(key, Object.keys(fields));
+        const parentPtr = segs.slice(0, -1).reduce((a, s) => pointerJoin(a, s), '');
+        const parent = valueIn(m.data, parentPtr);
+        if (!to || !isMapping(parent) || Object.hasOwn(parent, to))
+            return undefined;
+        const renamed = Object.create(null);
+        for (const k of Object.keys(parent))
+            renamed[k === key ? to : k] = parent[k];
+        const data = segs.length === 1 ? renamed : replaceAt(m.data, segs.slice(0, -1), renamed);
+        const toPtr = pointerJoin(parentPtr, to);
+        if (m.family.validate({ ...m, data }).some((i) => i.ptr === toPtr || i.ptr.startsWith(`${toPtr}/`)))
+            return undefined;
+        return { description: `rename \`${dottedKey}\` to \`${to}\``, changes: [{ rename: at.ptr, to }] };
+    },
 };
+/** A copy of `root` with the mapping at `segs` replaced by `value` (the copies have null prototypes). */
+function replaceAt(root, segs, value) {
+    if (segs.length === 0)
+        return value;
+    const out = Object.create(null);
+    for (const k of Object.keys(root))
+        out[k] = root[k];
+    const child = root[segs[0]];
+    out[segs[0]] = replaceAt(isMapping(child) ? child : Object.create(null), segs.slice(1), value);
+    return out;
+}
 
 ;// CONCATENATED MODULE: ./src/policy/rules/parse-error.ts
 /** The engine reports parse errors from the loader's problems. They say the gate could not look: never off, never suppressed. */
@@ -53002,7 +53908,46 @@ const v2_online_on_legacy_aks_rule = {
     },
 };
 
+;// CONCATENATED MODULE: ./src/policy/rules/quota-exceeded.ts
+
+
+
+const quota_exceeded_rule = {
+    id: 'quota-exceeded',
+    scope: 'inventory',
+    defaultSeverity: 'warning',
+    description: "The managed online deployments of the repository need more vCPU quota in a VM family than config `quota:` declares (Azure reserves ⌈1.2 × instances⌉ × vCPUs per deployment).",
+    remediation: 'Request more quota for the VM family, lower instance_count, or move deployments to another VM family; then update config `quota:`.',
+    check(ctx) {
+        const quota = ctx.config.quota;
+        if (!quota || Object.keys(quota).length === 0)
+            return;
+        const over = new Map(quotaNeeds(ctx.inventory.deployments, ctx.skus, quota).filter((n) => n.quota !== undefined && n.vcpus > n.quota).map((n) => [n.family, n]));
+        if (over.size === 0)
+            return;
+        for (const d of ctx.inventory.deployments) {
+            if (d.target !== 'managed-online' || d.skipDeployment || !d.instanceType || !d.instanceCount)
+                continue;
+            const sku = ctx.skus.get(d.instanceType.value);
+            const need = sku && over.get(sku.family ?? `${sku.name} (family unknown)`);
+            if (!sku || !need)
+                continue;
+            const n = d.instanceCount.value;
+            const own = reservedVcpus(n, sku.vcpus, sku.quotaExempt);
+            const how = sku.quotaExempt
+                ? `${plural(n, 'instance')} × ${sku.vcpus} vCPUs (${sku.name} is exempt from the 20 % upgrade reservation)`
+                : `⌈${QUOTA_RESERVE} × ${n}⌉ × ${sku.vcpus} vCPUs (Azure reserves 20 % extra for upgrades)`;
+            const others = need.deployments.length - 1;
+            ctx.report({ manifest: d.instanceCount.manifest, ptr: d.instanceCount.ptr }, `${d.name ? `Deployment "${d.name}"` : 'This deployment'} reserves ${own} vCPUs of "${need.family}" (${how}); ` +
+                `with ${others === 0 ? 'no other deployment' : plural(others, 'other managed online deployment')} of that family the repository needs ${num(need.vcpus)} vCPUs, ` +
+                `more than the ${num(need.quota ?? 0)} of config \`quota:\`, so creating or upgrading a deployment would fail for lack of quota. ` +
+                'Fix: request a quota increase for the family (Azure ML studio → Quota), lower `instance_count`, or use a VM size of another family.');
+        }
+    },
+};
+
 ;// CONCATENATED MODULE: ./src/policy/rules/index.ts
+
 
 
 
@@ -53060,10 +54005,11 @@ const ALL_RULES = [
     unresolved_reference_rule,
     invalid_suppression_rule,
     waiver_expired_rule,
-    // Rules added after SPEC §4's table (issue #11).
+    // Rules added after SPEC §4's table (issues #11 and #13).
     template_rule,
     kubernetes_registry_asset_rule,
     v2_online_on_legacy_aks_rule,
+    quota_exceeded_rule,
 ];
 
 ;// CONCATENATED MODULE: ./src/policy/suppress/inline.ts
@@ -53374,6 +54320,7 @@ function summarise(findings, failOn) {
 
 
 
+
 const RULE_IDS = ALL_RULES.map((r) => r.id);
 function evaluate(opts) {
     const root = external_node_path_namespaceObject.resolve(opts.root);
@@ -53390,7 +54337,14 @@ function evaluate(opts) {
 }
 function run(root, config, opts) {
     const candidates = walk({ root, include: config.include, exclude: config.exclude });
-    const files = read_loadAll(candidates, { prefilter: looksLikeManifest, maxBytes: opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES });
+    const loaded = read_loadAll(candidates, { prefilter: looksLikeManifest, maxBytes: opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES });
+    const overlay = opts.overlay;
+    const files = overlay
+        ? loaded.map((f) => {
+            const text = overlay.get(f.path);
+            return text === undefined ? f : (parseBuffer({ path: f.path, abs: f.abs }, Buffer.from(text, 'utf8'), looksLikeManifest) ?? f);
+        })
+        : loaded;
     return judge(root, candidates.length, files, config, opts);
 }
 /**
@@ -53420,18 +54374,23 @@ function judge(root, candidates, files, config, opts) {
         const found = recognise(f);
         manifests.push(...found);
         // Keep memory flat on large repos: parsed documents that are not manifests, and texts without an
-        // inline suppression, are not needed past this point.
+        // inline suppression, are not needed past this point (manifest texts stay until the rules have
+        // made their fixes: a fix is an edit of the text).
         if (found.length === 0)
             f.docs = [];
-        if (!f.text.includes(SUPPRESSION_MARKER))
+        if (found.length === 0 && !f.text.includes(SUPPRESSION_MARKER))
             f.text = '';
     }
     const inventory = buildInventory(root, files, manifests, normalise(manifests), config);
     const skus = new SkuCatalog(config.skus);
     const ruleRun = registry.run(inventory, skus, opts.now ?? new Date());
     findings.push(...ruleRun.findings);
+    for (const f of files)
+        if (!f.text.includes(SUPPRESSION_MARKER))
+            f.text = '';
     const suppressed = applySuppressions(findings, files, config, opts.now ?? new Date(), registry);
-    let all = suppressed.findings;
+    // A suppressed or waived finding is accepted as it is: it offers no fix.
+    let all = suppressed.findings.map(({ fix, ...f }) => (fix && !f.suppressed ? { ...f, fix } : f));
     // Scope: a diff-aware run keeps findings of changed files and of the manifests that depend on them.
     let deployments = inventory.deployments;
     let inScopeFiles = files;
@@ -53482,6 +54441,7 @@ function judge(root, candidates, files, config, opts) {
         skipped: ruleRun.skipped.filter((s) => !narrowed || deploymentFiles.has(s.file)),
         waivers: suppressed.waivers,
         failOn: opts.failOn,
+        quota: quotaNeeds(inventory.deployments, skus, config.quota),
     };
 }
 
@@ -53524,6 +54484,7 @@ function toJsonReport(result) {
             expiringSoon: w.expiringSoon,
             matched: w.matched,
         })),
+        ...(result.quota && result.quota.length > 0 ? { quota: result.quota.map(quota) } : {}),
     };
 }
 /** The JSON report as text (2-space indent, trailing newline). */
@@ -53542,7 +54503,18 @@ function finding(f) {
         endColumn: f.endColumn,
         helpUri: f.helpUri,
         suppressed: f.suppressed ? suppression(f.suppressed) : null,
+        ...(f.fix ? { fix: json_fixOf(f.fix) } : {}),
     };
+}
+function json_fixOf(x) {
+    return {
+        description: x.description,
+        ...(x.file !== undefined ? { file: x.file } : {}),
+        edits: x.edits.map((e) => ({ start: e.start, end: e.end, text: e.text, ...(e.span ? { span: { ...e.span } } : {}) })),
+    };
+}
+function quota(q) {
+    return { family: q.family, vcpus: q.vcpus, ...(q.quota !== undefined ? { quota: q.quota } : {}), deployments: q.deployments.map((d) => ({ ...d })) };
 }
 function suppression(s) {
     const out = { by: s.by, reason: s.reason };
@@ -53697,7 +54669,7 @@ function renderMarkdown(result, opts) {
 }
 /** Room kept for each "… N more rows not shown" note. */
 const NOTE_RESERVE = 256;
-const PRIORITY = ['findings', 'waivers in force', 'skipped checks', 'deployments'];
+const PRIORITY = ['findings', 'waivers in force', 'skipped checks', 'deployments', 'VM families'];
 function byPriority(tables) {
     return [...tables].sort((a, b) => PRIORITY.indexOf(a.noun) - PRIORITY.indexOf(b.noun));
 }
@@ -53748,7 +54720,7 @@ function buildSections(result, opts) {
     const active = result.findings.filter((f) => !f.suppressed);
     sections.push({
         heading: `### Findings (${active.length})`,
-        before: active.length === 0 ? ['No findings.'] : [],
+        before: active.length === 0 ? ['No findings.'] : fixNote(active),
         table: {
             noun: 'findings',
             header: ['Severity', 'Rule', 'Location', 'Message'],
@@ -53777,6 +54749,26 @@ function buildSections(result, opts) {
         },
         after: [],
     });
+    if (result.quota && result.quota.length > 0) {
+        sections.push({
+            heading: '### vCPU quota of managed online deployments',
+            before: [
+                'Azure reserves ⌈1.2 × instances⌉ × vCPUs per deployment (20 % for upgrades; A100, H100, ND40rs_v2 and ND96* sizes: instances × vCPUs). ' +
+                    'Declare the quota of each family in config `quota:` to check it (`quota-exceeded`).',
+            ],
+            table: {
+                noun: 'VM families',
+                header: ['VM family', 'vCPUs needed', 'Quota', 'Deployments'],
+                rows: result.quota.map((q) => markdown_row([
+                    esc(q.family),
+                    String(q.vcpus),
+                    q.quota === undefined ? '—' : q.quota < q.vcpus ? `⚠ ${q.quota}` : String(q.quota),
+                    q.deployments.map((d) => `${code(d.file)} ${esc(`${d.instances} × ${d.instanceType}`)}: ${d.vcpus}`).join('<br>'),
+                ])),
+            },
+            after: [],
+        });
+    }
     if (result.skipped.length > 0) {
         sections.push({
             heading: '### Skipped checks',
@@ -53829,6 +54821,11 @@ function buildSections(result, opts) {
         });
     }
     return sections;
+}
+/** How many of the findings `--fix` repairs (review suggestions carry them on the PR's lines). */
+function fixNote(active) {
+    const n = active.filter((f) => f.fix).length;
+    return n === 0 ? [] : [`${plural(n, 'finding')} can be fixed automatically: run \`npx model-deploy-gate --fix\` (or \`--fix-dry-run\` for the diff).`];
 }
 function markdown_location(f, opts) {
     return markdown_link(`${f.file}:${f.line}`, opts.links?.(f.file, f.line));
@@ -53995,7 +54992,28 @@ function sarifResult(f, ruleIndex, print) {
         const justification = s.by === 'waiver' ? `${s.reason} (waiver; owner ${s.owner ?? 'unknown'}, expires ${s.expires ?? 'unknown'})` : s.reason;
         r.suppressions = [{ kind: s.by === 'inline' ? 'inSource' : 'external', status: 'accepted', justification }];
     }
+    const fix = f.suppressed ? undefined : sarifFix(f);
+    if (fix)
+        r.fixes = [fix];
     return r;
+}
+/** A fix as SARIF: each edit replaces a region (empty for an insertion) with new text; columns are UTF-16 units. */
+function sarifFix(f) {
+    const x = f.fix;
+    if (!x || x.edits.length === 0 || x.edits.some((e) => !e.span))
+        return undefined;
+    return {
+        description: { text: x.description },
+        artifactChanges: [
+            {
+                artifactLocation: { uri: fileUri(x.file ?? f.file), uriBaseId: '%SRCROOT%' },
+                replacements: x.edits.map((e) => ({
+                    deletedRegion: { startLine: e.span.line, startColumn: e.span.column, endLine: e.span.endLine, endColumn: e.span.endColumn },
+                    insertedContent: { text: e.text },
+                })),
+            },
+        ],
+    };
 }
 /** A relative URI reference: each path segment percent-encoded (spaces, `#`, `%` in file names). */
 function fileUri(file) {
@@ -54094,6 +55112,9 @@ function renderText(result, opts = {}) {
         }
         out.push('');
     }
+    const fixable = active.filter((f) => f.fix).length;
+    if (fixable > 0)
+        out.push(`${plural(fixable, 'finding')} can be fixed automatically: rerun with --fix (or --fix-dry-run for the diff).`, '');
     out.push(summaryLine(result, paint));
     return `${out.join('\n')}\n`;
 }
@@ -54594,9 +55615,10 @@ function rebaseResult(result, rootPrefix) {
     const at = (p) => rootToRepo(p, rootPrefix);
     return {
         ...result,
-        findings: result.findings.map((f) => ({ ...f, file: at(f.file) })),
+        findings: result.findings.map((f) => ({ ...f, file: at(f.file), ...(f.fix?.file !== undefined ? { fix: { ...f.fix, file: at(f.fix.file) } } : {}) })),
         inventory: result.inventory.map((r) => ({ ...r, file: at(r.file) })),
         skipped: result.skipped.map((s) => ({ ...s, file: at(s.file) })),
+        ...(result.quota ? { quota: result.quota.map((q) => ({ ...q, deployments: q.deployments.map((d) => ({ ...d, file: at(d.file) })) })) } : {}),
     };
 }
 
@@ -54881,6 +55903,7 @@ function parseSettings(input, env, payload) {
         false: 'off',
         true: 'always',
     });
+    const suggestions = oneOf(problems, 'suggestions', input('suggestions'), ['on', 'off'], 'on', { true: 'on', false: 'off' });
     const outFile = (name) => {
         const raw = input(name).trim();
         return raw ? external_node_path_namespaceObject.resolve(workingDirectory, raw) : undefined;
@@ -54910,6 +55933,7 @@ function parseSettings(input, env, payload) {
         defaultStage,
         checkRun,
         comment,
+        suggestions,
         sarifFile,
         reportFile,
         workspace,
@@ -54973,6 +55997,593 @@ function readSettings(env = process.env) {
     return settings;
 }
 
+;// CONCATENATED MODULE: ./src/fix/apply.ts
+/** The file a finding's fix edits (its own, unless the fix says otherwise). */
+function fixFile(f) {
+    return f.fix ? (f.fix.file ?? f.file) : undefined;
+}
+function overlaps(a, b) {
+    if (a.start === a.end && b.start === b.end)
+        return false; // two insertions at one offset: both go in, in order
+    return a.start < b.end && b.start < a.end;
+}
+function same(a, b) {
+    return a.start === b.start && a.end === b.end && a.text === b.text;
+}
+/**
+ * The fixes that can be applied together, by file: unsuppressed findings with a fix, in order; a
+ * fix whose edits collide with one taken before is left for the next pass (`--fix` runs the gate
+ * again after each pass). `accept` narrows the files a fix may touch (e.g. the CLI's paths).
+ */
+function selectFixes(findings, accept = () => true) {
+    const out = new Map();
+    for (const f of findings) {
+        if (!f.fix || f.suppressed || f.fix.edits.length === 0)
+            continue;
+        const file = fixFile(f);
+        if (!accept(file))
+            continue;
+        let entry = out.get(file);
+        if (!entry)
+            out.set(file, (entry = { file, edits: [], findings: [] }));
+        const fresh = [];
+        let clash = false;
+        for (const e of f.fix.edits) {
+            if (entry.edits.some((x) => same(x, e)))
+                continue;
+            if (entry.edits.some((x) => overlaps(x, e)) || fresh.some((x) => overlaps(x, e))) {
+                clash = true;
+                break;
+            }
+            fresh.push(e);
+        }
+        if (clash)
+            continue;
+        entry.edits.push(...fresh);
+        entry.edits.sort((a, b) => a.start - b.start || a.end - b.end);
+        entry.findings.push(f);
+    }
+    for (const [k, v] of out)
+        if (v.findings.length === 0)
+            out.delete(k);
+    return out;
+}
+/** `text` with `edits` applied (non-overlapping; insertions at one offset keep their order). */
+function applyEdits(text, edits) {
+    const sorted = edits.map((e, i) => ({ e, i })).sort((a, b) => a.e.start - b.e.start || a.e.end - b.e.end || a.i - b.i);
+    let out = '';
+    let at = 0;
+    for (const { e } of sorted) {
+        if (e.start < at)
+            throw new RangeError(`overlapping edits at offset ${e.start}`);
+        out += text.slice(at, e.start) + e.text;
+        at = e.end;
+    }
+    return out + text.slice(at);
+}
+
+;// CONCATENATED MODULE: ./src/fix/diff.ts
+// Unified diffs (`--- a/file` / `+++ b/file`, 3 lines of context) that `git apply` and `patch -p1`
+// accept. Lines keep their terminators, so a CRLF file diffs as CRLF and a missing final newline
+// is marked "\ No newline at end of file".
+const CONTEXT = 3;
+/** Above this many cells the middle of a change is one replace block (manifests are small). */
+const MAX_CELLS = 4_000_000;
+function splitLines(text) {
+    return text.match(/[^\n]*\n|[^\n]+$/g) ?? [];
+}
+/** The edit script old → new: common prefix and suffix, then an LCS of the middle. */
+function script(a, b) {
+    let pre = 0;
+    while (pre < a.length && pre < b.length && a[pre] === b[pre])
+        pre++;
+    let suf = 0;
+    while (suf < a.length - pre && suf < b.length - pre && a[a.length - 1 - suf] === b[b.length - 1 - suf])
+        suf++;
+    const ops = a.slice(0, pre).map((line) => ({ kind: ' ', line }));
+    const am = a.slice(pre, a.length - suf);
+    const bm = b.slice(pre, b.length - suf);
+    if (am.length * bm.length > MAX_CELLS) {
+        for (const line of am)
+            ops.push({ kind: '-', line });
+        for (const line of bm)
+            ops.push({ kind: '+', line });
+    }
+    else {
+        const n = am.length;
+        const m = bm.length;
+        const lcs = Array.from({ length: n + 1 }, () => new Uint32Array(m + 1));
+        for (let i = n - 1; i >= 0; i--)
+            for (let j = m - 1; j >= 0; j--)
+                lcs[i][j] = am[i] === bm[j] ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
+        let i = 0;
+        let j = 0;
+        while (i < n || j < m) {
+            if (i < n && j < m && am[i] === bm[j]) {
+                ops.push({ kind: ' ', line: am[i++] });
+                j++;
+            }
+            else if (i < n && (j === m || lcs[i + 1][j] >= lcs[i][j + 1])) {
+                ops.push({ kind: '-', line: am[i++] });
+            }
+            else {
+                ops.push({ kind: '+', line: bm[j++] });
+            }
+        }
+    }
+    for (const line of a.slice(a.length - suf))
+        ops.push({ kind: ' ', line });
+    return ops;
+}
+function body(op) {
+    const nl = op.line.endsWith('\n');
+    return `${op.kind}${nl ? op.line : `${op.line}\n\\ No newline at end of file\n`}`;
+}
+/** A unified diff of one file ('' when nothing changed). `file` is repo-relative with `/`. */
+function unifiedDiff(file, before, after) {
+    if (before === after)
+        return '';
+    const ops = script(splitLines(before), splitLines(after));
+    // Old/new line number at each op.
+    const oldAt = [];
+    const newAt = [];
+    let o = 1;
+    let n = 1;
+    for (const op of ops) {
+        oldAt.push(o);
+        newAt.push(n);
+        if (op.kind !== '+')
+            o++;
+        if (op.kind !== '-')
+            n++;
+    }
+    const changed = ops.map((op, i) => (op.kind === ' ' ? -1 : i)).filter((i) => i >= 0);
+    const hunks = [];
+    for (const i of changed) {
+        const from = Math.max(0, i - CONTEXT);
+        const to = Math.min(ops.length - 1, i + CONTEXT);
+        const last = hunks[hunks.length - 1];
+        if (last && from <= last[1] + 1)
+            last[1] = Math.max(last[1], to);
+        else
+            hunks.push([from, to]);
+    }
+    let out = `--- a/${file}\n+++ b/${file}\n`;
+    for (const [from, to] of hunks) {
+        const slice = ops.slice(from, to + 1);
+        const oldCount = slice.filter((x) => x.kind !== '+').length;
+        const newCount = slice.filter((x) => x.kind !== '-').length;
+        const oldStart = oldCount === 0 ? oldAt[from] - 1 : oldAt[from];
+        const newStart = newCount === 0 ? newAt[from] - 1 : newAt[from];
+        out += `@@ -${oldStart},${oldCount} +${newStart},${newCount} @@\n`;
+        // Within a run of changes, removals first, then additions (the usual layout).
+        let k = 0;
+        while (k < slice.length) {
+            if (slice[k].kind === ' ') {
+                out += body(slice[k++]);
+                continue;
+            }
+            const run = [];
+            while (k < slice.length && slice[k].kind !== ' ')
+                run.push(slice[k++]);
+            for (const x of run)
+                if (x.kind === '-')
+                    out += body(x);
+            for (const x of run)
+                if (x.kind === '+')
+                    out += body(x);
+        }
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/fix/suggest.ts
+
+
+/**
+ * The lines `edits` touch and their new content. An insertion at the start of a line belongs to
+ * the line before it (a new key under the last member reads as "this line, and one more").
+ */
+function lineReplacement(text, edits) {
+    if (edits.length === 0)
+        return undefined;
+    const L = new LineMap(text);
+    let a = Infinity;
+    let b = 0;
+    for (const e of edits) {
+        let ea;
+        let eb;
+        const line = L.lineOf(e.start);
+        if (e.start === e.end && line > 1 && e.start === L.lineStart(line)) {
+            ea = eb = line - 1;
+        }
+        else {
+            ea = line;
+            eb = L.lineOf(e.end > e.start ? e.end - 1 : e.end);
+        }
+        a = Math.min(a, ea);
+        b = Math.max(b, eb);
+    }
+    const from = L.lineStart(a);
+    const to = b < L.count ? L.lineStart(b + 1) : text.length;
+    if (edits.some((e) => e.start < from || e.end > to))
+        return undefined;
+    const shifted = edits.map((e) => ({ start: e.start - from, end: e.end - from, text: e.text }));
+    let region = applyEdits(text.slice(from, to), shifted);
+    const terminated = L.terminator(b) !== '';
+    if (terminated)
+        region = region.replace(/\r?\n$/, '');
+    return { startLine: a, endLine: b, lines: region.split(/\r?\n/) };
+}
+/** A fenced ```suggestion block whose fence no line of the content can close. */
+function suggestionBlock(lines) {
+    let longest = 0;
+    for (const l of lines)
+        for (const m of l.matchAll(/`+/g))
+            longest = Math.max(longest, m[0].length);
+    const fence = '`'.repeat(Math.max(3, longest + 1));
+    return `${fence}suggestion\n${lines.join('\n')}\n${fence}`;
+}
+
+;// CONCATENATED MODULE: ./src/github/api/create-review.ts
+/** Posts a submitted review (`event: COMMENT`) with line comments on the PR head commit. */
+async function createReview(client, repo, args) {
+    const res = await client.rest.pulls.createReview({
+        owner: repo.owner,
+        repo: repo.name,
+        pull_number: args.pullNumber,
+        commit_id: args.commitId,
+        body: args.body,
+        event: 'COMMENT',
+        comments: args.comments,
+    });
+    return { id: res.data.id, htmlUrl: res.data.html_url, login: res.data.user?.login ?? '' };
+}
+
+;// CONCATENATED MODULE: ./src/github/api/delete-review-comment.ts
+/** Deletes one review comment (`DELETE /repos/{o}/{r}/pulls/comments/{id}`). */
+async function deleteReviewComment(client, repo, commentId) {
+    await client.rest.pulls.deleteReviewComment({ owner: repo.owner, repo: repo.name, comment_id: commentId });
+}
+
+;// CONCATENATED MODULE: ./src/github/api/get-authenticated-user.ts
+
+/**
+ * The login the token acts as (`GET /user`), or undefined when the token is not a user's: an
+ * installation token such as GITHUB_TOKEN is answered 403 there.
+ */
+async function getAuthenticatedLogin(client) {
+    try {
+        const res = await client.rest.users.getAuthenticated();
+        return typeof res.data.login === 'string' ? res.data.login : undefined;
+    }
+    catch (e) {
+        const status = httpStatus(e);
+        if (status === 401 || status === 403 || status === 404)
+            return undefined;
+        throw e;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/github/api/get-file-at.ts
+
+/** A file's text at a commit (`GET /repos/{o}/{r}/contents/{path}?ref=`), or undefined when it is not there (404). */
+async function getFileAt(client, repo, file, ref) {
+    try {
+        const res = await client.rest.repos.getContent({ owner: repo.owner, repo: repo.name, path: file, ref });
+        const data = res.data;
+        if (Array.isArray(res.data) || data.type !== 'file' || data.encoding !== 'base64' || typeof data.content !== 'string')
+            return undefined;
+        return Buffer.from(data.content, 'base64').toString('utf8');
+    }
+    catch (e) {
+        if (httpStatus(e) === 404)
+            return undefined;
+        throw e;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/github/api/list-review-comments.ts
+
+/** The comments of one review (`GET /repos/{o}/{r}/pulls/{n}/reviews/{id}/comments`, 100 per page). */
+async function listReviewComments(client, repo, pullNumber, reviewId) {
+    const pages = client.paginate.iterator(client.rest.pulls.listCommentsForReview, {
+        owner: repo.owner,
+        repo: repo.name,
+        pull_number: pullNumber,
+        review_id: reviewId,
+        per_page: 100,
+    });
+    const valid = (c) => (typeof c['id'] === 'number' ? undefined : 'a review comment without an id');
+    const out = [];
+    for await (const comments of checkedPages(pages, 'the review comments', valid)) {
+        for (const c of comments) {
+            out.push({
+                id: c['id'],
+                path: typeof c['path'] === 'string' ? c['path'] : '',
+                line: typeof c['line'] === 'number' ? c['line'] : null,
+                startLine: typeof c['start_line'] === 'number' ? c['start_line'] : null,
+                body: typeof c['body'] === 'string' ? c['body'] : '',
+            });
+        }
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/github/api/list-reviews.ts
+
+/** Every review of a pull request (`GET /repos/{o}/{r}/pulls/{n}/reviews`, 100 per page). */
+async function listReviews(client, repo, pullNumber) {
+    const pages = client.paginate.iterator(client.rest.pulls.listReviews, { owner: repo.owner, repo: repo.name, pull_number: pullNumber, per_page: 100 });
+    const valid = (r) => (typeof r['id'] === 'number' ? undefined : 'a review without an id');
+    const out = [];
+    for await (const reviews of checkedPages(pages, 'the review list', valid)) {
+        for (const r of reviews) {
+            const user = r['user'];
+            out.push({
+                id: r['id'],
+                body: typeof r['body'] === 'string' ? r['body'] : '',
+                login: typeof user?.login === 'string' ? user.login : '',
+                commitId: typeof r['commit_id'] === 'string' ? r['commit_id'] : '',
+                state: typeof r['state'] === 'string' ? r['state'] : '',
+            });
+        }
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/github/api/update-review.ts
+/** Replaces a review's body (`PUT /repos/{o}/{r}/pulls/{n}/reviews/{id}`). */
+async function updateReview(client, repo, pullNumber, reviewId, body) {
+    await client.rest.pulls.updateReview({ owner: repo.owner, repo: repo.name, pull_number: pullNumber, review_id: reviewId, body });
+}
+
+;// CONCATENATED MODULE: ./src/github/suggestions.ts
+// Review suggestions: the fixes of findings on lines the pull request changed become GitHub
+// suggested changes in one review (batched within GitHub's limits), found again on the next push
+// by a hidden marker and its author, and replaced — never duplicated. Fixes elsewhere (lines the
+// PR did not change, fork PRs, no token, suggestions off) go to the job summary as a unified diff.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const SUGGESTIONS_MARKER = '<!-- model-deploy-gate:suggestions -->';
+/** Review comments per review request (GitHub states no number; this keeps each request small). */
+const SUGGESTIONS_PER_REVIEW = 50;
+/** Reviews per run; fixes beyond them go to the job summary. */
+const MAX_SUGGESTION_REVIEWS = 4;
+/** The job summary's share for the fixes' diff (the summary as a whole is capped at 1 MiB). */
+const FIXES_SUMMARY_MAX_BYTES = 256 * 1024;
+/** The identity of GITHUB_TOKEN, which `GET /user` does not answer for. */
+const ACTIONS_BOT = 'github-actions[bot]';
+/** Repository text made inert for markdown outside code spans (no HTML, links, images or mentions). */
+function inert(s) {
+    const parts = s.split('`');
+    const plain = (p) => p.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/([[\]!\\])/g, '\\$1').replace(/@(?=\w)/g, '@\u200b');
+    if (parts.length % 2 === 0)
+        return plain(s).replace(/`/g, '\\`');
+    return parts.map((p, i) => (i % 2 === 1 ? p : plain(p))).join('`');
+}
+function suggestions_commentBody(findings, lines) {
+    const what = findings.map((f) => `**model-deploy-gate** · \`${f.ruleId}\` (${f.severity}): ${inert(f.fix.description)}`).join('\n');
+    const body = `${what}\n\n${suggestionBlock(lines)}`;
+    return body.length <= COMMENT_MAX_CHARS ? body : '';
+}
+/** Reads a repo-relative file of the workspace (BOM removed: fix offsets are the parsers'), if it is inside it. */
+function workspaceReader(workspace) {
+    return (file) => {
+        const abs = external_node_path_namespaceObject.resolve(workspace, ...file.split('/'));
+        if (!isInside(workspace, abs))
+            return undefined;
+        try {
+            return (0,external_node_fs_namespaceObject.readFileSync)(abs, 'utf8').replace(/^\uFEFF/, '');
+        }
+        catch {
+            return undefined;
+        }
+    };
+}
+/**
+ * Which fixes become suggestions: per file, the fixes that apply together; fixes whose lines
+ * overlap are merged into one suggestion; a suggestion goes inline only when every line it
+ * replaces is one the PR added or changed (`changedLines`, from the PR's file list).
+ */
+function planSuggestions(findings, read, changedLines) {
+    const files = new Map();
+    const inline = [];
+    const byFile = new Map();
+    for (const f of findings) {
+        if (!f.fix || f.suppressed)
+            continue;
+        const file = fixFile(f);
+        byFile.set(file, [...(byFile.get(file) ?? []), f]);
+    }
+    for (const [file, list] of byFile) {
+        const text = read(file);
+        if (text === undefined)
+            continue;
+        const chosen = selectFixes(list).get(file);
+        if (!chosen)
+            continue;
+        files.set(file, { text, findings: chosen.findings });
+        // Group fixes whose line ranges overlap: one suggestion each group.
+        const groups = [];
+        const ranged = chosen.findings
+            .map((f) => ({ f, r: lineReplacement(text, f.fix.edits) }))
+            .filter((x) => x.r !== undefined)
+            .sort((x, y) => x.r.startLine - y.r.startLine);
+        for (const { f, r } of ranged) {
+            const last = groups[groups.length - 1];
+            if (last && r.startLine <= last.end) {
+                last.findings.push(f);
+                last.end = Math.max(last.end, r.endLine);
+            }
+            else {
+                groups.push({ findings: [f], start: r.startLine, end: r.endLine });
+            }
+        }
+        const changed = changedLines?.get(file);
+        for (const g of groups) {
+            const r = lineReplacement(text, g.findings.flatMap((f) => f.fix.edits));
+            if (!r || !changed)
+                continue;
+            let onDiff = true;
+            for (let l = r.startLine; l <= r.endLine; l++)
+                if (!changed.has(l))
+                    onDiff = false;
+            const body = onDiff ? suggestions_commentBody(g.findings, r.lines) : '';
+            if (body)
+                inline.push({ path: file, startLine: r.startLine, line: r.endLine, body, findings: g.findings });
+        }
+    }
+    inline.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line));
+    return { inline: inline.slice(0, SUGGESTIONS_PER_REVIEW * MAX_SUGGESTION_REVIEWS), files };
+}
+/** The job summary's section: the fixes not posted as suggestions, as one unified diff ('' when none). */
+function summaryFixes(plan, posted, why, maxBytes = FIXES_SUMMARY_MAX_BYTES) {
+    const done = new Set(posted.flatMap((s) => s.findings));
+    let diff = '';
+    let n = 0;
+    for (const [file, { text, findings }] of [...plan.files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+        const rest = findings.filter((f) => !done.has(f));
+        if (rest.length === 0)
+            continue;
+        n += rest.length;
+        diff += unifiedDiff(file, text, applyEdits(text, rest.flatMap((f) => f.fix.edits)));
+    }
+    if (!diff)
+        return '';
+    if (Buffer.byteLength(diff, 'utf8') > maxBytes) {
+        const cut = Buffer.from(diff, 'utf8').subarray(0, maxBytes).toString('utf8');
+        diff = `${cut.slice(0, cut.lastIndexOf('\n') + 1)}… (diff cut to fit the job summary: run \`npx model-deploy-gate --fix-dry-run\` for all of it)\n`;
+    }
+    let longest = 0;
+    for (const m of diff.matchAll(/`+/g))
+        longest = Math.max(longest, m[0].length);
+    const fence = '`'.repeat(Math.max(3, longest + 1));
+    return [
+        `### Fixes (${n})`,
+        '',
+        `${n === 1 ? 'One fixable finding is' : `${n} fixable findings are`} not suggested in the pull request (${why}). ` +
+            'Apply them with `npx model-deploy-gate --fix`, or save this diff and run `git apply` in the repository:',
+        '',
+        `${fence}diff`,
+        diff.trimEnd(),
+        fence,
+        '',
+    ].join('\n');
+}
+function key(c) {
+    return `${c.path}\u0000${c.line ?? ''}\u0000${c.startLine ?? ''}\u0000${c.body}`;
+}
+/**
+ * Posts the suggestions as reviews of `SUGGESTIONS_PER_REVIEW` comments, then empties the reviews
+ * this identity posted before (their comments deleted, their body marked superseded). Nothing is
+ * posted when the same suggestions are already on the same commit.
+ */
+async function publishSuggestions(client, repo, args) {
+    const me = (await getAuthenticatedLogin(client)) ?? ACTIONS_BOT;
+    const mine = (await listReviews(client, repo, args.pullNumber)).filter((r) => r.login === me && r.body.includes(SUGGESTIONS_MARKER));
+    const old = [];
+    for (const r of mine)
+        old.push({ review: r.id, comments: await listReviewComments(client, repo, args.pullNumber, r.id) });
+    const wanted = args.suggestions.map((s) => key({ path: s.path, line: s.line, startLine: s.startLine < s.line ? s.startLine : null, body: s.body })).sort();
+    const have = old.flatMap((o) => o.comments.map(key)).sort();
+    if (mine.length > 0 && mine.every((r) => r.commitId === args.headSha) && wanted.length === have.length && wanted.every((k, i) => k === have[i])) {
+        return { posted: 0, reviews: [], replaced: 0, unchanged: true };
+    }
+    const reviews = [];
+    const batches = [];
+    for (let i = 0; i < args.suggestions.length; i += SUGGESTIONS_PER_REVIEW)
+        batches.push(args.suggestions.slice(i, i + SUGGESTIONS_PER_REVIEW));
+    for (const [i, batch] of batches.entries()) {
+        const part = batches.length > 1 ? ` (part ${i + 1} of ${batches.length})` : '';
+        const comments = batch.map((s) => ({
+            path: s.path,
+            body: s.body,
+            line: s.line,
+            side: 'RIGHT',
+            ...(s.startLine < s.line ? { start_line: s.startLine, start_side: 'RIGHT' } : {}),
+        }));
+        const n = batch.length;
+        const body = `${SUGGESTIONS_MARKER}\n**model-deploy-gate** suggests ${n === 1 ? 'a fix' : `${n} fixes`} on lines this pull request changed${part}. ` +
+            'Commit them from the review ("Commit suggestion", or "Add suggestion to batch"), or run `npx model-deploy-gate --fix` locally.';
+        const created = await createReview(client, repo, { pullNumber: args.pullNumber, commitId: args.headSha, body, comments });
+        reviews.push(created.htmlUrl);
+    }
+    // The previous suggestions go: a review once submitted cannot be deleted, its comments can.
+    for (const o of old) {
+        for (const c of o.comments)
+            await deleteReviewComment(client, repo, c.id);
+        await updateReview(client, repo, args.pullNumber, o.review, `~~model-deploy-gate suggestions~~ — superseded${args.suggestions.length > 0 ? ' by a newer review' : ': no fix left to suggest'} (commit ${args.headSha.slice(0, 12)}).`);
+    }
+    return { posted: args.suggestions.length, reviews, replaced: old.length, unchanged: false };
+}
+/**
+ * The action's step: suggestions in a review where they may go, the rest for the job summary.
+ * Returns the summary's "Fixes" section ('' when no finding has a fix).
+ */
+async function suggestFixes(a) {
+    const plan = planSuggestions(a.result.findings, workspaceReader(a.workspace), a.changedLines);
+    if (plan.files.size === 0)
+        return '';
+    const pr = a.pr;
+    const why = a.mode === 'off'
+        ? '`suggestions: off`'
+        : !pr
+            ? `the ${a.eventName || 'current'} event has no pull request`
+            : !a.repo
+                ? 'no token to post a review'
+                : pr.fork && a.eventName !== 'pull_request_target'
+                    ? 'a pull request from a fork gets a read-only token'
+                    : !a.changedLines
+                        ? 'the lines the pull request changed are unknown (its file list came from git)'
+                        : undefined;
+    if (why || !pr || !a.repo) {
+        a.info(`No review suggestions: ${why}; the fixes are in the job summary.`);
+        return summaryFixes(plan, [], why ?? 'no pull request');
+    }
+    try {
+        const client = await a.client();
+        // A suggestion replaces lines of the PR head: the workspace's text must be the head's (not the
+        // base branch of pull_request_target, not a merge that moved lines), or the fix goes to the summary.
+        const same = new Map();
+        for (const file of new Set(plan.inline.map((s) => s.path))) {
+            const head = await getFileAt(client, a.repo, file, pr.headSha);
+            same.set(file, head !== undefined && head.replace(/^\uFEFF/, '') === plan.files.get(file)?.text);
+        }
+        const stale = [...same].filter(([, ok]) => !ok).map(([f]) => f);
+        if (stale.length)
+            a.info(`No review suggestions for ${stale.join(', ')}: the checked-out text is not the pull request head's; those fixes are in the job summary.`);
+        const inline = plan.inline.filter((s) => same.get(s.path));
+        const r = await publishSuggestions(client, a.repo, { pullNumber: pr.number, headSha: pr.headSha, suggestions: inline });
+        if (r.unchanged)
+            a.info('Review suggestions unchanged since the last run on this commit.');
+        else
+            a.info(`Review suggestions: ${r.posted} posted${r.reviews.length ? ` (${r.reviews.join(', ')})` : ''}${r.replaced ? `, ${r.replaced} earlier review(s) emptied` : ''}.`);
+        return summaryFixes(plan, inline, stale.length ? 'their lines are not among the lines this pull request changed, or the checkout is not its head' : 'their lines are not among the lines this pull request changed');
+    }
+    catch (e) {
+        const status = httpStatus(e);
+        const hint = status === 403 || status === 404
+            ? 'the token lacks the `pull-requests: write` permission (add it to the job\'s `permissions:`)'
+            : 'the GitHub API kept failing';
+        a.warn(`No review suggestions (HTTP ${status ?? 'error'}: ${errorMessage(e)}): ${hint}. The fixes are in the job summary.`);
+        return summaryFixes(plan, [], 'posting the review failed');
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/github/summary.ts
 // The job summary: the markdown report, kept under GitHub's 1 MiB per-step limit.
 
@@ -54994,6 +56605,8 @@ async function writeSummary(markdown) {
 ;// CONCATENATED MODULE: ./src/github/run.ts
 // The action: settings → scope → engine → outputs → reports → check run → comment → annotations
 // → summary → verdict. Every failure ends in setFailed with a message: never a green step by accident.
+
+
 
 
 
@@ -55175,6 +56788,22 @@ async function gate(out) {
             }
         }
     }
+    // Review suggestions for fixes on the lines the PR changed; every other fix goes to the summary as a diff.
+    const fixes = await suggestFixes({
+        mode: settings.suggestions,
+        result,
+        workspace: settings.workspace,
+        changedLines: scope.changedLines,
+        pr,
+        eventName: event.name,
+        repo: apiRepo,
+        client,
+        info: (m) => info(m),
+        warn: (m) => {
+            out.emit('warning', m);
+            notes.push(m);
+        },
+    });
     // Workflow-command annotations within what GitHub displays per step.
     const where = [
         checkUrl ? `the "${CHECK_NAME}" check run (${checkUrl})` : undefined,
@@ -55192,7 +56821,8 @@ async function gate(out) {
         out.emit(c.level, c.message, c.properties);
     // Job summary.
     try {
-        await writeSummary(buildSummary(result, notes, { links }));
+        const room = STEP_SUMMARY_MAX_BYTES - 16 * 1024 - Buffer.byteLength(fixes, 'utf8');
+        await writeSummary(buildSummary(result, notes, { links, maxBytes: room }) + (fixes ? `\n${fixes}` : ''));
     }
     catch (e) {
         info(`No job summary written: ${errorMessage(e)}`);

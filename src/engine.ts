@@ -11,7 +11,8 @@ import { buildInventory } from './inventory/build.js';
 import { dependents } from './inventory/dependents.js';
 import { compareAssetRows, compareRows, computeRow, endpointRow, inventoryRow, modelRow } from './inventory/rows.js';
 import { walk } from './load/files.js';
-import { DEFAULT_MAX_FILE_BYTES, loadAll } from './load/read.js';
+import { DEFAULT_MAX_FILE_BYTES, loadAll, parseBuffer } from './load/read.js';
+import { quotaNeeds } from './policy/kit/quota.js';
 import { Registry } from './policy/registry.js';
 import { ALL_RULES } from './policy/rules/index.js';
 import { applySuppressions, SUPPRESSION_MARKER } from './policy/suppress/apply.js';
@@ -43,6 +44,11 @@ export interface EngineOptions {
   /** Clock for waiver expiry (tests). */
   now?: Date;
   maxFileBytes?: number;
+  /**
+   * Texts that stand in for files on disk (repo-relative path → text): `--fix` evaluates its edits
+   * in memory before it writes them, and `--fix-dry-run` never writes.
+   */
+  overlay?: ReadonlyMap<string, string>;
 }
 
 /** A run's outcome: the result, or the config problems that kept it from running (exit 2 at the edges). */
@@ -64,7 +70,14 @@ export function evaluate(opts: EngineOptions): Outcome {
 
 function run(root: string, config: Config, opts: EngineOptions): Result {
   const candidates = walk({ root, include: config.include, exclude: config.exclude });
-  const files = loadAll(candidates, { prefilter: looksLikeManifest, maxBytes: opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES });
+  const loaded = loadAll(candidates, { prefilter: looksLikeManifest, maxBytes: opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES });
+  const overlay = opts.overlay;
+  const files = overlay
+    ? loaded.map((f) => {
+        const text = overlay.get(f.path);
+        return text === undefined ? f : (parseBuffer({ path: f.path, abs: f.abs }, Buffer.from(text, 'utf8'), looksLikeManifest) ?? f);
+      })
+    : loaded;
   return judge(root, candidates.length, files, config, opts);
 }
 
@@ -95,16 +108,19 @@ export function judge(root: string, candidates: number, files: LoadedFile[], con
     const found = recognise(f);
     manifests.push(...found);
     // Keep memory flat on large repos: parsed documents that are not manifests, and texts without an
-    // inline suppression, are not needed past this point.
+    // inline suppression, are not needed past this point (manifest texts stay until the rules have
+    // made their fixes: a fix is an edit of the text).
     if (found.length === 0) f.docs = [];
-    if (!f.text.includes(SUPPRESSION_MARKER)) f.text = '';
+    if (found.length === 0 && !f.text.includes(SUPPRESSION_MARKER)) f.text = '';
   }
   const inventory = buildInventory(root, files, manifests, normalise(manifests), config);
   const skus = new SkuCatalog(config.skus);
   const ruleRun = registry.run(inventory, skus, opts.now ?? new Date());
   findings.push(...ruleRun.findings);
+  for (const f of files) if (!f.text.includes(SUPPRESSION_MARKER)) f.text = '';
   const suppressed = applySuppressions(findings, files, config, opts.now ?? new Date(), registry);
-  let all = suppressed.findings;
+  // A suppressed or waived finding is accepted as it is: it offers no fix.
+  let all = suppressed.findings.map(({ fix, ...f }) => (fix && !f.suppressed ? { ...f, fix } : f));
 
   // Scope: a diff-aware run keeps findings of changed files and of the manifests that depend on them.
   let deployments = inventory.deployments;
@@ -157,5 +173,6 @@ export function judge(root: string, candidates: number, files: LoadedFile[], con
     skipped: ruleRun.skipped.filter((s) => !narrowed || deploymentFiles.has(s.file)),
     waivers: suppressed.waivers,
     failOn: opts.failOn,
+    quota: quotaNeeds(inventory.deployments, skus, config.quota),
   };
 }

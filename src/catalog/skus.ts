@@ -1,3 +1,4 @@
+import { quotaExempt, vmFamily } from './families.js';
 import data from './skus.json' with { type: 'json' };
 
 /**
@@ -11,16 +12,24 @@ export interface Sku {
   gpus: number;
   fpga: boolean;
   managedOnline: boolean;
-  /** Managed online quota family (the SKU list's "Family Name"). */
+  /**
+   * Quota family, as the quota page names it ("Standard DSv2 Family vCPUs"): the managed online SKU
+   * list's family for sizes on it, else the name pattern in families.ts, when known.
+   */
   family?: string;
-  /** Azure reserves no extra 20 % of quota for upgrades of this size. */
-  skipReservation?: boolean;
+  /** Managed online: exempt from the 20 % upgrade reservation (the list's "Skip 20% Reservation"). */
+  quotaExempt: boolean;
 }
 
 /** One row of `skus.json`: name, vCPUs, RAM GiB, GPUs, managed online quota family (null: not on the list), FPGA. */
 type Row = [name: string, vcpus: number, memoryGb: number, gpus: number, managedFamily: string | null, fpga?: boolean];
 
 const SKIP_RESERVATION = new Set((data.skipReservation as string[]).map((n) => n.toLowerCase()));
+
+/** The SKU list's API family name (`standardDSv2Family`) as the quota page shows it (`Standard DSv2 Family vCPUs`). */
+function displayFamily(api: string): string {
+  return `Standard ${api.replace(/^standard\s*/i, '').replace(/\s*family$/i, '')} Family vCPUs`;
+}
 
 export const BUILTIN_SKUS: readonly Sku[] = (data.sizes as Row[]).map(([name, vcpus, memoryGb, gpus, managedFamily, fpga]) => ({
   name,
@@ -29,17 +38,29 @@ export const BUILTIN_SKUS: readonly Sku[] = (data.sizes as Row[]).map(([name, vc
   gpus,
   fpga: fpga ?? false,
   managedOnline: managedFamily !== null,
-  ...(managedFamily ? { family: managedFamily, skipReservation: SKIP_RESERVATION.has(name.toLowerCase()) } : {}),
+  family: managedFamily ? displayFamily(managedFamily) : vmFamily(name),
+  quotaExempt: SKIP_RESERVATION.has(name.toLowerCase()) || quotaExempt(name),
 }));
 
 /** Case-insensitive SKU lookup, extendable from config `skus:`. */
 export class SkuCatalog {
   private readonly byName = new Map<string, Sku>();
 
-  constructor(extra: Record<string, { vcpus: number; memoryGb: number; gpus: number; fpga?: boolean; managedOnline: boolean }> = {}) {
+  constructor(
+    extra: Record<string, { vcpus: number; memoryGb: number; gpus: number; fpga?: boolean; managedOnline: boolean; family?: string; quotaExempt?: boolean }> = {},
+  ) {
     for (const s of BUILTIN_SKUS) this.byName.set(s.name.toLowerCase(), s);
     for (const [name, s] of Object.entries(extra)) {
-      this.byName.set(name.toLowerCase(), { name, vcpus: s.vcpus, memoryGb: s.memoryGb, gpus: s.gpus, fpga: s.fpga ?? false, managedOnline: s.managedOnline });
+      this.byName.set(name.toLowerCase(), {
+        name,
+        vcpus: s.vcpus,
+        memoryGb: s.memoryGb,
+        gpus: s.gpus,
+        fpga: s.fpga ?? false,
+        managedOnline: s.managedOnline,
+        family: s.family ?? vmFamily(name),
+        quotaExempt: s.quotaExempt ?? quotaExempt(name),
+      });
     }
   }
 

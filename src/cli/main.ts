@@ -11,8 +11,11 @@ import { evaluate } from '../engine.js';
 import { ALL_RULES } from '../policy/rules/index.js';
 import { REPORT_FORMATS, render, type ReportFormat } from '../report/index.js';
 import { summaryLine } from '../report/text.js';
+import { appliedText, planDiff, planFixes, writeChanges } from './fix.js';
+import { runMigrate } from './migrate.js';
 
 const USAGE = `Usage: model-deploy-gate [options] [paths...]
+       model-deploy-gate migrate [options] PATH...   (v1 → v2; see migrate --help)
 
 Paths (files or folders) are relative to the current directory, or to --root.
 
@@ -26,6 +29,8 @@ Options:
   --fail-on LEVEL        error | warning | notice | never (default: error)
   --default-stage STAGE  production | nonproduction | unknown (overrides the config)
   --changed-from REF     diff-aware run: only files changed since REF (and their dependents)
+  --fix                  apply the fixes of fixable findings in place, then gate again and report what is left
+  --fix-dry-run          print the fixes as a unified diff (apply with git apply in the root); write nothing
   --list-rules           list every rule and exit
   --explain RULE         describe one rule and exit
   --version              print the version
@@ -75,6 +80,8 @@ const OPTIONS = {
   'fail-on': { type: 'string' },
   'default-stage': { type: 'string' },
   'changed-from': { type: 'string' },
+  fix: { type: 'boolean' },
+  'fix-dry-run': { type: 'boolean' },
   'list-rules': { type: 'boolean' },
   explain: { type: 'string' },
   version: { type: 'boolean' },
@@ -105,6 +112,7 @@ function usageFromParseArgs(err: Error): UsageError {
 }
 
 async function runCli(argv: string[], io: Io): Promise<number> {
+  if (argv[0] === 'migrate') return runMigrate(argv.slice(1), io);
   let parsed;
   try {
     parsed = parseArgs({
@@ -134,7 +142,8 @@ async function runCli(argv: string[], io: Io): Promise<number> {
     if (!r) throw new UsageError(`unknown rule "${v.explain}"${didYouMean(v.explain, ALL_RULES.map((x) => x.id))}; see --list-rules`);
     io.out(
       `${r.id} (default severity: ${r.defaultSeverity}${r.productionOnly ? ', production deployments only' : ''})\n\n` +
-        `What it checks: ${r.description}\nHow to fix: ${r.remediation}\n\n` +
+        `What it checks: ${r.description}\nHow to fix: ${r.remediation}\n` +
+        `${r.scope !== 'engine' && r.fix ? 'Fixable: `--fix` repairs its findings where the answer is determined (see the docs page).\n' : ''}\n` +
         `Configure: rules: { ${r.id}: error | warning | notice | off } in .github/model-deploy-gate.yml\n` +
         `Suppress one finding (YAML): # model-deploy-gate: ignore ${r.id} -- <reason>\n` +
         `Docs: ${helpUri(r.id)}\n`,
@@ -179,7 +188,7 @@ async function runCli(argv: string[], io: Io): Promise<number> {
     scopeReason = `changed since ${v['changed-from']} (git)`;
   }
 
-  const outcome = evaluate({
+  const engineOptions = {
     root,
     configPath: v.config !== undefined ? path.resolve(io.cwd, v.config) : undefined,
     paths,
@@ -187,7 +196,25 @@ async function runCli(argv: string[], io: Io): Promise<number> {
     defaultStage,
     changed,
     scopeReason,
-  });
+  };
+  if (v.fix && v['fix-dry-run']) throw new UsageError('--fix and --fix-dry-run exclude each other');
+  if (v.fix || v['fix-dry-run']) {
+    const planned = planFixes(engineOptions);
+    if (!planned.ok) {
+      io.err(`model-deploy-gate: invalid config: ${problemsText(planned.problems)}\n`);
+      return 2;
+    }
+    const { plan } = planned;
+    if (v['fix-dry-run']) {
+      // stdout carries the diff alone, so that it pipes into `git apply`.
+      io.out(planDiff(plan.changes));
+      io.err(`${plan.applied.length ? appliedText(plan.applied).replace(/^Fixed/, 'Would fix') : 'No fixable findings.\n'}${summaryLine(plan.after)} after these fixes (dry run: nothing written)\n`);
+      return plan.after.summary.result === 'fail' ? 1 : 0;
+    }
+    writeChanges(root, plan.changes);
+    (format === 'text' && v.output === undefined ? io.out : io.err)(appliedText(plan.applied));
+  }
+  const outcome = evaluate(engineOptions);
   if (!outcome.ok) {
     io.err(`model-deploy-gate: invalid config: ${problemsText(outcome.problems)}\n`);
     return 2;

@@ -257,6 +257,8 @@ function build(data: Obj): Config {
       managedOnline: s['managed-online'] === true,
     };
     if (s['fpga'] === true) sku.fpga = true;
+    if (typeof s['family'] === 'string') sku.family = s['family'];
+    if (typeof s['quota-exempt'] === 'boolean') sku.quotaExempt = s['quota-exempt'];
     cfg.skus[name] = sku;
   }
 
@@ -282,6 +284,12 @@ function build(data: Obj): Config {
     if (typeof c['tier'] === 'string') compute.tier = c['tier'] === 'dedicated' ? 'dedicated' : 'lowpriority';
     if (typeof c['purpose'] === 'string') compute.purpose = c['purpose'];
     cfg.computes[name] = compute;
+  }
+
+  const quota = obj(data['quota']);
+  if (Object.keys(quota).length > 0) {
+    cfg.quota = dict();
+    for (const family of Object.keys(quota)) if (num(quota[family]) !== undefined) cfg.quota[family] = num(quota[family])!;
   }
 
   const waivers = Array.isArray(data['waivers']) ? data['waivers'] : [];

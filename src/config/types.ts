@@ -27,6 +27,10 @@ export interface ConfigSku {
   gpus: number;
   fpga?: boolean;
   managedOnline: boolean;
+  /** Quota family name ("Standard DSv2 Family vCPUs"). */
+  family?: string;
+  /** Exempt from the 20 % upgrade reservation of managed online deployments. */
+  quotaExempt?: boolean;
 }
 
 export interface Waiver {
@@ -52,6 +56,8 @@ export interface Config {
   models: Record<string, ConfigModel>;
   computes: Record<string, ConfigCompute>;
   waivers: Waiver[];
+  /** vCPU quota per VM family (family name as the quota page shows it, e.g. "Standard DSv2 Family vCPUs"). */
+  quota?: Record<string, number>;
   /** The config file, when one was read: repo-relative path and parsed document (for waiver positions). */
   source?: { path: string; doc: ParsedDoc };
 }

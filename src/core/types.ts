@@ -1,17 +1,12 @@
-// Shared domain types: the ground floor. Pure data and interfaces; imports nothing.
+// Shared domain types: the ground floor. Pure data and interfaces; imports only ./edit.ts (spans and text edits).
+import type { FindingFix, Span } from './edit.js';
+
+export type { FindingFix, Span, TextEdit } from './edit.js';
 
 export type Severity = 'error' | 'warning' | 'notice';
 export type SeverityOrOff = Severity | 'off';
 export type FailOn = Severity | 'never';
 export type Stage = 'production' | 'nonproduction' | 'unknown';
-
-/** 1-based source range. */
-export interface Span {
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-}
 
 // ---------------------------------------------------------------- load
 
@@ -288,21 +283,6 @@ export interface SuppressionInfo {
   reason: string;
   owner?: string;
   expires?: string;
-}
-
-/** A minimal text edit of one file: replace the characters [start, end) of its text with `text`. */
-export interface TextEdit {
-  start: number;
-  end: number;
-  text: string;
-}
-
-/** The fix of a finding whose answer is determined (`--fix`, review suggestions, SARIF `fixes`). */
-export interface FindingFix {
-  /** What the fix does, in a sentence ("set `instance_count: 3`"). */
-  description: string;
-  /** Edits of the finding's file, non-overlapping, in order. */
-  edits: TextEdit[];
 }
 
 export interface Finding {

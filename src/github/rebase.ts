@@ -8,8 +8,9 @@ export function rebaseResult(result: Result, rootPrefix: string): Result {
   const at = (p: string): string => rootToRepo(p, rootPrefix);
   return {
     ...result,
-    findings: result.findings.map((f) => ({ ...f, file: at(f.file) })),
+    findings: result.findings.map((f) => ({ ...f, file: at(f.file), ...(f.fix?.file !== undefined ? { fix: { ...f.fix, file: at(f.fix.file) } } : {}) })),
     inventory: result.inventory.map((r) => ({ ...r, file: at(r.file) })),
     skipped: result.skipped.map((s) => ({ ...s, file: at(s.file) })),
+    ...(result.quota ? { quota: result.quota.map((q) => ({ ...q, deployments: q.deployments.map((d) => ({ ...d, file: at(d.file) })) })) } : {}),
   };
 }

@@ -18,7 +18,9 @@ import { upsertComment } from './comment.js';
 import { rebaseResult } from './rebase.js';
 import { gitDiffIn, resolveScope } from './scope.js';
 import { readSettings, SettingsError, type Settings } from './settings.js';
+import { suggestFixes } from './suggestions.js';
 import { buildSummary, writeSummary } from './summary.js';
+import { STEP_SUMMARY_MAX_BYTES } from './limits.js';
 
 /**
  * Workflow-command messages counted per level, so that the findings' annotations get exactly
@@ -187,6 +189,23 @@ async function gate(out: Console): Promise<void> {
     }
   }
 
+  // Review suggestions for fixes on the lines the PR changed; every other fix goes to the summary as a diff.
+  const fixes = await suggestFixes({
+    mode: settings.suggestions,
+    result,
+    workspace: settings.workspace,
+    changedLines: scope.changedLines,
+    pr,
+    eventName: event.name,
+    repo: apiRepo,
+    client,
+    info: (m) => core.info(m),
+    warn: (m) => {
+      out.emit('warning', m);
+      notes.push(m);
+    },
+  });
+
   // Workflow-command annotations within what GitHub displays per step.
   const where = [
     checkUrl ? `the "${CHECK_NAME}" check run (${checkUrl})` : undefined,
@@ -204,7 +223,8 @@ async function gate(out: Console): Promise<void> {
 
   // Job summary.
   try {
-    await writeSummary(buildSummary(result, notes, { links }));
+    const room = STEP_SUMMARY_MAX_BYTES - 16 * 1024 - Buffer.byteLength(fixes, 'utf8');
+    await writeSummary(buildSummary(result, notes, { links, maxBytes: room }) + (fixes ? `\n${fixes}` : ''));
   } catch (e) {
     core.info(`No job summary written: ${errorMessage(e)}`);
   }

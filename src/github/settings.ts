@@ -11,6 +11,8 @@ export type ScopeInput = 'auto' | 'changed' | 'all';
 /** `auto`: create a check run when the token may (403 → logged fallback); `on`: a check run is required; `off`: never. */
 export type CheckRunMode = 'auto' | 'on' | 'off';
 export type CommentMode = 'off' | 'on-failure' | 'always';
+/** `on`: fixes on lines a pull request changed become suggested changes in a review. */
+export type SuggestionsMode = 'on' | 'off';
 
 export interface PullRequestInfo {
   number: number;
@@ -46,6 +48,7 @@ export interface Settings {
   defaultStage?: Stage;
   checkRun: CheckRunMode;
   comment: CommentMode;
+  suggestions: SuggestionsMode;
   /** Absolute paths of the report files to write, when requested. */
   sarifFile?: string;
   reportFile?: string;
@@ -184,6 +187,8 @@ export function parseSettings(input: InputReader, env: Env, payload: unknown): S
     true: 'always',
   });
 
+  const suggestions = oneOf<SuggestionsMode>(problems, 'suggestions', input('suggestions'), ['on', 'off'], 'on', { true: 'on', false: 'off' });
+
   const outFile = (name: string): string | undefined => {
     const raw = input(name).trim();
     return raw ? path.resolve(workingDirectory, raw) : undefined;
@@ -213,6 +218,7 @@ export function parseSettings(input: InputReader, env: Env, payload: unknown): S
     defaultStage,
     checkRun,
     comment,
+    suggestions,
     sarifFile,
     reportFile,
     workspace,

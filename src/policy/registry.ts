@@ -6,6 +6,7 @@ import { spanAt } from '../core/pointer.js';
 import { helpUri } from '../core/rules.js';
 import { sentence } from '../core/text.js';
 import type { Anchor, Deployment, Finding, Inventory, Manifest, Severity, SkippedEntry, Span } from '../core/types.js';
+import { fixOf } from './attach-fix.js';
 import type { Rule, RuleContext } from './rule.js';
 
 export const STAGE_UNKNOWN =
@@ -68,6 +69,8 @@ export class Registry {
     for (const rule of this.rules) {
       if (rule.scope === 'engine' || this.severity(rule.id) === null) continue;
       const seen = new Set<string>();
+      // What `check` is looking at, for the rule's `fix` of what it reports.
+      let subject: Deployment | Manifest | undefined;
       const ctx: RuleContext = {
         inventory,
         config: this.config,
@@ -81,6 +84,10 @@ export class Registry {
           if (seen.has(key)) return;
           seen.add(key);
           const f = this.make(rule.id, at.manifest.file.path, span, message, opts?.severity);
+          if (f && rule.fix) {
+            const fix = fixOf(rule, subject, at, ctx);
+            if (fix) f.fix = fix;
+          }
           if (f) findings.push(f);
         },
         skip: (what: Deployment | Manifest, why: string) => addSkip('file' in what ? what.file.path : what.manifest.file.path, why, rule.id),
@@ -93,11 +100,15 @@ export class Registry {
               if (d.stage === 'unknown') addSkip(d.manifest.file.path, STAGE_UNKNOWN, rule.id);
               continue;
             }
+            subject = d;
             rule.check(d, ctx);
           }
           break;
         case 'manifest':
-          for (const m of inventory.manifests) rule.check(m, ctx);
+          for (const m of inventory.manifests) {
+            subject = m;
+            rule.check(m, ctx);
+          }
           break;
         case 'inventory':
           rule.check(ctx);

@@ -4,12 +4,22 @@ import type { SkuCatalog } from '../catalog/skus.js';
 import type { Config, Limits } from '../config/types.js';
 import type { RuleMeta } from '../core/rules.js';
 import type { Anchor, Deployment, Inventory, Manifest, Severity } from '../core/types.js';
+import type { Change } from '../fix/plan.js';
 
-/** A minimal text edit: replace [start, end) of a file with `text` (byte offsets of the file's text). */
-export interface TextEdit {
-  start: number;
-  end: number;
-  text: string;
+export type { TextEdit } from '../core/types.js';
+export type { Change } from '../fix/plan.js';
+
+/**
+ * A rule's fix of one of its findings, where the answer is determined: what to change, as JSON
+ * Pointers and values. The registry turns it into minimal text edits of the file (src/fix/plan.ts)
+ * and attaches them as `Finding.fix`; a change that cannot be made byte-exactly drops the fix.
+ */
+export interface RuleFix {
+  /** What the fix does, in a sentence ("set `instance_count: 3`"). */
+  description: string;
+  changes: Change[];
+  /** The manifest whose file the changes edit, when it is not the finding's (e.g. the compute it names). */
+  in?: Manifest;
 }
 
 /** What a rule sees while it checks. Each rule gets its own context with its id bound. */
@@ -50,18 +60,24 @@ export interface DeploymentRule extends RuleBase {
   appliesTo(d: Deployment): boolean;
   readonly needs?: Needs;
   check(d: Deployment, ctx: RuleContext): void;
+  /** The fix of the finding `check` just reported at `at` for `d`, if its answer is determined. */
+  fix?(d: Deployment, at: Anchor, ctx: RuleContext): RuleFix | undefined;
 }
 
 /** Checks one recognised manifest at a time (its format, keys, secrets). */
 export interface ManifestRule extends RuleBase {
   readonly scope: 'manifest';
   check(m: Manifest, ctx: RuleContext): void;
+  /** The fix of the finding `check` just reported at `at` in `m`, if its answer is determined. */
+  fix?(m: Manifest, at: Anchor, ctx: RuleContext): RuleFix | undefined;
 }
 
 /** Checks the inventory as a whole (references across files). */
 export interface InventoryRule extends RuleBase {
   readonly scope: 'inventory';
   check(ctx: RuleContext): void;
+  /** The fix of the finding `check` just reported at `at`, if its answer is determined. */
+  fix?(at: Anchor, ctx: RuleContext): RuleFix | undefined;
 }
 
 /** Findings the engine itself makes through the registry (parse errors, suppressions, waivers). */

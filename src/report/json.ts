@@ -1,4 +1,4 @@
-import type { Finding, InventoryRow, Result, ScopeInfo, SkippedEntry, Summary, SuppressionInfo, WaiverInForce } from '../core/types.js';
+import type { Finding, FindingFix, InventoryRow, QuotaNeed, Result, ScopeInfo, SkippedEntry, Summary, SuppressionInfo, WaiverInForce } from '../core/types.js';
 
 /** The JSON report (SPEC §8), plus `waivers`. `failOn` is a run setting, not part of the report. */
 export type JsonReport = Omit<Result, 'failOn'>;
@@ -41,6 +41,7 @@ export function toJsonReport(result: Result): JsonReport {
       expiringSoon: w.expiringSoon,
       matched: w.matched,
     })),
+    ...(result.quota && result.quota.length > 0 ? { quota: result.quota.map(quota) } : {}),
   };
 }
 
@@ -61,7 +62,20 @@ function finding(f: Finding): Finding {
     endColumn: f.endColumn,
     helpUri: f.helpUri,
     suppressed: f.suppressed ? suppression(f.suppressed) : null,
+    ...(f.fix ? { fix: fixOf(f.fix) } : {}),
   };
+}
+
+function fixOf(x: FindingFix): FindingFix {
+  return {
+    description: x.description,
+    ...(x.file !== undefined ? { file: x.file } : {}),
+    edits: x.edits.map((e) => ({ start: e.start, end: e.end, text: e.text, ...(e.span ? { span: { ...e.span } } : {}) })),
+  };
+}
+
+function quota(q: QuotaNeed): QuotaNeed {
+  return { family: q.family, vcpus: q.vcpus, ...(q.quota !== undefined ? { quota: q.quota } : {}), deployments: q.deployments.map((d) => ({ ...d })) };
 }
 
 function suppression(s: SuppressionInfo): SuppressionInfo {

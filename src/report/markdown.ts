@@ -75,7 +75,7 @@ export function renderMarkdown(result: Result, opts: MarkdownOptions): string {
 /** Room kept for each "… N more rows not shown" note. */
 const NOTE_RESERVE = 256;
 
-const PRIORITY = ['findings', 'waivers in force', 'skipped checks', 'deployments'];
+const PRIORITY = ['findings', 'waivers in force', 'skipped checks', 'deployments', 'VM families'];
 function byPriority(tables: Table[]): Table[] {
   return [...tables].sort((a, b) => PRIORITY.indexOf(a.noun) - PRIORITY.indexOf(b.noun));
 }
@@ -127,7 +127,7 @@ function buildSections(result: Result, opts: MarkdownOptions): Section[] {
   const active = result.findings.filter((f) => !f.suppressed);
   sections.push({
     heading: `### Findings (${active.length})`,
-    before: active.length === 0 ? ['No findings.'] : [],
+    before: active.length === 0 ? ['No findings.'] : fixNote(active),
     table: {
       noun: 'findings',
       header: ['Severity', 'Rule', 'Location', 'Message'],
@@ -159,6 +159,29 @@ function buildSections(result: Result, opts: MarkdownOptions): Section[] {
     },
     after: [],
   });
+
+  if (result.quota && result.quota.length > 0) {
+    sections.push({
+      heading: '### vCPU quota of managed online deployments',
+      before: [
+        'Azure reserves ⌈1.2 × instances⌉ × vCPUs per deployment (20 % for upgrades; A100, H100, ND40rs_v2 and ND96* sizes: instances × vCPUs). ' +
+          'Declare the quota of each family in config `quota:` to check it (`quota-exceeded`).',
+      ],
+      table: {
+        noun: 'VM families',
+        header: ['VM family', 'vCPUs needed', 'Quota', 'Deployments'],
+        rows: result.quota.map((q) =>
+          row([
+            esc(q.family),
+            String(q.vcpus),
+            q.quota === undefined ? '—' : q.quota < q.vcpus ? `⚠ ${q.quota}` : String(q.quota),
+            q.deployments.map((d) => `${code(d.file)} ${esc(`${d.instances} × ${d.instanceType}`)}: ${d.vcpus}`).join('<br>'),
+          ]),
+        ),
+      },
+      after: [],
+    });
+  }
 
   if (result.skipped.length > 0) {
     sections.push({
@@ -216,6 +239,12 @@ function buildSections(result: Result, opts: MarkdownOptions): Section[] {
     });
   }
   return sections;
+}
+
+/** How many of the findings `--fix` repairs (review suggestions carry them on the PR's lines). */
+function fixNote(active: Finding[]): string[] {
+  const n = active.filter((f) => f.fix).length;
+  return n === 0 ? [] : [`${plural(n, 'finding')} can be fixed automatically: run \`npx model-deploy-gate --fix\` (or \`--fix-dry-run\` for the diff).`];
 }
 
 function location(f: Finding, opts: MarkdownOptions): string {

@@ -53,6 +53,16 @@ export interface SarifResult {
   }>;
   partialFingerprints: Record<string, string>;
   suppressions?: Array<{ kind: 'inSource' | 'external'; status: 'accepted'; justification: string }>;
+  /** The finding's fix (`--fix`): the text edits of one file (SARIF 2.1.0 §3.55). */
+  fixes?: SarifFix[];
+}
+
+export interface SarifFix {
+  description: SarifMessage;
+  artifactChanges: Array<{
+    artifactLocation: { uri: string; uriBaseId: '%SRCROOT%' };
+    replacements: Array<{ deletedRegion: Required<SarifRegion>; insertedContent: { text: string } }>;
+  }>;
 }
 
 export interface SarifLog {
@@ -172,7 +182,27 @@ function sarifResult(f: Finding, ruleIndex: number, print: string): SarifResult 
       s.by === 'waiver' ? `${s.reason} (waiver; owner ${s.owner ?? 'unknown'}, expires ${s.expires ?? 'unknown'})` : s.reason;
     r.suppressions = [{ kind: s.by === 'inline' ? 'inSource' : 'external', status: 'accepted', justification }];
   }
+  const fix = f.suppressed ? undefined : sarifFix(f);
+  if (fix) r.fixes = [fix];
   return r;
+}
+
+/** A fix as SARIF: each edit replaces a region (empty for an insertion) with new text; columns are UTF-16 units. */
+function sarifFix(f: Finding): SarifFix | undefined {
+  const x = f.fix;
+  if (!x || x.edits.length === 0 || x.edits.some((e) => !e.span)) return undefined;
+  return {
+    description: { text: x.description },
+    artifactChanges: [
+      {
+        artifactLocation: { uri: fileUri(x.file ?? f.file), uriBaseId: '%SRCROOT%' },
+        replacements: x.edits.map((e) => ({
+          deletedRegion: { startLine: e.span!.line, startColumn: e.span!.column, endLine: e.span!.endLine, endColumn: e.span!.endColumn },
+          insertedContent: { text: e.text },
+        })),
+      },
+    ],
+  };
 }
 
 /** A relative URI reference: each path segment percent-encoded (spaces, `#`, `%` in file names). */

@@ -80,6 +80,8 @@ export function renderText(result: Result, opts: TextOptions = {}): string {
     out.push('');
   }
 
+  const fixable = active.filter((f) => f.fix).length;
+  if (fixable > 0) out.push(`${plural(fixable, 'finding')} can be fixed automatically: rerun with --fix (or --fix-dry-run for the diff).`, '');
   out.push(summaryLine(result, paint));
   return `${out.join('\n')}\n`;
 }

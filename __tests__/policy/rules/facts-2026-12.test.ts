@@ -20,9 +20,11 @@ describe('the managed online SKU list', () => {
   test('every size carries its quota family; A100/H100/ND40rs_v2 skip the 20 % reservation', () => {
     const c = new SkuCatalog();
     for (const s of c.all().filter((x) => x.managedOnline)) expect([s.name, typeof s.family]).toEqual([s.name, 'string']);
-    expect(c.get('Standard_DS3_v2')).toMatchObject({ family: 'standardDSv2Family', skipReservation: false });
-    expect(c.get('Standard_ND40rs_v2')).toMatchObject({ skipReservation: true });
-    expect(c.get('Standard_NC40ads_H100_v5')).toMatchObject({ vcpus: 40, gpus: 1, skipReservation: true });
+    // The SKU list's API family (`standardDSv2Family`) as the quota page names it.
+    expect(c.get('Standard_DS3_v2')).toMatchObject({ family: 'Standard DSv2 Family vCPUs', quotaExempt: false });
+    expect(c.get('Standard_FX4mds')).toMatchObject({ family: 'Standard FXMDVS Family vCPUs' });
+    expect(c.get('Standard_ND40rs_v2')).toMatchObject({ quotaExempt: true });
+    expect(c.get('Standard_NC40ads_H100_v5')).toMatchObject({ vcpus: 40, gpus: 1, quotaExempt: true });
   });
 
   test('an unknown size is a notice and its size-based rules are skipped, not an error', async () => {

@@ -10,13 +10,14 @@ const SPEC_ORDER = [
   'low-priority-production-batch', 'managed-sku-unsupported', 'managed-instance-count-ha', 'request-timeout-limit',
   'kubernetes-resources', 'v1-deprecated', 'secret-in-manifest', 'schema', 'unknown-key', 'parse-error',
   'unresolved-reference', 'invalid-suppression', 'waiver-expired',
-  // Added since SPEC §4's table (issue #11).
-  'template', 'kubernetes-registry-asset', 'v2-online-on-legacy-aks',
+  // Added since SPEC §4's table (issues #11 and #13).
+  'template', 'kubernetes-registry-asset', 'v2-online-on-legacy-aks', 'quota-exceeded',
 ];
 
 const DEFAULTS: Record<string, string> = {
   'low-priority-production-batch': 'warning', 'managed-instance-count-ha': 'warning', 'v1-deprecated': 'warning',
   'unknown-key': 'warning', 'invalid-suppression': 'warning', 'unresolved-reference': 'notice', template: 'notice',
+  'quota-exceeded': 'warning',
 };
 
 describe('ALL_RULES', () => {

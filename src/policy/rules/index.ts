@@ -28,6 +28,7 @@ import { rule as waiverExpired } from './waiver-expired.js';
 import { rule as template } from './template.js';
 import { rule as kubernetesRegistryAsset } from './kubernetes-registry-asset.js';
 import { rule as v2OnlineOnLegacyAks } from './v2-online-on-legacy-aks.js';
+import { rule as quotaExceeded } from './quota-exceeded.js';
 
 /** Every rule, in the order of SPEC §4 then the rules added since (the order of --list-rules, SARIF and docs). */
 export const ALL_RULES: readonly Rule[] = [
@@ -57,8 +58,9 @@ export const ALL_RULES: readonly Rule[] = [
   unresolvedReference,
   invalidSuppression,
   waiverExpired,
-  // Rules added after SPEC §4's table (issue #11).
+  // Rules added after SPEC §4's table (issues #11 and #13).
   template,
   kubernetesRegistryAsset,
   v2OnlineOnLegacyAks,
+  quotaExceeded,
 ];

@@ -2,7 +2,7 @@ import { KUBERNETES_DEFAULT_INSTANCE_TYPE, KUBERNETES_MLFLOW_MIN } from '../../c
 import type { Anchor, Deployment, Fact, KubeResources } from '../../core/types.js';
 import { quantityBelow } from '../../formats/kit/quantity.js';
 import { valueAt } from '../../formats/kit/values.js';
-import type { DeploymentRule } from '../rule.js';
+import type { Change, DeploymentRule } from '../rule.js';
 import { GIB, describeDeployment, describeModel, keyPath, num } from '../kit/describe.js';
 import { modelGap } from '../kit/gaps.js';
 
@@ -89,5 +89,46 @@ export const rule: DeploymentRule = {
           '(4Gi = 4 × 2^30 bytes; 4G is only 4 × 10^9). Fix: request `memory: "4Gi"` or more.',
       );
     }
+  },
+  fix(d, at) {
+    const req = d.requests ?? {};
+    const lim = d.limits ?? {};
+    const raw = (f: Fact<number>): string | number => {
+      const v = valueAt(f.manifest, f.ptr);
+      return typeof v === 'number' ? v : written(f);
+    };
+    // A limit below its request: raise the limit to the request, written the same way.
+    for (const k of ['cpu', 'memory', 'gpu'] as const) {
+      const l = lim[k];
+      const r = req[k];
+      if (l && r && l.ptr === at.ptr) return { description: `raise the ${NAMES[k]} limit to its request (${written(r)})`, changes: [{ set: l.ptr, value: raw(r) }] };
+    }
+    // A GPU request without a limit: the limit equal to the request.
+    if (req.gpu && req.gpu.ptr === at.ptr && !lim.gpu) {
+      const ptr = `${req.gpu.ptr.slice(0, req.gpu.ptr.lastIndexOf('/requests/'))}/limits/nvidia.com~1gpu`;
+      return { description: `add \`resources.limits.nvidia.com/gpu: ${written(req.gpu)}\`, equal to the request`, changes: [{ set: ptr, value: raw(req.gpu), like: req.gpu.ptr }] };
+    }
+    // MLflow minimums: 2 CPU and 4Gi (limits raised along when they would fall below).
+    const mins = { cpu: { q: String(MLFLOW_MIN_CPU), n: MLFLOW_MIN_CPU }, memory: { q: '4Gi', n: MLFLOW_MIN_MEMORY_BYTES } };
+    const raise = (k: 'cpu' | 'memory', reqPtr: string, numeric: boolean): Change[] => {
+      const v = k === 'cpu' && numeric ? mins.cpu.n : mins[k].q;
+      const out: Change[] = [{ set: reqPtr, value: v }];
+      const l = lim[k];
+      if (l && below(l, mins[k].n)) out.push({ set: l.ptr, value: v });
+      return out;
+    };
+    for (const k of ['cpu', 'memory'] as const) {
+      const r = req[k];
+      if (r && r.ptr === at.ptr) {
+        return { description: `request \`${k}: "${mins[k].q}"\`, the minimum for MLflow models on Kubernetes`, changes: raise(k, r.ptr, typeof valueAt(r.manifest, r.ptr) === 'number') };
+      }
+    }
+    if (!req.cpu && !req.memory && !d.instanceType && at.ptr === d.targetKey.ptr && d.model?.type === 'mlflow_model') {
+      return {
+        description: 'add `resources.requests` of 2 CPU and 4Gi, the minimum for MLflow models on Kubernetes',
+        changes: [...raise('cpu', '/resources/requests/cpu', false), ...raise('memory', '/resources/requests/memory', false)],
+      };
+    }
+    return undefined;
   },
 };

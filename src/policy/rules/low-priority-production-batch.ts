@@ -25,4 +25,12 @@ export const rule: DeploymentRule = {
         'or waive this finding if delayed results are acceptable.',
     );
   },
+  fix(d) {
+    // The tier is the cluster's: the edit goes to the cluster's own file (not to config `computes:`).
+    const m = d.compute?.manifest;
+    if (!m) return undefined;
+    const key = ['tier', 'vm_priority'].find((k) => Object.hasOwn(m.data, k));
+    if (!key) return undefined;
+    return { description: `set \`${key}: dedicated\` in ${m.file.path} (compute "${d.compute?.name}")`, changes: [{ set: `/${key}`, value: 'dedicated' }], in: m };
+  },
 };

@@ -23,4 +23,10 @@ export const rule: DeploymentRule = {
         `Fix: set \`instance_count: ${num(min)}\` or more.`,
     );
   },
+  fix(d, _at, ctx) {
+    const f = d.instanceCount;
+    const min = Math.ceil(ctx.limits['managed-production-min-instances']);
+    if (!f) return undefined;
+    return { description: `set \`instance_count: ${min}\`, the minimum for high availability`, changes: [{ set: f.ptr, value: min }] };
+  },
 };

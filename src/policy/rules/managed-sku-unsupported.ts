@@ -36,4 +36,13 @@ export const rule: DeploymentRule = {
         `Azure rejects the deployment. Fix: use a listed size${alt ? ` with the same RAM or more, such as ${skuLabel(alt)}` : ''}.`,
     );
   },
+  fix(d, _at, ctx) {
+    const f = d.instanceType;
+    const sku = f && ctx.skus.get(f.value);
+    // An unknown size has no determined replacement: it may be allowed and only missing from the catalogue.
+    if (!f || !sku || sku.managedOnline) return undefined;
+    const alt = ctx.skus.smallestWith(sku.memoryGb, { gpu: sku.gpus > 0, managedOnly: true });
+    if (!alt) return undefined;
+    return { description: `set \`instance_type: ${alt.name}\`, the smallest allowed size with the same RAM or more`, changes: [{ set: f.ptr, value: alt.name }] };
+  },
 };

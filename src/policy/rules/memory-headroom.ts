@@ -1,7 +1,9 @@
 import type { Sku } from '../../catalog/skus.js';
 import { TARGETS } from '../../catalog/targets.js';
 import type { Anchor, Deployment } from '../../core/types.js';
-import type { DeploymentRule, RuleContext } from '../rule.js';
+import { ptrOf } from '../../core/pointer.js';
+import { toNumber, valueAt } from '../../formats/kit/values.js';
+import type { Change, DeploymentRule, RuleContext } from '../rule.js';
 import { CITE, EPS, GIB, ceil1, describeDeployment, describeModel, keyPath, num, skuLabel, unknownSku } from '../kit/describe.js';
 import { computeVmSize, memoryFromCompute, scalesOut } from '../kit/facts.js';
 import { computeGap, hasLinkedModel } from '../kit/gaps.js';
@@ -137,5 +139,41 @@ export const rule: DeploymentRule = {
         `Fix: ${fix.join('; ')}.${scale}`,
       lowerBound ? { severity: 'warning' } : undefined,
     );
+  },
+  fix(d, _at, ctx) {
+    const ratio = ctx.limits['memory-headroom-ratio'];
+    const m = d.model;
+    const needGb = m?.memoryGb ?? (m?.sizeBytes !== undefined ? m.sizeBytes / GIB : undefined);
+    if (needGb === undefined || needGb <= 0) return undefined;
+    const supply = memorySupply(d, ctx);
+    if (!supply || 'skip' in supply) return undefined;
+    const wantGb = ratio * needGb;
+    const why = `${num(ratio * 100)} % of the ${num(needGb)} GiB the model needs`;
+    if (supply.setting) {
+      const gb = ceil1(wantGb);
+      const row = TARGETS[d.target];
+      // Past ACI's RAM ceiling the answer is another target, not a number.
+      if (row.maxMemoryLimit && gb >= ctx.limits[row.maxMemoryLimit]) return undefined;
+      const req = d.requests?.memory;
+      if (req && supply.at.ptr === req.ptr) {
+        const q = `${gb}Gi`;
+        const changes: Change[] = [{ set: req.ptr, value: q }];
+        const lim = d.limits?.memory;
+        if (lim && lim.value < gb * GIB - EPS) changes.push({ set: lim.ptr, value: q });
+        return { description: `request \`memory: ${q}\` per replica (${why})`, changes };
+      }
+      const ptr = d.memoryGb?.ptr ?? (d.defaultMemory ? ptrOf(...d.defaultMemory.key.split('.')) : undefined);
+      if (!ptr) return undefined;
+      const changes: Change[] = [{ set: ptr, value: gb }];
+      // v1 `memoryInGBLimit` must stay at or above `memoryInGB`.
+      const limit = toNumber(valueAt(d.manifest, `${ptr}Limit`));
+      if (limit !== undefined && limit < gb) changes.push({ set: `${ptr}Limit`, value: gb });
+      return { description: `set \`${keyPath(ptr)}: ${num(gb)}\` (${why})`, changes };
+    }
+    // A cluster's VM size lives in the cluster's own definition: no edit of this file fixes it.
+    if (!supply.sku || !d.instanceType || supply.at.ptr !== d.instanceType.ptr) return undefined;
+    const alt = ctx.skus.smallestWith(wantGb, { gpu: wantsGpu(d, supply.sku), managedOnly: d.target === 'managed-online' });
+    if (!alt) return undefined;
+    return { description: `set \`${keyPath(d.instanceType.ptr)}: ${alt.name}\` (${num(alt.memoryGb)} GiB, ${why})`, changes: [{ set: d.instanceType.ptr, value: alt.name }] };
   },
 };

@@ -31,4 +31,11 @@ export const rule: DeploymentRule = {
         '(the compute target table lists compute clusters for batch inference).',
     );
   },
+  fix(d, _at, ctx) {
+    const m = maximum(d);
+    const f = d.requestTimeoutMs;
+    if (!m || !f) return undefined;
+    const max = ctx.limits[m.limit];
+    return { description: `set \`${keyPath(f.ptr)}: ${max}\`, the maximum`, changes: [{ set: f.ptr, value: max }] };
+  },
 };

@@ -1,4 +1,4 @@
-import { isMapping, pointerJoin } from '../../core/pointer.js';
+import { isMapping, pointerJoin, pointerSplit, valueIn } from '../../core/pointer.js';
 import { article, suggestKey } from '../../core/text.js';
 import type { Fields, Manifest } from '../../core/types.js';
 import type { ManifestRule, RuleContext } from '../rule.js';
@@ -43,4 +43,38 @@ export const rule: ManifestRule = {
   check(m, ctx) {
     walk(ctx, m, m.data, m.family.fields(m), '', '');
   },
+  fix(m, at) {
+    // The rename the message offers, when the family reads the renamed key without complaint.
+    const segs = pointerSplit(at.ptr);
+    const key = segs[segs.length - 1];
+    if (!key) return undefined;
+    let fields: Fields = m.family.fields(m);
+    for (const s of segs.slice(0, -1)) {
+      const node = Object.hasOwn(fields, s) ? fields[s] : undefined;
+      if (typeof node !== 'object') return undefined;
+      fields = node;
+    }
+    const dottedKey = segs.join('.');
+    if (m.family.keyAdvice?.(m, dottedKey)) return undefined;
+    const to = suggestKey(key, Object.keys(fields));
+    const parentPtr = segs.slice(0, -1).reduce((a, s) => pointerJoin(a, s), '');
+    const parent = valueIn(m.data, parentPtr);
+    if (!to || !isMapping(parent) || Object.hasOwn(parent, to)) return undefined;
+    const renamed = Object.create(null) as Record<string, unknown>;
+    for (const k of Object.keys(parent)) renamed[k === key ? to : k] = parent[k];
+    const data = segs.length === 1 ? renamed : replaceAt(m.data, segs.slice(0, -1), renamed);
+    const toPtr = pointerJoin(parentPtr, to);
+    if (m.family.validate({ ...m, data }).some((i) => i.ptr === toPtr || i.ptr.startsWith(`${toPtr}/`))) return undefined;
+    return { description: `rename \`${dottedKey}\` to \`${to}\``, changes: [{ rename: at.ptr, to }] };
+  },
 };
+
+/** A copy of `root` with the mapping at `segs` replaced by `value` (the copies have null prototypes). */
+function replaceAt(root: Record<string, unknown>, segs: string[], value: Record<string, unknown>): Record<string, unknown> {
+  if (segs.length === 0) return value;
+  const out = Object.create(null) as Record<string, unknown>;
+  for (const k of Object.keys(root)) out[k] = root[k];
+  const child = root[segs[0]];
+  out[segs[0]] = replaceAt(isMapping(child) ? child : (Object.create(null) as Record<string, unknown>), segs.slice(1), value);
+  return out;
+}
