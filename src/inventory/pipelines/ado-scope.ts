@@ -1,0 +1,190 @@
+// Azure DevOps scopes: template parameters, variables (maps, lists, variable templates, groups,
+// `${{ if }}` blocks — every branch is taken), `${{ parameters.x }}` / `${{ variables.x }}` and
+// `$(name)` substitution, and where templates live.
+import { isMapping } from '../../core/pointer.js';
+import { at, map, str, type Doc } from './doc.js';
+import { LIMITS, type Collector } from './evidence.js';
+import { exactValue, lookupPath, macros, substitute, type Contexts } from './expr.js';
+import { ancestors, normalize, resolvePath } from './paths.js';
+
+/** A variable set to different values in different `${{ if }}` branches: unknown. */
+export const CONFLICT = Symbol('conflict');
+export type Vars = ReadonlyMap<string, string | typeof CONFLICT>;
+
+export interface Frame {
+  /** The file being walked (templates are relative to it). */
+  file: string;
+  doc: Doc;
+  /** Line in the top pipeline of the outermost `template:` that led here (0 in the top pipeline). */
+  anchor: number;
+  params: Record<string, unknown>;
+  vars: Vars;
+  variableFiles: string[];
+  depth: number;
+  stack: string[];
+  /** Repository resources of the top pipeline: alias → name. */
+  repos: Record<string, string>;
+}
+
+export interface Budget {
+  expansions: number;
+  steps: number;
+}
+
+/** Well-known folders: the checkout is the repository root. */
+const ROOTS = new Set(['build.sourcesdirectory', 'system.defaultworkingdirectory', 'build.repository.localpath']);
+
+export const isConditional = (key: string): boolean => /^\$\{\{\s*(if|elseif|else|each)\b/i.test(key);
+
+export function contexts(f: Frame): Contexts {
+  return (path) => {
+    const [head, ...rest] = path;
+    if (head === 'parameters') return lookupPath(f.params, rest);
+    if (head === 'variables' && rest.length === 1) {
+      const v = f.vars.get(rest[0].toLowerCase());
+      return typeof v === 'string' ? v : undefined;
+    }
+    return undefined;
+  };
+}
+
+export function macroLookup(f: Frame): (name: string) => string | undefined {
+  return (name) => {
+    const n = name.toLowerCase();
+    if (ROOTS.has(n)) return '.';
+    const v = f.vars.get(n);
+    return typeof v === 'string' ? v : undefined;
+  };
+}
+
+/** A string with template expressions and macros substituted (what the agent sees). */
+export function expand(f: Frame, s: string): string {
+  return macros(substitute(s, contexts(f)), macroLookup(f));
+}
+
+/** A value passed as a template parameter: expressions of the caller resolved, deep (bounded). */
+export function deepSubstitute(f: Frame, v: unknown, budget = { nodes: 0 }): unknown {
+  if (++budget.nodes > 2000) return undefined;
+  if (typeof v === 'string') {
+    const exact = exactValue(v, contexts(f));
+    return exact !== undefined ? exact : substitute(v, contexts(f));
+  }
+  if (Array.isArray(v)) return v.map((x) => deepSubstitute(f, x, budget));
+  if (isMapping(v)) {
+    const out: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+    for (const [k, x] of Object.entries(v)) out[k] = deepSubstitute(f, x, budget);
+    return out;
+  }
+  return v;
+}
+
+/** Declared parameters' defaults, overlaid with the caller's values. */
+export function parametersOf(declared: unknown, given: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+  if (Array.isArray(declared)) {
+    for (const p of declared) {
+      const m = map(p);
+      const name = str(m?.name);
+      if (name !== undefined && m && 'default' in m) out[name] = m.default;
+    }
+  } else if (isMapping(declared)) {
+    for (const [k, v] of Object.entries(declared)) out[k] = v;
+  }
+  for (const [k, v] of Object.entries(given)) out[k] = v;
+  return out;
+}
+
+/** A template file named by `template:` in `from`: `/x.yml` from the root, else beside `from`, then its ancestors. */
+export function templatePath(ref: string, from: string, c: Collector): string | undefined {
+  const r = ref.trim().replace(/@self$/, '');
+  if (r.startsWith('/')) {
+    const n = normalize(r.slice(1));
+    return n !== undefined && c.docs.has(n) ? n : undefined;
+  }
+  const p = resolvePath(r, undefined, ancestors(from), c.index);
+  return p !== undefined && c.docs.has(p) ? p : undefined;
+}
+
+interface Assign {
+  name: string;
+  value: string | undefined;
+  cond: boolean;
+}
+
+/** The scope's variables after a `variables:` block (and the variable files it names). */
+export function withVariables(f: Frame, block: unknown, ptr: string, c: Collector, budget: Budget): Frame {
+  if (block === undefined) return f;
+  const assigns: Assign[] = [];
+  const files = [...f.variableFiles];
+  readVariables(f, block, ptr, false, assigns, files, c, budget);
+  const vars = new Map(f.vars);
+  const byName = new Map<string, Assign[]>();
+  for (const a of assigns) {
+    const k = a.name.toLowerCase();
+    byName.set(k, [...(byName.get(k) ?? []), a]);
+  }
+  for (const [k, list] of byName) {
+    const values = new Set(list.map((a) => a.value));
+    const last = list[list.length - 1].value;
+    if (values.size > 1 && list.some((a) => a.cond)) vars.set(k, CONFLICT);
+    else if (last !== undefined) vars.set(k, last);
+    else vars.delete(k);
+  }
+  return { ...f, vars, variableFiles: files };
+}
+
+/** `ptr` locates `block` in `f.doc` only when `f.doc` holds it (the caller's block in the caller's file). */
+function readVariables(f: Frame, block: unknown, ptr: string, cond: boolean, out: Assign[], files: string[], c: Collector, budget: Budget): void {
+  if (out.length > 5000) return;
+  const push = (name: string, v: unknown, p: string, conditional: boolean): void => {
+    const s = f.doc.scalar(p, v);
+    out.push({ name, value: s === undefined ? undefined : substitute(s, contexts(f)), cond: conditional });
+  };
+  if (isMapping(block)) {
+    for (const [k, v] of Object.entries(block)) {
+      if (isConditional(k)) readVariables(f, v, at(ptr, k), true, out, files, c, budget);
+      else push(k, v, at(ptr, k), cond);
+    }
+    return;
+  }
+  if (!Array.isArray(block)) return;
+  block.forEach((item, i) => {
+    const m = map(item);
+    if (!m) return;
+    const keys = Object.keys(m);
+    const p = at(ptr, i);
+    if (keys.length === 1 && isConditional(keys[0])) {
+      readVariables(f, m[keys[0]], at(p, keys[0]), true, out, files, c, budget);
+    } else if (str(m.name) !== undefined && 'value' in m) {
+      push(str(m.name)!, m.value, at(p, 'value'), cond);
+    } else if (str(m.template) !== undefined) {
+      const ref = substitute(str(m.template)!, contexts(f));
+      const local = !ref.includes('@') || ref.endsWith('@self');
+      const path = local ? templatePath(ref, f.file, c) : undefined;
+      const named = path ?? (local ? resolvePath(ref, undefined, ancestors(f.file), c.index) : undefined) ?? ref;
+      if (!files.includes(named)) files.push(named);
+      const doc = path === undefined ? undefined : c.docs.get(path);
+      if (!doc || f.stack.includes(path!) || f.depth >= LIMITS.depth || ++budget.expansions > LIMITS.expansions) return;
+      c.included.add(doc.path);
+      const params = parametersOf(doc.root.parameters, map(deepSubstitute(f, m.parameters)) ?? {});
+      const inner: Frame = { ...f, file: doc.path, doc, params, depth: f.depth + 1, stack: [...f.stack, doc.path] };
+      readVariables(inner, doc.root.variables, '/variables', cond, out, files, c, budget);
+    }
+    // `- group: name`: a variable group lives in Azure DevOps, not in the repository (unknown values).
+  });
+}
+
+/** Variables as the agent exports them to scripts: `a.b` → `A_B`. */
+export function scriptEnv(f: Frame, extra: unknown): Map<string, string> {
+  const env = new Map<string, string>([
+    ['BUILD_SOURCESDIRECTORY', '.'],
+    ['SYSTEM_DEFAULTWORKINGDIRECTORY', '.'],
+  ]);
+  const look = macroLookup(f);
+  for (const [k, v] of f.vars) if (typeof v === 'string') env.set(k.toUpperCase().replace(/\./g, '_'), macros(v, look));
+  for (const [k, v] of Object.entries(map(extra) ?? {})) {
+    const s = str(v);
+    if (s !== undefined) env.set(k, expand(f, s));
+  }
+  return env;
+}
