@@ -20,6 +20,8 @@ export interface Frame {
   params: Record<string, unknown>;
   vars: Vars;
   variableFiles: string[];
+  /** Variable file → the `${{ if }}` condition it is included under. */
+  when: Record<string, string>;
   depth: number;
   stack: string[];
   /** Repository resources of the top pipeline: alias → name. */
@@ -108,7 +110,8 @@ export function templatePath(ref: string, from: string, c: Collector): string | 
 interface Assign {
   name: string;
   value: string | undefined;
-  cond: boolean;
+  /** The `${{ if … }}` condition(s) it is set under, if any. */
+  cond: string | undefined;
 }
 
 /** The scope's variables after a `variables:` block (and the variable files it names). */
@@ -116,33 +119,48 @@ export function withVariables(f: Frame, block: unknown, ptr: string, c: Collecto
   if (block === undefined) return f;
   const assigns: Assign[] = [];
   const files = [...f.variableFiles];
-  readVariables(f, block, ptr, false, assigns, files, c, budget);
+  const when = { ...f.when };
+  readVariables(f, block, ptr, undefined, assigns, { files, when }, c, budget);
   const vars = new Map(f.vars);
   const byName = new Map<string, Assign[]>();
   for (const a of assigns) {
     const k = a.name.toLowerCase();
-    byName.set(k, [...(byName.get(k) ?? []), a]);
+    const list = byName.get(k);
+    if (list) list.push(a);
+    else byName.set(k, [a]);
   }
   for (const [k, list] of byName) {
     const values = new Set(list.map((a) => a.value));
     const last = list[list.length - 1].value;
-    if (values.size > 1 && list.some((a) => a.cond)) vars.set(k, CONFLICT);
+    if (values.size > 1 && list.some((a) => a.cond !== undefined)) vars.set(k, CONFLICT);
     else if (last !== undefined) vars.set(k, last);
     else vars.delete(k);
   }
-  return { ...f, vars, variableFiles: files };
+  return { ...f, vars, variableFiles: files, when };
 }
 
 /** `ptr` locates `block` in `f.doc` only when `f.doc` holds it (the caller's block in the caller's file). */
-function readVariables(f: Frame, block: unknown, ptr: string, cond: boolean, out: Assign[], files: string[], c: Collector, budget: Budget): void {
+interface Files {
+  files: string[];
+  when: Record<string, string>;
+}
+
+/** `${{ if eq(a, b) }}` → `eq(a, b)`, nested conditions joined with "and". */
+function condition(outer: string | undefined, key: string): string {
+  const m = /^\$\{\{\s*(?:(?:else)?if\s+)?([\s\S]*?)\s*\}\}$/.exec(key.trim());
+  const own = m ? m[1] : key;
+  return outer === undefined ? own : `${outer} and ${own}`;
+}
+
+function readVariables(f: Frame, block: unknown, ptr: string, cond: string | undefined, out: Assign[], fs: Files, c: Collector, budget: Budget): void {
   if (out.length > 5000) return;
-  const push = (name: string, v: unknown, p: string, conditional: boolean): void => {
+  const push = (name: string, v: unknown, p: string, conditional: string | undefined): void => {
     const s = f.doc.scalar(p, v);
     out.push({ name, value: s === undefined ? undefined : substitute(s, contexts(f)), cond: conditional });
   };
   if (isMapping(block)) {
     for (const [k, v] of Object.entries(block)) {
-      if (isConditional(k)) readVariables(f, v, at(ptr, k), true, out, files, c, budget);
+      if (isConditional(k)) readVariables(f, v, at(ptr, k), condition(cond, k), out, fs, c, budget);
       else push(k, v, at(ptr, k), cond);
     }
     return;
@@ -154,7 +172,7 @@ function readVariables(f: Frame, block: unknown, ptr: string, cond: boolean, out
     const keys = Object.keys(m);
     const p = at(ptr, i);
     if (keys.length === 1 && isConditional(keys[0])) {
-      readVariables(f, m[keys[0]], at(p, keys[0]), true, out, files, c, budget);
+      readVariables(f, m[keys[0]], at(p, keys[0]), condition(cond, keys[0]), out, fs, c, budget);
     } else if (str(m.name) !== undefined && 'value' in m) {
       push(str(m.name)!, m.value, at(p, 'value'), cond);
     } else if (str(m.template) !== undefined) {
@@ -162,13 +180,14 @@ function readVariables(f: Frame, block: unknown, ptr: string, cond: boolean, out
       const local = !ref.includes('@') || ref.endsWith('@self');
       const path = local ? templatePath(ref, f.file, c) : undefined;
       const named = path ?? (local ? resolvePath(ref, undefined, ancestors(f.file), c.index) : undefined) ?? ref;
-      if (!files.includes(named)) files.push(named);
+      if (!fs.files.includes(named)) fs.files.push(named);
+      if (cond !== undefined) fs.when[named] = cond;
       const doc = path === undefined ? undefined : c.docs.get(path);
       if (!doc || f.stack.includes(path!) || f.depth >= LIMITS.depth || ++budget.expansions > LIMITS.expansions) return;
       c.included.add(doc.path);
       const params = parametersOf(doc.root.parameters, map(deepSubstitute(f, m.parameters)) ?? {});
       const inner: Frame = { ...f, file: doc.path, doc, params, depth: f.depth + 1, stack: [...f.stack, doc.path] };
-      readVariables(inner, doc.root.variables, '/variables', cond, out, files, c, budget);
+      readVariables(inner, doc.root.variables, '/variables', cond, out, fs, c, budget);
     }
     // `- group: name`: a variable group lives in Azure DevOps, not in the repository (unknown values).
   });

@@ -51,6 +51,7 @@ export function walkPipeline(doc: Doc, c: Collector): void {
     params: parametersOf(doc.root.parameters, {}),
     vars: new Map(),
     variableFiles: [],
+    when: {},
     depth: 0,
     stack: [doc.path],
     repos,
@@ -77,20 +78,20 @@ function walkRoot(f: Frame, root: Record<string, unknown>, ptr: string, ctx: Ctx
 type Visit = (f: Frame, item: Record<string, unknown>, ptr: string) => void;
 
 /** List items, `${{ if }}` blocks flattened (every branch), `- template:` items expanded. */
-function each(f: Frame, list: unknown, ptr: string, ctx: Ctx, visit: Visit, listKey?: string): void {
+function each(f: Frame, list: unknown, ptr: string, ctx: Ctx, visit: Visit, listKey?: string, splices = 0): void {
   const items = Array.isArray(list) ? list : [];
   items.forEach((raw, i) => {
-    if (++ctx.budget.steps > LIMITS.steps) return;
+    if (++ctx.budget.steps > LIMITS.steps || !ctx.c.step()) return;
     const p = at(ptr, i);
     if (typeof raw === 'string') {
-      const spliced = exactValue(raw, contexts(f));
-      if (Array.isArray(spliced)) each({ ...f, anchor: f.anchor || f.doc.line(p) }, spliced, p, ctx, visit, listKey);
+      const spliced = splices < LIMITS.splices ? exactValue(raw, contexts(f)) : undefined;
+      if (Array.isArray(spliced)) each({ ...f, anchor: f.anchor || f.doc.line(p) }, spliced, p, ctx, visit, listKey, splices + 1);
       return;
     }
     const m = map(raw);
     if (!m) return;
     const keys = Object.keys(m);
-    if (keys.length === 1 && isConditional(keys[0])) return each(f, m[keys[0]], at(p, keys[0]), ctx, visit, listKey);
+    if (keys.length === 1 && isConditional(keys[0])) return each(f, m[keys[0]], at(p, keys[0]), ctx, visit, listKey, splices);
     const tpl = str(m.template);
     if (tpl !== undefined && listKey !== undefined) {
       include(f, tpl, m.parameters, p, ctx, (g, d) => each(g, d.root[listKey], at('', listKey), ctx, visit, listKey));
@@ -199,6 +200,7 @@ function siteOf(f: Frame, ctx: Ctx, line: number, stepName: string | undefined, 
     platform: 'azure-devops',
     line,
     variableFiles: f.variableFiles,
+    when: f.when,
     names,
     bases: [...new Set([...ancestors(ctx.top.path), ...ancestors(f.file)])],
     env: scriptEnv(f, env),

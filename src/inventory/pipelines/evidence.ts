@@ -19,6 +19,11 @@ export const LIMITS = {
   steps: 20_000,
   /** Depth of scripts calling scripts (`bash deploy.sh`). */
   scripts: 2,
+  /** Steps visited and script characters read in one call, all pipelines together. */
+  totalSteps: 200_000,
+  totalScriptChars: 16 * 1024 * 1024,
+  /** Depth of `- ${{ parameters.steps }}` lists spliced into lists. */
+  splices: 8,
 };
 
 export class Collector {
@@ -26,6 +31,13 @@ export class Collector {
   /** Files that run only as part of another pipeline (templates, called workflows). */
   readonly included = new Set<string>();
   private readonly seen = new Set<string>();
+  private steps = 0;
+  private chars = 0;
+
+  /** Counts one step (or list item) visited; false once the call's budget is spent. */
+  step(): boolean {
+    return ++this.steps <= LIMITS.totalSteps;
+  }
 
   constructor(
     readonly index: FileIndex,
@@ -34,6 +46,8 @@ export class Collector {
 
   /** Finds the deploy commands of a script (pipeline expressions already substituted). */
   script(site: Site, text: string, powershell = false, depth = 0): void {
+    this.chars += text.length;
+    if (this.chars > LIMITS.totalScriptChars) return;
     const env = new Map(site.env);
     for (const c of simpleCommands(text, env, powershell)) {
       const line = site.scriptLine ? site.scriptLine(c.line) : site.line;
@@ -119,7 +133,10 @@ export function judge(site: Site): { stage: Stage; detail: string } {
   for (const alt of site.environmentAlternatives ?? []) {
     envs.push({ text: alt, detail: `environment: ${site.environment ?? alt} may be ${alt}` });
   }
-  const files = site.variableFiles.map((f) => ({ text: basename(f), detail: `variable file ${f}` }));
+  const files = site.variableFiles.map((f) => {
+    const when = site.when?.[f];
+    return { text: basename(f), detail: `variable file ${f}${when === undefined ? '' : ` if ${when}`}` };
+  });
   const names = [...site.names]
     .sort((a, b) => RANK[a.kind] - RANK[b.kind])
     .map((n) => ({ text: n.value, detail: `${n.kind} name "${n.value}"` }));

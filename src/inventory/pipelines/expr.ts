@@ -11,10 +11,11 @@ const EXPR = /\$\{\{([\s\S]*?)\}\}/g;
 /** Replaces every `${{ expr }}` whose value is known; the others stay as written. */
 export function substitute(text: string, ctx: Contexts): string {
   if (text.length > MAX_TEXT || !text.includes('${{')) return text;
-  return text.replace(EXPR, (whole, body: string) => {
+  const out = text.replace(EXPR, (whole, body: string) => {
     const v = evaluate(body, ctx);
     return v === undefined ? whole : v;
   });
+  return out.length > MAX_TEXT ? text : out;
 }
 
 /** The value of a string that is exactly one expression (objects and lists included). */
@@ -42,10 +43,11 @@ export function literals(text: string): string[] {
 /** Azure DevOps macros `$(name)`: replaced when the variable is known, recursively (bounded). */
 export function macros(text: string, lookup: (name: string) => string | undefined, depth = 0): string {
   if (depth > 6 || text.length > MAX_TEXT || !text.includes('$(')) return text;
-  return text.replace(/\$\(([A-Za-z_][\w.\-]*)\)/g, (whole, name: string) => {
+  const out = text.replace(/\$\(([A-Za-z_][\w.\-]*)\)/g, (whole, name: string) => {
     const v = lookup(name);
     return v === undefined ? whole : macros(v, lookup, depth + 1);
   });
+  return out.length > MAX_TEXT ? text : out;
 }
 
 function scalar(v: unknown): string | undefined {

@@ -139,7 +139,7 @@ function walkJobs(run: Run, doc: Doc, call: Call): void {
     }
     const steps = Array.isArray(job.steps) ? job.steps : [];
     steps.forEach((s, i) => {
-      if (++run.budget.steps > LIMITS.steps) return;
+      if (++run.budget.steps > LIMITS.steps || !run.c.step()) return;
       const step = map(s);
       if (step) walkStep(run, doc, call, site, step, at(at(jobPtr, 'steps'), i), wd, ctxOf);
     });

@@ -39,11 +39,15 @@ export function findDeployments(pipelines: PipelineSource[], files: ReadonlySet<
       if (!YAML.test(path)) continue;
       const doc = c.docs.get(path);
       if (!doc) continue;
-      if (isWorkflowPath(path)) {
-        if (!callableOnly(doc)) standalone.add(path);
-        walkWorkflow(doc, c);
-      } else if (isAzurePipeline(doc)) {
-        walkPipeline(doc, c);
+      try {
+        if (isWorkflowPath(path)) {
+          if (!callableOnly(doc)) standalone.add(path);
+          walkWorkflow(doc, c);
+        } else if (isAzurePipeline(doc)) {
+          walkPipeline(doc, c);
+        }
+      } catch {
+        // A pipeline that cannot be read (e.g. nesting past the stack) yields what was found before.
       }
     }
     // A template or a called workflow deploys as part of its caller; alone it proves nothing.

@@ -66,6 +66,8 @@ export interface Site {
   /** Other values the environment may take (matrix values, literals of an unresolved expression). */
   environmentAlternatives?: string[];
   variableFiles: string[];
+  /** Variable file → the condition it is used under (`eq(variables['Build.SourceBranchName'], 'main')`). */
+  when?: Readonly<Record<string, string>>;
   names: Named[];
   /** The step's working directory after substitution (may hold unresolved variables). */
   cwd?: string;
