@@ -129,7 +129,10 @@ const RANK: Record<Named['kind'], number> = { stage: 0, job: 1, step: 2, workflo
 /** What one step's context says: environment, else variable files, else names (each fail-closed). */
 export function judge(site: Site): { stage: Stage; detail: string } {
   const envs: Clue[] = [];
-  if (site.environment !== undefined) envs.push({ text: site.environment, detail: `environment: ${site.environment}` });
+  // An unresolved expression is judged by the values it may take, not by its own words.
+  if (site.environment !== undefined && !site.environment.includes('${{')) {
+    envs.push({ text: site.environment, detail: `environment: ${site.environment}` });
+  }
   for (const alt of site.environmentAlternatives ?? []) {
     envs.push({ text: alt, detail: `environment: ${site.environment ?? alt} may be ${alt}` });
   }

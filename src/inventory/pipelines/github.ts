@@ -129,7 +129,7 @@ function walkJobs(run: Run, doc: Doc, call: Call): void {
       names: [...names, ...tail],
       bases: run.bases,
       env,
-      ...environmentOf(job, ctx, matrix),
+      ...environmentOf(job, ctx, { matrix, inputs: call.caller ? {} : dispatchChoices(doc) }),
     };
     const wd = str(map(map(job.defaults)?.run)?.['working-directory']) ?? str(map(map(doc.root.defaults)?.run)?.['working-directory']);
     const uses = str(job.uses);
@@ -146,13 +146,23 @@ function walkJobs(run: Run, doc: Doc, call: Call): void {
   }
 }
 
-function environmentOf(job: Record<string, unknown>, ctx: Contexts, matrix: Record<string, unknown[]>): Partial<Site> {
+/** Values a manual run may give each `workflow_dispatch` input: its default and its choices. */
+function dispatchChoices(doc: Doc): Record<string, unknown[]> {
+  const out: Record<string, unknown[]> = {};
+  for (const [k, v] of Object.entries(map(map(map(triggers(doc))?.workflow_dispatch)?.inputs) ?? {})) {
+    const m = map(v);
+    out[k] = [m?.default, ...(Array.isArray(m?.options) ? m.options.slice(0, 64) : [])].filter((x) => x !== undefined);
+  }
+  return out;
+}
+
+function environmentOf(job: Record<string, unknown>, ctx: Contexts, choices: Record<string, Record<string, unknown[]>>): Partial<Site> {
   const raw = str(job.environment) ?? str(map(job.environment)?.name);
   if (raw === undefined) return {};
   const environment = substitute(raw, ctx);
   if (!environment.includes('${{')) return { environment };
   const alts = literals(environment);
-  for (const m of environment.matchAll(/matrix\.([\w-]+)/g)) for (const v of matrix[m[1]] ?? []) if (str(v)) alts.push(str(v)!);
+  for (const m of environment.matchAll(/\b(matrix|inputs)\.([\w-]+)/g)) for (const v of choices[m[1]]?.[m[2]] ?? []) if (str(v)) alts.push(str(v)!);
   return { environment, environmentAlternatives: [...new Set(alts)] };
 }
 
