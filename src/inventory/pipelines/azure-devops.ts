@@ -202,7 +202,8 @@ function siteOf(f: Frame, ctx: Ctx, line: number, stepName: string | undefined, 
     variableFiles: f.variableFiles,
     when: f.when,
     names,
-    bases: [...new Set([...ancestors(ctx.top.path), ...ancestors(f.file)])],
+    // The agent runs steps in the repository root; then the project-template fallback (ancestors).
+    bases: [...new Set(['', ...ancestors(ctx.top.path), ...ancestors(f.file)])],
     env: scriptEnv(f, env),
   };
   if (ctx.stageName !== undefined) site.stageName = ctx.stageName;

@@ -78,7 +78,9 @@ export function resolvePath(raw: string, cwd: string | undefined, bases: readonl
   segs.forEach((s, i) => {
     if (isUnresolved(s)) last = i;
   });
-  if (last >= 0 || isAbsolute(combined)) return byTail(segs.slice(last + 1), bases, index);
+  if (last >= 0) return byTail(segs.slice(last + 1), bases, index);
+  // An absolute working directory, or `..` past the root from where the step runs: outside the repository.
+  if (isAbsolute(combined) || normalize(join(bases[0] ?? '', combined)) === undefined) return undefined;
   for (const candidate of combined === p ? [p] : [combined, p]) {
     for (const base of bases) {
       const n = normalize(join(base, candidate));
