@@ -2,7 +2,8 @@
 // the repositories whose pipelines deploy no manifest (§5, §7, §10, §12).
 import { describe, expect, test } from '@jest/globals';
 import { stageFromPipelines } from '../../../src/inventory/pipelines/index.js';
-import { manifests, one, repo } from './helpers.js';
+import { readdirSync } from 'node:fs';
+import { REALWORLD, manifests, one, repo } from './helpers.js';
 
 describe('Azure+mlops-project-template (EXPECTED §1): mlops-templates reusable workflows', () => {
   const r = repo('Azure+mlops-project-template');
@@ -155,6 +156,17 @@ describe('microsoft+MLOps (EXPECTED §8): a nested .github/workflows of a sub-pr
     });
     expect(r.evidence).toHaveLength(1);
   });
+});
+
+test('workflows are not manifests, and no deployed file is a pipeline candidate (all 12 repositories)', () => {
+  const names = readdirSync(REALWORLD).filter((n) => n.includes('+'));
+  expect(names).toHaveLength(12);
+  for (const name of names) {
+    const r = repo(name);
+    const candidates = new Set(r.pipelines.map((p) => p.path));
+    for (const e of r.evidence) expect(candidates.has(e.manifest)).toBe(false);
+    for (const p of candidates) expect(p).toMatch(/(\.github\/workflows|pipeline|templates?|config-|variables|\.azure-pipelines|devops|build-and-release|environment_setup|\.azuredevops)/);
+  }
 });
 
 describe('repositories whose pipelines deploy no manifest', () => {

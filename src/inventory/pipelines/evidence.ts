@@ -130,7 +130,7 @@ const RANK: Record<Named['kind'], number> = { stage: 0, job: 1, step: 2, workflo
 export function judge(site: Site): { stage: Stage; detail: string } {
   const envs: Clue[] = [];
   // An unresolved expression is judged by the values it may take, not by its own words.
-  if (site.environment !== undefined && !site.environment.includes('${{')) {
+  if (site.environment !== undefined && !/\$\{\{|\$\(/.test(site.environment)) {
     envs.push({ text: site.environment, detail: `environment: ${site.environment}` });
   }
   for (const alt of site.environmentAlternatives ?? []) {
