@@ -85,6 +85,26 @@ describe('blow-ups', () => {
   });
 });
 
+describe('wide files', () => {
+  test('4,000 variables over 6,000 jobs with variables, 4,000 env entries over 8,000 steps: no copying per step', () => {
+    const vars = Array.from({ length: 4000 }, (_, i) => `  v${i}: x${i}`).join('\n');
+    const jobs = Array.from({ length: 6000 }, (_, i) => `  - job: j${i}\n    variables: {a: b}\n    steps:\n      - script: az ml x -f $(v1)`).join('\n');
+    const env = Array.from({ length: 4000 }, (_, i) => `  V${i}: x${i}`).join('\n');
+    const steps = Array.from({ length: 8000 }, () => '      - run: az ml online-deployment create -f $V1').join('\n');
+    const { value, ms } = timed(() =>
+      findDeployments(
+        [
+          { path: 'azure-pipelines.yml', text: `variables:\n${vars}\njobs:\n${jobs}\n` },
+          { path: '.github/workflows/w.yml', text: `on: push\nenv:\n${env}\njobs:\n  j:\n    steps:\n${steps}\n` },
+        ],
+        new Set(['x1']),
+      ),
+    );
+    expect(value.length).toBeGreaterThan(0);
+    expect(ms).toBeLessThan(8000);
+  });
+});
+
 describe('paths outside the repository', () => {
   const files = { 'etc/passwd': '', 'x/etc/passwd': '' };
   test.each([

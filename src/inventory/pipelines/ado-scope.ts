@@ -6,10 +6,29 @@ import { at, map, str, type Doc } from './doc.js';
 import { LIMITS, type Collector } from './evidence.js';
 import { exactValue, lookupPath, macros, substitute, type Contexts } from './expr.js';
 import { ancestors, normalize, resolvePath } from './paths.js';
+import { Env, type Lookup } from './shell.js';
 
-/** A variable set to different values in different `${{ if }}` branches: unknown. */
+/** A variable set to different values in different `${{ if }}` branches (or to a non-string): unknown. */
 export const CONFLICT = Symbol('conflict');
-export type Vars = ReadonlyMap<string, string | typeof CONFLICT>;
+
+/** Variables of a scope over its parent's (keys lower-case), without copying the parent. */
+export class Vars {
+  constructor(
+    private readonly own: ReadonlyMap<string, string | typeof CONFLICT> = new Map(),
+    private readonly parent?: Vars,
+  ) {}
+
+  get(name: string): string | typeof CONFLICT | undefined {
+    return this.own.has(name) ? this.own.get(name) : this.parent?.get(name);
+  }
+
+  /** A known string value, by name or by the name a script sees (`a.b` is exported as `A_B`). */
+  value(name: string): string | undefined {
+    const k = name.toLowerCase();
+    const v = this.get(k) ?? this.get(k.replace(/_/g, '.'));
+    return typeof v === 'string' ? v : undefined;
+  }
+}
 
 export interface Frame {
   /** The file being walked (templates are relative to it). */
@@ -42,10 +61,7 @@ export function contexts(f: Frame): Contexts {
   return (path) => {
     const [head, ...rest] = path;
     if (head === 'parameters') return lookupPath(f.params, rest);
-    if (head === 'variables' && rest.length === 1) {
-      const v = f.vars.get(rest[0].toLowerCase());
-      return typeof v === 'string' ? v : undefined;
-    }
+    if (head === 'variables' && rest.length === 1) return f.vars.value(rest[0]);
     return undefined;
   };
 }
@@ -121,7 +137,7 @@ export function withVariables(f: Frame, block: unknown, ptr: string, c: Collecto
   const files = [...f.variableFiles];
   const when = { ...f.when };
   readVariables(f, block, ptr, undefined, assigns, { files, when }, c, budget);
-  const vars = new Map(f.vars);
+  const own = new Map<string, string | typeof CONFLICT>();
   const byName = new Map<string, Assign[]>();
   for (const a of assigns) {
     const k = a.name.toLowerCase();
@@ -132,11 +148,9 @@ export function withVariables(f: Frame, block: unknown, ptr: string, c: Collecto
   for (const [k, list] of byName) {
     const values = new Set(list.map((a) => a.value));
     const last = list[list.length - 1].value;
-    if (values.size > 1 && list.some((a) => a.cond !== undefined)) vars.set(k, CONFLICT);
-    else if (last !== undefined) vars.set(k, last);
-    else vars.delete(k);
+    own.set(k, (values.size > 1 && list.some((a) => a.cond !== undefined)) || last === undefined ? CONFLICT : last);
   }
-  return { ...f, vars, variableFiles: files, when };
+  return { ...f, vars: new Vars(own, f.vars), variableFiles: files, when };
 }
 
 /** `ptr` locates `block` in `f.doc` only when `f.doc` holds it (the caller's block in the caller's file). */
@@ -193,15 +207,19 @@ function readVariables(f: Frame, block: unknown, ptr: string, cond: string | und
   });
 }
 
-/** Variables as the agent exports them to scripts: `a.b` → `A_B`. */
-export function scriptEnv(f: Frame, extra: unknown): Map<string, string> {
-  const env = new Map<string, string>([
-    ['BUILD_SOURCESDIRECTORY', '.'],
-    ['SYSTEM_DEFAULTWORKINGDIRECTORY', '.'],
-  ]);
+/** Variables as the agent exports them to scripts (`a.b` → `$A_B`), and the step's `env:`. */
+export function scriptEnv(f: Frame, extra: unknown): Lookup {
   const look = macroLookup(f);
-  for (const [k, v] of f.vars) if (typeof v === 'string') env.set(k.toUpperCase().replace(/\./g, '_'), macros(v, look));
-  for (const [k, v] of Object.entries(map(extra) ?? {})) {
+  const base: Lookup = {
+    get: (name) => {
+      const v = ROOTS.has(name.toLowerCase().replace(/_/g, '.')) ? '.' : f.vars.value(name);
+      return v === undefined ? undefined : macros(v, look);
+    },
+  };
+  const m = map(extra);
+  if (!m) return base;
+  const env = new Env(base);
+  for (const [k, v] of Object.entries(m)) {
     const s = str(v);
     if (s !== undefined) env.set(k, expand(f, s));
   }

@@ -10,6 +10,7 @@ import {
   scriptEnv,
   templatePath,
   withVariables,
+  Vars,
   type Budget,
   type Frame,
 } from './ado-scope.js';
@@ -49,7 +50,7 @@ export function walkPipeline(doc: Doc, c: Collector): void {
     doc,
     anchor: 0,
     params: parametersOf(doc.root.parameters, {}),
-    vars: new Map(),
+    vars: new Vars(),
     variableFiles: [],
     when: {},
     depth: 0,

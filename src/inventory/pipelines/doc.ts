@@ -63,9 +63,13 @@ export function map(v: unknown): Record<string, unknown> | undefined {
   return isMapping(v) ? v : undefined;
 }
 
+/** Pipeline text parsed in one call, all files together; files past it are not read. */
+export const MAX_TOTAL_CHARS = 24 * 1024 * 1024;
+
 /** Files parsed at most once per `findDeployments` call. */
 export class DocCache {
   private readonly docs = new Map<string, Doc | null>();
+  private parsed = 0;
   constructor(private readonly texts: ReadonlyMap<string, string>) {}
 
   has(path: string): boolean {
@@ -80,7 +84,8 @@ export class DocCache {
     let d = this.docs.get(path);
     if (d === undefined) {
       const t = this.texts.get(path);
-      d = (t === undefined ? undefined : parseDoc(path, t)) ?? null;
+      if (t !== undefined) this.parsed += t.length;
+      d = (t === undefined || this.parsed > MAX_TOTAL_CHARS ? undefined : parseDoc(path, t)) ?? null;
       this.docs.set(path, d);
     }
     return d ?? undefined;

@@ -5,7 +5,7 @@ import { classifyWords } from '../stage.js';
 import { azMlCommand } from './commands.js';
 import type { DocCache } from './doc.js';
 import { FileIndex, basename, join, resolvePath } from './paths.js';
-import { simpleCommands } from './shell.js';
+import { Env, simpleCommands } from './shell.js';
 import type { DeployCommand, DeployEvidence, Named, Site } from './types.js';
 
 /** Bounds of one `findDeployments` call. */
@@ -48,7 +48,7 @@ export class Collector {
   script(site: Site, text: string, powershell = false, depth = 0): void {
     this.chars += text.length;
     if (this.chars > LIMITS.totalScriptChars) return;
-    const env = new Map(site.env);
+    const env = new Env(site.env);
     for (const c of simpleCommands(text, env, powershell)) {
       const line = site.scriptLine ? site.scriptLine(c.line) : site.line;
       const cwd = c.cd === undefined ? site.cwd : c.cd.startsWith('$') ? c.cd : join(site.cwd, c.cd);

@@ -6,6 +6,7 @@ import { at, map, str, type Doc } from './doc.js';
 import { LIMITS, type Collector } from './evidence.js';
 import { literals, lookupPath, substitute, type Contexts } from './expr.js';
 import { ancestors, join, resolvePath } from './paths.js';
+import { Env, type Lookup } from './shell.js';
 import type { Named, Site } from './types.js';
 
 const WORKFLOW = /^(?:(.*)\/)?\.github\/workflows\/[^/]+\.ya?ml$/i;
@@ -62,7 +63,7 @@ interface Call {
   stack: string[];
 }
 
-function contexts(inputs: Record<string, unknown>, env: Map<string, string>, matrix: Record<string, unknown[]>): Contexts {
+function contexts(inputs: Record<string, unknown>, env: Lookup, matrix: Record<string, unknown[]>): Contexts {
   return (path) => {
     const [head, ...rest] = path;
     if (head === 'inputs') return scalarOf(lookupPath(inputs, rest));
@@ -79,10 +80,11 @@ function contexts(inputs: Record<string, unknown>, env: Map<string, string>, mat
 const scalarOf = (v: unknown): string | undefined => str(v);
 
 /** `env:` values, each substituted with what is known so far. */
-function addEnv(env: Map<string, string>, block: unknown, ctx: (env: Map<string, string>) => Contexts): Map<string, string> {
-  const out = new Map(env);
+function addEnv(env: Lookup, block: unknown, ctx: (env: Lookup) => Contexts): Lookup {
   const m = map(block);
-  if (m) for (const [k, v] of Object.entries(m)) {
+  if (!m) return env;
+  const out = new Env(env);
+  for (const [k, v] of Object.entries(m)) {
     const s = str(v);
     if (s !== undefined) out.set(k, substitute(s, ctx(out)));
   }
@@ -102,15 +104,15 @@ function matrixOf(job: Record<string, unknown>): Record<string, unknown[]> {
 
 function walkJobs(run: Run, doc: Doc, call: Call): void {
   const wfName = str(doc.root.name);
-  const wfEnv = new Map<string, string>([['GITHUB_WORKSPACE', '.']]);
   const jobs = map(doc.root.jobs);
   if (!jobs) return;
+  const wfEnv = addEnv(new Env().set('GITHUB_WORKSPACE', '.'), doc.root.env, (env) => contexts(call.inputs, env, {}));
   for (const [id, raw] of Object.entries(jobs)) {
     const job = map(raw);
     if (!job) continue;
     const matrix = matrixOf(job);
-    const ctxOf = (env: Map<string, string>): Contexts => contexts(call.inputs, env, matrix);
-    const env = addEnv(addEnv(wfEnv, doc.root.env, ctxOf), job.env, ctxOf);
+    const ctxOf = (env: Lookup): Contexts => contexts(call.inputs, env, matrix);
+    const env = addEnv(wfEnv, job.env, ctxOf);
     const ctx = ctxOf(env);
     const jobPtr = at('/jobs', id);
     const jobName = str(job.name);
@@ -174,7 +176,7 @@ function walkStep(
   step: Record<string, unknown>,
   ptr: string,
   jobWd: string | undefined,
-  ctxOf: (env: Map<string, string>) => Contexts,
+  ctxOf: (env: Lookup) => Contexts,
 ): void {
   const env = addEnv(site.env, step.env, ctxOf);
   const ctx = ctxOf(env);
@@ -264,7 +266,7 @@ function collectVariableFiles(run: Run, doc: Doc, inputs: Record<string, unknown
     if (!job || !GHA_READ_YAML.test(str(job.uses)?.trim() ?? '')) continue;
     const f = str(map(job.with)?.file_name);
     if (f !== undefined) {
-      const v = substitute(f, contexts(inputs, new Map(), {}));
+      const v = substitute(f, contexts(inputs, new Env(), {}));
       if (!v.includes('${{')) found.push(v);
     }
   }

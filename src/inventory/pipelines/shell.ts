@@ -11,12 +11,32 @@ export interface SimpleCommand {
   cd?: string;
 }
 
+/** A read-only variable look-up. */
+export interface Lookup {
+  get(name: string): string | undefined;
+}
+
+/** Variables a script sees: its own assignments over its parent's, without copying the parent. */
+export class Env implements Lookup {
+  private readonly own = new Map<string, string | undefined>();
+  constructor(private readonly parent?: Lookup) {}
+
+  get(name: string): string | undefined {
+    return this.own.has(name) ? this.own.get(name) : this.parent?.get(name);
+  }
+
+  set(name: string, value: string | undefined): this {
+    this.own.set(name, value);
+    return this;
+  }
+}
+
 const MAX_SCRIPT = 256 * 1024;
 const MAX_COMMANDS = 5000;
 const KEYWORDS = new Set(['if', 'then', 'else', 'elif', 'do', 'while', 'until', '!', '{', '}', 'time', 'sudo', 'command', 'exec', 'fi', 'done']);
 
 /** Splits a script into simple commands with variables expanded from `env` (which the script updates). */
-export function simpleCommands(script: string, env: Map<string, string>, powershell = false): SimpleCommand[] {
+export function simpleCommands(script: string, env: Env, powershell = false): SimpleCommand[] {
   if (script.length > MAX_SCRIPT) return [];
   const text = powershell ? script.replace(/`\r?\n/g, '\\\n') : script;
   const out: SimpleCommand[] = [];
@@ -43,14 +63,12 @@ export function simpleCommands(script: string, env: Map<string, string>, powersh
   return out;
 }
 
-function assign(env: Map<string, string>, a: string): void {
+function assign(env: Env, a: string): void {
   const m = /^([A-Za-z_]\w*)=(.*)$/s.exec(a);
-  if (!m) return;
-  if (/[$`]/.test(m[2])) env.delete(m[1]);
-  else env.set(m[1], m[2]);
+  if (m) env.set(m[1], /[$`]/.test(m[2]) ? undefined : m[2]);
 }
 
-function tokenize(text: string, env: Map<string, string>, finish: (words: string[], line: number) => void): void {
+function tokenize(text: string, env: Lookup, finish: (words: string[], line: number) => void): void {
   let words: string[] = [];
   let word: string | undefined;
   let line = 0;
@@ -139,7 +157,7 @@ function tokenize(text: string, env: Map<string, string>, finish: (words: string
 }
 
 /** `$…` at `i`: the value when known, else the text as written. Returns [text, next index]. */
-function expansion(text: string, i: number, env: Map<string, string>): [string, number] {
+function expansion(text: string, i: number, env: Lookup): [string, number] {
   const rest = text.slice(i, i + 4);
   if (rest.startsWith('${{')) {
     const end = text.indexOf('}}', i + 3);

@@ -1,5 +1,6 @@
 // The module's public data types (re-exported by index.ts) and the context a step runs in.
 import type { Stage } from '../../core/types.js';
+import type { Lookup } from './shell.js';
 
 /** A pipeline file: repo-relative path (with /) and its text. */
 export interface PipelineSource {
@@ -74,5 +75,5 @@ export interface Site {
   /** Folders tried after the working directory: project root, ancestors of the pipeline, root. */
   bases: string[];
   /** Shell environment of the step (variables exported to scripts). */
-  env: Map<string, string>;
+  env: Lookup;
 }
