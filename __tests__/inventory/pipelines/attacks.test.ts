@@ -169,3 +169,27 @@ describe('huge and malformed input', () => {
     expect(stageFromPipelines([e])?.stage).toBe('unknown');
   });
 });
+
+test('__proto__ as a matrix key, an input name, a dispatch input and a repository alias is data', () => {
+  const callee = 'on:\n  workflow_call:\n    inputs:\n      __proto__: { default: x }\njobs:\n  j:\n    environment: prod\n    steps:\n      - run: az ml online-deployment create -f ${{ inputs.f }}\n';
+  const caller = [
+    'on:',
+    '  workflow_dispatch:',
+    '    inputs:',
+    '      __proto__: { default: y }',
+    'jobs:',
+    '  m:',
+    '    strategy:',
+    '      matrix:',
+    '        include: [{ __proto__: 1 }]',
+    '    environment: ${{ matrix.__proto__ }}',
+    '    steps: []',
+    '  c:',
+    '    uses: ./.github/workflows/callee.yml',
+    '    with: { __proto__: z, f: deploy/online-deployment.yml }',
+  ].join('\n');
+  const ado = 'resources:\n  repositories:\n    - repository: __proto__\n      name: x/mlops-templates\nsteps:\n  - template: create-endpoint.yml@__proto__\n    parameters: { endpoint_file: deploy/online-deployment.yml, __proto__: 1 }\n';
+  const ev = synthetic({ '.github/workflows/cd.yml': caller, '.github/workflows/callee.yml': callee, 'azure-pipelines.yml': ado, [DEP]: '' });
+  expect(ev.map((e) => [e.pipeline, e.stage])).toEqual([['.github/workflows/cd.yml', 'production']]);
+  expect(({} as Record<string, unknown>).x).toBeUndefined();
+});

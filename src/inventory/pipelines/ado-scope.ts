@@ -1,7 +1,7 @@
 // Azure DevOps scopes: template parameters, variables (maps, lists, variable templates, groups,
 // `${{ if }}` blocks — every branch is taken), `${{ parameters.x }}` / `${{ variables.x }}` and
 // `$(name)` substitution, and where templates live.
-import { isMapping } from '../../core/pointer.js';
+import { dict, isMapping } from '../../core/pointer.js';
 import { at, map, str, type Doc } from './doc.js';
 import { LIMITS, type Collector } from './evidence.js';
 import { exactValue, lookupPath, macros, substitute, type Contexts } from './expr.js';
@@ -89,7 +89,7 @@ export function deepSubstitute(f: Frame, v: unknown, budget = { nodes: 0 }): unk
   }
   if (Array.isArray(v)) return v.map((x) => deepSubstitute(f, x, budget));
   if (isMapping(v)) {
-    const out: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+    const out = dict();
     for (const [k, x] of Object.entries(v)) out[k] = deepSubstitute(f, x, budget);
     return out;
   }
@@ -98,7 +98,7 @@ export function deepSubstitute(f: Frame, v: unknown, budget = { nodes: 0 }): unk
 
 /** Declared parameters' defaults, overlaid with the caller's values. */
 export function parametersOf(declared: unknown, given: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+  const out = dict();
   if (Array.isArray(declared)) {
     for (const p of declared) {
       const m = map(p);
@@ -135,7 +135,7 @@ export function withVariables(f: Frame, block: unknown, ptr: string, c: Collecto
   if (block === undefined) return f;
   const assigns: Assign[] = [];
   const files = [...f.variableFiles];
-  const when = { ...f.when };
+  const when = Object.assign(dict<string>(), f.when);
   readVariables(f, block, ptr, undefined, assigns, { files, when }, c, budget);
   const own = new Map<string, string | typeof CONFLICT>();
   const byName = new Map<string, Assign[]>();

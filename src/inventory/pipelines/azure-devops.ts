@@ -1,6 +1,6 @@
 // Azure DevOps pipelines: stages, jobs, deployment jobs, steps, local templates with parameters,
 // mlops-templates `@repo` templates (conventions.ts), script steps and script tasks.
-import { isMapping } from '../../core/pointer.js';
+import { dict, isMapping } from '../../core/pointer.js';
 import {
   contexts,
   deepSubstitute,
@@ -39,7 +39,7 @@ interface Ctx {
 }
 
 export function walkPipeline(doc: Doc, c: Collector): void {
-  const repos: Record<string, string> = {};
+  const repos = dict<string>();
   for (const r of Array.isArray(map(doc.root.resources)?.repositories) ? (map(doc.root.resources)!.repositories as unknown[]) : []) {
     const m = map(r);
     const alias = str(m?.repository);
@@ -52,7 +52,7 @@ export function walkPipeline(doc: Doc, c: Collector): void {
     params: parametersOf(doc.root.parameters, {}),
     vars: new Vars(),
     variableFiles: [],
-    when: {},
+    when: dict<string>(),
     depth: 0,
     stack: [doc.path],
     repos,
@@ -104,7 +104,7 @@ function each(f: Frame, list: unknown, ptr: string, ctx: Ctx, visit: Visit, list
 
 /** A mapping with its `${{ if }}` members merged in (every branch; the first value of a key wins). */
 function merged(m: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+  const out = dict();
   const cond: Array<Record<string, unknown>> = [];
   for (const [k, v] of Object.entries(m)) {
     if (isConditional(k)) {

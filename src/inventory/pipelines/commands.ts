@@ -1,5 +1,6 @@
 // What an `az ml …` command line deploys (loader notes §6) and the values it sets on the command
 // line, which replace the file's (`--name`, `--endpoint-name`, `--set k=v`, compute flags).
+import { dict } from '../../core/pointer.js';
 import type { DeployCommand } from './types.js';
 
 export interface AzMlCommand {
@@ -82,7 +83,7 @@ function parseFlags(args: readonly string[]): Map<string, string[]> {
 }
 
 function pick(flags: Map<string, string[]>, table: Record<string, string>): Record<string, string> {
-  const out: Record<string, string> = Object.create(null) as Record<string, string>;
+  const out = dict<string>();
   for (const [flag, key] of Object.entries(table)) {
     const v = flags.get(flag)?.[0];
     if (v !== undefined && !(key in out)) out[key] = v;

@@ -1,6 +1,6 @@
 // GitHub Actions workflows: jobs, steps, `run:` scripts, local reusable workflows with their
 // inputs, mlops-templates reusable workflows and the Azure/aml-* actions (conventions.ts).
-import { isMapping } from '../../core/pointer.js';
+import { dict, isMapping } from '../../core/pointer.js';
 import { AML_ACTIONS, AML_ACTIONS_DIR, CONFIG_INFRA, GHA_MLOPS_WORKFLOWS, GHA_READ_YAML } from './conventions.js';
 import { at, map, str, type Doc } from './doc.js';
 import { LIMITS, type Collector } from './evidence.js';
@@ -51,7 +51,7 @@ export function walkWorkflow(doc: Doc, c: Collector): void {
     budget: { expansions: 0, steps: 0 },
   };
   collectVariableFiles(run, doc, {});
-  walkJobs(run, doc, { inputs: {}, names: [], depth: 0, stack: [doc.path] });
+  walkJobs(run, doc, { inputs: dict(), names: [], depth: 0, stack: [doc.path] });
 }
 
 interface Call {
@@ -66,18 +66,16 @@ interface Call {
 function contexts(inputs: Record<string, unknown>, env: Lookup, matrix: Record<string, unknown[]>): Contexts {
   return (path) => {
     const [head, ...rest] = path;
-    if (head === 'inputs') return scalarOf(lookupPath(inputs, rest));
+    if (head === 'inputs') return str(lookupPath(inputs, rest));
     if (head === 'github' && rest.length === 1 && rest[0] === 'workspace') return '.';
     if (head === 'env' && rest.length === 1) return env.get(rest[0]);
     if (head === 'matrix' && rest.length === 1) {
       const vals = matrix[rest[0]];
-      return vals && vals.length === 1 ? scalarOf(vals[0]) : undefined;
+      return vals && vals.length === 1 ? str(vals[0]) : undefined;
     }
     return undefined;
   };
 }
-
-const scalarOf = (v: unknown): string | undefined => str(v);
 
 /** `env:` values, each substituted with what is known so far. */
 function addEnv(env: Lookup, block: unknown, ctx: (env: Lookup) => Contexts): Lookup {
@@ -92,7 +90,7 @@ function addEnv(env: Lookup, block: unknown, ctx: (env: Lookup) => Contexts): Lo
 }
 
 function matrixOf(job: Record<string, unknown>): Record<string, unknown[]> {
-  const out: Record<string, unknown[]> = {};
+  const out = dict<unknown[]>();
   const m = map(map(job.strategy)?.matrix);
   if (!m) return out;
   for (const [k, v] of Object.entries(m)) if (Array.isArray(v) && k !== 'include' && k !== 'exclude') out[k] = v.slice(0, 64);
@@ -106,6 +104,7 @@ function walkJobs(run: Run, doc: Doc, call: Call): void {
   const wfName = str(doc.root.name);
   const jobs = map(doc.root.jobs);
   if (!jobs) return;
+  const choices = call.caller ? dict<unknown[]>() : dispatchChoices(doc);
   const wfEnv = addEnv(new Env().set('GITHUB_WORKSPACE', '.'), doc.root.env, (env) => contexts(call.inputs, env, {}));
   for (const [id, raw] of Object.entries(jobs)) {
     const job = map(raw);
@@ -131,7 +130,7 @@ function walkJobs(run: Run, doc: Doc, call: Call): void {
       names: [...names, ...tail],
       bases: run.bases,
       env,
-      ...environmentOf(job, ctx, { matrix, inputs: call.caller ? {} : dispatchChoices(doc) }),
+      ...environmentOf(job, ctx, { matrix, inputs: choices }),
     };
     const wd = str(map(map(job.defaults)?.run)?.['working-directory']) ?? str(map(map(doc.root.defaults)?.run)?.['working-directory']);
     const uses = str(job.uses);
@@ -150,7 +149,7 @@ function walkJobs(run: Run, doc: Doc, call: Call): void {
 
 /** Values a manual run may give each `workflow_dispatch` input: its default and its choices. */
 function dispatchChoices(doc: Doc): Record<string, unknown[]> {
-  const out: Record<string, unknown[]> = {};
+  const out = dict<unknown[]>();
   for (const [k, v] of Object.entries(map(map(map(triggers(doc))?.workflow_dispatch)?.inputs) ?? {})) {
     const m = map(v);
     out[k] = [m?.default, ...(Array.isArray(m?.options) ? m.options.slice(0, 64) : [])].filter((x) => x !== undefined);
@@ -224,7 +223,7 @@ function callWorkflow(
   names: Named[],
 ): void {
   const line = call.caller?.line ?? doc.line(usesPtr);
-  const inputs: Record<string, unknown> = {};
+  const inputs = dict();
   for (const [k, v] of Object.entries(withBlock)) {
     const s = str(v);
     inputs[k] = s === undefined ? v : substitute(s, ctx);
@@ -241,7 +240,7 @@ function callWorkflow(
   if (!callee) return;
   if (callableOnly(callee)) run.c.included.add(callee.path);
   const declared = map(map(map(triggers(callee))?.workflow_call)?.inputs) ?? {};
-  const calleeInputs: Record<string, unknown> = {};
+  const calleeInputs = dict();
   for (const [k, v] of Object.entries(declared)) {
     const d = map(v)?.default;
     if (d !== undefined) calleeInputs[k] = d;
