@@ -1,5 +1,5 @@
 import type { Finding, Result, Severity } from '../core/types.js';
-import { counts, gpuCell, memoryCell, modeLabel, modelCell, plural, skuCell } from './format.js';
+import { counts, gpuCell, memoryCell, modeLabel, modelCell, plural, policyHeadline, policyItems, skuCell } from './format.js';
 
 export interface TextOptions {
   /** ANSI colours (off by default: the output is often piped or saved). */
@@ -76,6 +76,12 @@ export function renderText(result: Result, opts: TextOptions = {}): string {
       const exp = w.expiringSoon ? paint('warning', `expires ${w.expires} (within 30 days)`) : `expires ${w.expires}`;
       out.push(`  ${w.rule} on ${w.path} — owner ${w.owner}, ${exp}, ${w.matched} waived — ${w.reason}`);
     }
+    out.push('');
+  }
+
+  if (result.policy) {
+    out.push(paint('bold', `Policy: ${policyHeadline(result.policy)}`));
+    for (const item of policyItems(result.policy)) out.push(`  ${item}`);
     out.push('');
   }
 

@@ -10,6 +10,8 @@ const SPEC_ORDER = [
   'low-priority-production-batch', 'managed-sku-unsupported', 'managed-instance-count-ha', 'request-timeout-limit',
   'kubernetes-resources', 'v1-deprecated', 'secret-in-manifest', 'schema', 'unknown-key', 'parse-error',
   'unresolved-reference', 'invalid-suppression', 'waiver-expired',
+  // SPEC §6 (revised 2026-12): reported by the engine when a pull request changes the config.
+  'policy-change',
 ];
 
 const DEFAULTS: Record<string, string> = {

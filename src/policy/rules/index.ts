@@ -25,6 +25,7 @@ import { rule as parseError } from './parse-error.js';
 import { rule as unresolvedReference } from './unresolved-reference.js';
 import { rule as invalidSuppression } from './invalid-suppression.js';
 import { rule as waiverExpired } from './waiver-expired.js';
+import { rule as policyChange } from './policy-change.js';
 
 /** Every rule, in the order of SPEC §4 (the order of --list-rules, SARIF and docs). */
 export const ALL_RULES: readonly Rule[] = [
@@ -54,4 +55,5 @@ export const ALL_RULES: readonly Rule[] = [
   unresolvedReference,
   invalidSuppression,
   waiverExpired,
+  policyChange,
 ];
