@@ -83,7 +83,7 @@ describe('pull_request opened', () => {
   // check-run annotation carries the finding's message uncut. GitHub documents "The maximum size
   // is 64 KB" for `message` and rejects the request (422), so the whole check run is lost — every
   // finding, not just the long one. Correct: cut annotation text to 64 KB (and title to 255).
-  test.failing('a 70,000-character key: every annotation fits GitHub\'s 64 KB message limit and the check run is created', async () => {
+  test('a 70,000-character key: every annotation fits GitHub\'s 64 KB message limit and the check run is created', async () => {
     const key = 'k'.repeat(70_000);
     const { ev, gh } = await start({ extra: { head: { [ACI_FILE]: `${ACI}${key}: 1\n` } } });
     const run = await runAction({ event: ev, apiUrl: gh.url });
@@ -100,7 +100,7 @@ describe('pull_request opened', () => {
   // action gives up on the check run, which was created `in_progress` and never gets a
   // conclusion: the PR shows a spinning check forever (and a required check blocks merging).
   // Correct: still complete the run (a final PATCH with the conclusion and no annotations).
-  test.failing('the PATCH carrying the last annotations fails: the check run is still completed with a conclusion', async () => {
+  test('the PATCH carrying the last annotations fails: the check run is still completed with a conclusion', async () => {
     const head: Record<string, string> = {};
     for (let i = 0; i < 26; i++) head[`deploy/prod/svc${String(i).padStart(2, '0')}/deploymentconfig.yml`] = ACI;
     const { ev, gh } = await start({ extra: { head } });
@@ -122,7 +122,7 @@ describe('pull_request opened', () => {
   // misconfiguration or a tampered response that points `next` elsewhere gets the token, and the
   // action trusts the file list that host returns. Correct: follow only links on GITHUB_API_URL's
   // origin; otherwise treat the listing as failed (fall back to git diff).
-  test.failing('a Link rel="next" to another host: the token is never sent there and its list is not trusted', async () => {
+  test('a Link rel="next" to another host: the token is never sent there and its list is not trusted', async () => {
     const benign: Record<string, string> = {};
     for (let i = 0; i < 100; i++) benign[`src/module_${String(i).padStart(3, '0')}.py`] = `x = ${i}\n`;
     const { ev, gh } = await start({ extra: { head: benign } });
@@ -149,7 +149,7 @@ describe('pull_request opened', () => {
   // entries listed with the payload's `changed_files`, so a list where one file appears twice
   // and another not at all (pages shifting under a push between two page requests) passes as
   // complete, and the missing manifest is never gated. Correct: count distinct file names.
-  test.failing('a file list with a duplicate in place of the manifest: detected as incomplete, the manifest is still gated', async () => {
+  test('a file list with a duplicate in place of the manifest: detected as incomplete, the manifest is still gated', async () => {
     const { ev, gh } = await start();
     const pull = gh.pulls.get(ev.pullNumber!)!;
     const readme = pull.files.find((f) => f.filename === 'README.md')!;
@@ -166,7 +166,7 @@ describe('pull_request opened', () => {
   // whose answer came too late is retried like a 5xx, so the PR gets two "sticky" comments; the
   // next run edits the first and the second lingers. Correct: after a failed POST, list the
   // comments again (the marker finds the one that was created) before creating another.
-  test.failing('a comment POST whose answer times out: one sticky comment, not two', async () => {
+  test('a comment POST whose answer times out: one sticky comment, not two', async () => {
     const { ev, gh } = await start();
     gh.fail({ operationId: 'issues/create-comment' }, { delayMs: 1500 });
     await runAction({ event: ev, apiUrl: gh.url, inputs: { comment: 'on-failure' }, env: { MODEL_DEPLOY_GATE_REQUEST_TIMEOUT_MS: '500' } });
@@ -177,7 +177,7 @@ describe('pull_request opened', () => {
 
   // DEFECT (same, for check runs): a timed-out check-run POST is retried and creates a second run
   // of the same name on the same commit.
-  test.failing('a check-run POST whose answer times out: one check run, not two', async () => {
+  test('a check-run POST whose answer times out: one check run, not two', async () => {
     const { ev, gh } = await start();
     gh.fail({ operationId: 'checks/create' }, { delayMs: 1500 });
     await runAction({ event: ev, apiUrl: gh.url, env: { MODEL_DEPLOY_GATE_REQUEST_TIMEOUT_MS: '500' } });

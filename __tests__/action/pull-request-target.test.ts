@@ -37,7 +37,7 @@ describe('pull_request_target', () => {
   // `success` on the PR HEAD commit — a green check for content it never read. Correct: notice
   // that the workspace is not at the head commit (git rev-parse HEAD, or read the changed files
   // at head_sha through the contents API, which the fake serves) and never conclude success.
-  test.failing('with the default checkout (the base branch): never a green check on the PR head for content that was not read', async () => {
+  test('with the default checkout (the base branch): never a green check on the PR head for content that was not read', async () => {
     current = await setup('pull_request_target');
     const { ev, gh } = current;
     expect(ev.checkedOut).toBe(ev.repo.base);

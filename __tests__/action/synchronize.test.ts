@@ -62,7 +62,7 @@ describe('pull_request synchronize', () => {
   // plant the marker (a hidden HTML comment) and the action then overwrites their comment — or,
   // worse, a maintainer's comment that quotes the marker. Correct: match only comments written by
   // the token's own identity (github-actions[bot] for GITHUB_TOKEN; comment.user.login/type).
-  test.failing('a comment by another user that contains the marker is not edited; the bot posts its own', async () => {
+  test('a comment by another user that contains the marker is not edited; the bot posts its own', async () => {
     current = await setup('synchronize');
     const { ev, gh } = current;
     const planted = gh.addComment(ev.pullNumber!, `${MARKER}\nI am not the bot`, MALLORY);

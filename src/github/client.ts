@@ -1,6 +1,6 @@
 // The REST client, built only when API work is actually needed: @actions/github and its plugins
 // are loaded with a dynamic import() so a run that needs no API pays nothing for them.
-import * as core from '@actions/core';
+import { info } from './log.js';
 import type { getOctokit } from '@actions/github';
 import { VERSION } from '../core/version.js';
 
@@ -36,13 +36,43 @@ interface HookedOctokit {
 }
 
 /**
+ * A request addressed to another origin than the API's (a pagination `Link` pointing elsewhere, a
+ * tampered or misconfigured response): refused before it is sent, so the token never leaves the API
+ * host and nothing another host answers is trusted. Not retried; callers fall back as for any failure.
+ */
+export class ForeignOriginError extends Error {
+  constructor(readonly url: string, apiOrigin: string) {
+    super(`the GitHub API sent a link to ${url}, outside the API origin ${apiOrigin}; it was not followed`);
+    this.name = 'ForeignOriginError';
+  }
+}
+
+/** scheme://host:port of a URL (default ports made explicit), or undefined when it is not one. */
+export function originOf(url: string): string | undefined {
+  try {
+    const u = new URL(url);
+    const port = u.port || (u.protocol === 'https:' ? '443' : u.protocol === 'http:' ? '80' : '');
+    return `${u.protocol}//${u.hostname.toLowerCase()}:${port}`;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * Registered before plugin-retry, so it runs inside it: a malformed 2xx body is retried, and every
  * API error message has the token cut out (a proxy may echo the Authorization header back).
+ * Registered after octokit's auth hook, so it runs before the token is added: a request to another
+ * origin is refused before it carries the token.
  */
-function guard(token: string, timeoutMs: number) {
+function guard(token: string, timeoutMs: number, apiUrl: string) {
+  const apiOrigin = originOf(apiUrl);
   return (octokit: HookedOctokit): void => {
-    // A fresh deadline for every attempt (this hook runs inside plugin-retry).
     octokit.hook.before('request', (options) => {
+      const o = options as { url?: string; baseUrl?: string; request?: Record<string, unknown> };
+      const url = o.url ?? '';
+      const target = /^[a-z][a-z0-9+.-]*:/i.test(url) ? url : `${o.baseUrl ?? apiUrl}${url}`;
+      if (apiOrigin === undefined || originOf(target) !== apiOrigin) throw new ForeignOriginError(url, apiOrigin ?? apiUrl);
+      // A fresh deadline for every attempt (this hook runs inside plugin-retry).
       options.request = { ...options.request, signal: AbortSignal.timeout(timeoutMs) };
     });
     octokit.hook.after('request', (response, options) => {
@@ -90,16 +120,16 @@ export async function createClient(token: string, apiUrl: string, timing: Client
       throttle: {
         retryAfterBaseValue: base,
         onRateLimit: (retryAfter: number, options: { method: string; url: string }, _o: unknown, retryCount: number) => {
-          core.info(`GitHub API rate limit hit on ${options.method} ${options.url}; retry after ${retryAfter} s.`);
+          info(`GitHub API rate limit hit on ${options.method} ${options.url}; retry after ${retryAfter} s.`);
           return retryCount < 1;
         },
         onSecondaryRateLimit: (retryAfter: number, options: { method: string; url: string }, _o: unknown, retryCount: number) => {
-          core.info(`GitHub API secondary rate limit on ${options.method} ${options.url}; retry after ${retryAfter} s.`);
+          info(`GitHub API secondary rate limit on ${options.method} ${options.url}; retry after ${retryAfter} s.`);
           return retryCount < SECONDARY_LIMIT_RETRIES;
         },
       },
     },
-    guard(token, timing.requestTimeoutMs),
+    guard(token, timing.requestTimeoutMs, apiUrl),
     retry,
     throttling,
   );

@@ -11,5 +11,14 @@ export function rebaseResult(result: Result, rootPrefix: string): Result {
     findings: result.findings.map((f) => ({ ...f, file: at(f.file) })),
     inventory: result.inventory.map((r) => ({ ...r, file: at(r.file) })),
     skipped: result.skipped.map((s) => ({ ...s, file: at(s.file) })),
+    ...(result.policy
+      ? {
+          policy: {
+            ...result.policy,
+            file: result.policy.file === null ? null : at(result.policy.file),
+            ...(result.policy.change ? { change: { ...result.policy.change, file: at(result.policy.change.file) } } : {}),
+          },
+        }
+      : {}),
   };
 }
