@@ -2,24 +2,23 @@
 // real `opened` example with only `head.repo` changed to a fork (payloads.ts). On a fork PR,
 // GITHUB_TOKEN is read-only whatever the workflow asks for: the fake answers every write 403
 // "Resource not accessible by integration", as api.github.com does, so the action does not ask.
-import { afterAll, afterEach, describe, expect, test } from '@jest/globals';
+import { afterAll, describe, expect, test } from '@jest/globals';
 import { GITHUB_ACTIONS_BOT, READ_ONLY } from './fake-github-api.js';
 import { cleanTempDirs } from './git-fixture.js';
 import { findingCommands, operationalWarnings, runAction, TOKEN } from './run-action.js';
 import { expectValidTraffic, setup, type Setup } from './suite.js';
+import { fresh, stopAll, track } from './suite.js';
 
 const ACI_FILE = 'deploy/prod/legacy/deploymentconfig.yml';
-let current: Setup | undefined;
 
-afterEach(async () => {
-  await current?.gh.stop();
-  current = undefined;
+afterAll(async () => {
+  await stopAll();
+  cleanTempDirs();
 });
-afterAll(() => cleanTempDirs());
 
 describe('pull_request from a fork (read-only token)', () => {
-  test('reads the file list, does not call the APIs that would answer 403 (check run, comment), says so once, still fails on the error', async () => {
-    current = await setup('fork', { api: { tokens: { [TOKEN]: { identity: GITHUB_ACTIONS_BOT, kind: 'installation', permissions: READ_ONLY } } } });
+  test.concurrent('reads the file list, does not call the APIs that would answer 403 (check run, comment), says so once, still fails on the error', async () => {
+    const current = await fresh('fork', { api: { tokens: { [TOKEN]: { identity: GITHUB_ACTIONS_BOT, kind: 'installation', permissions: READ_ONLY } } } });
     const { ev, gh } = current;
     const pr = ev.payload['pull_request'] as { head: { repo: { full_name: string } }; base: { repo: { full_name: string } } };
     expect(pr.head.repo.full_name).not.toBe(pr.base.repo.full_name);
@@ -42,8 +41,8 @@ describe('pull_request from a fork (read-only token)', () => {
     expectValidTraffic(gh);
   });
 
-  test('check-run: on with a read-only token fails the step, naming the permission', async () => {
-    current = await setup('fork', { api: { tokens: { [TOKEN]: { identity: GITHUB_ACTIONS_BOT, kind: 'installation', permissions: READ_ONLY } } } });
+  test.concurrent('check-run: on with a read-only token fails the step, naming the permission', async () => {
+    const current = await fresh('fork', { api: { tokens: { [TOKEN]: { identity: GITHUB_ACTIONS_BOT, kind: 'installation', permissions: READ_ONLY } } } });
     const { ev, gh } = current;
     const run = await runAction({ event: ev, apiUrl: gh.url, inputs: { 'check-run': 'on', 'fail-on': 'never' } });
 

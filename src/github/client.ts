@@ -5,6 +5,7 @@ import type { getOctokit } from '@actions/github';
 import { VERSION } from '../core/version.js';
 
 export type Client = ReturnType<typeof getOctokit>;
+type ThrottleOptions = NonNullable<Parameters<typeof getOctokit>[1]>['throttle'] & { write?: unknown };
 
 /** Secondary-rate-limit retries per request (each waits the `retry-after` GitHub sends). */
 const SECONDARY_LIMIT_RETRIES = 2;
@@ -103,6 +104,27 @@ export interface ClientTiming {
   requestTimeoutMs: number;
 }
 
+/**
+ * GitHub asks for at least a second between write requests; plugin-throttling spaces them by 1000 ms.
+ * When the wait unit is not GitHub's second (tests set MODEL_DEPLOY_GATE_RETRY_BASE_MS), writes are
+ * spaced by one unit instead, with a limiter of the same shape (`key(id).schedule(options, fn, …args)`).
+ */
+function writeSpacing(unitMs: number) {
+  let last = 0;
+  let queue: Promise<unknown> = Promise.resolve();
+  const schedule = <T>(_options: unknown, fn: (...args: unknown[]) => Promise<T> | T, ...args: unknown[]): Promise<T> => {
+    const run = queue.then(async () => {
+      const wait = last + unitMs - Date.now();
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      last = Date.now();
+      return fn(...args);
+    });
+    queue = run.catch(() => undefined);
+    return run;
+  };
+  return { key: () => ({ schedule }) };
+}
+
 export async function createClient(token: string, apiUrl: string, timing: ClientTiming): Promise<Client> {
   const [{ getOctokit }, { retry }, { throttling }] = await Promise.all([
     import('@actions/github'),
@@ -119,6 +141,8 @@ export async function createClient(token: string, apiUrl: string, timing: Client
       retry: { retryAfterBaseValue: base },
       throttle: {
         retryAfterBaseValue: base,
+        // The plugin reads only `key(id).schedule(…)` of its write group.
+        ...(base !== 1000 ? { write: writeSpacing(base) as unknown as NonNullable<ThrottleOptions['write']> } : {}),
         onRateLimit: (retryAfter: number, options: { method: string; url: string }, _o: unknown, retryCount: number) => {
           info(`GitHub API rate limit hit on ${options.method} ${options.url}; retry after ${retryAfter} s.`);
           return retryCount < 1;
