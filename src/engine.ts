@@ -206,8 +206,10 @@ function addPolicyChange(root: string, config: Config, policy: PolicyOptions, op
       kind === 'deleted'
         ? `The pull request deletes the config ${code(file)}, so the built-in defaults would apply`
         : `The pull request ${kind === 'added' ? 'adds the config' : 'changes the config'} ${code(file)}`;
-    const listed = (relaxing.length ? relaxing : items).slice(0, MAX_LISTED).map((i) => i.text);
-    const more = (relaxing.length ? relaxing : items).length - listed.length;
+    // What relaxes first, then the rest (raised severities, ignored settings).
+    const ordered = [...relaxing, ...items.filter((i) => !i.relaxes)];
+    const listed = ordered.slice(0, MAX_LISTED).map((i) => i.text);
+    const more = ordered.length - listed.length;
     const body = listed.length ? `: it ${listed.join('; it ')}${more > 0 ? `; and ${plural(more, 'more change')}` : ''}` : ' (no setting changes)';
     const effect =
       change.hidden > 0
@@ -241,7 +243,7 @@ function run(root: string, config: Config, opts: EngineOptions, meta: PolicyMeta
   let candidates = walk({ root, include: config.include, exclude: extra.length ? BUILTIN_EXCLUDES : config.exclude });
   let excludedFiles = 0;
   if (extra.length) {
-    const isExcluded = picomatch(extra, { dot: true });
+    const isExcluded = picomatch(extra, { dot: true, flags: 's' });
     const before = candidates.length;
     candidates = candidates.filter((c) => !isExcluded(c.path));
     excludedFiles = before - candidates.length;

@@ -31,9 +31,9 @@ export function walk(opts: WalkOptions): Candidate[] {
   const root = path.resolve(opts.root);
   const realRoot = realpathSync(root);
   const exclude = [...opts.exclude];
-  const isIncluded = picomatch([...opts.include], { dot: true });
-  const isExcluded = picomatch(exclude, { dot: true });
-  const prune = exclude.filter((g) => g.endsWith('/**')).map((g) => picomatch(g.slice(0, -3), { dot: true }));
+  const isIncluded = picomatch([...opts.include], { dot: true, flags: 's' });
+  const isExcluded = picomatch(exclude, { dot: true, flags: 's' });
+  const prune = exclude.filter((g) => g.endsWith('/**')).map((g) => picomatch(g.slice(0, -3), { dot: true, flags: 's' }));
   const only = (opts.paths ?? []).map((p) => toPosix(p).replace(/\/+$/, '')).filter((p) => p !== '' && p !== '.');
   const inScope = (rel: string) => only.length === 0 || only.some((p) => rel === p || rel.startsWith(p + '/'));
   const underScope = (relDir: string) => only.length === 0 || only.some((p) => p === relDir || p.startsWith(relDir + '/') || relDir.startsWith(p + '/'));
