@@ -15,10 +15,10 @@ import { render } from '../../src/report/index.js';
 import { esc, renderMarkdown } from '../../src/report/markdown.js';
 import { ALL_RULES } from '../../src/policy/rules/index.js';
 import { resultOf } from '../helpers.js';
-import { GITHUB_ACTIONS_BOT, type Identity } from '../action/fake-github-api.js';
+import { FakeGitHubApi, GITHUB_ACTIONS_BOT, type Identity } from '../action/fake-github-api.js';
 import { cleanTempDirs } from '../action/git-fixture.js';
 import { findingCommands, runAction, runnerCommands, TOKEN, type ActionRun } from '../action/run-action.js';
-import { ACI, CHECK_NAME, MARKER, expectValidTraffic, fresh, plainSummary, stopAll, withoutHistory } from '../action/suite.js';
+import { ACI, CHECK_NAME, MARKER, expectValidTraffic, fresh, plainSummary, stopAll, track, withoutHistory } from '../action/suite.js';
 
 const CONFIG = '.github/model-deploy-gate.yml';
 const ACI_FILE = 'deploy/prod/legacy/deploymentconfig.yml';
@@ -291,6 +291,9 @@ function liveMarkdown(md: string): string[] {
 
 describe('markdown surfaces are inert', () => {
   const ATTACKS = [
+    // An even number of backticks (a run of 3 and a run of 1, which CommonMark never pairs) left the HTML raw.
+    '```<img src=x onerror=alert(1)>`',
+    '`<a href="https://evil.example">Approved by @org/security-team</a>```',
     '``<img src=x onerror=alert(1)>``',
     '`` `<a href="https://evil.example">Approved by @org/security-team</a>` ``',
     '`x`<img src=y>`z`',
@@ -444,13 +447,15 @@ describe('a hostile pull request against the bundle', () => {
     expectValidTraffic(gh);
   });
 
-  test.concurrent('a Link rel="next" to the API host on another port is not followed either', async () => {
+  test.concurrent('a Link rel="next" to the API host on another port is not followed either: the token never reaches it', async () => {
     const { ev, gh } = await fresh('opened');
-    const other = new URL(gh.url);
-    other.port = String(Number(other.port) + 1);
-    gh.fail({ operationId: 'pulls/list-files' }, { headers: { link: `<${other.origin}/repos/${ev.repository}/pulls/2/files?page=2>; rel="next"` } });
+    const other = track(new FakeGitHubApi({ repository: ev.repository, tokens: gh.tokens }));
+    await other.start('127.0.0.1');
+    other.setPull({ number: ev.pullNumber!, headSha: ev.repo.head, baseSha: ev.repo.base, files: [] });
+    gh.fail({ operationId: 'pulls/list-files' }, { headers: { link: `<${other.url}/repos/${ev.repository}/pulls/2/files?per_page=100&page=2>; rel="next"` } });
     const run = await runAction({ event: ev, apiUrl: gh.url });
-    expect(run.stdout).toMatch(/Changed files taken from git diff .* because listing the files of pull request #2 failed \(the GitHub API sent a link to http:\/\/127\.0\.0\.1:\d+\/repos/);
+    expect(other.requests).toEqual([]);
+    expect(run.stdout).toMatch(/because listing the files of pull request #2 failed \(the GitHub API sent a link to http:\/\/127\.0\.0\.1:\d+\/repos/);
     expect(findingCommands(run)).toContain(`aci-not-for-production ${ACI_FILE}:1`);
   });
 });
