@@ -447,6 +447,18 @@ describe('a hostile pull request against the bundle', () => {
     expectValidTraffic(gh);
   });
 
+  test.concurrent('with a personal token the sticky comment is the token user\'s own (GET /user), not the bot\'s nor anyone else\'s', async () => {
+    const me: Identity = { login: 'Codertocat', id: 21031067, type: 'User' };
+    const { ev, gh } = await fresh('synchronize', { api: { tokens: { github_pat_test: { identity: me, kind: 'user' } } } });
+    const bots = gh.addComment(ev.pullNumber!, `${MARKER}\nby the bot`, GITHUB_ACTIONS_BOT);
+    const mine = gh.addComment(ev.pullNumber!, `${MARKER}\nold`, me);
+    await runAction({ event: ev, apiUrl: gh.url, inputs: { token: 'github_pat_test', comment: 'always' } });
+    expect(gh.requestsOf('users/get-authenticated').map((r) => r.status)).toEqual([200]);
+    expect(bots.body).toBe(`${MARKER}\nby the bot`);
+    expect(mine.body).toContain('aci-not-for-production');
+    expectValidTraffic(gh);
+  });
+
   test.concurrent('a Link rel="next" to the API host on another port is not followed either: the token never reaches it', async () => {
     const { ev, gh } = await fresh('opened');
     const other = track(new FakeGitHubApi({ repository: ev.repository, tokens: gh.tokens }));
