@@ -20,6 +20,8 @@ describe('docs stay true to the code', () => {
   });
 
   test('every action input and output is in the README tables', () => {
+    expect(Object.keys(action.inputs).length).toBeGreaterThan(0);
+    expect(Object.keys(action.outputs).length).toBeGreaterThan(0);
     for (const name of Object.keys(action.inputs)) expect(readme).toContain(`| \`${name}\` |`);
     for (const name of Object.keys(action.outputs)) expect(readme).toMatch(new RegExp(`\\| [^|]*\`${name}\``));
   });

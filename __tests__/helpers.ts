@@ -1,4 +1,5 @@
-import { mkdtempSync, mkdirSync, writeFileSync, rmSync, truncateSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readdirSync, readFileSync, writeFileSync, rmSync, truncateSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { evaluate, type EngineOptions, type Outcome } from '../src/engine.js';
@@ -63,4 +64,23 @@ export function byRule(r: Result, ruleId: string): Finding[] {
 export function resultOf(o: Outcome): Result {
   if (!o.ok) throw Object.assign(new Error(problemsText(o.problems)), { name: 'ConfigError', problems: o.problems });
   return o.result;
+}
+
+/** The real-world repositories, copied verbatim into the fixtures (see __fixtures__/realworld/README.md). */
+export const REALWORLD = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '__fixtures__/realworld');
+
+/** Files of a real-world fixture repository (repo-relative path → text), optionally only some of them. */
+export function fixtureFiles(repo: string, only?: string[]): Record<string, string> {
+  const base = path.join(REALWORLD, repo);
+  const out: Record<string, string> = {};
+  const walk = (rel: string): void => {
+    for (const e of readdirSync(path.join(base, rel), { withFileTypes: true })) {
+      const r = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory()) walk(r);
+      else if (e.isFile() && (!only || only.includes(r))) out[r] = readFileSync(path.join(base, r), 'utf8');
+    }
+  };
+  walk('');
+  if (only) for (const o of only) if (!(o in out)) throw new Error(`fixture ${repo}/${o} not found`);
+  return out;
 }

@@ -25,7 +25,7 @@ if (isMainThread) {
 async function work({ seed, start, stride, count, only, deadlineMs, timeBoundMs, engineEvery }) {
   // tsx's API rather than `--import tsx`: loader hooks given to a worker's execArgv are not applied on Node 20.
   const { tsImport } = await import('tsx/esm/api');
-  const core = await tsImport(pathToFileURL(path.join(repoRoot, 'test/robustness/fuzz-core.ts')).href, import.meta.url);
+  const core = await tsImport(pathToFileURL(path.join(repoRoot, '__tests__/robustness/fuzz-core.ts')).href, import.meta.url);
   const seeds = core.loadSeeds(core.defaultRoots(repoRoot));
   parentPort.postMessage({ type: 'ready', seeds: seeds.length, planted: seeds.filter((s) => s.plant).length });
   function* indexes() {

@@ -1,19 +1,19 @@
 #!/usr/bin/env node
 // Deterministic generator of a synthetic ML monorepo for benchmarks and scale tests.
 //
-//   node scripts/gen-monorepo.mjs --manifests 10000 --seed 1 --out DIR [--json]
+//   node scripts/gen-monorepo.mjs --manifests 10000 --seed 1 --out DIR [--noise 0.5] [--json]
 //
 // Output: exactly N manifest documents spread over every family of SPEC §2 (v1 deployment configs in
 // YAML and JSON/JSONC, aml-deploy / aml-compute / aml-registermodel `.cloud/.azure/*.json`, v2
 // managed and Kubernetes online endpoints + deployments, batch endpoints + deployments in the current
 // and legacy layouts, pipeline component batch deployments, amlCompute / kubernetesCompute /
 // computeInstance, v2 model YAML, MLflow MLmodel files), with shapes copied from /work/shared/corpus,
-// plus about one unrelated YAML/JSON file per manifest (workflows, package.json, tsconfig, Kubernetes
-// manifests, OpenAPI, docker-compose, conda and Azure ML environment/job files) and a few unrendered
-// templates. Layout: shared computes under infra/, projects under teams/<team>/<project>/ whose
+// plus unrelated YAML/JSON files (workflows, package.json, tsconfig, Kubernetes manifests, OpenAPI,
+// docker-compose, conda and Azure ML environment/job files, docs configs) — `--noise R` per manifest,
+// default 1; the benchmark uses 0.5, the ratio of issue #12's corpus — and a few unrendered templates. Layout: shared computes under infra/, projects under teams/<team>/<project>/ whose
 // deployments (deploy/{prod,dev}/…) reference those computes across folders.
 //
-// Same (manifests, seed) ⇒ byte-identical tree: a seeded PRNG drives every choice (no Math.random,
+// Same (manifests, seed, noise) ⇒ byte-identical tree: a seeded PRNG drives every choice (no Math.random,
 // no clock, no environment).
 import { mkdirSync, writeFileSync, readdirSync, existsSync } from 'node:fs';
 import * as path from 'node:path';
@@ -75,12 +75,13 @@ const FLAVORS = ['sklearn', 'lightgbm', 'xgboost', 'pytorch', 'tensorflow', 'tra
  * Generates the tree into `out` (created; must be absent or empty).
  * Returns counts: manifests (documents), files, noise files, bytes, per-family documents.
  */
-export function generate({ manifests, seed = 1, out }) {
+export function generate({ manifests, seed = 1, out, noise: noisePerManifest = 1 }) {
   if (!Number.isInteger(manifests) || manifests < 1) throw new Error('--manifests must be a positive integer');
+  if (!(Number.isFinite(noisePerManifest) && noisePerManifest >= 0 && noisePerManifest <= 10)) throw new Error('--noise must be a number from 0 to 10');
   if (existsSync(out) && readdirSync(out).length > 0) throw new Error(`output directory ${out} is not empty`);
   const rng = makeRng(seed);
   noiseSerial = 0;
-  const stats = { manifests: 0, files: 0, manifestFiles: 0, noiseFiles: 0, templates: 0, bytes: 0, families: {} };
+  const stats = { manifests: 0, files: 0, manifestFiles: 0, noiseFiles: 0, templates: 0, bytes: 0, noisePerManifest, families: {} };
   const madeDirs = new Set();
   let budget = manifests;
   let pendingNoise = 0;
@@ -105,7 +106,9 @@ export function generate({ manifests, seed = 1, out }) {
       stats.manifests++;
     }
     budget -= families.length;
-    pendingNoise += families.length;
+    // Noise owed, possibly fractional (0.5 ⇒ one unrelated file every second manifest). With the
+    // default of 1 this is the integer count it always was, so old trees stay byte-identical.
+    pendingNoise += families.length * noisePerManifest;
   };
   const noise = (rel, text) => {
     write(rel, text);
@@ -164,8 +167,8 @@ export function generate({ manifests, seed = 1, out }) {
     else if (archetype === 'batch') projectBatch(ctx);
     else if (archetype === 'v1') projectV1(ctx);
     else projectAmlActions(ctx);
-    // About one unrelated file per manifest, in the same project (realistic neighbours).
-    while (pendingNoise > 0) {
+    // The unrelated files owed so far (`noise` per manifest), in the same project (realistic neighbours).
+    while (pendingNoise >= 1) {
       noiseFile(rng, base, noise, pool);
       pendingNoise--;
     }
@@ -177,6 +180,7 @@ export function generate({ manifests, seed = 1, out }) {
     project++;
   }
   stats.projects = project;
+  stats.noiseRatio = stats.noiseFiles / stats.manifests;
   return stats;
 }
 
@@ -614,23 +618,25 @@ function cli(argv) {
       manifests: { type: 'string' },
       seed: { type: 'string', default: '1' },
       out: { type: 'string' },
+      noise: { type: 'string', default: '1' },
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help || values.manifests === undefined || values.out === undefined) {
-    process.stdout.write('Usage: node scripts/gen-monorepo.mjs --manifests N --seed S --out DIR [--json]\n');
+    process.stdout.write('Usage: node scripts/gen-monorepo.mjs --manifests N --seed S --out DIR [--noise R (unrelated files per manifest, default 1)] [--json]\n');
     return values.help ? 0 : 2;
   }
   const manifests = Number(values.manifests);
   const t0 = process.hrtime.bigint();
-  const stats = generate({ manifests, seed: values.seed, out: path.resolve(values.out) });
+  const stats = generate({ manifests, seed: values.seed, out: path.resolve(values.out), noise: Number(values.noise) });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   if (values.json) process.stdout.write(JSON.stringify({ ...stats, ms: Math.round(ms) }) + '\n');
   else
     process.stdout.write(
       `generated ${stats.manifests} manifests (${stats.manifestFiles} files) + ${stats.noiseFiles} unrelated files + ${stats.templates} templates ` +
-        `in ${stats.projects} projects, ${(stats.bytes / 1048576).toFixed(1)} MiB, ${(ms / 1000).toFixed(1)} s\n`,
+        `in ${stats.projects} projects: ${stats.files} files, noise ${stats.noiseRatio.toFixed(2)} per manifest (${((stats.noiseFiles / stats.files) * 100).toFixed(0)} % of files), ` +
+        `${(stats.bytes / 1048576).toFixed(1)} MiB, ${(ms / 1000).toFixed(1)} s\n`,
     );
   return 0;
 }

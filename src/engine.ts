@@ -11,12 +11,12 @@ import { problemText, type Config, type ConfigProblem, type ConfigSource } from 
 import { spanAt } from './core/pointer.js';
 import { plural } from './core/text.js';
 import { VERSION } from './core/version.js';
-import type { FailOn, Finding, PolicyChange, PolicyInfo, Result, Severity, Span, Stage } from './core/types.js';
-import { looksLikeManifest } from './formats/prefilter.js';
+import type { FailOn, Finding, LoadedFile, PolicyChange, PolicyInfo, Result, Severity, Span, Stage } from './core/types.js';
+import { looksLikeManifest, outOfScopeAsset } from './formats/prefilter.js';
 import { normalise, recognise } from './formats/recognise.js';
 import { buildInventory } from './inventory/build.js';
 import { dependents } from './inventory/dependents.js';
-import { compareRows, inventoryRow } from './inventory/rows.js';
+import { compareAssetRows, compareRows, computeRow, endpointRow, inventoryRow, modelRow } from './inventory/rows.js';
 import { walk } from './load/files.js';
 import { DEFAULT_MAX_FILE_BYTES, loadAll } from './load/read.js';
 import { Registry } from './policy/registry.js';
@@ -236,7 +236,6 @@ function code(s: string): string {
 }
 
 function run(root: string, config: Config, opts: EngineOptions, meta: PolicyMeta): Result {
-  const registry = new Registry(ALL_RULES, config);
   // Files kept out by the config's own excludes are counted (SPEC §5: always reported), so the walk
   // applies only the built-in excludes and the config's are applied here.
   const extra = extraExcludes(config);
@@ -249,11 +248,36 @@ function run(root: string, config: Config, opts: EngineOptions, meta: PolicyMeta
     excludedFiles = before - candidates.length;
   }
   const files = loadAll(candidates, { prefilter: looksLikeManifest, maxBytes: opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES });
+  return judge(root, candidates.length, files, config, opts, meta, excludedFiles);
+}
+
+/**
+ * Everything after reading: recognition, inventory, rules, suppressions, scope. `candidates` is how
+ * many files the walk selected, `files` the ones the loader kept. Exported for the in-memory test
+ * harness, which feeds it files that never touch the disk.
+ */
+export function judge(
+  root: string,
+  candidates: number,
+  files: LoadedFile[],
+  config: Config,
+  opts: EngineOptions,
+  meta: PolicyMeta = { from: opts.policy?.from ?? 'checkout', changed: false },
+  excludedFiles = 0,
+): Result {
+  const registry = new Registry(ALL_RULES, config);
 
   const findings: Finding[] = [];
   for (const f of files) {
+    // A syntax error in an Azure ML asset the gate does not judge (a pipeline job, a component) is
+    // visible but not an error: Azure's own loader stops at it too, so nothing it deploys is hidden.
+    const outOfScope = f.problems.every((p) => p.syntax) ? outOfScopeAsset(f.text) : undefined;
     for (const p of f.problems) {
-      const finding = registry.make('parse-error', f.path, { line: p.line, column: p.column, endLine: p.line, endColumn: p.column }, p.message);
+      const span = { line: p.line, column: p.column, endLine: p.line, endColumn: p.column };
+      const message = outOfScope
+        ? `${p.message}. The file looks like an Azure ML ${outOfScope}, which the gate does not gate, so this is a notice`
+        : p.message;
+      const finding = registry.make('parse-error', f.path, span, message, outOfScope ? 'notice' : undefined);
       if (finding) findings.push(finding);
     }
   }
@@ -268,7 +292,7 @@ function run(root: string, config: Config, opts: EngineOptions, meta: PolicyMeta
   }
   const inventory = buildInventory(root, files, manifests, normalise(manifests), config);
   const skus = new SkuCatalog(config.skus);
-  const ruleRun = registry.run(inventory, skus);
+  const ruleRun = registry.run(inventory, skus, opts.now ?? new Date());
   findings.push(...ruleRun.findings);
   const suppressed = applySuppressions(findings, files, config, opts.now ?? new Date(), registry);
   let all = suppressed.findings;
@@ -302,6 +326,7 @@ function run(root: string, config: Config, opts: EngineOptions, meta: PolicyMeta
     inScopeFiles = inScopeFiles.filter((f) => wanted(f.path));
   }
   const inScopeFileSet = new Set(inScopeFiles);
+  const inScopePaths = new Set(inScopeFiles.map((f) => f.path));
   const deploymentFiles = new Set(deployments.map((d) => d.manifest.file.path));
 
   all.sort(compareFindings);
@@ -314,10 +339,18 @@ function run(root: string, config: Config, opts: EngineOptions, meta: PolicyMeta
       reason: scopeReason,
       filesScanned: inScopeFiles.length,
       manifests: narrowed ? inventory.manifests.filter((m) => inScopeFileSet.has(m.file)).length : inventory.manifests.length,
+      candidates,
+      prefiltered: candidates - files.length,
     },
     summary: summarise(all, opts.failOn),
     findings: all,
     inventory: deployments.map((d) => inventoryRow(d, skus)).sort(compareRows),
+    endpoints: inventory.endpoints
+      .filter((e) => !narrowed || inScopePaths.has(e.manifest.file.path))
+      .map((e) => endpointRow(e, inventory.deployments))
+      .sort(compareAssetRows),
+    models: inventory.models.filter((m) => !narrowed || !m.manifest || inScopePaths.has(m.manifest.file.path)).map(modelRow).sort(compareAssetRows),
+    computes: inventory.computes.filter((c) => !narrowed || !c.manifest || inScopePaths.has(c.manifest.file.path)).map(computeRow).sort(compareAssetRows),
     skipped: ruleRun.skipped.filter((s) => !narrowed || deploymentFiles.has(s.file)),
     waivers: suppressed.waivers,
     failOn: opts.failOn,

@@ -7,7 +7,8 @@ import type { DraftDeployment } from '../../src/formats/types.js';
 import type { ComputeInfo, LoadedFile, Manifest, ModelInfo } from '../../src/core/types.js';
 import { rule as schemaRule } from '../../src/policy/rules/schema.js';
 import { rule as unknownKeyRule } from '../../src/policy/rules/unknown-key.js';
-import { CORPUS, loadCorpus, runRule, spanOf } from './helpers.js';
+import { runRule, spanOf } from '../harness.js';
+import { CORPUS, loadCorpus } from './helpers.js';
 
 const AX = 'aml-actions/Azure+aml-';
 const EX = 'azureml-examples/cli/';

@@ -18,6 +18,8 @@ describe('model facts (SPEC §2)', () => {
       'deploy/dev/d.yml': managed('azureml:m:1'),
     });
     // DS3_v2 has 14 GiB ≥ 1.5 × 2: no finding (with 40 GiB from registermodel.json there would be one).
+    expect(r.inventory.map((d) => d.model)).toEqual(['m:1']);
+    expect(r.skipped.filter((s) => s.rules.includes('memory-headroom'))).toEqual([]);
     expect(byRule(r, 'memory-headroom')).toEqual([]);
   });
 

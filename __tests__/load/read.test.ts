@@ -27,6 +27,11 @@ describe('YAML with positions', () => {
     });
   });
 
+  test('a lone y / n stays text (PyYAML resolves only yes/no/true/false/on/off)', () => {
+    const r = yaml('a: y\nb: N\nc: on\nd: No\n');
+    expect({ ...(r.docs[0].value as object) }).toEqual({ a: 'y', b: 'N', c: true, d: false });
+  });
+
   test('key spans are 1-based line/column of the key', () => {
     const r = yaml('a: 1\nresources:\n  requests:\n    memory: "4Gi"\n');
     const d = r.docs[0];

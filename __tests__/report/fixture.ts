@@ -36,6 +36,7 @@ export function row(file: string, extra: Partial<InventoryRow> = {}): InventoryR
     name: 'blue',
     target: 'managed-online',
     stage: 'production',
+    stageSource: 'word "prod" in the path or name',
     mode: 'realtime',
     instanceType: 'Standard_DS3_v2',
     instances: 3,
@@ -44,6 +45,8 @@ export function row(file: string, extra: Partial<InventoryRow> = {}): InventoryR
     model: 'fraud-detector:3',
     modelSizeBytes: 123456,
     compute: null,
+    modelResolution: 'resolved',
+    computeResolution: null,
     ...extra,
   };
 }
@@ -67,6 +70,9 @@ export function sampleResult(): Result {
     scope: { mode: 'all', reason: 'workflow_dispatch', filesScanned: 120, manifests: 64 },
     summary: { result: 'fail', errors: 2, warnings: 1, notices: 1, suppressed: 2 },
     findings,
+    endpoints: [],
+    models: [],
+    computes: [],
     inventory: [
       row('deploy/prod/blue.yml'),
       row('deploy/dev/aci.yml', {

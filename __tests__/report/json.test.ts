@@ -5,7 +5,8 @@ import { RULES, sampleResult } from './fixture.js';
 
 test('top-level shape and key order of SPEC §8, plus waivers; no failOn', () => {
   const parsed = JSON.parse(renderJson(sampleResult())) as Record<string, unknown>;
-  expect(Object.keys(parsed)).toEqual(['version', 'tool', 'scope', 'summary', 'findings', 'inventory', 'skipped', 'waivers']);
+  // SPEC §8 plus the complete inventory (endpoints, models, computes: issue #11) and waivers.
+  expect(Object.keys(parsed)).toEqual(['version', 'tool', 'scope', 'summary', 'findings', 'inventory', 'endpoints', 'models', 'computes', 'skipped', 'waivers']);
   expect(parsed['version']).toBe(1);
   expect(parsed['tool']).toEqual({ name: 'model-deploy-gate', version: '1.2.3' });
   expect(Object.keys(parsed['scope'] as object)).toEqual(['mode', 'reason', 'filesScanned', 'manifests']);
@@ -26,7 +27,8 @@ test('findings: fixed keys, suppressed is null or {by, reason, owner?, expires?}
 test('inventory, skipped and waivers rows keep the documented key order', () => {
   const r = toJsonReport(sampleResult());
   expect(Object.keys(r.inventory[0])).toEqual([
-    'file', 'line', 'kind', 'name', 'target', 'stage', 'mode', 'instanceType', 'instances', 'memoryGb', 'gpus', 'model', 'modelSizeBytes', 'compute',
+    'file', 'line', 'kind', 'name', 'target', 'stage', 'stageSource', 'mode', 'instanceType', 'instances', 'memoryGb', 'gpus', 'model', 'modelSizeBytes', 'compute',
+    'modelResolution', 'computeResolution',
   ]);
   expect(Object.keys(r.skipped[0])).toEqual(['file', 'rules', 'why']);
   expect(Object.keys(r.waivers[0])).toEqual(['rule', 'path', 'reason', 'owner', 'expires', 'expiringSoon', 'matched']);

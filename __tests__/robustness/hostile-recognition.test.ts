@@ -162,6 +162,30 @@ describe('nothing outside the workspace is read', () => {
     return root;
   }
 
+  test('an upper-case extension (deploy.YML) is read as Azure CLIs read it', () => {
+    const root = repo({ 'deploy/prod/aci.YML': 'computeType: ACI\ncontainerResourceRequirements:\n  memoryInGB: 64\n' });
+    const r = resultOf(evaluate({ root, failOn: 'error', scopeReason: 'test' }));
+    expectAciCaught(r, 'deploy/prod/aci.YML');
+  });
+
+  test('a manifest reached through an in-repo folder link is checked under the link path', () => {
+    // The real folder sits under an excluded name; the pipeline deploys it through the link.
+    const root = repo({ 'node_modules/cfg/aci.yml': 'computeType: ACI\ncontainerResourceRequirements:\n  memoryInGB: 64\n' });
+    mkdirSync(path.join(root, 'deploy'), { recursive: true });
+    symlinkSync(path.join(root, 'node_modules/cfg'), path.join(root, 'deploy/prod'));
+    const r = resultOf(evaluate({ root, failOn: 'error', scopeReason: 'test' }));
+    expectAciCaught(r, 'deploy/prod/aci.yml');
+  });
+
+  test('a folder link loop and a link farm end, with every real manifest read once per path', () => {
+    const root = repo({ 'deploy/prod/aci.yml': 'computeType: ACI\ncontainerResourceRequirements:\n  memoryInGB: 64\n' });
+    symlinkSync(path.join(root, 'deploy'), path.join(root, 'deploy/prod/loop'));
+    mkdirSync(path.join(root, 'farm'));
+    for (let i = 0; i < 40; i++) symlinkSync(path.join(root, 'farm'), path.join(root, `farm/l${i}`));
+    const r = resultOf(evaluate({ root, failOn: 'error', scopeReason: 'test' }));
+    expect(byRule(r, 'aci-not-for-production').map((f) => f.file)).toEqual(['deploy/prod/aci.yml']);
+  });
+
   test('a model path through an in-repo symlinked folder gets no size from outside', () => {
     const outside = mkdtempSync(path.join(tmpdir(), 'mdg-outside-'));
     roots.push(outside);

@@ -12113,248 +12113,6 @@ function helpUri(ruleId) {
     return `${PROJECT_URL}/blob/main/docs/rules/${encodeURIComponent(ruleId)}.md`;
 }
 
-;// CONCATENATED MODULE: ./src/core/version.ts
-/** The product version (kept equal to package.json's by a test). */
-const VERSION = '0.1.0';
-
-;// CONCATENATED MODULE: ./src/catalog/skus.ts
-const ROWS = [
-    // Dv2 / DSv2
-    ['Standard_D1_v2', 1, 3.5, 0, false],
-    ['Standard_D2_v2', 2, 7, 0, false],
-    ['Standard_D3_v2', 4, 14, 0, false],
-    ['Standard_D4_v2', 8, 28, 0, false],
-    ['Standard_D5_v2', 16, 56, 0, false],
-    ['Standard_D11_v2', 2, 14, 0, false],
-    ['Standard_D12_v2', 4, 28, 0, false],
-    ['Standard_D13_v2', 8, 56, 0, false],
-    ['Standard_D14_v2', 16, 112, 0, false],
-    ['Standard_DS1_v2', 1, 3.5, 0, true],
-    ['Standard_DS2_v2', 2, 7, 0, true],
-    ['Standard_DS3_v2', 4, 14, 0, true],
-    ['Standard_DS4_v2', 8, 28, 0, true],
-    ['Standard_DS5_v2', 16, 56, 0, true],
-    ['Standard_DS11_v2', 2, 14, 0, false],
-    ['Standard_DS12_v2', 4, 28, 0, false],
-    ['Standard_DS13_v2', 8, 56, 0, false],
-    ['Standard_DS14_v2', 16, 112, 0, false],
-    // Dv3 / Dsv3
-    ['Standard_D2_v3', 2, 8, 0, false],
-    ['Standard_D4_v3', 4, 16, 0, false],
-    ['Standard_D8_v3', 8, 32, 0, false],
-    ['Standard_D16_v3', 16, 64, 0, false],
-    ['Standard_D32_v3', 32, 128, 0, false],
-    ['Standard_D48_v3', 48, 192, 0, false],
-    ['Standard_D64_v3', 64, 256, 0, false],
-    ['Standard_D2s_v3', 2, 8, 0, false],
-    ['Standard_D4s_v3', 4, 16, 0, false],
-    ['Standard_D8s_v3', 8, 32, 0, false],
-    ['Standard_D16s_v3', 16, 64, 0, false],
-    ['Standard_D32s_v3', 32, 128, 0, false],
-    ['Standard_D48s_v3', 48, 192, 0, false],
-    ['Standard_D64s_v3', 64, 256, 0, false],
-    // Dav4 / Dasv4 (managed online list; RAM 4 GiB per vCPU)
-    ['Standard_D2a_v4', 2, 8, 0, true],
-    ['Standard_D4a_v4', 4, 16, 0, true],
-    ['Standard_D8a_v4', 8, 32, 0, true],
-    ['Standard_D16a_v4', 16, 64, 0, true],
-    ['Standard_D32a_v4', 32, 128, 0, true],
-    ['Standard_D48a_v4', 48, 192, 0, true],
-    ['Standard_D64a_v4', 64, 256, 0, true],
-    ['Standard_D96a_v4', 96, 384, 0, true],
-    ['Standard_D2as_v4', 2, 8, 0, true],
-    ['Standard_D4as_v4', 4, 16, 0, true],
-    ['Standard_D8as_v4', 8, 32, 0, true],
-    ['Standard_D16as_v4', 16, 64, 0, true],
-    ['Standard_D32as_v4', 32, 128, 0, true],
-    ['Standard_D48as_v4', 48, 192, 0, true],
-    ['Standard_D64as_v4', 64, 256, 0, true],
-    ['Standard_D96as_v4', 96, 384, 0, true],
-    // Fsv2
-    ['Standard_F2s_v2', 2, 4, 0, true],
-    ['Standard_F4s_v2', 4, 8, 0, true],
-    ['Standard_F8s_v2', 8, 16, 0, true],
-    ['Standard_F16s_v2', 16, 32, 0, true],
-    ['Standard_F32s_v2', 32, 64, 0, true],
-    ['Standard_F48s_v2', 48, 96, 0, true],
-    ['Standard_F64s_v2', 64, 128, 0, true],
-    ['Standard_F72s_v2', 72, 144, 0, true],
-    // Esv3 (E20s_v3 is not on the managed online list)
-    ['Standard_E2s_v3', 2, 16, 0, true],
-    ['Standard_E4s_v3', 4, 32, 0, true],
-    ['Standard_E8s_v3', 8, 64, 0, true],
-    ['Standard_E16s_v3', 16, 128, 0, true],
-    ['Standard_E20s_v3', 20, 160, 0, false],
-    ['Standard_E32s_v3', 32, 256, 0, true],
-    ['Standard_E48s_v3', 48, 384, 0, true],
-    ['Standard_E64s_v3', 64, 432, 0, true],
-    // NC (K80, retired family)
-    ['Standard_NC6', 6, 56, 1, false],
-    ['Standard_NC12', 12, 112, 2, false],
-    ['Standard_NC24', 24, 224, 4, false],
-    ['Standard_NC24r', 24, 224, 4, false],
-    // NCv2 (P100)
-    ['Standard_NC6s_v2', 6, 112, 1, true],
-    ['Standard_NC12s_v2', 12, 224, 2, true],
-    ['Standard_NC24s_v2', 24, 448, 4, true],
-    // NCv3 (V100)
-    ['Standard_NC6s_v3', 6, 112, 1, true],
-    ['Standard_NC12s_v3', 12, 224, 2, true],
-    ['Standard_NC24s_v3', 24, 448, 4, true],
-    ['Standard_NC24rs_v3', 24, 448, 4, false],
-    // NCasT4_v3 (T4)
-    ['Standard_NC4as_T4_v3', 4, 28, 1, true],
-    ['Standard_NC8as_T4_v3', 8, 56, 1, true],
-    ['Standard_NC16as_T4_v3', 16, 110, 1, true],
-    ['Standard_NC64as_T4_v3', 64, 440, 4, true],
-    // NC A100 v4
-    ['Standard_NC24ads_A100_v4', 24, 220, 1, true],
-    ['Standard_NC48ads_A100_v4', 48, 440, 2, true],
-    ['Standard_NC96ads_A100_v4', 96, 880, 4, true],
-    // ND (P40)
-    ['Standard_ND6s', 6, 112, 1, false],
-    ['Standard_ND12s', 12, 224, 2, false],
-    ['Standard_ND24s', 24, 448, 4, false],
-    ['Standard_ND24rs', 24, 448, 4, false],
-    // NDv2 (V100 NVLink)
-    ['Standard_ND40rs_v2', 40, 672, 8, true],
-    // NV (M60, retired) / NVv3
-    ['Standard_NV6', 6, 56, 1, false],
-    ['Standard_NV12', 12, 112, 2, false],
-    ['Standard_NV24', 24, 224, 4, false],
-    ['Standard_NV12s_v3', 12, 112, 1, false],
-    ['Standard_NV24s_v3', 24, 224, 2, false],
-    ['Standard_NV48s_v3', 48, 448, 4, false],
-    // NVadsA10 v5 (fractional A10 counts as one GPU device)
-    ['Standard_NV6ads_A10_v5', 6, 55, 1, true],
-    ['Standard_NV12ads_A10_v5', 12, 110, 1, true],
-    ['Standard_NV18ads_A10_v5', 18, 220, 1, true],
-    ['Standard_NV36ads_A10_v5', 36, 440, 1, true],
-    ['Standard_NV36adms_A10_v5', 36, 880, 1, true],
-    ['Standard_NV72ads_A10_v5', 72, 880, 2, true],
-    // PBs (FPGA, Azure ML only; RAM not published)
-    ['Standard_PB6s', 6, 0, 0, false, true],
-];
-const BUILTIN_SKUS = ROWS.map(([name, vcpus, memoryGb, gpus, managedOnline, fpga]) => ({
-    name,
-    vcpus,
-    memoryGb,
-    gpus,
-    fpga: fpga ?? false,
-    managedOnline,
-}));
-/** Case-insensitive SKU lookup, extendable from config `skus:`. */
-class SkuCatalog {
-    byName = new Map();
-    constructor(extra = {}) {
-        for (const s of BUILTIN_SKUS)
-            this.byName.set(s.name.toLowerCase(), s);
-        for (const [name, s] of Object.entries(extra)) {
-            this.byName.set(name.toLowerCase(), { name, vcpus: s.vcpus, memoryGb: s.memoryGb, gpus: s.gpus, fpga: s.fpga ?? false, managedOnline: s.managedOnline });
-        }
-    }
-    get(name) {
-        if (!name)
-            return undefined;
-        return this.byName.get(name.trim().toLowerCase());
-    }
-    all() {
-        return [...this.byName.values()];
-    }
-    /**
-     * The smallest SKU (by RAM, then vCPUs, then name) with at least `memoryGb` of RAM and the same
-     * accelerator kind (GPU or CPU); optionally only SKUs allowed on managed online endpoints.
-     */
-    smallestWith(memoryGb, opts) {
-        let best;
-        for (const s of this.byName.values()) {
-            if (s.fpga || s.memoryGb < memoryGb)
-                continue;
-            if (s.gpus > 0 !== opts.gpu)
-                continue;
-            if (opts.managedOnly && !s.managedOnline)
-                continue;
-            if (!best ||
-                s.memoryGb < best.memoryGb ||
-                (s.memoryGb === best.memoryGb && (s.vcpus < best.vcpus || (s.vcpus === best.vcpus && s.name < best.name)))) {
-                best = s;
-            }
-        }
-        return best;
-    }
-}
-
-// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
-var ajv = __nccwpck_require__(2463);
-;// CONCATENATED MODULE: ./schema/config.schema.json
-const config_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/model-deploy-gate/model-deploy-gate/blob/main/schema/config.schema.json","title":"model-deploy-gate configuration","description":"Configuration of model-deploy-gate, read from .github/model-deploy-gate.yml or .model-deploy-gate.yml (or the action\'s `config` input / the CLI\'s --config). Every section is optional.","type":"object","additionalProperties":false,"properties":{"$schema":{"title":"JSON Schema","description":"URL of this schema, for editors that complete and check the file.","type":"string"},"default-stage":{"title":"Default stage","description":"Stage of a deployment that neither its tags, the `stages` globs nor its path and name classify. Production-only rules are not evaluated for `unknown` deployments (the report lists them as skipped).","type":"string","enum":["production","nonproduction","unknown"],"default":"unknown"},"stages":{"title":"Stages by path","description":"Repo-relative path globs that set the stage of the deployments in matching files (after the manifest\'s own `tags.stage`/`tags.environment`/`tags.env`).","type":"object","additionalProperties":false,"properties":{"production":{"title":"Production paths","description":"Globs of files whose deployments serve production, e.g. deploy/prod/**.","type":"array","items":{"type":"string","minLength":1},"default":[]},"nonproduction":{"title":"Non-production paths","description":"Globs of files whose deployments are dev, test, staging or debugging, e.g. deploy/dev/**.","type":"array","items":{"type":"string","minLength":1},"default":[]}},"default":{}},"include":{"title":"Files to read","description":"Repo-relative globs of files to consider (dot-files and dot-folders match). Detection is by content, so the defaults rarely need changing.","type":"array","items":{"type":"string","minLength":1},"default":["**/*.yml","**/*.yaml","**/*.json","**/MLmodel"]},"exclude":{"title":"Files to skip","description":"Repo-relative globs of files to skip; they add to the built-in excludes (node_modules/**, .git/**, dist/**) and win over `include`.","type":"array","items":{"type":"string","minLength":1},"default":[]},"rules":{"title":"Rule severities","description":"Severity per rule id: error, warning, notice, or off (quote `off` in YAML 1.1 tools if they turn it into false; both are accepted).","type":"object","additionalProperties":{"title":"Rule setting","description":"A severity, or an object with a `severity` key.","oneOf":[{"title":"Severity","description":"error fails the check (with the default fail-on), warning and notice only report, off disables the rule.","type":"string","enum":["error","warning","notice","off"]},{"title":"Rule options","description":"Rule settings as an object.","type":"object","additionalProperties":false,"required":["severity"],"properties":{"severity":{"title":"Severity","description":"error fails the check (with the default fail-on), warning and notice only report, off disables the rule.","type":"string","enum":["error","warning","notice","off"]}}}]},"default":{}},"limits":{"title":"Thresholds","description":"Numbers the rules compare against (fractions allowed). Defaults come from the Azure ML compute target table and deployment docs.","type":"object","additionalProperties":false,"properties":{"aci-max-memory-gb":{"title":"ACI memory ceiling (GiB)","description":"aci-memory-limit fires when an ACI deployment asks for this much memory or more (the table: ACI suits CPU workloads needing < 48 GB RAM).","type":"number","exclusiveMinimum":0,"default":48},"aci-max-model-size-gb":{"title":"ACI model size ceiling (GiB)","description":"aci-model-size fires when the model deployed to ACI is this large or larger (the table: container instances suit small models < 1 GB).","type":"number","exclusiveMinimum":0,"default":1},"memory-headroom-ratio":{"title":"Memory headroom ratio","description":"memory-headroom fires when memory per replica/instance is below this multiple of the model\'s memory requirement (the docs: start with 150 % of the RAM the model needs).","type":"number","exclusiveMinimum":0,"default":1.5},"aks-production-min-nodes":{"title":"Minimum nodes of a production AKS cluster","description":"aks-production-cluster fires for production deployments on AKS clusters with fewer nodes.","type":"number","exclusiveMinimum":0,"default":3},"aks-production-min-vcpus":{"title":"Minimum vCPUs of a production AKS cluster","description":"aks-production-cluster fires for production deployments on AKS clusters with fewer vCPUs in total (nodes × SKU vCPUs).","type":"number","exclusiveMinimum":0,"default":12},"managed-production-min-instances":{"title":"Minimum instances of a production managed online deployment","description":"managed-instance-count-ha fires for production managed online deployments with a lower instance_count.","type":"number","exclusiveMinimum":0,"default":3},"managed-max-request-timeout-ms":{"title":"Maximum managed online request timeout (ms)","description":"request-timeout-limit fires when request_settings.request_timeout_ms is above this (Azure\'s limit is 180000 ms).","type":"number","exclusiveMinimum":0,"default":180000},"kubernetes-max-request-timeout-ms":{"title":"Maximum Kubernetes online request timeout (ms)","description":"request-timeout-limit fires when a Kubernetes online deployment\'s request_settings.request_timeout_ms is above this (Azure\'s limit is 300000 ms on Kubernetes online endpoints).","type":"number","exclusiveMinimum":0,"default":300000}},"default":{}},"skus":{"title":"VM SKUs","description":"Add or override entries of the built-in VM SKU catalogue, by SKU name (matched case-insensitively).","type":"object","additionalProperties":{"title":"SKU","description":"Capacity of one VM size.","type":"object","additionalProperties":false,"required":["vcpus","memory-gb"],"properties":{"vcpus":{"title":"vCPUs","description":"Virtual CPUs of one VM.","type":"number","exclusiveMinimum":0},"memory-gb":{"title":"Memory (GiB)","description":"RAM of one VM in GiB.","type":"number","exclusiveMinimum":0},"gpus":{"title":"GPUs","description":"GPUs of one VM (0 for CPU-only sizes).","type":"integer","minimum":0,"default":0},"fpga":{"title":"FPGA","description":"Whether the VM has an FPGA (like Standard_PB6s).","type":"boolean","default":false},"managed-online":{"title":"Allowed on managed online endpoints","description":"Whether managed online deployments may use this size as instance_type.","type":"boolean","default":false}}},"default":{}},"models":{"title":"Models","description":"Facts about models registered outside the repository, by model name (as in azureml:NAME:VERSION).","type":"object","additionalProperties":{"title":"Model facts","description":"What the size and memory rules need to know about one model.","type":"object","additionalProperties":false,"properties":{"memory-gb":{"title":"Memory requirement (GiB)","description":"RAM the loaded model needs; memory-headroom asks for 1.5 × this per replica/instance.","type":"number","exclusiveMinimum":0},"size-bytes":{"title":"Size (bytes)","description":"Size of the model\'s files in bytes.","type":"number","exclusiveMinimum":0},"accelerator":{"title":"Accelerator","description":"Hardware the model needs for inference.","type":"string","enum":["gpu","fpga","none"]}}},"default":{}},"computes":{"title":"Computes","description":"Facts about compute targets defined outside the repository, by compute name (as in azureml:NAME or computeTargetName).","type":"object","additionalProperties":{"title":"Compute facts","description":"Kind and size of one compute target.","type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"title":"Compute type","description":"amlcompute (Azure ML compute cluster), kubernetes (Azure ML Kubernetes compute), aks (legacy AKS compute for v1 web services), computeinstance, virtualmachine.","type":"string","enum":["amlcompute","kubernetes","aks","computeinstance","virtualmachine"]},"vm-size":{"title":"VM size","description":"SKU of the nodes, e.g. Standard_D3_v2.","type":"string","minLength":1},"nodes":{"title":"Nodes","description":"Node count of an AKS cluster (agent_count); for compute clusters, the maximum node count.","type":"integer","minimum":0},"min-nodes":{"title":"Minimum nodes","description":"Minimum node count of a compute cluster.","type":"integer","minimum":0},"max-nodes":{"title":"Maximum nodes","description":"Maximum node count of a compute cluster.","type":"integer","minimum":0},"tier":{"title":"VM priority","description":"dedicated or low priority (preemptible) VMs.","type":"string","enum":["dedicated","lowpriority","low_priority"]},"purpose":{"title":"Cluster purpose","description":"AKS cluster purpose: DevTest clusters are not for production traffic.","type":"string","enum":["DevTest","FastProd"]}}},"default":{}},"waivers":{"title":"Waivers","description":"Accepted findings, by rule and path, each with a reason, an owner and an expiry date. An expired waiver stops waiving and is itself an error.","type":"array","items":{"title":"Waiver","description":"One accepted finding pattern. Every field is required.","type":"object","additionalProperties":false,"required":["rule","path","reason","owner","expires"],"properties":{"rule":{"title":"Rule id","description":"Id of the rule whose findings are waived.","type":"string","minLength":1},"path":{"title":"Path glob","description":"Repo-relative glob of the files whose findings are waived, e.g. deploy/legacy/**.","type":"string","minLength":1},"reason":{"title":"Reason","description":"Why the finding is accepted (a ticket reference helps).","type":"string","pattern":"\\\\S"},"owner":{"title":"Owner","description":"Who is responsible for removing the waiver, e.g. @ml-platform.","type":"string","pattern":"\\\\S"},"expires":{"title":"Expiry date","description":"Last day (UTC, YYYY-MM-DD) the waiver applies; after it the waived findings come back and the waiver is reported as expired.","type":"string","pattern":"^\\\\d{4}-\\\\d{2}-\\\\d{2}$"}}},"default":[]}}}');
-;// CONCATENATED MODULE: ./src/core/pointer.ts
-/** Appends one escaped segment. */
-function pointerJoin(base, segment) {
-    const s = String(segment).replace(/~/g, '~0').replace(/\//g, '~1');
-    return `${base}/${s}`;
-}
-function pointerSplit(ptr) {
-    if (ptr === '')
-        return [];
-    return ptr
-        .slice(1)
-        .split('/')
-        .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
-}
-/** Pointer of a member: `ptrOf('resources', 'requests', 'nvidia.com/gpu')` escapes `/` as `~1`. */
-function ptrOf(...segments) {
-    return segments.reduce((acc, s) => pointerJoin(acc, s), '');
-}
-/** `containerResourceRequirements.memoryInGB` for `/containerResourceRequirements/memoryInGB`; list items as `[0]`. */
-function dotted(ptr) {
-    return pointerSplit(ptr).reduce((acc, s) => (/^\d+$/.test(s) ? `${acc}[${s}]` : acc ? `${acc}.${s}` : s), '');
-}
-/** A mapping as the loaders build it (null prototype). Arrays are not mappings. */
-function isMapping(v) {
-    return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-/** A plain object without a prototype: keys such as `__proto__` are ordinary data. */
-function dict() {
-    return Object.create(null);
-}
-/** The value at a pointer (undefined when any step is missing). Own keys only: `constructor` is data. */
-function valueIn(root, ptr) {
-    let cur = root;
-    for (const seg of pointerSplit(ptr)) {
-        if (Array.isArray(cur)) {
-            if (!/^(0|[1-9]\d*)$/.test(seg))
-                return undefined;
-            cur = cur[Number(seg)];
-        }
-        else if (isMapping(cur)) {
-            if (!Object.hasOwn(cur, seg))
-                return undefined;
-            cur = cur[seg];
-        }
-        else {
-            return undefined;
-        }
-    }
-    return cur;
-}
-/**
- * Span of the key a pointer names; falls back to its value, then to the nearest ancestor, then to
- * the document's start (the line a reviewer must change, as close as the file allows).
- */
-function spanAt(doc, ptr) {
-    let segs = pointerSplit(ptr);
-    for (;;) {
-        const p = segs.reduce((acc, s) => pointerJoin(acc, s), '');
-        const s = doc.keys.get(p) ?? (p !== '' ? doc.values.get(p) : undefined);
-        if (s)
-            return s;
-        if (segs.length === 0)
-            return doc.start;
-        segs = segs.slice(0, -1);
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/core/text.ts
 // Text helpers shared by messages and reports.
 /** `1 file`, `3 files`. */
@@ -12462,6 +12220,152 @@ function suggestKey(key, known) {
     return sub;
 }
 
+;// CONCATENATED MODULE: ./src/core/version.ts
+/** The product version (kept equal to package.json's by a test). */
+const VERSION = '0.1.0';
+
+;// CONCATENATED MODULE: ./src/catalog/skus.json
+const skus_namespaceObject = /*#__PURE__*/JSON.parse('{"wX":["Standard_NC24ads_A100_v4","Standard_NC48ads_A100_v4","Standard_NC96ads_A100_v4","Standard_NC40ads_H100_v5","Standard_NC80adis_H100_v5","Standard_ND96amsr_A100_v4","Standard_ND96asr_v4","Standard_ND40rs_v2","Standard_ND96is_H100_v5","Standard_ND96isr_H100_v5"],"LR":[["Standard_D1_v2",1,3.5,0,null],["Standard_D2_v2",2,7,0,null],["Standard_D3_v2",4,14,0,null],["Standard_D4_v2",8,28,0,null],["Standard_D5_v2",16,56,0,null],["Standard_D11_v2",2,14,0,null],["Standard_D12_v2",4,28,0,null],["Standard_D13_v2",8,56,0,null],["Standard_D14_v2",16,112,0,null],["Standard_DS1_v2",1,3.5,0,"standardDSv2Family"],["Standard_DS2_v2",2,7,0,"standardDSv2Family"],["Standard_DS3_v2",4,14,0,"standardDSv2Family"],["Standard_DS4_v2",8,28,0,"standardDSv2Family"],["Standard_DS5_v2",16,56,0,"standardDSv2Family"],["Standard_DS11_v2",2,14,0,null],["Standard_DS12_v2",4,28,0,null],["Standard_DS13_v2",8,56,0,null],["Standard_DS14_v2",16,112,0,null],["Standard_D2_v3",2,8,0,null],["Standard_D4_v3",4,16,0,null],["Standard_D8_v3",8,32,0,null],["Standard_D16_v3",16,64,0,null],["Standard_D32_v3",32,128,0,null],["Standard_D48_v3",48,192,0,null],["Standard_D64_v3",64,256,0,null],["Standard_D2s_v3",2,8,0,null],["Standard_D4s_v3",4,16,0,null],["Standard_D8s_v3",8,32,0,null],["Standard_D16s_v3",16,64,0,null],["Standard_D32s_v3",32,128,0,null],["Standard_D48s_v3",48,192,0,null],["Standard_D64s_v3",64,256,0,null],["Standard_D2a_v4",2,8,0,"standardDAv4Family"],["Standard_D4a_v4",4,16,0,"standardDAv4Family"],["Standard_D8a_v4",8,32,0,"standardDAv4Family"],["Standard_D16a_v4",16,64,0,"standardDAv4Family"],["Standard_D32a_v4",32,128,0,"standardDAv4Family"],["Standard_D48a_v4",48,192,0,"standardDAv4Family"],["Standard_D64a_v4",64,256,0,"standardDAv4Family"],["Standard_D96a_v4",96,384,0,"standardDAv4Family"],["Standard_D2as_v4",2,8,0,"standardDASv4Family"],["Standard_D4as_v4",4,16,0,"standardDASv4Family"],["Standard_D8as_v4",8,32,0,"standardDASv4Family"],["Standard_D16as_v4",16,64,0,"standardDASv4Family"],["Standard_D32as_v4",32,128,0,"standardDASv4Family"],["Standard_D48as_v4",48,192,0,"standardDASv4Family"],["Standard_D64as_v4",64,256,0,"standardDASv4Family"],["Standard_D96as_v4",96,384,0,"standardDASv4Family"],["Standard_B2ms",2,8,0,null],["Standard_B4ms",4,16,0,null],["Standard_B8ms",8,32,0,null],["Standard_F2s_v2",2,4,0,"standardFSv2Family"],["Standard_F4s_v2",4,8,0,"standardFSv2Family"],["Standard_F8s_v2",8,16,0,"standardFSv2Family"],["Standard_F16s_v2",16,32,0,"standardFSv2Family"],["Standard_F32s_v2",32,64,0,"standardFSv2Family"],["Standard_F48s_v2",48,96,0,"standardFSv2Family"],["Standard_F64s_v2",64,128,0,"standardFSv2Family"],["Standard_F72s_v2",72,144,0,"standardFSv2Family"],["Standard_E2s_v3",2,16,0,"standardESv3Family"],["Standard_E4s_v3",4,32,0,"standardESv3Family"],["Standard_E8s_v3",8,64,0,"standardESv3Family"],["Standard_E16s_v3",16,128,0,"standardESv3Family"],["Standard_E20s_v3",20,160,0,null],["Standard_E32s_v3",32,256,0,"standardESv3Family"],["Standard_E48s_v3",48,384,0,"standardESv3Family"],["Standard_E64s_v3",64,432,0,"standardESv3Family"],["Standard_FX4mds",4,84,0,"standardFXMDVSFamily"],["Standard_FX12mds",12,252,0,"standardFXMDVSFamily"],["Standard_FX24mds",24,504,0,"standardFXMDVSFamily"],["Standard_FX36mds",36,756,0,"standardFXMDVSFamily"],["Standard_FX48mds",48,1008,0,"standardFXMDVSFamily"],["Standard_L8s_v2",8,64,0,"standardLSv2Family"],["Standard_L16s_v2",16,128,0,"standardLSv2Family"],["Standard_L32s_v2",32,256,0,"standardLSv2Family"],["Standard_L48s_v2",48,384,0,"standardLSv2Family"],["Standard_L64s_v2",64,512,0,"standardLSv2Family"],["Standard_L80s_v2",80,640,0,"standardLSv2Family"],["Standard_L8s_v3",8,64,0,"standardLSv3Family"],["Standard_L16s_v3",16,128,0,"standardLSv3Family"],["Standard_L32s_v3",32,256,0,"standardLSv3Family"],["Standard_L48s_v3",48,384,0,"standardLSv3Family"],["Standard_L64s_v3",64,512,0,"standardLSv3Family"],["Standard_L80s_v3",80,640,0,"standardLSv3Family"],["Standard_L8as_v3",8,64,0,"standardLASv3Family"],["Standard_L16as_v3",16,128,0,"standardLASv3Family"],["Standard_L32as_v3",32,256,0,"standardLASv3Family"],["Standard_L48as_v3",48,384,0,"standardLASv3Family"],["Standard_L64as_v3",64,512,0,"standardLASv3Family"],["Standard_L80as_v3",80,640,0,"standardLASv3Family"],["Standard_NC6",6,56,1,null],["Standard_NC12",12,112,2,null],["Standard_NC24",24,224,4,null],["Standard_NC24r",24,224,4,null],["Standard_NC6s_v2",6,112,1,"standardNCSv2Family"],["Standard_NC12s_v2",12,224,2,"standardNCSv2Family"],["Standard_NC24s_v2",24,448,4,"standardNCSv2Family"],["Standard_NC6s_v3",6,112,1,"standardNCSv3Family"],["Standard_NC12s_v3",12,224,2,"standardNCSv3Family"],["Standard_NC24s_v3",24,448,4,"standardNCSv3Family"],["Standard_NC24rs_v3",24,448,4,null],["Standard_NC4as_T4_v3",4,28,1,"standard NCASv3_T4 Family"],["Standard_NC8as_T4_v3",8,56,1,"standard NCASv3_T4 Family"],["Standard_NC16as_T4_v3",16,110,1,"standard NCASv3_T4 Family"],["Standard_NC64as_T4_v3",64,440,4,"standard NCASv3_T4 Family"],["Standard_NC24ads_A100_v4",24,220,1,"standardNCADSA100v4Family"],["Standard_NC48ads_A100_v4",48,440,2,"standardNCADSA100v4Family"],["Standard_NC96ads_A100_v4",96,880,4,"standardNCADSA100v4Family"],["Standard_NC40ads_H100_v5",40,320,1,"standardNCADSH100v5Family"],["Standard_NC80adis_H100_v5",80,640,2,"standardNCADSH100v5Family"],["Standard_ND6s",6,112,1,null],["Standard_ND12s",12,224,2,null],["Standard_ND24s",24,448,4,null],["Standard_ND24rs",24,448,4,null],["Standard_ND40rs_v2",40,672,8,"standardNDSv2Family"],["Standard_ND96amsr_A100_v4",96,1900,8,"standard NDAMSv4_A100Family"],["Standard_ND96asr_v4",96,900,8,"standard NDASv4_A100 Family"],["Standard_ND96is_H100_v5",96,1900,8,"standardNDv5H100Family"],["Standard_ND96isr_H100_v5",96,1900,8,"standardNDv5H100Family"],["Standard_NV6",6,56,1,null],["Standard_NV12",12,112,2,null],["Standard_NV24",24,224,4,null],["Standard_NV12s_v3",12,112,1,null],["Standard_NV24s_v3",24,224,2,null],["Standard_NV48s_v3",48,448,4,null],["Standard_NV6ads_A10_v5",6,55,1,"standardNVADSA10v5Family"],["Standard_NV12ads_A10_v5",12,110,1,"standardNVADSA10v5Family"],["Standard_NV18ads_A10_v5",18,220,1,"standardNVADSA10v5Family"],["Standard_NV36ads_A10_v5",36,440,1,"standardNVADSA10v5Family"],["Standard_NV36adms_A10_v5",36,880,1,"standardNVADSA10v5Family"],["Standard_NV72ads_A10_v5",72,880,2,"standardNVADSA10v5Family"],["Standard_PB6s",6,0,0,null,true]]}');
+;// CONCATENATED MODULE: ./src/catalog/skus.ts
+
+const SKIP_RESERVATION = new Set(skus_namespaceObject.wX.map((n) => n.toLowerCase()));
+const BUILTIN_SKUS = skus_namespaceObject.LR.map(([name, vcpus, memoryGb, gpus, managedFamily, fpga]) => ({
+    name,
+    vcpus,
+    memoryGb,
+    gpus,
+    fpga: fpga ?? false,
+    managedOnline: managedFamily !== null,
+    ...(managedFamily ? { family: managedFamily, skipReservation: SKIP_RESERVATION.has(name.toLowerCase()) } : {}),
+}));
+/** Case-insensitive SKU lookup, extendable from config `skus:`. */
+class SkuCatalog {
+    byName = new Map();
+    constructor(extra = {}) {
+        for (const s of BUILTIN_SKUS)
+            this.byName.set(s.name.toLowerCase(), s);
+        for (const [name, s] of Object.entries(extra)) {
+            this.byName.set(name.toLowerCase(), { name, vcpus: s.vcpus, memoryGb: s.memoryGb, gpus: s.gpus, fpga: s.fpga ?? false, managedOnline: s.managedOnline });
+        }
+    }
+    get(name) {
+        if (!name)
+            return undefined;
+        return this.byName.get(name.trim().toLowerCase());
+    }
+    all() {
+        return [...this.byName.values()];
+    }
+    /**
+     * The smallest SKU (by RAM, then vCPUs, then name) with at least `memoryGb` of RAM and the same
+     * accelerator kind (GPU or CPU); optionally only SKUs allowed on managed online endpoints.
+     */
+    smallestWith(memoryGb, opts) {
+        let best;
+        for (const s of this.byName.values()) {
+            if (s.fpga || s.memoryGb < memoryGb)
+                continue;
+            if (s.gpus > 0 !== opts.gpu)
+                continue;
+            if (opts.managedOnly && !s.managedOnline)
+                continue;
+            if (!best ||
+                s.memoryGb < best.memoryGb ||
+                (s.memoryGb === best.memoryGb && (s.vcpus < best.vcpus || (s.vcpus === best.vcpus && s.name < best.name)))) {
+                best = s;
+            }
+        }
+        return best;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/files.ts
+// Reading a file that is already open, in full.
+
+/** The first `size` bytes of an open file (fewer when it shrank while being read). */
+function readOpen(fd, size) {
+    const buf = Buffer.allocUnsafe(size);
+    let off = 0;
+    while (off < size) {
+        const n = (0,external_node_fs_namespaceObject.readSync)(fd, buf, off, size - off, off);
+        if (n === 0)
+            break;
+        off += n;
+    }
+    return off === size ? buf : buf.subarray(0, off);
+}
+
+// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
+var ajv = __nccwpck_require__(2463);
+;// CONCATENATED MODULE: ./schema/config.schema.json
+const config_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/model-deploy-gate/model-deploy-gate/blob/main/schema/config.schema.json","title":"model-deploy-gate configuration","description":"Configuration of model-deploy-gate, read from .github/model-deploy-gate.yml or .model-deploy-gate.yml (or the action\'s `config` input / the CLI\'s --config). Every section is optional.","type":"object","additionalProperties":false,"properties":{"$schema":{"title":"JSON Schema","description":"URL of this schema, for editors that complete and check the file.","type":"string"},"default-stage":{"title":"Default stage","description":"Stage of a deployment that neither its tags, the `stages` globs nor its path and name classify. Production-only rules are not evaluated for `unknown` deployments (the report lists them as skipped).","type":"string","enum":["production","nonproduction","unknown"],"default":"unknown"},"stages":{"title":"Stages by path","description":"Repo-relative path globs that set the stage of the deployments in matching files (after the manifest\'s own `tags.stage`/`tags.environment`/`tags.env`).","type":"object","additionalProperties":false,"properties":{"production":{"title":"Production paths","description":"Globs of files whose deployments serve production, e.g. deploy/prod/**.","type":"array","items":{"type":"string","minLength":1},"default":[]},"nonproduction":{"title":"Non-production paths","description":"Globs of files whose deployments are dev, test, staging or debugging, e.g. deploy/dev/**.","type":"array","items":{"type":"string","minLength":1},"default":[]}},"default":{}},"include":{"title":"Files to read","description":"Repo-relative globs of files to consider (dot-files and dot-folders match). Detection is by content, so the defaults rarely need changing.","type":"array","items":{"type":"string","minLength":1},"default":["**/*.yml","**/*.yaml","**/*.json","**/MLmodel"]},"exclude":{"title":"Files to skip","description":"Repo-relative globs of files to skip; they add to the built-in excludes (node_modules/**, .git/**, dist/**) and win over `include`.","type":"array","items":{"type":"string","minLength":1},"default":[]},"rules":{"title":"Rule severities","description":"Severity per rule id: error, warning, notice, or off (quote `off` in YAML 1.1 tools if they turn it into false; both are accepted).","type":"object","additionalProperties":{"title":"Rule setting","description":"A severity, or an object with a `severity` key.","oneOf":[{"title":"Severity","description":"error fails the check (with the default fail-on), warning and notice only report, off disables the rule.","type":"string","enum":["error","warning","notice","off"]},{"title":"Rule options","description":"Rule settings as an object.","type":"object","additionalProperties":false,"required":["severity"],"properties":{"severity":{"title":"Severity","description":"error fails the check (with the default fail-on), warning and notice only report, off disables the rule.","type":"string","enum":["error","warning","notice","off"]}}}]},"default":{}},"limits":{"title":"Thresholds","description":"Numbers the rules compare against (fractions allowed). Defaults come from the Azure ML compute target table and deployment docs.","type":"object","additionalProperties":false,"properties":{"aci-max-memory-gb":{"title":"ACI memory ceiling (GiB)","description":"aci-memory-limit fires when an ACI deployment asks for this much memory or more (the table: ACI suits CPU workloads needing < 48 GB RAM).","type":"number","exclusiveMinimum":0,"default":48},"aci-max-model-size-gb":{"title":"ACI model size ceiling (GiB)","description":"aci-model-size fires when the model deployed to ACI is this large or larger (the table: container instances suit small models < 1 GB).","type":"number","exclusiveMinimum":0,"default":1},"memory-headroom-ratio":{"title":"Memory headroom ratio","description":"memory-headroom fires when memory per replica/instance is below this multiple of the model\'s memory requirement (the docs: start with 150 % of the RAM the model needs).","type":"number","exclusiveMinimum":0,"default":1.5},"aks-production-min-nodes":{"title":"Minimum nodes of a production AKS cluster","description":"aks-production-cluster fires for production deployments on AKS clusters with fewer nodes.","type":"number","exclusiveMinimum":0,"default":3},"aks-production-min-vcpus":{"title":"Minimum vCPUs of a production AKS cluster","description":"aks-production-cluster fires for production deployments on AKS clusters with fewer vCPUs in total (nodes × SKU vCPUs).","type":"number","exclusiveMinimum":0,"default":12},"managed-production-min-instances":{"title":"Minimum instances of a production managed online deployment","description":"managed-instance-count-ha fires for production managed online deployments with a lower instance_count.","type":"number","exclusiveMinimum":0,"default":3},"managed-max-request-timeout-ms":{"title":"Maximum managed online request timeout (ms)","description":"request-timeout-limit fires when request_settings.request_timeout_ms is above this (Azure\'s limit is 180000 ms).","type":"number","exclusiveMinimum":0,"default":180000},"kubernetes-max-request-timeout-ms":{"title":"Maximum Kubernetes online request timeout (ms)","description":"request-timeout-limit fires when a Kubernetes online deployment\'s request_settings.request_timeout_ms is above this (Azure\'s limit is 300000 ms on Kubernetes online endpoints).","type":"number","exclusiveMinimum":0,"default":300000}},"default":{}},"skus":{"title":"VM SKUs","description":"Add or override entries of the built-in VM SKU catalogue, by SKU name (matched case-insensitively).","type":"object","additionalProperties":{"title":"SKU","description":"Capacity of one VM size.","type":"object","additionalProperties":false,"required":["vcpus","memory-gb"],"properties":{"vcpus":{"title":"vCPUs","description":"Virtual CPUs of one VM.","type":"number","exclusiveMinimum":0},"memory-gb":{"title":"Memory (GiB)","description":"RAM of one VM in GiB.","type":"number","exclusiveMinimum":0},"gpus":{"title":"GPUs","description":"GPUs of one VM (0 for CPU-only sizes).","type":"integer","minimum":0,"default":0},"fpga":{"title":"FPGA","description":"Whether the VM has an FPGA (like Standard_PB6s).","type":"boolean","default":false},"managed-online":{"title":"Allowed on managed online endpoints","description":"Whether managed online deployments may use this size as instance_type.","type":"boolean","default":false}}},"default":{}},"models":{"title":"Models","description":"Facts about models registered outside the repository, by model name (as in azureml:NAME:VERSION).","type":"object","additionalProperties":{"title":"Model facts","description":"What the size and memory rules need to know about one model.","type":"object","additionalProperties":false,"properties":{"memory-gb":{"title":"Memory requirement (GiB)","description":"RAM the loaded model needs; memory-headroom asks for 1.5 × this per replica/instance.","type":"number","exclusiveMinimum":0},"size-bytes":{"title":"Size (bytes)","description":"Size of the model\'s files in bytes.","type":"number","exclusiveMinimum":0},"accelerator":{"title":"Accelerator","description":"Hardware the model needs for inference.","type":"string","enum":["gpu","fpga","none"]}}},"default":{}},"computes":{"title":"Computes","description":"Facts about compute targets defined outside the repository, by compute name (as in azureml:NAME or computeTargetName).","type":"object","additionalProperties":{"title":"Compute facts","description":"Kind and size of one compute target.","type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"title":"Compute type","description":"amlcompute (Azure ML compute cluster), kubernetes (Azure ML Kubernetes compute), aks (legacy AKS compute for v1 web services), computeinstance, virtualmachine.","type":"string","enum":["amlcompute","kubernetes","aks","computeinstance","virtualmachine"]},"vm-size":{"title":"VM size","description":"SKU of the nodes, e.g. Standard_D3_v2.","type":"string","minLength":1},"nodes":{"title":"Nodes","description":"Node count of an AKS cluster (agent_count); for compute clusters, the maximum node count.","type":"integer","minimum":0},"min-nodes":{"title":"Minimum nodes","description":"Minimum node count of a compute cluster.","type":"integer","minimum":0},"max-nodes":{"title":"Maximum nodes","description":"Maximum node count of a compute cluster.","type":"integer","minimum":0},"tier":{"title":"VM priority","description":"dedicated or low priority (preemptible) VMs.","type":"string","enum":["dedicated","lowpriority","low_priority"]},"purpose":{"title":"Cluster purpose","description":"AKS cluster purpose: DevTest clusters are not for production traffic.","type":"string","enum":["DevTest","FastProd"]}}},"default":{}},"waivers":{"title":"Waivers","description":"Accepted findings, by rule and path, each with a reason, an owner and an expiry date. An expired waiver stops waiving and is itself an error.","type":"array","items":{"title":"Waiver","description":"One accepted finding pattern. Every field is required.","type":"object","additionalProperties":false,"required":["rule","path","reason","owner","expires"],"properties":{"rule":{"title":"Rule id","description":"Id of the rule whose findings are waived.","type":"string","minLength":1},"path":{"title":"Path glob","description":"Repo-relative glob of the files whose findings are waived, e.g. deploy/legacy/**.","type":"string","minLength":1},"reason":{"title":"Reason","description":"Why the finding is accepted (a ticket reference helps).","type":"string","pattern":"\\\\S"},"owner":{"title":"Owner","description":"Who is responsible for removing the waiver, e.g. @ml-platform.","type":"string","pattern":"\\\\S"},"expires":{"title":"Expiry date","description":"Last day (UTC, YYYY-MM-DD) the waiver applies; after it the waived findings come back and the waiver is reported as expired.","type":"string","pattern":"^\\\\d{4}-\\\\d{2}-\\\\d{2}$"}}},"default":[]}}}');
+;// CONCATENATED MODULE: ./src/core/pointer.ts
+/** Appends one escaped segment. */
+function pointerJoin(base, segment) {
+    const s = String(segment).replace(/~/g, '~0').replace(/\//g, '~1');
+    return `${base}/${s}`;
+}
+function pointerSplit(ptr) {
+    if (ptr === '')
+        return [];
+    return ptr
+        .slice(1)
+        .split('/')
+        .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+/** Pointer of a member: `ptrOf('resources', 'requests', 'nvidia.com/gpu')` escapes `/` as `~1`. */
+function ptrOf(...segments) {
+    return segments.reduce((acc, s) => pointerJoin(acc, s), '');
+}
+/** `containerResourceRequirements.memoryInGB` for `/containerResourceRequirements/memoryInGB`; list items as `[0]`. */
+function dotted(ptr) {
+    return pointerSplit(ptr).reduce((acc, s) => (/^\d+$/.test(s) ? `${acc}[${s}]` : acc ? `${acc}.${s}` : s), '');
+}
+/** A mapping as the loaders build it (null prototype). Arrays are not mappings. */
+function isMapping(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+/** A plain object without a prototype: keys such as `__proto__` are ordinary data. */
+function dict() {
+    return Object.create(null);
+}
+/** The value at a pointer (undefined when any step is missing). Own keys only: `constructor` is data. */
+function valueIn(root, ptr) {
+    let cur = root;
+    for (const seg of pointerSplit(ptr)) {
+        if (Array.isArray(cur)) {
+            if (!/^(0|[1-9]\d*)$/.test(seg))
+                return undefined;
+            cur = cur[Number(seg)];
+        }
+        else if (isMapping(cur)) {
+            if (!Object.hasOwn(cur, seg))
+                return undefined;
+            cur = cur[seg];
+        }
+        else {
+            return undefined;
+        }
+    }
+    return cur;
+}
+/**
+ * Span of the key a pointer names; falls back to its value, then to the nearest ancestor, then to
+ * the document's start (the line a reviewer must change, as close as the file allows).
+ */
+function spanAt(doc, ptr) {
+    let segs = pointerSplit(ptr);
+    for (;;) {
+        const p = segs.reduce((acc, s) => pointerJoin(acc, s), '');
+        const s = doc.keys.get(p) ?? (p !== '' ? doc.values.get(p) : undefined);
+        if (s)
+            return s;
+        if (segs.length === 0)
+            return doc.start;
+        segs = segs.slice(0, -1);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/parse/lines.ts
 /** Offsets → 1-based line/column. Columns count UTF-16 code units, as editors and GitHub do. */
 class LineIndex {
@@ -12497,10 +12401,45 @@ class LineIndex {
         return this.starts.length;
     }
 }
-/** First `{{ … }}` template token in a text, if any. */
+/**
+ * An unrendered `{{ … }}` template token (Jinja, Helm, envsubst-style) — not a `${{ … }}` expression,
+ * which Azure ML pipelines and GitHub workflows use as plain values.
+ */
+const TEMPLATE_TOKEN = /(?<!\$)\{\{[^{}\n]*\}\}/g;
+/** First template token in a text, if any. */
 function findTemplateToken(text) {
-    const m = /\{\{[^{}\n]*\}\}/.exec(text);
+    TEMPLATE_TOKEN.lastIndex = 0;
+    const m = TEMPLATE_TOKEN.exec(text);
     return m ? m.index : -1;
+}
+/**
+ * The parse problem of a file whose syntax error is caused by an unrendered template (a token on the
+ * error's line or the line before it; a token elsewhere says nothing about this error). The file is a
+ * template: the problem points at its first token (SPEC §4).
+ */
+function templateProblem(text, lines, errorOffset, parser, reason) {
+    const errLine = lines.position(Math.max(0, Math.min(errorOffset, text.length))).line;
+    let first;
+    let causes = false;
+    TEMPLATE_TOKEN.lastIndex = 0;
+    for (let m = TEMPLATE_TOKEN.exec(text); m; m = TEMPLATE_TOKEN.exec(text)) {
+        first ??= { index: m.index, token: m[0] };
+        const line = lines.position(m.index).line;
+        if (line > errLine)
+            break;
+        if (line >= errLine - 1)
+            causes = true;
+    }
+    if (!first || !causes)
+        return undefined;
+    const p = lines.position(first.index);
+    return {
+        message: `file is an unrendered template (${first.token} at line ${p.line}): render it before gating, or exclude it in the config. ${parser}: ${reason}`,
+        line: p.line,
+        column: p.column,
+        template: true,
+        syntax: true,
+    };
 }
 
 ;// CONCATENATED MODULE: ./node_modules/js-yaml/dist/js-yaml.mjs
@@ -16167,9 +16106,13 @@ var CHOMPING_KEEP = CHOMPING_MODE.KEEP;
 const DEFAULT_YAML_LIMITS = { maxDepth: 64, maxExpandedNodes: 200_000 };
 class BuildError extends Error {
     offset;
-    constructor(message, offset) {
+    limit;
+    constructor(message, offset, 
+    /** A limit of this reader (depth, alias expansion), not an error Azure's loader would stop at. */
+    limit = false) {
         super(message);
         this.offset = offset;
+        this.limit = limit;
     }
 }
 const TAG_PREFIX = 'tag:yaml.org,2002:';
@@ -16212,7 +16155,7 @@ function parseYaml(text, lines, limits = DEFAULT_YAML_LIMITS) {
         }
         catch (err) {
             if (err instanceof BuildError) {
-                problems.push(problemAt(err.message, err.offset, text, lines));
+                problems.push(problemAt(err.message, err.offset, text, lines, !err.limit));
             }
             else {
                 problems.push({ message: `cannot read YAML: ${err.message}`, line: 1, column: 1 });
@@ -16230,23 +16173,21 @@ function syntaxProblem(err, text, lines) {
     const e = err;
     const reason = e.reason ?? (e.message ?? String(err)).split('\n')[0].replace(/\s*\(\d+:\d+\)$/, '');
     const offset = typeof e.mark?.position === 'number' ? e.mark.position : 0;
-    return problemAt(reason, offset, text, lines);
+    // js-yaml's depth guard is this reader's limit (PyYAML reads deeper): never blamed on the file's syntax.
+    return problemAt(reason, offset, text, lines, !/maxDepth/.test(reason));
 }
 /** A problem at an offset, unless the file holds an unrendered template: then at its first token. */
-function problemAt(reason, offset, text, lines) {
-    const tpl = findTemplateToken(text);
-    if (tpl !== -1) {
-        const p = lines.position(tpl);
-        const token = /\{\{[^{}\n]*\}\}/.exec(text.slice(tpl))?.[0] ?? '{{ }}';
-        return {
-            message: `file is an unrendered template (${token} at line ${p.line}): render it before gating, or exclude it in the config. YAML parser: ${reason}`,
-            line: p.line,
-            column: p.column,
-            template: true,
-        };
-    }
+/**
+ * A problem at an offset, at the parser's own line and column — unless an unrendered template on that
+ * line caused it. `syntax`: a YAML error Azure's own loader (PyYAML) would stop at too; limits of this
+ * reader (depth, alias expansion) are not.
+ */
+function problemAt(reason, offset, text, lines, syntax = true) {
+    const tpl = syntax ? templateProblem(text, lines, offset, 'YAML parser', reason) : undefined;
+    if (tpl)
+        return tpl;
     const p = lines.position(Math.max(0, Math.min(offset, text.length)));
-    return { message: `invalid YAML: ${reason}`, line: p.line, column: p.column };
+    return { message: `invalid YAML: ${reason}`, line: p.line, column: p.column, ...(syntax ? { syntax } : {}) };
 }
 class DocBuilder {
     text;
@@ -16271,7 +16212,7 @@ class DocBuilder {
     count(weight, offset) {
         this.total += weight;
         if (this.total > this.limits.maxExpandedNodes) {
-            throw new BuildError(`document expands to more than ${this.limits.maxExpandedNodes} nodes through aliases (alias bomb?); refusing to read it`, offset);
+            throw new BuildError(`document expands to more than ${this.limits.maxExpandedNodes} nodes through aliases (alias bomb?); refusing to read it`, offset, true);
         }
     }
     node(ptr, depth) {
@@ -16279,7 +16220,7 @@ class DocBuilder {
         if (!ev)
             throw new BuildError('unexpected end of YAML stream', this.text.length);
         if (depth > this.limits.maxDepth)
-            throw new BuildError(`nesting deeper than ${this.limits.maxDepth} levels`, 0);
+            throw new BuildError(`nesting deeper than ${this.limits.maxDepth} levels`, 0, true);
         switch (ev.type) {
             case EVENT_ID.SCALAR: {
                 const start = ev.valueStart >= 0 ? ev.valueStart : this.prevOffset();
@@ -16325,18 +16266,38 @@ class DocBuilder {
                 const merges = [];
                 while (this.events[this.pos] && this.events[this.pos].type !== EVENT_ID.POP) {
                     const keyEv = this.events[this.pos];
-                    if (keyEv.type !== EVENT_ID.SCALAR) {
-                        const off = keyEv.type === EVENT_ID.ALIAS ? keyEv.anchorStart : keyEv.start;
-                        throw new BuildError('a mapping key must be a plain value (found a collection as a key)', off);
+                    let key;
+                    let keySpan;
+                    let plainKey = false;
+                    if (keyEv.type === EVENT_ID.ALIAS) {
+                        // `*k : ACI` — PyYAML uses the anchored scalar as the key (a collection would be unhashable).
+                        const name = this.text.slice(keyEv.anchorStart, keyEv.anchorEnd);
+                        const target = this.anchors.get(name);
+                        if (!target)
+                            throw new BuildError(`unknown alias *${name}`, keyEv.anchorStart);
+                        if (target.value !== null && typeof target.value === 'object') {
+                            throw new BuildError('a mapping key must be a plain value (found a collection as a key)', keyEv.anchorStart);
+                        }
+                        this.pos++;
+                        key = target.value === null ? '' : String(target.value);
+                        keySpan = this.lines.span(keyEv.anchorStart - 1, keyEv.anchorEnd);
                     }
-                    this.pos++;
-                    const key = keyEv.valueStart >= 0 ? getScalarValue(this.text, keyEv) : '';
-                    // An empty key (`: value`) has no offset of its own: use where its value starts.
-                    const keyStart = keyEv.valueStart >= 0 ? keyEv.valueStart : this.nextOffset();
-                    const keySpan = this.lines.span(keyStart, keyEv.valueEnd >= 0 ? keyEv.valueEnd : keyStart);
+                    else if (keyEv.type !== EVENT_ID.SCALAR) {
+                        throw new BuildError('a mapping key must be a plain value (found a collection as a key)', keyEv.start);
+                    }
+                    else {
+                        this.pos++;
+                        key = keyEv.valueStart >= 0 ? getScalarValue(this.text, keyEv) : '';
+                        // An empty key (`: value`) has no offset of its own: use where its value starts.
+                        const keyStart = keyEv.valueStart >= 0 ? keyEv.valueStart : this.nextOffset();
+                        keySpan = this.lines.span(keyStart, keyEv.valueEnd >= 0 ? keyEv.valueEnd : keyStart);
+                        plainKey = keyEv.style === SCALAR_STYLE.PLAIN;
+                        // An anchored key (`&k computeType: …`) can be used as a key elsewhere.
+                        this.anchor(keyEv.anchorStart, keyEv.anchorEnd, { value: key, weight: 1 });
+                    }
                     if (ptr === '' && this.firstKey === undefined)
                         this.firstKey = keySpan;
-                    if (key === '<<' && keyEv.style === SCALAR_STYLE.PLAIN) {
+                    if (key === '<<' && plainKey) {
                         const v = this.node(pointerJoin(ptr, '<<'), depth + 1);
                         merges.push({ value: v.value, span: keySpan });
                         continue;
@@ -16423,6 +16384,9 @@ class DocBuilder {
     }
 }
 function resolvePlain(raw) {
+    // PyYAML's YAML 1.1 booleans are yes/no/true/false/on/off: a lone `y` or `n` stays text.
+    if (/^[yYnN]$/.test(raw))
+        return raw;
     const { value, tag } = YAML11_SCHEMA.resolveImplicitScalarTag(raw);
     if (tag.tagName.endsWith(':timestamp') || tag.tagName.endsWith(':binary'))
         return raw;
@@ -16767,6 +16731,7 @@ function isCalendarDate(s) {
 
 
 
+
 /** Looked up in this order when no explicit path is given (repo-relative). */
 const CONFIG_FILES = ['.github/model-deploy-gate.yml', '.model-deploy-gate.yml'];
 /** A config file is small; anything bigger is a mistake (or an attack on the parser). */
@@ -16826,17 +16791,9 @@ function readConfigSource(root, explicitPath) {
                 return problem('config path is not a file');
             if (st.size > MAX_CONFIG_BYTES)
                 return problem(`config file is ${st.size} bytes, over the ${MAX_CONFIG_BYTES}-byte cap`);
-            const buf = Buffer.alloc(st.size);
-            let off = 0;
-            while (off < st.size) {
-                const n = (0,external_node_fs_namespaceObject.readSync)(fd, buf, off, st.size - off, off);
-                if (n === 0)
-                    break;
-                off += n;
-            }
             let text;
             try {
-                text = new TextDecoder('utf-8', { fatal: true }).decode(buf.subarray(0, off));
+                text = new TextDecoder('utf-8', { fatal: true }).decode(readOpen(fd, st.size));
             }
             catch {
                 return problem('config file is not valid UTF-8 text');
@@ -16871,6 +16828,8 @@ const PATTERNS = [
     { re: /#\{[^{}]*\}#/, what: 'a token-replacement variable' },
     { re: /^\s*__[A-Za-z0-9_]+__\s*$/, what: 'a token-replacement variable' },
     { re: /^\s*<[^<>]+>\s*$/, what: 'a placeholder to fill in' },
+    // `azureml:<your model name>:1`, `repo/image:<tag>`: a fill-in inside a value.
+    { re: /<[A-Za-z][^<>\n]{0,80}>/, what: 'a placeholder to fill in' },
     { re: /\bINSERT[-_ ].*[-_ ]HERE\b/i, what: 'a placeholder to fill in' },
     { re: /^\s*\$[A-Za-z_][A-Za-z0-9_]*\s*$/, what: 'a shell variable' },
 ];
@@ -17145,32 +17104,28 @@ const checkQuantity = function checkQuantity(spec, data) {
         return fail(checkQuantity, `must be greater than 0; found ${schema_describe(data)}: a container cannot run with no ${spec.kind}.`);
     return true;
 };
+/**
+ * A check over pairs of numeric keys of one mapping: `wrong(a, b)` says the first key's value is
+ * off against the second's; the finding names the first key.
+ */
+function pairCheck(wrong, say) {
+    const check = function check(pairs, data) {
+        if (!isMapping(data))
+            return true;
+        for (const [first, second] of pairs) {
+            const a = toNumber(data[first]);
+            const b = toNumber(data[second]);
+            if (a !== undefined && b !== undefined && wrong(a, b))
+                return fail(check, say(first, second, a, b), { key: first });
+        }
+        return true;
+    };
+    return check;
+}
 /** On a mapping: each `[minKey, maxKey]` pair must have min ≤ max (reported at the min key). */
-const checkMinMax = function checkMinMax(pairs, data) {
-    if (!isMapping(data))
-        return true;
-    for (const [lo, hi] of pairs) {
-        const a = toNumber(data[lo]);
-        const b = toNumber(data[hi]);
-        if (a !== undefined && b !== undefined && a > b) {
-            return fail(checkMinMax, `is ${a}, above \`${hi}\` (${b}): the minimum cannot exceed the maximum. Lower \`${lo}\` or raise \`${hi}\`.`, { key: lo });
-        }
-    }
-    return true;
-};
+const checkMinMax = pairCheck((a, b) => a > b, (lo, hi, a, b) => `is ${a}, above \`${hi}\` (${b}): the minimum cannot exceed the maximum. Lower \`${lo}\` or raise \`${hi}\`.`);
 /** On a mapping: each `[limitKey, requestKey]` pair must have limit ≥ request (reported at the limit key). */
-const checkNotBelow = function checkNotBelow(pairs, data) {
-    if (!isMapping(data))
-        return true;
-    for (const [limit, request] of pairs) {
-        const a = toNumber(data[limit]);
-        const b = toNumber(data[request]);
-        if (a !== undefined && b !== undefined && a < b) {
-            return fail(checkNotBelow, `is ${a}, below \`${request}\` (${b}): the SDK rejects a limit lower than its request. Raise \`${limit}\` or lower \`${request}\`.`, { key: limit });
-        }
-    }
-    return true;
-};
+const checkNotBelow = pairCheck((a, b) => a < b, (limit, request, a, b) => `is ${a}, below \`${request}\` (${b}): the SDK rejects a limit lower than its request. Raise \`${limit}\` or lower \`${request}\`.`);
 // ---------------------------------------------------------------- schema builders
 function schema_obj(properties, extra = {}) {
     return { type: 'object', properties, ...extra };
@@ -17221,6 +17176,7 @@ function schema_validator(key, schema) {
 const REQUIRED_HINTS = {
     instance_type: 'Add the VM SKU, e.g. `instance_type: Standard_DS3_v2` (one allowed on managed online endpoints).',
     instance_count: 'Add `instance_count:` (3 or more for production, for high availability).',
+    type: 'Add `type: kubernetes`: without it the Azure ML CLI v2 loads the file as a managed online deployment, whatever `$schema` says.',
 };
 function requiredIssue(m, parent, missing) {
     const top = parent === '';
@@ -17393,6 +17349,24 @@ function hasUriScheme(s) {
  * other URIs (`azureml://datastores/…`, `https://…`, `runs:/…`: external).
  */
 function parseRef(raw, at) {
+    const ref = parseRefText(raw, at);
+    if (ref && !ref.external) {
+        const kind = placeholderKind(ref.name) ?? placeholderKind(ref.raw);
+        if (kind)
+            ref.placeholder = kind;
+    }
+    return ref;
+}
+/** The reference a string key holds, placeholders included (so that rules say why they cannot judge it). */
+function refAt(m, ptr) {
+    const v = valueAt(m, ptr);
+    if (typeof v === 'string')
+        return parseRef(v, values_anchor(m, ptr));
+    if (typeof v === 'number' && Number.isFinite(v))
+        return parseRef(String(v), values_anchor(m, ptr));
+    return undefined;
+}
+function parseRefText(raw, at) {
     const s = raw.trim();
     if (s === '')
         return undefined;
@@ -17448,7 +17422,7 @@ function modelRef(m, ptr = '/model') {
     const v = valueAt(m, ptr);
     const at = values_anchor(m, ptr);
     if (typeof v === 'string')
-        return isPlaceholder(v) && !/^azureml:/i.test(v) ? undefined : parseRef(v, at);
+        return parseRef(v, at);
     if (!isMapping(v))
         return undefined;
     const name = values_text(m, pointerJoin(ptr, 'name'));
@@ -17641,52 +17615,21 @@ const AKS = ['aks', 'aksendpoint'];
  * GPU/FPGA intent), which are therefore not "unknown" on ACI/local.
  */
 const KEYS = [
-    { path: 'computeType', types: ALL },
-    { path: 'containerResourceRequirements.cpu', types: ACI_AKS },
-    { path: 'containerResourceRequirements.memoryInGB', types: ACI_AKS },
-    { path: 'containerResourceRequirements.cpuLimit', types: AKS },
-    { path: 'containerResourceRequirements.memoryInGBLimit', types: AKS },
-    // REST fields the CLI does not read: kept to catch GPU/FPGA intent.
-    { path: 'containerResourceRequirements.gpu', types: AKS, rulesRead: true },
-    { path: 'containerResourceRequirements.fpga', types: AKS, rulesRead: true },
-    { path: 'gpuCores', types: AKS, rulesRead: true },
-    { path: 'autoScaler.autoscaleEnabled', types: AKS, rulesRead: true },
-    { path: 'autoScaler.minReplicas', types: AKS, rulesRead: true },
-    { path: 'autoScaler.maxReplicas', types: AKS, rulesRead: true },
-    { path: 'autoScaler.refreshPeriodInSeconds', types: AKS, rulesRead: true },
-    { path: 'autoScaler.targetUtilization', types: AKS, rulesRead: true },
-    { path: 'numReplicas', types: AKS, rulesRead: true },
-    { path: 'dataCollection.storageEnabled', types: AKS },
-    { path: 'authEnabled', types: ACI_AKS },
-    { path: 'tokenAuthEnabled', types: AKS },
-    { path: 'appInsightsEnabled', types: ACI_AKS },
-    { path: 'scoringTimeoutMs', types: AKS },
-    { path: 'maxConcurrentRequestsPerContainer', types: AKS },
-    { path: 'maxQueueWaitMs', types: AKS },
-    { path: 'livenessProbeRequirements.periodSeconds', types: AKS },
-    { path: 'livenessProbeRequirements.initialDelaySeconds', types: AKS },
-    { path: 'livenessProbeRequirements.timeoutSeconds', types: AKS },
-    { path: 'livenessProbeRequirements.successThreshold', types: AKS },
-    { path: 'livenessProbeRequirements.failureThreshold', types: AKS },
-    { path: 'namespace', types: AKS },
-    { path: 'computeTargetName', types: ['aks'] },
-    { path: 'keys.primaryKey', types: ACI_AKS },
-    { path: 'keys.secondaryKey', types: ACI_AKS },
-    { path: 'versionName', types: ['aksendpoint'] },
-    { path: 'trafficPercentile', types: ['aksendpoint'] },
-    { path: 'location', types: ['aci'] },
-    { path: 'sslEnabled', types: ['aci'] },
-    { path: 'sslCertificate', types: ['aci'] },
-    { path: 'sslKey', types: ['aci'] },
-    { path: 'cname', types: ['aci'] },
-    { path: 'dnsNameLabel', types: ['aci'] },
-    { path: 'vaultBaseUrl', types: ['aci'] },
-    { path: 'keyName', types: ['aci'] },
-    { path: 'keyVersion', types: ['aci'] },
-    { path: 'vnetName', types: ['aci'] },
-    { path: 'subnetName', types: ['aci'] },
-    { path: 'port', types: ['local'] },
+    ...group(ALL, false, ['computeType']),
+    ...group(ACI_AKS, false, ['containerResourceRequirements.cpu', 'containerResourceRequirements.memoryInGB', 'authEnabled', 'appInsightsEnabled', 'keys.primaryKey', 'keys.secondaryKey']),
+    ...group(AKS, false, ['containerResourceRequirements.cpuLimit', 'containerResourceRequirements.memoryInGBLimit', 'dataCollection.storageEnabled', 'tokenAuthEnabled', 'scoringTimeoutMs', 'maxConcurrentRequestsPerContainer', 'maxQueueWaitMs', 'namespace']),
+    ...group(AKS, false, ['periodSeconds', 'initialDelaySeconds', 'timeoutSeconds', 'successThreshold', 'failureThreshold'].map((k) => `livenessProbeRequirements.${k}`)),
+    // REST fields the CLI does not read (GPU/FPGA intent), and what a rule reads on every computeType.
+    ...group(AKS, true, ['containerResourceRequirements.gpu', 'containerResourceRequirements.fpga', 'gpuCores', 'numReplicas']),
+    ...group(AKS, true, ['autoscaleEnabled', 'minReplicas', 'maxReplicas', 'refreshPeriodInSeconds', 'targetUtilization'].map((k) => `autoScaler.${k}`)),
+    ...group(['aks'], false, ['computeTargetName']),
+    ...group(['aksendpoint'], false, ['versionName', 'trafficPercentile']),
+    ...group(['aci'], false, ['location', 'sslEnabled', 'sslCertificate', 'sslKey', 'cname', 'dnsNameLabel', 'vaultBaseUrl', 'keyName', 'keyVersion', 'vnetName', 'subnetName']),
+    ...group(['local'], false, ['port']),
 ];
+function group(types, rulesRead, paths) {
+    return paths.map((path) => (rulesRead ? { path, types, rulesRead } : { path, types }));
+}
 /** `computeType` in lower case when it is one of the four the v1 CLI knows. */
 function v1Type(m) {
     const v = m.data.computeType;
@@ -17811,7 +17754,6 @@ const v1DeploymentConfig = family_define({
         }
         if (gpu && gpu.value > 0 && !gpuAsks.some((a) => a.ptr === gpu.ptr))
             gpuAsks.unshift(values_anchor(m, gpu.ptr));
-        const computeName = str(m, '/computeTargetName');
         const replicas = values_num(m, '/numReplicas');
         const autoscaleEnabled = bool(m, '/autoScaler/autoscaleEnabled');
         const d = {
@@ -17839,7 +17781,7 @@ const v1DeploymentConfig = family_define({
                 defaultMax: V1_DEFAULT_AUTOSCALE_MAX,
                 implicit: target === 'aks' && autoscaleEnabled === undefined && replicas === undefined,
             },
-            computeRef: computeName ? parseRef(computeName.value, values_anchor(m, computeName.ptr)) : undefined,
+            computeRef: refAt(m, '/computeTargetName'),
             linksModelByFolder: true,
             tags: Object.create(null),
         };
@@ -17932,7 +17874,6 @@ const amlDeployAction = family_define({
     },
     /** Table-level findings point at the file's first key (there is no `computeType`). */
     normalise(m) {
-        const target = str(m, '/deployment_compute_target');
         const rawTarget = valueAt(m, '/deployment_compute_target');
         const hasTarget = typeof rawTarget === 'string' && rawTarget.trim() !== '';
         const gpuCores = values_num(m, '/gpu_cores');
@@ -17960,7 +17901,7 @@ const amlDeployAction = family_define({
                 ? `aml-deploy file with deployment_compute_target: ${rawTarget.trim()} ⇒ AKS`
                 : 'aml-deploy file without deployment_compute_target ⇒ ACI',
             targetKey: values_anchor(m, firstKeyPtr(m)),
-            computeRef: target ? parseRef(target.value, values_anchor(m, target.ptr)) : undefined,
+            computeRef: refAt(m, '/deployment_compute_target'),
             cpu: values_num(m, '/cpu_cores'),
             memoryGb: values_num(m, '/memory_gb'),
             defaultMemory: { gb: V1_DEFAULT_MEMORY_GB, key: 'memory_gb' },
@@ -18214,7 +18155,7 @@ function online_deployment_schema(kind) {
         properties: map,
         environment_variables: map,
         ...(kube ? { resources: schema_obj({ requests: quantities, limits: quantities }) } : {}),
-    }, kube ? {} : { required: ['instance_type', 'instance_count'] });
+    }, kube ? { required: ['type'] } : { required: ['instance_type', 'instance_count'] });
 }
 function kubeResources(m, block) {
     if (!isMapping(valueAt(m, ptrOf('resources', block))))
@@ -18230,20 +18171,38 @@ function scaleSettings(m) {
     const s = valueAt(m, '/scale_settings');
     return isMapping(s) ? s : Object.create(null);
 }
-/** A 2021-preview / SDK-internal `onlineDeployment` schema id does not say which: `type` does. */
-const byType = ({ type }) => (type === 'kubernetes' ? KUBERNETES : MANAGED);
+/**
+ * What the CLI v2 loader (azure-ai-ml `OnlineDeployment._load`) picks, whatever `$schema` says:
+ * exactly `type: kubernetes` is a Kubernetes online deployment; anything else is managed.
+ */
+const byType = ({ rawType }) => (rawType === 'kubernetes' ? KUBERNETES : MANAGED);
+/**
+ * Under a Kubernetes `$schema` a file without `type` means Kubernetes, and is judged so; the schema
+ * rule says that the CLI would load it as managed until `type: kubernetes` is added.
+ */
+const byTypeKubernetesSchema = (input) => (input.rawType === undefined ? KUBERNETES : byType(input));
+/** Keys only a job or a component has: a file with them is not a deployment. */
+const JOB_KEYS = ['command', 'jobs', 'inputs', 'outputs', 'trial', 'search_space'];
 const onlineDeployment = family_define({
     id: 'online-deployment',
     kinds: [MANAGED, KUBERNETES],
-    schemas: { managedonlinedeployment: MANAGED, kubernetesonlinedeployment: KUBERNETES, onlinedeployment: byType },
+    schemas: { managedonlinedeployment: byType, kubernetesonlinedeployment: byTypeKubernetesSchema, onlinedeployment: byType },
     prefilter: { keys: ['endpoint_name'], types: ['kubernetes'] },
-    detect({ data, type }) {
+    detect(input) {
+        const { data, type } = input;
+        if (JOB_KEYS.some((k) => k in data) || 'compute' in data)
+            return undefined;
         const endpointName = 'endpoint_name' in data;
         if (type === 'kubernetes' && endpointName)
-            return KUBERNETES;
-        // A batch deployment also has `endpoint_name`; it has a `compute` (or is a pipeline deployment).
-        if (endpointName && 'instance_type' in data && !('compute' in data) && !(type === 'pipeline' && 'component' in data))
+            return byType(input);
+        if (type === 'pipeline' && 'component' in data)
+            return undefined;
+        // A batch deployment also has `endpoint_name`; it has a `compute`.
+        if (endpointName && 'instance_type' in data)
             return MANAGED;
+        // Deployment files often leave `endpoint_name` to the command line (`--endpoint-name`).
+        if ('instance_type' in data && 'instance_count' in data && ('model' in data || 'environment' in data || 'code_configuration' in data))
+            return byType(input);
         return undefined;
     },
     ...V2_FAMILY,
@@ -18319,22 +18278,35 @@ function online_endpoint_schema(kind) {
         ...(kind === online_endpoint_KUBERNETES ? { compute: schema_text } : {}),
     });
 }
-/** A 2021-preview `onlineEndpoint` schema id does not say which: an endpoint with `compute` is Kubernetes. */
-const byCompute = ({ data }) => ('compute' in data ? online_endpoint_KUBERNETES : online_endpoint_MANAGED);
+/**
+ * What the CLI v2 loader (azure-ai-ml `OnlineEndpoint._load`) picks, whatever `$schema` says: an
+ * endpoint with a (non-empty) `compute` is a Kubernetes online endpoint, any other one managed.
+ */
+const byCompute = ({ data }) => (data.compute !== undefined && data.compute !== null && data.compute !== '' ? online_endpoint_KUBERNETES : online_endpoint_MANAGED);
+const AUTH_MODES = ['key', 'aml_token', 'aad_token'];
 function endpoint(m, kind) {
-    const compute = str(m, '/compute');
-    return prune({
-        manifest: m,
-        name: values_text(m, '/name'),
-        kind,
-        computeRef: compute ? parseRef(compute.value, values_anchor(m, compute.ptr)) : undefined,
-    });
+    return prune({ manifest: m, name: values_text(m, '/name'), kind, computeRef: refAt(m, '/compute') });
 }
 const onlineEndpoint = family_define({
     id: 'online-endpoint',
     kinds: [online_endpoint_MANAGED, online_endpoint_KUBERNETES],
-    schemas: { managedonlineendpoint: online_endpoint_MANAGED, kubernetesonlineendpoint: online_endpoint_KUBERNETES, onlineendpoint: byCompute },
-    prefilter: {},
+    schemas: { managedonlineendpoint: byCompute, kubernetesonlineendpoint: byCompute, onlineendpoint: byCompute },
+    prefilter: { keys: ['auth_mode'] },
+    /**
+     * Without `$schema`: an endpoint is a file with `auth_mode` and no deployment or job keys. With a
+     * `compute` it is a Kubernetes online endpoint; `key` / `aml_token` auth is online only. An
+     * `aad_token` endpoint without compute may be a batch endpoint: only the deploying command tells.
+     */
+    detect(input) {
+        const { data } = input;
+        const auth = typeof data.auth_mode === 'string' ? data.auth_mode.trim().toLowerCase() : undefined;
+        if (auth === undefined || !AUTH_MODES.includes(auth))
+            return undefined;
+        if (['endpoint_name', 'command', 'jobs', 'inputs', 'model', 'instance_type', 'component'].some((k) => k in data))
+            return undefined;
+        const kind = byCompute(input);
+        return kind === online_endpoint_KUBERNETES || auth !== 'aad_token' ? kind : undefined;
+    },
     ...V2_FAMILY,
     fields: (m) => ({ ...(m.kind === online_endpoint_KUBERNETES ? KUBERNETES_ENDPOINT : ONLINE_ENDPOINT), $schema: true }),
     schema: online_endpoint_schema,
@@ -18351,6 +18323,16 @@ const onlineEndpoint = family_define({
 
 const BATCH = 'batchDeployment';
 const MODEL = 'modelBatchDeployment';
+const PIPELINE = 'pipelineComponentBatchDeployment';
+/**
+ * What `az ml batch-deployment create -f` loads, whatever `$schema` says: exactly `type: model` is a
+ * model batch deployment, `type: pipeline` a pipeline component one, anything else the legacy layout.
+ */
+const batch_deployment_byType = ({ rawType }) => (rawType === 'model' ? MODEL : rawType === 'pipeline' ? PIPELINE : BATCH);
+/** Keys only a job or a component has: a file with them is not a deployment. */
+const batch_deployment_JOB_KEYS = ['command', 'jobs', 'inputs', 'outputs', 'trial', 'search_space'];
+/** Keys of a batch deployment's own (current or legacy) layout. */
+const BATCH_KEYS = ['mini_batch_size', 'output_action', 'output_file_name', 'retry_settings', 'error_threshold', 'max_concurrency_per_instance', 'settings', 'resources'];
 const RETRY = leaves('max_retries', 'timeout');
 const SETTINGS = {
     ...leaves('max_concurrency_per_instance', 'error_threshold', 'logging_level', 'mini_batch_size', 'output_action', 'output_file_name', 'instance_count'),
@@ -18394,16 +18376,25 @@ function batch_deployment_schema() {
  * layout `compute: {target, instance_count}` too.
  */
 function computeRef(m) {
-    const c = valueAt(m, '/compute');
-    const f = isMapping(c) ? str(m, '/compute/target') : str(m, '/compute');
-    return f ? parseRef(f.value, values_anchor(m, f.ptr)) : undefined;
+    return refAt(m, isMapping(valueAt(m, '/compute')) ? '/compute/target' : '/compute');
 }
 const batchDeployment = family_define({
     id: 'batch-deployment',
     kinds: [BATCH, MODEL],
-    schemas: { batchdeployment: BATCH, modelbatchdeployment: MODEL },
-    prefilter: { keys: ['endpoint_name'] },
-    detect: ({ data, type }) => ('endpoint_name' in data && 'compute' in data ? (type === 'model' ? MODEL : BATCH) : undefined),
+    schemas: { batchdeployment: batch_deployment_byType, modelbatchdeployment: batch_deployment_byType, pipelinecomponentbatchdeployment: batch_deployment_byType },
+    prefilter: { keys: ['endpoint_name', 'mini_batch_size'] },
+    detect(input) {
+        const { data } = input;
+        if (!('compute' in data) || batch_deployment_JOB_KEYS.some((k) => k in data))
+            return undefined;
+        const kind = batch_deployment_byType(input);
+        if (kind === PIPELINE)
+            return undefined; // a pipeline deployment has no `compute`: its family decides
+        if ('endpoint_name' in data)
+            return kind;
+        // Deployment files often leave `endpoint_name` to the command line (`--endpoint-name`).
+        return 'model' in data && BATCH_KEYS.some((k) => k in data) ? kind : undefined;
+    },
     ...V2_FAMILY,
     fields: () => ({ ...batch_deployment_FIELDS, $schema: true }),
     schema: batch_deployment_schema,
@@ -18457,14 +18448,12 @@ function pipeline_batch_deployment_schema() {
 const pipelineBatchDeployment = family_define({
     id: 'pipeline-batch-deployment',
     kinds: [pipeline_batch_deployment_KIND],
-    schemas: { pipelinecomponentbatchdeployment: pipeline_batch_deployment_KIND },
     prefilter: { types: ['pipeline'] },
     detect: ({ data, type }) => (type === 'pipeline' && 'component' in data ? pipeline_batch_deployment_KIND : undefined),
     ...V2_FAMILY,
     fields: () => pipeline_batch_deployment_FIELDS,
     schema: pipeline_batch_deployment_schema,
     normalise(m) {
-        const dc = str(m, '/settings/default_compute');
         const d = {
             manifest: m,
             flavor: 'pipeline-batch',
@@ -18474,7 +18463,7 @@ const pipelineBatchDeployment = family_define({
             mode: 'batch',
             targetReason: `${kindReason(m)}: pipeline jobs run on settings.default_compute`,
             targetKey: values_anchor(m, v2TargetKey(m)),
-            computeRef: dc ? parseRef(dc.value, values_anchor(m, dc.ptr)) : undefined,
+            computeRef: refAt(m, '/settings/default_compute'),
             tags: tagsOf(m),
         };
         return { deployments: [prune(d)] };
@@ -18510,152 +18499,120 @@ const batchEndpoint = family_define({
     normalise: (m) => ({ endpoints: [prune({ manifest: m, name: values_text(m, '/name'), kind: 'batch' })] }),
 });
 
-;// CONCATENATED MODULE: ./src/formats/aml-compute.ts
+;// CONCATENATED MODULE: ./src/formats/compute.ts
 
 
 
 
 
 
-const aml_compute_KIND = 'amlCompute';
-const aml_compute_FIELDS = {
-    ...COMPUTE_BASE,
-    ...leaves('size', 'tier', 'min_instances', 'max_instances', 'idle_time_before_scale_down', 'ssh_public_access_enabled', 'enable_node_public_ip', 'enable_os_patching'),
-    ssh_settings: SSH,
-    network_settings: NETWORK,
-    identity: IDENTITY,
-};
-function aml_compute_schema() {
-    const f = V2;
-    return schema_obj({
-        name: schema_text,
-        type: f.oneOf(['amlcompute']),
-        size: schema_text,
-        tier: f.oneOf(['dedicated', 'low_priority']),
-        min_instances: f.int(0),
-        max_instances: f.int(1, { hint: 'A cluster that can never start a node runs nothing.' }),
-        idle_time_before_scale_down: f.int(0),
-        ssh_public_access_enabled: f.flag,
-        enable_node_public_ip: f.flag,
-        identity: identitySchema(),
-        tags: map,
-    }, { mdgMinMax: [['min_instances', 'max_instances']] });
+const KINDS = [
+    {
+        kind: 'amlCompute',
+        type: 'amlcompute',
+        typeValue: 'amlcompute',
+        fields: {
+            ...COMPUTE_BASE,
+            ...leaves('size', 'tier', 'min_instances', 'max_instances', 'idle_time_before_scale_down', 'ssh_public_access_enabled', 'enable_node_public_ip', 'enable_os_patching'),
+            ssh_settings: SSH,
+            network_settings: NETWORK,
+            identity: IDENTITY,
+        },
+        schema: () => ({
+            size: schema_text,
+            tier: V2.oneOf(['dedicated', 'low_priority']),
+            min_instances: V2.int(0),
+            max_instances: V2.int(1, { hint: 'A cluster that can never start a node runs nothing.' }),
+            idle_time_before_scale_down: V2.int(0),
+            ssh_public_access_enabled: V2.flag,
+            enable_node_public_ip: V2.flag,
+            identity: identitySchema(),
+        }),
+    },
+    {
+        kind: 'kubernetesCompute',
+        type: 'kubernetes',
+        typeValue: 'kubernetes',
+        fields: { ...COMPUTE_BASE, namespace: true, identity: IDENTITY, properties: 'map' },
+        schema: () => ({ namespace: schema_text, resource_id: schema_text, identity: identitySchema(), properties: map }),
+    },
+    {
+        kind: 'computeInstance',
+        type: 'computeinstance',
+        typeValue: 'computeinstance',
+        fields: {
+            ...COMPUTE_BASE,
+            ...leaves('size', 'ssh_public_access_enabled', 'schedules', 'idle_time_before_shutdown', 'idle_time_before_shutdown_minutes', 'setup_scripts', 'enable_node_public_ip', 'custom_applications', 'os_image_metadata', 'enable_sso', 'enable_root_access', 'release_quota_on_stop', 'enable_os_patching'),
+            create_on_behalf_of: leaves('user_object_id', 'user_tenant_id'),
+            network_settings: NETWORK,
+            ssh_settings: SSH,
+            identity: IDENTITY,
+        },
+        schema: () => ({ size: schema_text, identity: identitySchema() }),
+    },
+    {
+        kind: 'vmCompute',
+        type: 'virtualmachine',
+        typeValue: 'virtualmachine',
+        fields: { ...COMPUTE_BASE, ssh_settings: SSH },
+        schema: () => ({ resource_id: schema_text }),
+    },
+];
+function kindOf(kind) {
+    return KINDS.find((k) => k.kind === kind) ?? KINDS[0];
 }
-const amlCompute = family_define({
-    id: 'aml-compute',
-    kinds: [aml_compute_KIND],
-    schemas: { amlcompute: aml_compute_KIND },
-    prefilter: { types: ['amlcompute'] },
-    detect: ({ type }) => (type === 'amlcompute' ? aml_compute_KIND : undefined),
+/** The kind a `type` value names (as `Compute._load` lower-cases it), if any. */
+function compute_byType(type) {
+    return KINDS.find((k) => k.typeValue === type)?.kind;
+}
+/** A cluster's tier: absent ⇒ dedicated (Azure's default); a placeholder or a bad value ⇒ unknown (schema reports it). */
+function tierOf(m) {
+    const raw = valueAt(m, '/tier');
+    if (raw === undefined || raw === null)
+        return 'dedicated';
+    const t = typeof raw === 'string' ? raw.trim().toLowerCase().replace(/[_-]/g, '') : undefined;
+    return t === 'lowpriority' ? 'lowpriority' : t === 'dedicated' ? 'dedicated' : undefined;
+}
+const compute = family_define({
+    id: 'compute',
+    kinds: ['amlCompute', 'kubernetesCompute', 'computeInstance', 'vmCompute'],
+    schemas: { amlcompute: 'amlCompute', kubernetescompute: 'kubernetesCompute', computeinstance: 'computeInstance', vmcompute: 'vmCompute' },
+    prefilter: { types: KINDS.map((k) => k.typeValue) },
+    // After the online deployment family: `type: kubernetes` with `endpoint_name` is a deployment.
+    detect: ({ type }) => compute_byType(type),
     ...V2_FAMILY,
-    fields: () => aml_compute_FIELDS,
-    schema: aml_compute_schema,
+    fields: (m) => kindOf(m.kind).fields,
+    schema: (kind) => {
+        const k = kindOf(kind);
+        return schema_obj({ name: schema_text, type: V2.oneOf([k.typeValue]), tags: map, ...k.schema() }, k.kind === 'amlCompute' ? { mdgMinMax: [['min_instances', 'max_instances']] } : {});
+    },
     secrets: ADMIN_PASSWORD_SECRETS,
     normalise(m) {
-        const rawTier = valueAt(m, '/tier');
-        const tier = typeof rawTier === 'string' ? rawTier.trim().toLowerCase().replace(/[_-]/g, '') : undefined;
-        const maxNodes = values_num(m, '/max_instances')?.value ?? AML_COMPUTE_DEFAULT_MAX_INSTANCES;
-        const info = prune({
-            name: values_text(m, '/name') ?? '',
-            type: 'amlcompute',
-            vmSize: values_text(m, '/size') ?? AML_COMPUTE_DEFAULT_SIZE,
-            minNodes: values_num(m, '/min_instances')?.value ?? 0,
-            maxNodes,
-            nodes: maxNodes,
-            tier: rawTier === undefined || rawTier === null
-                ? 'dedicated'
-                : tier === 'lowpriority'
-                    ? 'lowpriority'
-                    : tier === 'dedicated'
-                        ? 'dedicated'
-                        : undefined,
-            manifest: m,
-            source: 'repo',
-        });
-        return { computes: [info] };
+        const k = kindOf(m.kind);
+        const base = { name: values_text(m, '/name') ?? '', type: k.type, manifest: m, source: 'repo' };
+        let info;
+        if (k.type === 'amlcompute') {
+            const maxNodes = values_num(m, '/max_instances')?.value ?? AML_COMPUTE_DEFAULT_MAX_INSTANCES;
+            info = {
+                ...base,
+                vmSize: values_text(m, '/size') ?? AML_COMPUTE_DEFAULT_SIZE,
+                minNodes: values_num(m, '/min_instances')?.value ?? 0,
+                maxNodes,
+                nodes: maxNodes,
+                tier: tierOf(m),
+            };
+        }
+        else if (k.type === 'computeinstance') {
+            info = { ...base, vmSize: values_text(m, '/size'), nodes: 1 };
+        }
+        else if (k.type === 'virtualmachine') {
+            info = { ...base, nodes: 1 };
+        }
+        else {
+            info = base;
+        }
+        return { computes: [prune(info)] };
     },
-});
-
-;// CONCATENATED MODULE: ./src/formats/kubernetes-compute.ts
-
-
-
-
-
-const kubernetes_compute_KIND = 'kubernetesCompute';
-const kubernetes_compute_FIELDS = { ...COMPUTE_BASE, namespace: true, identity: IDENTITY, properties: 'map' };
-function kubernetes_compute_schema() {
-    return schema_obj({ name: schema_text, type: V2.oneOf(['kubernetes']), namespace: schema_text, resource_id: schema_text, identity: identitySchema(), properties: map });
-}
-const kubernetesCompute = family_define({
-    id: 'kubernetes-compute',
-    kinds: [kubernetes_compute_KIND],
-    schemas: { kubernetescompute: kubernetes_compute_KIND },
-    prefilter: { types: ['kubernetes'] },
-    // After the online deployment family: `type: kubernetes` with `endpoint_name` is a deployment.
-    detect: ({ type }) => (type === 'kubernetes' ? kubernetes_compute_KIND : undefined),
-    ...V2_FAMILY,
-    fields: () => kubernetes_compute_FIELDS,
-    schema: kubernetes_compute_schema,
-    secrets: ADMIN_PASSWORD_SECRETS,
-    normalise: (m) => ({ computes: [prune({ name: values_text(m, '/name') ?? '', type: 'kubernetes', manifest: m, source: 'repo' })] }),
-});
-
-;// CONCATENATED MODULE: ./src/formats/compute-instance.ts
-
-
-
-
-
-const compute_instance_KIND = 'computeInstance';
-const compute_instance_FIELDS = {
-    ...COMPUTE_BASE,
-    ...leaves('size', 'ssh_public_access_enabled', 'schedules', 'idle_time_before_shutdown', 'idle_time_before_shutdown_minutes', 'setup_scripts', 'enable_node_public_ip', 'custom_applications', 'os_image_metadata', 'enable_sso', 'enable_root_access', 'release_quota_on_stop', 'enable_os_patching'),
-    create_on_behalf_of: leaves('user_object_id', 'user_tenant_id'),
-    network_settings: NETWORK,
-    ssh_settings: SSH,
-    identity: IDENTITY,
-};
-function compute_instance_schema() {
-    return schema_obj({ name: schema_text, type: V2.oneOf(['computeinstance']), size: schema_text, identity: identitySchema(), tags: map });
-}
-const computeInstance = family_define({
-    id: 'compute-instance',
-    kinds: [compute_instance_KIND],
-    schemas: { computeinstance: compute_instance_KIND },
-    prefilter: {},
-    ...V2_FAMILY,
-    fields: () => compute_instance_FIELDS,
-    schema: compute_instance_schema,
-    secrets: ADMIN_PASSWORD_SECRETS,
-    normalise: (m) => ({
-        computes: [prune({ name: values_text(m, '/name') ?? '', type: 'computeinstance', vmSize: values_text(m, '/size'), nodes: 1, manifest: m, source: 'repo' })],
-    }),
-});
-
-;// CONCATENATED MODULE: ./src/formats/vm-compute.ts
-
-
-
-
-
-const vm_compute_KIND = 'vmCompute';
-const vm_compute_FIELDS = { ...COMPUTE_BASE, ssh_settings: SSH };
-function vm_compute_schema() {
-    return schema_obj({ name: schema_text, type: V2.oneOf(['virtualmachine']), resource_id: schema_text, tags: map });
-}
-const vmCompute = family_define({
-    id: 'vm-compute',
-    kinds: [vm_compute_KIND],
-    schemas: { vmcompute: vm_compute_KIND },
-    prefilter: {},
-    ...V2_FAMILY,
-    fields: () => vm_compute_FIELDS,
-    schema: vm_compute_schema,
-    secrets: ADMIN_PASSWORD_SECRETS,
-    normalise: (m) => ({
-        computes: [prune({ name: values_text(m, '/name') ?? '', type: 'virtualmachine', nodes: 1, manifest: m, source: 'repo' })],
-    }),
 });
 
 ;// CONCATENATED MODULE: ./src/formats/model.ts
@@ -18713,7 +18670,11 @@ const model = family_define({
     id: 'model',
     kinds: [model_KIND],
     schemas: { model: model_KIND },
-    prefilter: {},
+    prefilter: { types: ['custom_model', 'mlflow_model', 'triton_model'] },
+    // Without `$schema`: a named asset whose `type` is one of the model types (not any `model.yml`).
+    detect: ({ data, type }) => (type === 'custom_model' || type === 'mlflow_model' || type === 'triton_model') && typeof data.name === 'string' && ('path' in data || 'version' in data)
+        ? model_KIND
+        : undefined,
     ...V2_FAMILY,
     fields: () => model_FIELDS,
     schema: model_schema,
@@ -18750,9 +18711,6 @@ const model = family_define({
 
 
 
-
-
-
 const FAMILIES = [
     mlflowModel,
     v1DeploymentConfig,
@@ -18764,10 +18722,7 @@ const FAMILIES = [
     batchDeployment,
     pipelineBatchDeployment,
     batchEndpoint,
-    amlCompute,
-    kubernetesCompute,
-    computeInstance,
-    vmCompute,
+    compute,
     model,
 ];
 
@@ -18803,12 +18758,48 @@ function prefilter_build() {
         fileNames,
     };
 }
-/** Could this YAML/JSON file be an Azure ML manifest? Keeps workflows, package.json … unparsed. */
+/**
+ * Text in which a key can be spelled without its letters appearing literally, as Azure's loaders
+ * (PyYAML, Python json) read it: an escape inside a double-quoted string (`"compute\u0054ype"`,
+ * `"\x24schema"`), a tag (`!!str`, `!<…>`, `%TAG`), an alias used as a key (`*k : ACI`), an explicit
+ * key (`? computeType`). Such a file cannot be ruled out by words: it is parsed.
+ */
+const MAY_HIDE_WORDS = /"[^"\n]*\\|(?:^|[\s[{,:-])!|^%TAG|\*[^\s,[\]{}]+[ \t]*:(?:\s|$)|^[ \t]*(?:-[ \t]+)*\?(?:[ \t]|$)/m;
+/**
+ * Could this YAML/JSON file be an Azure ML manifest? Keeps workflows, package.json … unparsed. A strict
+ * superset of what the families recognise: a file it cannot rule out cheaply goes to the full parse.
+ */
 function looksLikeManifest(relPath, text) {
     const t = (tests ??= prefilter_build());
     if (t.fileNames.has(external_node_path_namespaceObject.posix.basename(relPath)))
         return true;
-    return t.key.test(text) || t.schema.test(text) || t.type.test(text);
+    return t.key.test(text) || t.schema.test(text) || t.type.test(text) || MAY_HIDE_WORDS.test(text);
+}
+/** `$schema` basenames of Azure ML assets that are not deployments, endpoints, computes or models. */
+const OUT_OF_SCOPE_SCHEMAS = new Set([
+    'environment', 'data', 'mltable', 'schedule', 'workspace', 'registry', 'index', 'modelversionpackage',
+    'featureset', 'featuresetspec', 'featurestore', 'featurestoreentity', 'capabilityhost',
+]);
+const OUT_OF_SCOPE_SUFFIX = /(job|component|datastore|connection|workspaceconnection)$/;
+/**
+ * What kind of Azure ML asset outside the gate's scope a file's text says it is (a pipeline job, a
+ * component, an environment…), judged from the text alone (for files that do not parse).
+ */
+function outOfScopeAsset(text) {
+    const m = /^\s*["']?\$schema["']?\s*:\s*["']?([^\s"'#]+)/m.exec(text);
+    if (m) {
+        const noQuery = m[1].replace(/[?#].*$/, '');
+        const name = noQuery.slice(noQuery.lastIndexOf('/') + 1).replace(/(\.schema)?\.(json|ya?ml)$/i, '').replace(/\.schema$/i, '');
+        const base = name.toLowerCase();
+        if (OUT_OF_SCOPE_SCHEMAS.has(base) || OUT_OF_SCOPE_SUFFIX.test(base))
+            return `${name} (\`$schema\`)`;
+        return undefined;
+    }
+    if (/^jobs\s*:/m.test(text) && /^type\s*:\s*["']?pipeline\b/m.test(text))
+        return 'pipeline job (`type: pipeline` with `jobs:`)';
+    if (/^command\s*:/m.test(text))
+        return 'command job or component (`command:`)';
+    return undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/formats/recognise.ts
@@ -18820,21 +18811,23 @@ function schemaBasename(url) {
     const base = noQuery.slice(noQuery.lastIndexOf('/') + 1).toLowerCase();
     return base.replace(/(\.schema)?(\.template)?\.(json|ya?ml)$/, '').replace(/\.schema$/, '');
 }
-let claims;
-/** `$schema` basename → the family that claims it (built once, from FAMILIES). */
-function schemaClaims() {
-    if (!claims) {
-        claims = new Map();
+let index;
+/** `$schema` basename → how its loader picks the kind; kind → family (built once, from FAMILIES). */
+function indexes() {
+    if (!index) {
+        index = { claims: new Map(), byKind: new Map() };
         for (const family of FAMILIES) {
             for (const [base, kind] of Object.entries(family.schemas ?? {}))
-                claims.set(base, { family, kind });
+                index.claims.set(base, kind);
+            for (const kind of family.kinds)
+                index.byKind.set(kind, family);
         }
     }
-    return claims;
+    return index;
 }
 /** The family and kind of one document, or undefined when it is not a manifest. */
 function detect(filePath, data) {
-    const input = { path: filePath, data, type: typeof data.type === 'string' ? data.type.trim().toLowerCase() : undefined };
+    const input = { path: filePath, data, type: typeof data.type === 'string' ? data.type.trim().toLowerCase() : undefined, rawType: data.type };
     for (const family of FAMILIES) {
         if (!family.detectFirst)
             continue;
@@ -18844,9 +18837,14 @@ function detect(filePath, data) {
     }
     const schema = data.$schema;
     if (typeof schema === 'string' && schema.trim() !== '') {
-        const claim = schemaClaims().get(schemaBasename(schema));
-        if (claim)
-            return { family: claim.family, kind: typeof claim.kind === 'string' ? claim.kind : claim.kind(input) };
+        const { claims, byKind } = indexes();
+        const claim = claims.get(schemaBasename(schema));
+        if (claim) {
+            const kind = typeof claim === 'string' ? claim : claim(input);
+            const family = byKind.get(kind);
+            if (family)
+                return { family, kind };
+        }
         // Another Azure ML asset (environment, job, component, ModelVersionPackage…) or a foreign schema.
         for (const family of FAMILIES) {
             if (!family.detectUnderForeignSchema)
@@ -19263,6 +19261,10 @@ function resolveCompute(d, byName, endpointsByName, endpoints) {
 }
 /** Sets the reference's resolution; returns the compute it names when that is defined. */
 function resolveComputeRef(ref, byName) {
+    if (ref.placeholder) {
+        ref.resolution = 'placeholder';
+        return undefined;
+    }
     if (ref.external) {
         ref.resolution = 'external';
         return undefined;
@@ -19283,6 +19285,10 @@ function resolveModel(d, index) {
                 d.modelByFolder = true;
             }
         }
+        return;
+    }
+    if (ref.placeholder) {
+        ref.resolution = 'placeholder';
         return;
     }
     if (ref.external) {
@@ -19371,6 +19377,16 @@ function refLabel(ref) {
         return ref.raw;
     return `${ref.name}${ref.version ? `:${ref.version}` : ''}${ref.label ? `@${ref.label}` : ''}`;
 }
+/** What the deployment really runs on: a batch deployment pointed at a compute instance runs on that instance. */
+function runsOn(d) {
+    if (d.mode === 'batch' && d.compute?.type === 'computeinstance')
+        return 'compute-instance';
+    if (d.mode === 'batch' && d.compute?.type === 'virtualmachine')
+        return 'virtual-machine';
+    if (d.mode === 'batch' && d.compute?.type === 'aks')
+        return 'aks';
+    return d.target;
+}
 function inventoryRow(d, skus) {
     const sku = d.target === 'managed-online' ? skus.get(d.instanceType?.value) : d.target === 'compute-cluster' ? skus.get(d.compute?.vmSize) : undefined;
     const model = d.modelRef
@@ -19388,8 +19404,9 @@ function inventoryRow(d, skus) {
         line: d.manifest.doc.start.line,
         kind: d.manifest.kind,
         name: d.name ?? d.endpointName ?? null,
-        target: d.target,
+        target: runsOn(d),
         stage: d.stage,
+        stageSource: d.stageReason,
         mode: d.mode,
         instanceType: d.instanceType?.value ?? d.compute?.vmSize ?? null,
         instances: d.instanceCount?.value ?? d.replicas?.value ?? d.maxReplicas?.value ?? null,
@@ -19398,7 +19415,43 @@ function inventoryRow(d, skus) {
         model: model || null,
         modelSizeBytes: d.model?.sizeBytes ?? null,
         compute: d.computeRef?.raw ?? null,
+        modelResolution: d.modelRef?.resolution ?? (d.model ? 'resolved' : null),
+        computeResolution: d.computeRef?.resolution ?? null,
     };
+}
+function endpointRow(e, deployments) {
+    return {
+        file: e.manifest.file.path,
+        line: e.manifest.doc.start.line,
+        kind: e.manifest.kind,
+        name: e.name ?? null,
+        compute: e.computeRef?.raw ?? null,
+        computeResolution: e.computeRef?.resolution ?? null,
+        deployments: e.name ? deployments.filter((d) => d.endpointName === e.name).length : 0,
+    };
+}
+/** Where a model or compute is defined: its manifest's file and line, or config (null). */
+function origin(x) {
+    return { file: x.manifest?.file.path ?? null, line: x.manifest?.doc.start.line ?? null, kind: x.manifest?.kind ?? 'config' };
+}
+/** The listed facts, each `null` when unknown. */
+function facts(x, keys) {
+    const out = {};
+    for (const k of keys)
+        out[k] = x[k] ?? null;
+    return out;
+}
+function modelRow(m) {
+    return { ...origin(m), ...facts(m, ['name', 'version', 'type', 'memoryGb', 'sizeBytes', 'accelerator', 'localPath']) };
+}
+function computeRow(c) {
+    return { ...origin(c), name: c.name, type: c.type, ...facts(c, ['vmSize', 'nodes', 'minNodes', 'maxNodes', 'tier', 'purpose']) };
+}
+/** Rows with a file first (by file and line), then those declared in config (by name). */
+function compareAssetRows(a, b) {
+    if (a.file !== b.file)
+        return a.file === null ? 1 : b.file === null ? -1 : a.file < b.file ? -1 : 1;
+    return (a.line ?? 0) - (b.line ?? 0) || String(a.name).localeCompare(String(b.name));
 }
 function compareRows(a, b) {
     return a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line;
@@ -19409,6 +19462,8 @@ function compareRows(a, b) {
 
 
 
+/** Folder links followed in one walk, at most (a farm of links must not make the walk explode). */
+const MAX_LINKED_FOLDERS = 1000;
 function toPosix(p) {
     return p.split(external_node_path_namespaceObject.sep).join('/');
 }
@@ -19420,16 +19475,22 @@ function walk(opts) {
     const root = external_node_path_namespaceObject.resolve(opts.root);
     const realRoot = (0,external_node_fs_namespaceObject.realpathSync)(root);
     const exclude = [...opts.exclude];
-    const isIncluded = picomatch_default()([...opts.include], { dot: true });
+    // Azure's CLIs load a manifest whatever the case of its extension (`deploy.YML`).
+    const isIncluded = picomatch_default()([...opts.include], { dot: true, nocase: true });
     const isExcluded = picomatch_default()(exclude, { dot: true });
     const prune = exclude.filter((g) => g.endsWith('/**')).map((g) => picomatch_default()(g.slice(0, -3), { dot: true }));
     const only = (opts.paths ?? []).map((p) => toPosix(p).replace(/\/+$/, '')).filter((p) => p !== '' && p !== '.');
     const inScope = (rel) => only.length === 0 || only.some((p) => rel === p || rel.startsWith(p + '/'));
     const underScope = (relDir) => only.length === 0 || only.some((p) => p === relDir || p.startsWith(relDir + '/') || relDir.startsWith(p + '/'));
     const out = [];
-    const stack = [''];
+    const inside = (real) => real === realRoot || real.startsWith(realRoot + external_node_path_namespaceObject.sep);
+    // A folder link inside the workspace is walked (a pipeline may deploy `deploy/prod/x.yml` through it);
+    // `real` is the folder's real path; a link to it or to a folder above it is a loop and is not followed;
+    // `chain` holds the link targets above, so a ring of links ends; `linked` bounds how many links are followed.
+    const stack = [{ rel: '', real: realRoot, chain: new Set([realRoot]) }];
+    let linked = 0;
     while (stack.length > 0) {
-        const relDir = stack.pop();
+        const { rel: relDir, real: realDir, chain } = stack.pop();
         let entries;
         try {
             entries = (0,external_node_fs_namespaceObject.readdirSync)(external_node_path_namespaceObject.join(root, relDir), { withFileTypes: true });
@@ -19443,37 +19504,53 @@ function walk(opts) {
             if (ent.isDirectory()) {
                 if (prune.some((m) => m(rel)) || !underScope(rel))
                     continue;
-                stack.push(rel);
+                stack.push({ rel, real: external_node_path_namespaceObject.join(realDir, ent.name), chain });
+                continue;
             }
-            else if (ent.isFile() || ent.isSymbolicLink()) {
-                if (!inScope(rel) || !isIncluded(rel) || isExcluded(rel))
-                    continue;
-                const abs = external_node_path_namespaceObject.join(root, rel);
-                if (ent.isSymbolicLink()) {
-                    let real;
-                    try {
-                        real = (0,external_node_fs_namespaceObject.realpathSync)(abs);
-                    }
-                    catch {
-                        out.push({ path: rel, abs, problem: 'symbolic link that cannot be resolved (dangling or a loop); not read' });
-                        continue;
-                    }
-                    if (real !== realRoot && !real.startsWith(realRoot + external_node_path_namespaceObject.sep)) {
-                        out.push({ path: rel, abs, problem: 'symbolic link pointing outside the workspace; not read' });
-                        continue;
-                    }
-                    let isFile = false;
-                    try {
-                        isFile = (0,external_node_fs_namespaceObject.statSync)(real).isFile();
-                    }
-                    catch {
-                        isFile = false;
-                    }
-                    if (!isFile)
-                        continue;
+            if (!ent.isFile() && !ent.isSymbolicLink())
+                continue;
+            const abs = external_node_path_namespaceObject.join(root, rel);
+            let real;
+            let isDir = false;
+            let isFile = false;
+            if (ent.isSymbolicLink()) {
+                try {
+                    real = (0,external_node_fs_namespaceObject.realpathSync)(abs);
+                    const st = (0,external_node_fs_namespaceObject.statSync)(real);
+                    isDir = st.isDirectory();
+                    isFile = st.isFile();
                 }
-                out.push({ path: rel, abs });
+                catch {
+                    real = undefined;
+                }
+                if (isDir && real !== undefined) {
+                    const above = realDir === real || realDir.startsWith(real + external_node_path_namespaceObject.sep);
+                    if (!inside(real) || above || chain.has(real) || prune.some((m) => m(rel)) || !underScope(rel))
+                        continue;
+                    if (++linked > MAX_LINKED_FOLDERS) {
+                        out.push({ path: rel, abs, problem: `more than ${MAX_LINKED_FOLDERS} linked folders in the workspace; the files under this one were not read` });
+                        continue;
+                    }
+                    stack.push({ rel, real, chain: new Set([...chain, real]) });
+                    continue;
+                }
             }
+            if (!inScope(rel) || !isIncluded(rel) || isExcluded(rel))
+                continue;
+            if (ent.isSymbolicLink()) {
+                if (real === undefined) {
+                    out.push({ path: rel, abs, problem: 'symbolic link that cannot be resolved (dangling or a loop); not read' });
+                    continue;
+                }
+                if (!inside(real)) {
+                    out.push({ path: rel, abs, problem: 'symbolic link pointing outside the workspace; not read' });
+                    continue;
+                }
+                // A link to a FIFO or a device named like a manifest: never open it (it could block the run).
+                if (!isFile)
+                    continue;
+            }
+            out.push({ path: rel, abs });
         }
     }
     out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
@@ -19502,19 +19579,13 @@ function parseJsonc(text, lines, maxDepth = 64) {
     const problems = [];
     if (errors.length > 0) {
         const e = errors[0];
-        const tpl = findTemplateToken(text);
-        if (tpl !== -1) {
-            const p = lines.position(tpl);
-            problems.push({
-                message: `file is an unrendered template (${/\{\{[^{}\n]*\}\}/.exec(text.slice(tpl))?.[0]} at line ${p.line}): render it before gating, or exclude it in the config. JSON parser: ${(0,main.printParseErrorCode)(e.error)}`,
-                line: p.line,
-                column: p.column,
-                template: true,
-            });
+        const tpl = templateProblem(text, lines, e.offset, 'JSON parser', (0,main.printParseErrorCode)(e.error));
+        if (tpl) {
+            problems.push(tpl);
         }
         else {
             const p = lines.position(e.offset);
-            problems.push({ message: `invalid JSON: ${jsonc_describe((0,main.printParseErrorCode)(e.error))}`, line: p.line, column: p.column });
+            problems.push({ message: `invalid JSON: ${jsonc_describe((0,main.printParseErrorCode)(e.error))}`, line: p.line, column: p.column, syntax: true });
         }
         return { docs: [], problems };
     }
@@ -19641,8 +19712,30 @@ function firstTooDeep(text, max) {
 
 
 
+
 const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
 const decoder = new TextDecoder('utf-8', { fatal: true });
+/** Files over the parse cap are still scanned for manifest words up to this size. */
+const SCAN_MAX_BYTES = 64 * 1024 * 1024;
+const SCAN_CHUNK = 1024 * 1024;
+/** Chunks overlap so that a word split across two chunks is still seen. */
+const SCAN_OVERLAP = 4096;
+function scanLooksLikeManifest(fd, size, relPath, looksLikeManifest) {
+    const buf = Buffer.alloc(SCAN_CHUNK + SCAN_OVERLAP);
+    let carry = 0;
+    for (let pos = 0; pos < size;) {
+        const n = (0,external_node_fs_namespaceObject.readSync)(fd, buf, carry, SCAN_CHUNK, pos);
+        if (n === 0)
+            break;
+        pos += n;
+        const chunk = buf.subarray(0, carry + n);
+        if (looksLikeManifest(relPath, chunk.toString('latin1')))
+            return true;
+        carry = Math.min(SCAN_OVERLAP, chunk.length);
+        chunk.copy(buf, 0, chunk.length - carry);
+    }
+    return false;
+}
 /** Reads and parses one candidate. Returns null for files that are not manifests (pre-filter). Never throws. */
 function loadCandidate(c, opts) {
     const maxBytes = opts.maxBytes ?? DEFAULT_MAX_FILE_BYTES;
@@ -19671,22 +19764,23 @@ function loadCandidate(c, opts) {
         if (!st.isFile())
             return null; // a FIFO or device named like a manifest: never block on it
         if (st.size > maxBytes) {
-            // Only report files that look like manifests: read a prefix for the pre-filter.
-            const head = Buffer.alloc(64 * 1024);
-            const n = (0,external_node_fs_namespaceObject.readSync)(fd, head, 0, head.length, 0);
-            if (!looksLikeManifest(c.path, head.subarray(0, n).toString('utf8')))
+            // Only report files that look like manifests, wherever the words are: scan the whole file in
+            // chunks (a key after megabytes of padding must not hide the file). Past the scan cap the gate
+            // cannot look at all, and says so.
+            if (st.size > SCAN_MAX_BYTES) {
+                return file([
+                    {
+                        message: `file too large: ${st.size} bytes is over the ${maxBytes}-byte cap and the ${SCAN_MAX_BYTES}-byte scan cap, so the gate cannot check whether it is a manifest; exclude it in the config if it is not one`,
+                        line: 1,
+                        column: 1,
+                    },
+                ], st.size);
+            }
+            if (!scanLooksLikeManifest(fd, st.size, c.path, looksLikeManifest))
                 return null;
             return file([{ message: `file too large: ${st.size} bytes is over the ${maxBytes}-byte cap; not read (raise the cap or exclude the file)`, line: 1, column: 1 }], st.size);
         }
-        const buf = Buffer.allocUnsafe(st.size);
-        let off = 0;
-        while (off < st.size) {
-            const n = (0,external_node_fs_namespaceObject.readSync)(fd, buf, off, st.size - off, off);
-            if (n === 0)
-                break;
-            off += n;
-        }
-        return parseBuffer(c, off === st.size ? buf : buf.subarray(0, off), opts.prefilter, syntax);
+        return parseBuffer(c, readOpen(fd, st.size), opts.prefilter, syntax);
     }
     catch (err) {
         return file([{ message: `cannot read file: ${err.code ?? err.message}`, line: 1, column: 1 }]);
@@ -19698,6 +19792,18 @@ function loadCandidate(c, opts) {
 /** Parses bytes already read (also the entry point for tests and the fuzzer). */
 function parseBuffer(c, buf, looksLikeManifest, syntax = /\.json$/i.test(c.path) ? 'json' : 'yaml') {
     const base = { path: c.path, abs: c.abs, text: '', syntax, size: buf.length, docs: [], problems: [] };
+    const utf32 = utf32Kind(buf);
+    if (utf32) {
+        // Python's json reads UTF-32 when it sees the byte order mark; nothing here gates it, so it is reported.
+        if (!looksLikeManifest(c.path, decodeUtf32(buf, utf32)))
+            return null;
+        base.problems.push({
+            message: `file is UTF-32 (${utf32 === 'le' ? 'little' : 'big'}-endian) encoded; the gate reads UTF-8 and UTF-16 only, so it cannot check it. Re-save it as UTF-8`,
+            line: 1,
+            column: 1,
+        });
+        return base;
+    }
     const utf16 = utf16Kind(buf);
     if (utf16) {
         const decoded = utf16 === 'le' ? buf.subarray(2).toString('utf16le') : swap16(buf.subarray(2)).toString('utf16le');
@@ -19774,6 +19880,22 @@ function read_loadAll(cands, opts) {
     }
     return out;
 }
+function utf32Kind(buf) {
+    if (buf.length >= 4 && buf[0] === 0xff && buf[1] === 0xfe && buf[2] === 0 && buf[3] === 0)
+        return 'le';
+    if (buf.length >= 4 && buf[0] === 0 && buf[1] === 0 && buf[2] === 0xfe && buf[3] === 0xff)
+        return 'be';
+    return undefined;
+}
+/** UTF-32 text as a string (for the pre-filter only). */
+function decodeUtf32(buf, kind) {
+    let out = '';
+    for (let i = 4; i + 3 < buf.length; i += 4) {
+        const cp = kind === 'le' ? buf.readUInt32LE(i) : buf.readUInt32BE(i);
+        out += cp <= 0x10ffff ? String.fromCodePoint(cp) : '\ufffd';
+    }
+    return out;
+}
 function utf16Kind(buf) {
     if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe)
         return 'le';
@@ -19832,7 +19954,7 @@ class Registry {
         };
     }
     /** Runs every enabled rule over the inventory. One finding per rule per key. */
-    run(inventory, skus) {
+    run(inventory, skus, now = new Date()) {
         const findings = [];
         const skippedByFile = new Map(); // file → why → rules
         const addSkip = (file, why, ruleId) => {
@@ -19855,6 +19977,7 @@ class Registry {
                 skus,
                 limits: this.config.limits,
                 rules: this.rules,
+                now,
                 report: (at, message, opts) => {
                     const span = spanAt(at.manifest.doc, at.ptr);
                     const key = `${at.manifest.file.path}\u0000${span.line}:${span.column}`;
@@ -19900,69 +20023,17 @@ class Registry {
 }
 
 ;// CONCATENATED MODULE: ./src/catalog/targets.ts
+/** One row of the table: what it is for, what it can do, and whether it may serve production. */
+function row(id, title, usedFor, can, stages, description, limits = {}) {
+    const has = (c) => can.includes(c);
+    return { id, title, usedFor, realtime: has('realtime'), batch: has('batch'), gpu: has('gpu'), fpga: has('fpga'), autoscale: has('autoscale'), stages, ...limits, description };
+}
 const targets_TARGETS = {
-    local: {
-        id: 'local',
-        title: 'Local web service',
-        usedFor: 'testing / debugging',
-        realtime: true,
-        batch: false,
-        gpu: false,
-        fpga: false,
-        autoscale: false,
-        stages: 'nonproduction',
-        description: 'limited testing and troubleshooting; hardware acceleration depends on local libraries',
-    },
-    aci: {
-        id: 'aci',
-        title: 'Azure Container Instances (ACI)',
-        usedFor: 'testing or development',
-        realtime: true,
-        batch: false,
-        gpu: false,
-        fpga: false,
-        autoscale: false,
-        stages: 'nonproduction',
-        maxMemoryLimit: 'aci-max-memory-gb',
-        maxModelSizeLimit: 'aci-max-model-size-gb',
-        description: 'low-scale CPU workloads needing < 48 GB RAM, models < 1 GB, a single replica',
-    },
-    aks: {
-        id: 'aks',
-        title: 'Azure Kubernetes Service (AKS)',
-        usedFor: 'real-time inference (and batch on Azure ML Kubernetes compute)',
-        realtime: true,
-        batch: true,
-        gpu: true,
-        fpga: true,
-        autoscale: true,
-        stages: 'any',
-        description: 'large-scale production deployments; fast response and autoscaling of the deployed service; GPU and FPGA',
-    },
-    'compute-cluster': {
-        id: 'compute-cluster',
-        title: 'Azure Machine Learning compute clusters',
-        usedFor: 'batch inference',
-        realtime: false,
-        batch: true,
-        gpu: true,
-        fpga: false,
-        autoscale: true,
-        stages: 'any',
-        description: 'batch inference on serverless compute, normal and low-priority VMs; no real-time inference',
-    },
-    'managed-online': {
-        id: 'managed-online',
-        title: 'Managed online endpoint',
-        usedFor: 'real-time inference (CLI/SDK v2)',
-        realtime: true,
-        batch: false,
-        gpu: true,
-        fpga: false,
-        autoscale: true,
-        stages: 'any',
-        description: 'managed real-time inference on a catalogue VM SKU; autoscale through Azure Monitor',
-    },
+    local: row('local', 'Local web service', 'testing / debugging', ['realtime'], 'nonproduction', 'limited testing and troubleshooting; hardware acceleration depends on local libraries'),
+    aci: row('aci', 'Azure Container Instances (ACI)', 'testing or development', ['realtime'], 'nonproduction', 'low-scale CPU workloads needing < 48 GB RAM, models < 1 GB, a single replica', { maxMemoryLimit: 'aci-max-memory-gb', maxModelSizeLimit: 'aci-max-model-size-gb' }),
+    aks: row('aks', 'Azure Kubernetes Service (AKS)', 'real-time inference (and batch on Azure ML Kubernetes compute)', ['realtime', 'batch', 'gpu', 'fpga', 'autoscale'], 'any', 'large-scale production deployments; fast response and autoscaling of the deployed service; GPU and FPGA'),
+    'compute-cluster': row('compute-cluster', 'Azure Machine Learning compute clusters', 'batch inference', ['batch', 'gpu', 'autoscale'], 'any', 'batch inference on serverless compute, normal and low-priority VMs; no real-time inference'),
+    'managed-online': row('managed-online', 'Managed online endpoint', 'real-time inference (CLI/SDK v2)', ['realtime', 'gpu', 'autoscale'], 'any', 'managed real-time inference on a catalogue VM SKU; autoscale through Azure Monitor'),
 };
 const TABLE_SOURCE = 'Azure ML compute target table (aml-compute-target-deploy.md)';
 
@@ -20061,28 +20132,24 @@ const aci_not_for_production_rule = notForProductionRule('aci', {
 function isUnresolved(ref) {
     return ref?.resolution === 'missing' || ref?.resolution === 'version-mismatch';
 }
+/** Why a rule reading a referenced definition's facts cannot judge it, or undefined when it can. */
+function refGap(ref, resolved, what) {
+    if (resolved || !ref)
+        return undefined;
+    const config = what === 'model' ? 'models:' : 'computes:';
+    if (ref.resolution === 'placeholder')
+        return `the ${what} reference is a placeholder (${ref.placeholder}): render the file, or set the ${what}`;
+    if (ref.resolution === 'external') {
+        return `${what} "${ref.raw}" is ${what === 'model' ? 'registered' : 'defined'} outside the repository; declare its facts in config \`${config}\``;
+    }
+    return `${what} reference "${ref.raw}" is not resolved; declare it in config \`${config}\``;
+}
 /** Why a compute-based rule could not run for this deployment, or undefined when it can. */
 function computeGap(d) {
-    if (d.compute)
-        return undefined;
-    const ref = d.computeRef;
-    if (!ref)
-        return undefined;
-    if (ref.resolution === 'external') {
-        return `compute "${ref.raw}" is defined outside the repository; declare its facts in config \`computes:\``;
-    }
-    return `compute reference "${ref.raw}" is not resolved; declare it in config \`computes:\``;
+    return refGap(d.computeRef, d.compute !== undefined, 'compute');
 }
 function modelGap(d) {
-    if (d.model)
-        return undefined;
-    const ref = d.modelRef;
-    if (!ref)
-        return undefined;
-    if (ref.resolution === 'external') {
-        return `model "${ref.raw}" is registered outside the repository; declare its facts in config \`models:\``;
-    }
-    return `model reference "${ref.raw}" is not resolved; declare it in config \`models:\``;
+    return refGap(d.modelRef, d.model !== undefined, 'model');
 }
 /**
  * Why the model rules cannot run for a v1 config / aml-deploy file that is linked to no model
@@ -20797,14 +20864,14 @@ const low_priority_production_batch_rule = {
 ;// CONCATENATED MODULE: ./src/policy/rules/managed-sku-unsupported.ts
 
 
-const row = targets_TARGETS['managed-online'];
+const managed_sku_unsupported_row = targets_TARGETS['managed-online'];
 const managed_sku_unsupported_rule = {
     id: 'managed-sku-unsupported',
     scope: 'deployment',
     defaultSeverity: 'error',
     description: 'A managed online deployment must use a VM size allowed on managed online endpoints.',
     remediation: 'Pick an instance_type from the managed online endpoint SKU list (e.g. Standard_DS3_v2, Standard_E4s_v3, Standard_NC6s_v3).',
-    appliesTo: (d) => d.target === row.id,
+    appliesTo: (d) => d.target === managed_sku_unsupported_row.id,
     check(d, ctx) {
         if (!d.instanceType)
             return;
@@ -20814,10 +20881,11 @@ const managed_sku_unsupported_rule = {
             return;
         const at = { manifest: f.manifest, ptr: f.ptr };
         if (!sku) {
-            ctx.report(at, `\`instance_type: ${f.value}\` of ${describeDeployment(d)} is not in the SKU catalogue, so it is not known to be allowed on a ${row.title}; ` +
-                `Azure rejects sizes outside the managed online endpoint SKU list. ` +
-                `Fix: use a listed size (e.g. Standard_DS3_v2), or, if this size is allowed, declare it in config ` +
-                `\`skus: { ${f.value}: { vcpus: …, memory-gb: …, gpus: …, managed-online: true } }\`.`);
+            // Not in the catalogue is not proof that Azure rejects it: say so, and say what was not checked.
+            ctx.skip(d, unknownSku(f.value));
+            ctx.report(at, `\`instance_type: ${f.value}\` of ${describeDeployment(d)} is not in the SKU catalogue, so the gate cannot tell whether a ${managed_sku_unsupported_row.title} allows it ` +
+                'and did not evaluate the rules that need its size. ' +
+                `Fix: if the size is on the managed online SKU list, declare it in config \`skus: { ${f.value}: { vcpus: …, memory-gb: …, gpus: …, managed-online: true } }\`; otherwise use a listed size (e.g. Standard_DS3_v2).`, { severity: 'notice' });
             return;
         }
         const alt = ctx.skus.smallestWith(sku.memoryGb, { gpu: sku.gpus > 0, managedOnly: true });
@@ -20852,20 +20920,30 @@ const managed_instance_count_ha_rule = {
 ;// CONCATENATED MODULE: ./src/policy/rules/request-timeout-limit.ts
 
 
-const request_timeout_limit_row = targets_TARGETS['managed-online'];
+/** The endpoint kinds with a request timeout maximum, and the limit that holds it. */
+function maximum(d) {
+    if (d.target === 'managed-online')
+        return { limit: 'managed-max-request-timeout-ms', title: targets_TARGETS['managed-online'].title };
+    if (d.flavor === 'kubernetes-online')
+        return { limit: 'kubernetes-max-request-timeout-ms', title: 'Kubernetes online endpoint' };
+    return undefined;
+}
 const request_timeout_limit_rule = {
     id: 'request-timeout-limit',
     scope: 'deployment',
     defaultSeverity: 'error',
-    description: 'request_settings.request_timeout_ms of a managed online deployment must not exceed 180000 ms.',
-    remediation: 'Set request_timeout_ms to 180000 or less; move longer work to a batch endpoint or an asynchronous pattern.',
-    appliesTo: (d) => d.target === request_timeout_limit_row.id,
+    description: 'request_settings.request_timeout_ms must not exceed 180000 ms on a managed online deployment, 300000 ms on a Kubernetes online deployment.',
+    remediation: 'Set request_timeout_ms to the maximum or less; move longer work to a batch endpoint or an asynchronous pattern.',
+    appliesTo: (d) => maximum(d) !== undefined,
     check(d, ctx) {
-        const max = ctx.limits['managed-max-request-timeout-ms'];
+        const m = maximum(d);
         const f = d.requestTimeoutMs;
-        if (!f || f.value <= max)
+        if (!m || !f)
             return;
-        ctx.report({ manifest: f.manifest, ptr: f.ptr }, `\`${keyPath(f.ptr)}: ${f.value}\` of ${describeDeployment(d)} exceeds the ${num(max)} ms maximum of a ${request_timeout_limit_row.title}; ` +
+        const max = ctx.limits[m.limit];
+        if (f.value <= max)
+            return;
+        ctx.report({ manifest: f.manifest, ptr: f.ptr }, `\`${keyPath(f.ptr)}: ${f.value}\` of ${describeDeployment(d)} exceeds the ${num(max)} ms maximum of a ${m.title}; ` +
             `Azure rejects the deployment. Fix: set it to ${num(max)} or less, and move scoring that takes longer to a batch endpoint ` +
             '(the compute target table lists compute clusters for batch inference).');
     },
@@ -20917,12 +20995,14 @@ const kubernetes_resources_rule = {
             ctx.report(kubernetes_resources_anchor(req.gpu), `${describeDeployment(d)} requests \`nvidia.com/gpu\` without a limit; Kubernetes schedules GPUs only from \`resources.limits\` ` +
                 `(a GPU request without an equal limit is rejected). Fix: add \`resources.limits.nvidia.com/gpu: ${written(req.gpu)}\`.`);
         }
-        const gap = modelGap(d);
+        // An inline model says its type even when its files live in a datastore (`type: mlflow_model`, `path: azureml://…`).
+        const mlflow = d.model?.type === 'mlflow_model' || d.modelRef?.type === 'mlflow_model';
+        const gap = mlflow ? undefined : modelGap(d);
         if (gap) {
             ctx.skip(d, gap);
             return;
         }
-        if (d.model?.type !== 'mlflow_model')
+        if (!mlflow)
             return;
         const why = `MLflow (no-code) models on Kubernetes online endpoints need requests of at least ${MLFLOW_MIN_CPU} CPU and 4Gi memory`;
         if (!req.cpu && !req.memory) {
@@ -20944,7 +21024,15 @@ const kubernetes_resources_rule = {
 };
 
 ;// CONCATENATED MODULE: ./src/policy/rules/v1-deprecated.ts
-const END = 'SDK v1 support ends 2026-06-30 and CLI v1 support ended 2025-09-30';
+/** End-of-support dates (machine-learning-cli-v1-deprecation.md @19fa85dd), said in the tense the run's date needs. */
+const ENDS = [
+    { what: 'SDK v1 support', date: '2026-06-30' },
+    { what: 'CLI v1 support', date: '2025-09-30' },
+];
+function endOfSupport(now) {
+    const today = now.toISOString().slice(0, 10);
+    return ENDS.map((e) => `${e.what} ${e.date < today ? 'ended' : 'ends'} on ${e.date}`).join(' and ');
+}
 const v1_deprecated_rule = {
     id: 'v1-deprecated',
     scope: 'manifest',
@@ -20956,7 +21044,7 @@ const v1_deprecated_rule = {
         if (!m.family.v1 || !dep)
             return;
         const d = ctx.inventory.deployments.find((x) => x.manifest === m);
-        ctx.report({ manifest: m, ptr: m.family.targetKey(m) }, `This is ${dep.what}; ${END}` +
+        ctx.report({ manifest: m, ptr: m.family.targetKey(m) }, `This is ${dep.what}; ${endOfSupport(ctx.now)}` +
             (dep.webService ? ', and v1 ACI/AKS web services are legacy for new deployments. ' : '. ') +
             `Fix: ${dep.replacement(m, d)}.`);
     },
@@ -21093,6 +21181,7 @@ const parse_error_rule = {
     id: 'parse-error',
     scope: 'engine',
     defaultSeverity: 'error',
+    unsilenceable: true,
     description: 'A file that looks like a manifest does not parse (malformed YAML/JSON, unrendered {{ }} template, too large).',
     remediation: 'Fix the syntax at the reported line, render templates before gating, or exclude the file in config `exclude:`.',
 };
@@ -21185,6 +21274,117 @@ const waiver_expired_rule = {
     remediation: 'Fix the waived findings, or renew the waiver with a new `expires` date and a current reason and owner.',
 };
 
+;// CONCATENATED MODULE: ./src/policy/rules/template.ts
+
+
+
+const MAX_NAMED = 5;
+const MAX_VALUE_CHARS = 80;
+function placeholders(m) {
+    const out = [];
+    const walk = (v, ptr, dotted) => {
+        if (typeof v === 'string') {
+            const kind = placeholderKind(v);
+            if (kind)
+                out.push({ ptr, key: dotted, value: v.length > MAX_VALUE_CHARS ? `${v.slice(0, MAX_VALUE_CHARS)}…` : v, kind });
+        }
+        else if (Array.isArray(v)) {
+            v.forEach((x, i) => walk(x, pointerJoin(ptr, i), `${dotted}[${i}]`));
+        }
+        else if (isMapping(v)) {
+            for (const k of Object.keys(v))
+                walk(v[k], pointerJoin(ptr, k), dotted ? `${dotted}.${k}` : k);
+        }
+    };
+    walk(m.data, '', '');
+    return out;
+}
+const template_rule = {
+    id: 'template',
+    scope: 'manifest',
+    defaultSeverity: 'notice',
+    description: 'A manifest still holds placeholders (`<your model name>`, `INSERT-…-HERE`, `$(VAR)`, `${VAR}`, `#{VAR}#`, `__VAR__`, `{{ … }}`): those values are unknown, so the rules that read them are not evaluated.',
+    remediation: 'Gate the rendered file (the one the pipeline deploys), or write the real values.',
+    check(m, ctx) {
+        const hits = placeholders(m);
+        if (hits.length === 0)
+            return;
+        const named = hits.slice(0, MAX_NAMED).map((h) => `\`${h.key}: ${h.value}\` (${h.kind})`);
+        const more = hits.length > MAX_NAMED ? ` and ${hits.length - MAX_NAMED} more` : '';
+        ctx.report({ manifest: m, ptr: hits[0].ptr }, `${plural(hits.length, 'value')} of this file ${hits.length === 1 ? 'is a placeholder' : 'are placeholders'}: ${named.join(', ')}${more}. ` +
+            'The gate treats them as unknown and does not evaluate the rules that read them. Fix: gate the rendered file, or write the real values.');
+    },
+};
+
+;// CONCATENATED MODULE: ./src/policy/rules/kubernetes-registry-asset.ts
+
+
+
+const REGISTRY = /^azureml:\/\/registries\//i;
+/** The model and environment keys of a deployment that name a registry asset. */
+function registryAssets(d) {
+    const m = d.manifest;
+    const out = [];
+    for (const [key, what] of [
+        ['model', 'model'],
+        ['environment', 'environment'],
+    ]) {
+        const v = valueAt(m, `/${key}`);
+        const raw = typeof v === 'string' ? v : isMapping(v) && typeof v.path === 'string' ? v.path : undefined;
+        const ptr = typeof v === 'string' ? `/${key}` : `/${key}/path`;
+        if (raw !== undefined && REGISTRY.test(raw.trim()))
+            out.push({ at: { manifest: m, ptr }, what, ref: raw.trim() });
+    }
+    return out;
+}
+const kubernetes_registry_asset_rule = {
+    id: 'kubernetes-registry-asset',
+    scope: 'deployment',
+    defaultSeverity: 'error',
+    description: 'A Kubernetes online deployment cannot use a model or environment from a registry (`azureml://registries/…`).',
+    remediation: 'Register the model/environment in the workspace (or copy it from the registry) and reference it as `azureml:NAME:VERSION`.',
+    appliesTo: (d) => d.flavor === 'kubernetes-online',
+    check(d, ctx) {
+        for (const a of registryAssets(d)) {
+            ctx.report(a.at, `${describeDeployment(d)} uses the registry ${a.what} \`${a.ref}\`, but Kubernetes online endpoints do not support models or environments from registries. ` +
+                `Fix: register the ${a.what} in the workspace and reference it as \`azureml:<name>:<version>\`, or deploy to a managed online endpoint.`);
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/policy/rules/v2-online-on-legacy-aks.ts
+/** The compute a resolved reference names (config facts win, as the inventory resolves them). */
+function computeOf(ref, computes) {
+    if (ref.resolution !== 'resolved')
+        return undefined;
+    const name = ref.name.toLowerCase();
+    const matches = computes.filter((c) => c.name.toLowerCase() === name);
+    return matches.find((c) => c.source === 'config') ?? matches[0];
+}
+const v2_online_on_legacy_aks_rule = {
+    id: 'v2-online-on-legacy-aks',
+    scope: 'inventory',
+    defaultSeverity: 'error',
+    description: 'A CLI/SDK v2 online endpoint or deployment cannot run on a legacy AKS compute (v1 AksCompute attachment).',
+    remediation: 'Attach the AKS cluster as an Azure ML Kubernetes compute (`az ml compute attach --type Kubernetes`) and point `compute:` at it.',
+    check(ctx) {
+        // Kubernetes endpoints name the compute; their deployments inherit it (the registry keeps one finding per key).
+        const refs = [];
+        for (const e of ctx.inventory.endpoints)
+            if (e.kind === 'kubernetes' && e.computeRef)
+                refs.push(e.computeRef);
+        for (const d of ctx.inventory.deployments)
+            if (d.flavor === 'kubernetes-online' && d.computeRef && !d.skipDeployment)
+                refs.push(d.computeRef);
+        for (const ref of refs) {
+            if (computeOf(ref, ctx.inventory.computes)?.type !== 'aks')
+                continue;
+            ctx.report(ref.at, `\`${ref.raw}\` is a legacy AKS compute (a v1 AksCompute attachment), which CLI/SDK v2 online endpoints cannot use. ` +
+                'Fix: attach the cluster as an Azure ML Kubernetes compute (`az ml compute attach --type Kubernetes`, a kubernetesCompute YAML) and point `compute:` at it.');
+        }
+    },
+};
+
 ;// CONCATENATED MODULE: ./src/policy/rules/index.ts
 
 
@@ -21212,7 +21412,10 @@ const waiver_expired_rule = {
 
 
 
-/** Every rule, in the order of SPEC §4 (the order of --list-rules, SARIF and docs). */
+
+
+
+/** Every rule, in the order of SPEC §4 then the rules added since (the order of --list-rules, SARIF and docs). */
 const ALL_RULES = [
     rule,
     aci_not_for_production_rule,
@@ -21240,6 +21443,10 @@ const ALL_RULES = [
     unresolved_reference_rule,
     invalid_suppression_rule,
     waiver_expired_rule,
+    // Rules added after SPEC §4's table (issue #11).
+    template_rule,
+    kubernetes_registry_asset_rule,
+    v2_online_on_legacy_aks_rule,
 ];
 
 ;// CONCATENATED MODULE: ./src/policy/suppress/inline.ts
@@ -21565,13 +21772,28 @@ function evaluate(opts) {
     return { ok: true, result: run(root, config, opts) };
 }
 function run(root, config, opts) {
-    const registry = new Registry(ALL_RULES, config);
     const candidates = walk({ root, include: config.include, exclude: config.exclude });
     const files = read_loadAll(candidates, { prefilter: looksLikeManifest, maxBytes: opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES });
+    return judge(root, candidates.length, files, config, opts);
+}
+/**
+ * Everything after reading: recognition, inventory, rules, suppressions, scope. `candidates` is how
+ * many files the walk selected, `files` the ones the loader kept. Exported for the in-memory test
+ * harness, which feeds it files that never touch the disk.
+ */
+function judge(root, candidates, files, config, opts) {
+    const registry = new Registry(ALL_RULES, config);
     const findings = [];
     for (const f of files) {
+        // A syntax error in an Azure ML asset the gate does not judge (a pipeline job, a component) is
+        // visible but not an error: Azure's own loader stops at it too, so nothing it deploys is hidden.
+        const outOfScope = f.problems.every((p) => p.syntax) ? outOfScopeAsset(f.text) : undefined;
         for (const p of f.problems) {
-            const finding = registry.make('parse-error', f.path, { line: p.line, column: p.column, endLine: p.line, endColumn: p.column }, p.message);
+            const span = { line: p.line, column: p.column, endLine: p.line, endColumn: p.column };
+            const message = outOfScope
+                ? `${p.message}. The file looks like an Azure ML ${outOfScope}, which the gate does not gate, so this is a notice`
+                : p.message;
+            const finding = registry.make('parse-error', f.path, span, message, outOfScope ? 'notice' : undefined);
             if (finding)
                 findings.push(finding);
         }
@@ -21589,7 +21811,7 @@ function run(root, config, opts) {
     }
     const inventory = buildInventory(root, files, manifests, normalise(manifests), config);
     const skus = new SkuCatalog(config.skus);
-    const ruleRun = registry.run(inventory, skus);
+    const ruleRun = registry.run(inventory, skus, opts.now ?? new Date());
     findings.push(...ruleRun.findings);
     const suppressed = applySuppressions(findings, files, config, opts.now ?? new Date(), registry);
     let all = suppressed.findings;
@@ -21607,17 +21829,19 @@ function run(root, config, opts) {
         deployments = deployments.filter((d) => scope.has(d.manifest.file.path));
         inScopeFiles = files.filter((f) => scope.has(f.path));
     }
-    if (opts.paths && opts.paths.length > 0) {
-        const only = opts.paths;
+    // `.` or the root itself selects everything.
+    const only = (opts.paths ?? []).filter((p) => p !== '' && p !== '.');
+    if (only.length > 0) {
         const wanted = (p) => only.some((x) => p === x || p.startsWith(`${x}/`));
         all = all.filter((f) => wanted(f.file) || keepConfigFinding(f));
         deployments = deployments.filter((d) => wanted(d.manifest.file.path));
         inScopeFiles = inScopeFiles.filter((f) => wanted(f.path));
     }
     const inScopeFileSet = new Set(inScopeFiles);
+    const inScopePaths = new Set(inScopeFiles.map((f) => f.path));
     const deploymentFiles = new Set(deployments.map((d) => d.manifest.file.path));
     all.sort(compareFindings);
-    const narrowed = changed !== undefined || (opts.paths?.length ?? 0) > 0;
+    const narrowed = changed !== undefined || only.length > 0;
     return {
         version: 1,
         tool: { name: 'model-deploy-gate', version: VERSION },
@@ -21626,10 +21850,18 @@ function run(root, config, opts) {
             reason: scopeReason,
             filesScanned: inScopeFiles.length,
             manifests: narrowed ? inventory.manifests.filter((m) => inScopeFileSet.has(m.file)).length : inventory.manifests.length,
+            candidates,
+            prefiltered: candidates - files.length,
         },
         summary: summarise(all, opts.failOn),
         findings: all,
         inventory: deployments.map((d) => inventoryRow(d, skus)).sort(compareRows),
+        endpoints: inventory.endpoints
+            .filter((e) => !narrowed || inScopePaths.has(e.manifest.file.path))
+            .map((e) => endpointRow(e, inventory.deployments))
+            .sort(compareAssetRows),
+        models: inventory.models.filter((m) => !narrowed || !m.manifest || inScopePaths.has(m.manifest.file.path)).map(modelRow).sort(compareAssetRows),
+        computes: inventory.computes.filter((c) => !narrowed || !c.manifest || inScopePaths.has(c.manifest.file.path)).map(computeRow).sort(compareAssetRows),
         skipped: ruleRun.skipped.filter((s) => !narrowed || deploymentFiles.has(s.file)),
         waivers: suppressed.waivers,
         failOn: opts.failOn,
@@ -21650,6 +21882,8 @@ function toJsonReport(result) {
             reason: result.scope.reason,
             filesScanned: result.scope.filesScanned,
             manifests: result.scope.manifests,
+            ...(result.scope.candidates !== undefined ? { candidates: result.scope.candidates } : {}),
+            ...(result.scope.prefiltered !== undefined ? { prefiltered: result.scope.prefiltered } : {}),
         },
         summary: {
             result: result.summary.result,
@@ -21660,6 +21894,9 @@ function toJsonReport(result) {
         },
         findings: result.findings.map(finding),
         inventory: result.inventory.map(json_row),
+        endpoints: result.endpoints.map((e) => ({ ...e })),
+        models: result.models.map((m) => ({ ...m })),
+        computes: result.computes.map((c) => ({ ...c })),
         skipped: result.skipped.map((s) => ({ file: s.file, rules: [...s.rules], why: s.why })),
         waivers: result.waivers.map((w) => ({
             rule: w.rule,
@@ -21706,6 +21943,7 @@ function json_row(r) {
         name: r.name,
         target: r.target,
         stage: r.stage,
+        stageSource: r.stageSource,
         mode: r.mode,
         instanceType: r.instanceType,
         instances: r.instances,
@@ -21714,6 +21952,8 @@ function json_row(r) {
         model: r.model,
         modelSizeBytes: r.modelSizeBytes,
         compute: r.compute,
+        modelResolution: r.modelResolution,
+        computeResolution: r.computeResolution,
     };
 }
 
@@ -21904,7 +22144,7 @@ function buildSections(result, opts) {
         before: result.inventory.length === 0 ? ['No deployments found in scope.'] : [],
         table: {
             noun: 'deployments',
-            header: ['File', 'Name', 'Target', 'Stage', 'Mode', 'SKU × count', 'Memory', 'Model (size)', 'GPU'],
+            header: ['File', 'Name', 'Target', 'Stage', 'Mode', 'SKU × count', 'Memory', 'Model (size)', 'GPU', 'Stage from'],
             rows: result.inventory.map((r) => markdown_row([
                 markdown_link(`${r.file}:${r.line}`, opts.links?.(r.file, r.line)),
                 esc(r.name ?? ''),
@@ -21915,6 +22155,7 @@ function buildSections(result, opts) {
                 memoryCell(r),
                 esc(modelCell(r)),
                 gpuCell(r),
+                esc(r.stageSource),
             ])),
         },
         after: [],
@@ -22205,7 +22446,7 @@ function renderText(result, opts = {}) {
     }
     if (result.inventory.length > 0) {
         out.push(paint('bold', `Deployments (${result.inventory.length})`));
-        const header = ['FILE', 'NAME', 'TARGET', 'STAGE', 'MODE', 'SKU × COUNT', 'MEMORY', 'MODEL (SIZE)', 'GPU'];
+        const header = ['FILE', 'NAME', 'TARGET', 'STAGE', 'MODE', 'SKU × COUNT', 'MEMORY', 'MODEL (SIZE)', 'GPU', 'STAGE FROM'];
         const rows = result.inventory.map((r) => [
             `${r.file}:${r.line}`,
             r.name ?? '',
@@ -22216,6 +22457,7 @@ function renderText(result, opts = {}) {
             memoryCell(r),
             modelCell(r),
             gpuCell(r),
+            r.stageSource,
         ]);
         out.push(...table(header, rows).map((l, i) => (i === 0 ? paint('dim', l) : l)));
         out.push('');
@@ -22291,6 +22533,7 @@ function render(format, result, rules, opts = {}) {
 
 
 
+
 const USAGE = `Usage: model-deploy-gate [options] [paths...]
 
 Paths (files or folders) are relative to the current directory, or to --root.
@@ -22329,12 +22572,47 @@ async function main_main(argv, io = defaultIo) {
     }
     catch (err) {
         if (err instanceof UsageError) {
-            io.err(`model-deploy-gate: ${err.message}\n\n${USAGE}`);
+            io.err(`model-deploy-gate: ${err.message}\nSee 'model-deploy-gate --help'.\n`);
             return 2;
         }
         io.err(`model-deploy-gate: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
         return 2;
     }
+}
+const OPTIONS = {
+    root: { type: 'string' },
+    config: { type: 'string' },
+    format: { type: 'string' },
+    output: { type: 'string' },
+    'fail-on': { type: 'string' },
+    'default-stage': { type: 'string' },
+    'changed-from': { type: 'string' },
+    'list-rules': { type: 'boolean' },
+    explain: { type: 'string' },
+    version: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+};
+/** `did you mean "x"?` when a word is close to one of the candidates. */
+function didYouMean(word, candidates) {
+    const near = nearest(word, candidates);
+    return near ? ` (did you mean "${near}"?)` : '';
+}
+/** A flag value from a closed list, or a usage error naming the list and the nearest value. */
+function oneOf(flag, value, allowed, fallback) {
+    if (value === undefined)
+        return fallback;
+    if (allowed.includes(value))
+        return value;
+    throw new UsageError(`${flag} "${value}" is not one of ${allowed.join(', ')}${didYouMean(value, allowed)}`);
+}
+/** parseArgs' messages, with the nearest known option for an unknown one. */
+function usageFromParseArgs(err) {
+    const m = /Unknown option '(-{1,2}[^']+)'/.exec(err.message);
+    if (m) {
+        const names = Object.keys(OPTIONS).map((o) => `--${o}`);
+        return new UsageError(`unknown option ${m[1]}${didYouMean(m[1], names)}`);
+    }
+    return new UsageError(err.message.split('\n')[0].replace(/\. To specify a positional argument.*$/, ''));
 }
 async function runCli(argv, io) {
     let parsed;
@@ -22342,23 +22620,11 @@ async function runCli(argv, io) {
         parsed = (0,external_node_util_namespaceObject.parseArgs)({
             args: argv,
             allowPositionals: true,
-            options: {
-                root: { type: 'string' },
-                config: { type: 'string' },
-                format: { type: 'string' },
-                output: { type: 'string' },
-                'fail-on': { type: 'string' },
-                'default-stage': { type: 'string' },
-                'changed-from': { type: 'string' },
-                'list-rules': { type: 'boolean' },
-                explain: { type: 'string' },
-                version: { type: 'boolean' },
-                help: { type: 'boolean', short: 'h' },
-            },
+            options: OPTIONS,
         });
     }
     catch (err) {
-        throw new UsageError(err.message);
+        throw usageFromParseArgs(err);
     }
     const v = parsed.values;
     if (v.help) {
@@ -22378,7 +22644,7 @@ async function runCli(argv, io) {
     if (v.explain !== undefined) {
         const r = ALL_RULES.find((x) => x.id === v.explain);
         if (!r)
-            throw new UsageError(`unknown rule "${v.explain}"; see --list-rules`);
+            throw new UsageError(`unknown rule "${v.explain}"${didYouMean(v.explain, ALL_RULES.map((x) => x.id))}; see --list-rules`);
         io.out(`${r.id} (default severity: ${r.defaultSeverity}${r.productionOnly ? ', production deployments only' : ''})\n\n` +
             `What it checks: ${r.description}\nHow to fix: ${r.remediation}\n\n` +
             `Configure: rules: { ${r.id}: error | warning | notice | off } in .github/model-deploy-gate.yml\n` +
@@ -22386,29 +22652,38 @@ async function runCli(argv, io) {
             `Docs: ${helpUri(r.id)}\n`);
         return 0;
     }
-    const format = (v.format ?? 'text');
-    if (!FORMATS.includes(format))
-        throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
-    const failOn = (v['fail-on'] ?? 'error');
-    if (!FAIL_ON.includes(failOn))
-        throw new UsageError(`--fail-on must be one of ${FAIL_ON.join(', ')}`);
-    const defaultStage = v['default-stage'];
-    if (defaultStage !== undefined && !STAGES.includes(defaultStage))
-        throw new UsageError(`--default-stage must be one of ${STAGES.join(', ')}`);
+    const format = oneOf('--format', v.format, FORMATS, 'text');
+    const failOn = oneOf('--fail-on', v['fail-on'], FAIL_ON, 'error');
+    const defaultStage = oneOf('--default-stage', v['default-stage'], STAGES, undefined);
+    if (v.root !== undefined && v.root.trim() === '')
+        throw new UsageError('--root is empty; give the repository folder (or leave --root out to use the current directory)');
     const root = external_node_path_namespaceObject.resolve(io.cwd, v.root ?? '.');
     if (!isDirectory(root))
-        throw new UsageError(`--root ${root} is not a directory`);
+        throw new UsageError(`--root ${v.root ?? root} is not a directory`);
     const paths = [];
+    let allPaths = false;
     for (const p of parsed.positionals) {
         // A path is taken from the current directory when it lies inside the root, else from the root.
         const inside = (abs) => {
             const rel = external_node_path_namespaceObject.relative(root, abs).split(external_node_path_namespaceObject.sep).join('/');
             return rel.startsWith('..') || external_node_path_namespaceObject.isAbsolute(rel) ? undefined : rel;
         };
-        const rel = inside(external_node_path_namespaceObject.resolve(io.cwd, p)) ?? (external_node_path_namespaceObject.isAbsolute(p) ? undefined : inside(external_node_path_namespaceObject.resolve(root, p)));
-        if (rel === undefined)
-            throw new UsageError(`path "${p}" is outside the root ${root}`);
-        paths.push(rel);
+        const candidates = [external_node_path_namespaceObject.resolve(io.cwd, p), ...(external_node_path_namespaceObject.isAbsolute(p) ? [] : [external_node_path_namespaceObject.resolve(root, p)])];
+        const existing = candidates.find((c) => inside(c) !== undefined && exists(c));
+        if (existing === undefined) {
+            if (candidates.every((c) => inside(c) === undefined))
+                throw new UsageError(`path "${p}" is outside the root ${root}`);
+            throw new UsageError(`path "${p}" does not exist`);
+        }
+        const rel = inside(existing);
+        // The root itself (`.`) selects everything.
+        if (rel === '') {
+            paths.length = 0;
+            allPaths = true;
+        }
+        else if (!allPaths) {
+            paths.push(rel);
+        }
     }
     let changed;
     let scopeReason = 'cli';
@@ -22430,6 +22705,11 @@ async function runCli(argv, io) {
         return 2;
     }
     const result = outcome.result;
+    if (result.scope.manifests === 0) {
+        // Say so plainly: a pass over nothing is not a pass over the repository.
+        io.err(`model-deploy-gate: no Azure ML manifest found (${result.scope.filesScanned} file${result.scope.filesScanned === 1 ? '' : 's'} read under ${root}${paths.length ? ` in ${paths.join(', ')}` : ''}); nothing was gated. ` +
+            'Check the path, --root and the config\'s include/exclude.\n');
+    }
     const text = render(format, result, ALL_RULES);
     if (v.output !== undefined) {
         (0,external_node_fs_namespaceObject.writeFileSync)(external_node_path_namespaceObject.resolve(io.cwd, v.output), text);
@@ -22467,6 +22747,15 @@ function changedSince(root, ref) {
         out.add(prefix ? n.slice(prefix.length) : n);
     }
     return [...out].sort();
+}
+function exists(p) {
+    try {
+        (0,external_node_fs_namespaceObject.statSync)(p);
+        return true;
+    }
+    catch {
+        return false;
+    }
 }
 function isDirectory(p) {
     try {

@@ -23,69 +23,57 @@ export interface TargetRow {
   description: string;
 }
 
+type Capability = 'realtime' | 'batch' | 'gpu' | 'fpga' | 'autoscale';
+
+/** One row of the table: what it is for, what it can do, and whether it may serve production. */
+function row(
+  id: TargetId,
+  title: string,
+  usedFor: string,
+  can: readonly Capability[],
+  stages: TargetRow['stages'],
+  description: string,
+  limits: Pick<TargetRow, 'maxMemoryLimit' | 'maxModelSizeLimit'> = {},
+): TargetRow {
+  const has = (c: Capability) => can.includes(c);
+  return { id, title, usedFor, realtime: has('realtime'), batch: has('batch'), gpu: has('gpu'), fpga: has('fpga'), autoscale: has('autoscale'), stages, ...limits, description };
+}
+
 export const TARGETS: Record<TargetId, TargetRow> = {
-  local: {
-    id: 'local',
-    title: 'Local web service',
-    usedFor: 'testing / debugging',
-    realtime: true,
-    batch: false,
-    gpu: false,
-    fpga: false,
-    autoscale: false,
-    stages: 'nonproduction',
-    description: 'limited testing and troubleshooting; hardware acceleration depends on local libraries',
-  },
-  aci: {
-    id: 'aci',
-    title: 'Azure Container Instances (ACI)',
-    usedFor: 'testing or development',
-    realtime: true,
-    batch: false,
-    gpu: false,
-    fpga: false,
-    autoscale: false,
-    stages: 'nonproduction',
-    maxMemoryLimit: 'aci-max-memory-gb',
-    maxModelSizeLimit: 'aci-max-model-size-gb',
-    description: 'low-scale CPU workloads needing < 48 GB RAM, models < 1 GB, a single replica',
-  },
-  aks: {
-    id: 'aks',
-    title: 'Azure Kubernetes Service (AKS)',
-    usedFor: 'real-time inference (and batch on Azure ML Kubernetes compute)',
-    realtime: true,
-    batch: true,
-    gpu: true,
-    fpga: true,
-    autoscale: true,
-    stages: 'any',
-    description: 'large-scale production deployments; fast response and autoscaling of the deployed service; GPU and FPGA',
-  },
-  'compute-cluster': {
-    id: 'compute-cluster',
-    title: 'Azure Machine Learning compute clusters',
-    usedFor: 'batch inference',
-    realtime: false,
-    batch: true,
-    gpu: true,
-    fpga: false,
-    autoscale: true,
-    stages: 'any',
-    description: 'batch inference on serverless compute, normal and low-priority VMs; no real-time inference',
-  },
-  'managed-online': {
-    id: 'managed-online',
-    title: 'Managed online endpoint',
-    usedFor: 'real-time inference (CLI/SDK v2)',
-    realtime: true,
-    batch: false,
-    gpu: true,
-    fpga: false,
-    autoscale: true,
-    stages: 'any',
-    description: 'managed real-time inference on a catalogue VM SKU; autoscale through Azure Monitor',
-  },
+  local: row('local', 'Local web service', 'testing / debugging', ['realtime'], 'nonproduction', 'limited testing and troubleshooting; hardware acceleration depends on local libraries'),
+  aci: row(
+    'aci',
+    'Azure Container Instances (ACI)',
+    'testing or development',
+    ['realtime'],
+    'nonproduction',
+    'low-scale CPU workloads needing < 48 GB RAM, models < 1 GB, a single replica',
+    { maxMemoryLimit: 'aci-max-memory-gb', maxModelSizeLimit: 'aci-max-model-size-gb' },
+  ),
+  aks: row(
+    'aks',
+    'Azure Kubernetes Service (AKS)',
+    'real-time inference (and batch on Azure ML Kubernetes compute)',
+    ['realtime', 'batch', 'gpu', 'fpga', 'autoscale'],
+    'any',
+    'large-scale production deployments; fast response and autoscaling of the deployed service; GPU and FPGA',
+  ),
+  'compute-cluster': row(
+    'compute-cluster',
+    'Azure Machine Learning compute clusters',
+    'batch inference',
+    ['batch', 'gpu', 'autoscale'],
+    'any',
+    'batch inference on serverless compute, normal and low-priority VMs; no real-time inference',
+  ),
+  'managed-online': row(
+    'managed-online',
+    'Managed online endpoint',
+    'real-time inference (CLI/SDK v2)',
+    ['realtime', 'gpu', 'autoscale'],
+    'any',
+    'managed real-time inference on a catalogue VM SKU; autoscale through Azure Monitor',
+  ),
 };
 
 export const TABLE_SOURCE = 'Azure ML compute target table (aml-compute-target-deploy.md)';

@@ -1,6 +1,7 @@
 // Finding and reading the config file (SPEC §5). Returns values; the entry points decide what a
 // problem means (exit 2, setFailed).
-import { closeSync, fstatSync, openSync, readSync, realpathSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, realpathSync } from 'node:fs';
+import { readOpen } from '../core/files.js';
 import * as path from 'node:path';
 import type { ConfigOutcome, ConfigProblem, ConfigSource } from './types.js';
 import { defaultConfig, parseConfig } from './parse.js';
@@ -64,16 +65,9 @@ export function readConfigSource(root: string, explicitPath?: string): SourceOut
       const st = fstatSync(fd);
       if (!st.isFile()) return problem('config path is not a file');
       if (st.size > MAX_CONFIG_BYTES) return problem(`config file is ${st.size} bytes, over the ${MAX_CONFIG_BYTES}-byte cap`);
-      const buf = Buffer.alloc(st.size);
-      let off = 0;
-      while (off < st.size) {
-        const n = readSync(fd, buf, off, st.size - off, off);
-        if (n === 0) break;
-        off += n;
-      }
       let text: string;
       try {
-        text = new TextDecoder('utf-8', { fatal: true }).decode(buf.subarray(0, off));
+        text = new TextDecoder('utf-8', { fatal: true }).decode(readOpen(fd, st.size));
       } catch {
         return problem('config file is not valid UTF-8 text');
       }

@@ -1,5 +1,5 @@
 // The configuration, as the rest of the product reads it (kebab-case file → camelCase values).
-import type { Accelerator, ComputeType, ParsedDoc, SeverityOrOff, Stage } from '../core/types.js';
+import type { Accelerator, ComputeInfo, ParsedDoc, SeverityOrOff, Stage } from '../core/types.js';
 
 export interface Limits {
   'aci-max-memory-gb': number;
@@ -18,15 +18,8 @@ export interface ConfigModel {
   accelerator?: Accelerator;
 }
 
-export interface ConfigCompute {
-  type: ComputeType;
-  vmSize?: string;
-  nodes?: number;
-  minNodes?: number;
-  maxNodes?: number;
-  tier?: 'dedicated' | 'lowpriority';
-  purpose?: string;
-}
+/** Facts about a compute defined outside the repository: the inventory's own compute facts. */
+export type ConfigCompute = Pick<ComputeInfo, 'type' | 'vmSize' | 'nodes' | 'minNodes' | 'maxNodes' | 'tier' | 'purpose'>;
 
 export interface ConfigSku {
   vcpus: number;

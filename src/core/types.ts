@@ -35,6 +35,8 @@ export interface ParseProblem {
   column: number;
   /** True when the cause is an unrendered `{{ … }}` template. */
   template?: boolean;
+  /** A syntax error Azure's own loaders stop at too (not a limit of this reader, an encoding or a link). */
+  syntax?: boolean;
 }
 
 export interface LoadedFile {
@@ -143,12 +145,14 @@ export interface Ref {
   path?: string;
   /** Inline model `type` (mlflow_model, custom_model, triton_model). */
   type?: string;
+  /** The reference is (or holds) a placeholder, e.g. `azureml:<your model name>:1`: what kind. */
+  placeholder?: string;
   at: Anchor;
   /**
    * Set by the inventory stage: `resolved`, `external` (registry / ARM id), `missing` (found nowhere),
    * `version-mismatch` (the name exists with other versions only: see `versionsFound`).
    */
-  resolution?: 'resolved' | 'external' | 'missing' | 'version-mismatch';
+  resolution?: 'resolved' | 'external' | 'missing' | 'version-mismatch' | 'placeholder';
   versionsFound?: string[];
 }
 
@@ -316,13 +320,18 @@ export interface Finding {
   fix?: FindingFix;
 }
 
+/** What a deployment really runs on, as reports show it (a batch deployment on a compute instance is not on a cluster). */
+export type RunsOn = TargetId | 'compute-instance' | 'virtual-machine';
+
 export interface InventoryRow {
   file: string;
   line: number;
   kind: string;
   name: string | null;
-  target: TargetId;
+  target: RunsOn;
   stage: Stage;
+  /** Where the stage came from: `tags.stage: prod`, `deployed by .github/workflows/cd.yml job deploy (environment: production)`, … */
+  stageSource: string;
   mode: 'realtime' | 'batch';
   instanceType: string | null;
   instances: number | null;
@@ -331,6 +340,51 @@ export interface InventoryRow {
   model: string | null;
   modelSizeBytes: number | null;
   compute: string | null;
+  /** How the model and compute references resolved (null when the file names none). */
+  modelResolution: Ref['resolution'] | null;
+  computeResolution: Ref['resolution'] | null;
+}
+
+/** An endpoint of the inventory (JSON report `endpoints`). */
+export interface EndpointRow {
+  file: string;
+  line: number;
+  kind: string;
+  name: string | null;
+  compute: string | null;
+  computeResolution: Ref['resolution'] | null;
+  /** Deployments in the repository that name this endpoint. */
+  deployments: number;
+}
+
+/** A model the repository or the config describes (JSON report `models`). */
+export interface ModelRow {
+  /** null when declared in config `models:`. */
+  file: string | null;
+  line: number | null;
+  kind: string;
+  name: string | null;
+  version: string | null;
+  type: string | null;
+  memoryGb: number | null;
+  sizeBytes: number | null;
+  accelerator: Accelerator | null;
+  localPath: string | null;
+}
+
+/** A compute the repository or the config describes (JSON report `computes`). */
+export interface ComputeRow {
+  file: string | null;
+  line: number | null;
+  kind: string;
+  name: string;
+  type: ComputeType;
+  vmSize: string | null;
+  nodes: number | null;
+  minNodes: number | null;
+  maxNodes: number | null;
+  tier: 'dedicated' | 'lowpriority' | null;
+  purpose: string | null;
 }
 
 export interface SkippedEntry {
@@ -354,6 +408,9 @@ export interface ScopeInfo {
   reason: string;
   filesScanned: number;
   manifests: number;
+  /** Files the walk found (include/exclude applied), and how many of them the pre-filter left unparsed. */
+  candidates?: number;
+  prefiltered?: number;
 }
 
 export interface Summary {
@@ -422,7 +479,11 @@ export interface Result {
   scope: ScopeInfo;
   summary: Summary;
   findings: Finding[];
+  /** The deployments (SPEC §8), then the endpoints, models and computes they were resolved against. */
   inventory: InventoryRow[];
+  endpoints: EndpointRow[];
+  models: ModelRow[];
+  computes: ComputeRow[];
   skipped: SkippedEntry[];
   waivers: WaiverInForce[];
   failOn: FailOn;

@@ -5,7 +5,7 @@ import { V1_DEFAULT_AUTOSCALE_MAX, V1_DEFAULT_CPU, V1_DEFAULT_MEMORY_GB } from '
 import { migrationAdvice } from '../catalog/migration.js';
 import { define } from './family.js';
 import { fieldOf } from './kit/fields.js';
-import { parseRef } from './kit/refs.js';
+import { refAt } from './kit/refs.js';
 import { map, obj, text, vocabulary, SIZE_HINT, type Schema } from './kit/schema.js';
 import { anchor, bool, firstKeyPtr, num, numberAt, prune, str, tagsOf, valueAt, text as textAt } from './kit/values.js';
 import type { DraftDeployment } from './types.js';
@@ -99,7 +99,6 @@ export const amlDeployAction = define({
   },
   /** Table-level findings point at the file's first key (there is no `computeType`). */
   normalise(m: Manifest) {
-    const target = str(m, '/deployment_compute_target');
     const rawTarget = valueAt(m, '/deployment_compute_target');
     const hasTarget = typeof rawTarget === 'string' && rawTarget.trim() !== '';
     const gpuCores = num(m, '/gpu_cores');
@@ -123,7 +122,7 @@ export const amlDeployAction = define({
         ? `aml-deploy file with deployment_compute_target: ${rawTarget.trim()} ⇒ AKS`
         : 'aml-deploy file without deployment_compute_target ⇒ ACI',
       targetKey: anchor(m, firstKeyPtr(m)),
-      computeRef: target ? parseRef(target.value, anchor(m, target.ptr)) : undefined,
+      computeRef: refAt(m, '/deployment_compute_target'),
       cpu: num(m, '/cpu_cores'),
       memoryGb: num(m, '/memory_gb'),
       defaultMemory: { gb: V1_DEFAULT_MEMORY_GB, key: 'memory_gb' },

@@ -2,9 +2,9 @@
 // in the current layout (`settings:`) and the legacy one (settings at the root), AZURE-ML-FACTS §2c.5.
 import type { Fields, Manifest } from '../core/types.js';
 import { isMapping } from '../core/pointer.js';
-import { define } from './family.js';
+import { define, type DetectInput } from './family.js';
 import { DEPLOYMENT_BASE, leaves } from './kit/fields.js';
-import { modelRef, parseRef } from './kit/refs.js';
+import { modelRef, refAt } from './kit/refs.js';
 import { map, obj, text, V2, type Schema } from './kit/schema.js';
 import { V2_FAMILY, environmentImage, kindReason, v2TargetKey } from './kit/v2.js';
 import { anchor, num, prune, str, tagsOf, text as textAt, valueAt } from './kit/values.js';
@@ -12,7 +12,18 @@ import type { DraftDeployment } from './types.js';
 
 const BATCH = 'batchDeployment';
 const MODEL = 'modelBatchDeployment';
+const PIPELINE = 'pipelineComponentBatchDeployment';
 
+/**
+ * What `az ml batch-deployment create -f` loads, whatever `$schema` says: exactly `type: model` is a
+ * model batch deployment, `type: pipeline` a pipeline component one, anything else the legacy layout.
+ */
+const byType = ({ rawType }: DetectInput): string => (rawType === 'model' ? MODEL : rawType === 'pipeline' ? PIPELINE : BATCH);
+
+/** Keys only a job or a component has: a file with them is not a deployment. */
+const JOB_KEYS = ['command', 'jobs', 'inputs', 'outputs', 'trial', 'search_space'];
+/** Keys of a batch deployment's own (current or legacy) layout. */
+const BATCH_KEYS = ['mini_batch_size', 'output_action', 'output_file_name', 'retry_settings', 'error_threshold', 'max_concurrency_per_instance', 'settings', 'resources'];
 const RETRY = leaves('max_retries', 'timeout');
 const SETTINGS: Fields = {
   ...leaves('max_concurrency_per_instance', 'error_threshold', 'logging_level', 'mini_batch_size', 'output_action', 'output_file_name', 'instance_count'),
@@ -58,17 +69,23 @@ function schema(): Schema {
  * layout `compute: {target, instance_count}` too.
  */
 function computeRef(m: Manifest) {
-  const c = valueAt(m, '/compute');
-  const f = isMapping(c) ? str(m, '/compute/target') : str(m, '/compute');
-  return f ? parseRef(f.value, anchor(m, f.ptr)) : undefined;
+  return refAt(m, isMapping(valueAt(m, '/compute')) ? '/compute/target' : '/compute');
 }
 
 export const batchDeployment = define({
   id: 'batch-deployment',
   kinds: [BATCH, MODEL],
-  schemas: { batchdeployment: BATCH, modelbatchdeployment: MODEL },
-  prefilter: { keys: ['endpoint_name'] },
-  detect: ({ data, type }) => ('endpoint_name' in data && 'compute' in data ? (type === 'model' ? MODEL : BATCH) : undefined),
+  schemas: { batchdeployment: byType, modelbatchdeployment: byType, pipelinecomponentbatchdeployment: byType },
+  prefilter: { keys: ['endpoint_name', 'mini_batch_size'] },
+  detect(input) {
+    const { data } = input;
+    if (!('compute' in data) || JOB_KEYS.some((k) => k in data)) return undefined;
+    const kind = byType(input);
+    if (kind === PIPELINE) return undefined; // a pipeline deployment has no `compute`: its family decides
+    if ('endpoint_name' in data) return kind;
+    // Deployment files often leave `endpoint_name` to the command line (`--endpoint-name`).
+    return 'model' in data && BATCH_KEYS.some((k) => k in data) ? kind : undefined;
+  },
   ...V2_FAMILY,
   fields: () => ({ ...FIELDS, $schema: true }),
   schema,

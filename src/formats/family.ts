@@ -12,14 +12,18 @@ export interface DetectInput {
   data: Record<string, unknown>;
   /** `type`, trimmed and lower-cased, when it is a string. */
   type?: string;
+  /** `type` exactly as written (azure-ai-ml compares some discriminators case-sensitively). */
+  rawType?: unknown;
 }
 
 export interface Family extends FamilyInfo {
   /** The kinds this family recognises. */
   readonly kinds: readonly string[];
   /**
-   * `$schema` basenames (lower case, no extension) this family claims, each with the kind it gives
-   * (a function when the document's own keys decide, as azure-ai-ml's loaders do).
+   * `$schema` basenames (lower case, no extension) this family claims. `$schema` only names the
+   * family of loader the CLI would use; the kind is what that loader picks from the document's own
+   * keys (azure-ai-ml `OnlineDeployment._load` picks by `type`, `OnlineEndpoint._load` by `compute`),
+   * and it may belong to another family (a `batchDeployment` schema with `type: pipeline`).
    */
   readonly schemas?: Readonly<Record<string, string | ((input: DetectInput) => string)>>;
   /** Recognition by shape when no family claims the `$schema` (FAMILIES order is the detection order). */

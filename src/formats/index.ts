@@ -10,10 +10,7 @@ import { onlineEndpoint } from './online-endpoint.js';
 import { batchDeployment } from './batch-deployment.js';
 import { pipelineBatchDeployment } from './pipeline-batch-deployment.js';
 import { batchEndpoint } from './batch-endpoint.js';
-import { amlCompute } from './aml-compute.js';
-import { kubernetesCompute } from './kubernetes-compute.js';
-import { computeInstance } from './compute-instance.js';
-import { vmCompute } from './vm-compute.js';
+import { compute } from './compute.js';
 import { model } from './model.js';
 
 export const FAMILIES = [
@@ -27,10 +24,7 @@ export const FAMILIES = [
   batchDeployment,
   pipelineBatchDeployment,
   batchEndpoint,
-  amlCompute,
-  kubernetesCompute,
-  computeInstance,
-  vmCompute,
+  compute,
   model,
 ] as const satisfies readonly Family[];
 

@@ -66,7 +66,12 @@ export const model = define({
   id: 'model',
   kinds: [KIND],
   schemas: { model: KIND },
-  prefilter: {},
+  prefilter: { types: ['custom_model', 'mlflow_model', 'triton_model'] },
+  // Without `$schema`: a named asset whose `type` is one of the model types (not any `model.yml`).
+  detect: ({ data, type }) =>
+    (type === 'custom_model' || type === 'mlflow_model' || type === 'triton_model') && typeof data.name === 'string' && ('path' in data || 'version' in data)
+      ? KIND
+      : undefined,
   ...V2_FAMILY,
   fields: () => FIELDS,
   schema,

@@ -67,7 +67,7 @@ function schema(kind: string): Schema {
       environment_variables: map,
       ...(kube ? { resources: obj({ requests: quantities, limits: quantities }) } : {}),
     },
-    kube ? {} : { required: ['instance_type', 'instance_count'] },
+    kube ? { required: ['type'] } : { required: ['instance_type', 'instance_count'] },
   );
 }
 
@@ -86,19 +86,36 @@ function scaleSettings(m: Manifest): Record<string, unknown> {
   return isMapping(s) ? s : (Object.create(null) as Record<string, unknown>);
 }
 
-/** A 2021-preview / SDK-internal `onlineDeployment` schema id does not say which: `type` does. */
-const byType = ({ type }: DetectInput): string => (type === 'kubernetes' ? KUBERNETES : MANAGED);
+/**
+ * What the CLI v2 loader (azure-ai-ml `OnlineDeployment._load`) picks, whatever `$schema` says:
+ * exactly `type: kubernetes` is a Kubernetes online deployment; anything else is managed.
+ */
+const byType = ({ rawType }: DetectInput): string => (rawType === 'kubernetes' ? KUBERNETES : MANAGED);
+
+/**
+ * Under a Kubernetes `$schema` a file without `type` means Kubernetes, and is judged so; the schema
+ * rule says that the CLI would load it as managed until `type: kubernetes` is added.
+ */
+const byTypeKubernetesSchema = (input: DetectInput): string => (input.rawType === undefined ? KUBERNETES : byType(input));
+
+/** Keys only a job or a component has: a file with them is not a deployment. */
+const JOB_KEYS = ['command', 'jobs', 'inputs', 'outputs', 'trial', 'search_space'];
 
 export const onlineDeployment = define({
   id: 'online-deployment',
   kinds: [MANAGED, KUBERNETES],
-  schemas: { managedonlinedeployment: MANAGED, kubernetesonlinedeployment: KUBERNETES, onlinedeployment: byType },
+  schemas: { managedonlinedeployment: byType, kubernetesonlinedeployment: byTypeKubernetesSchema, onlinedeployment: byType },
   prefilter: { keys: ['endpoint_name'], types: ['kubernetes'] },
-  detect({ data, type }) {
+  detect(input) {
+    const { data, type } = input;
+    if (JOB_KEYS.some((k) => k in data) || 'compute' in data) return undefined;
     const endpointName = 'endpoint_name' in data;
-    if (type === 'kubernetes' && endpointName) return KUBERNETES;
-    // A batch deployment also has `endpoint_name`; it has a `compute` (or is a pipeline deployment).
-    if (endpointName && 'instance_type' in data && !('compute' in data) && !(type === 'pipeline' && 'component' in data)) return MANAGED;
+    if (type === 'kubernetes' && endpointName) return byType(input);
+    if (type === 'pipeline' && 'component' in data) return undefined;
+    // A batch deployment also has `endpoint_name`; it has a `compute`.
+    if (endpointName && 'instance_type' in data) return MANAGED;
+    // Deployment files often leave `endpoint_name` to the command line (`--endpoint-name`).
+    if ('instance_type' in data && 'instance_count' in data && ('model' in data || 'environment' in data || 'code_configuration' in data)) return byType(input);
     return undefined;
   },
   ...V2_FAMILY,

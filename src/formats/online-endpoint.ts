@@ -3,7 +3,7 @@
 import type { Endpoint, Fields, Manifest } from '../core/types.js';
 import { define, type DetectInput } from './family.js';
 import { ENDPOINT_BASE, IDENTITY, leaves } from './kit/fields.js';
-import { parseRef } from './kit/refs.js';
+import { refAt } from './kit/refs.js';
 import { identitySchema, map, obj, text, V2, type Schema } from './kit/schema.js';
 import { V2_FAMILY } from './kit/v2.js';
 import { anchor, prune, str, text as textAt } from './kit/values.js';
@@ -36,24 +36,36 @@ function schema(kind: string): Schema {
   });
 }
 
-/** A 2021-preview `onlineEndpoint` schema id does not say which: an endpoint with `compute` is Kubernetes. */
-const byCompute = ({ data }: DetectInput): string => ('compute' in data ? KUBERNETES : MANAGED);
+/**
+ * What the CLI v2 loader (azure-ai-ml `OnlineEndpoint._load`) picks, whatever `$schema` says: an
+ * endpoint with a (non-empty) `compute` is a Kubernetes online endpoint, any other one managed.
+ */
+const byCompute = ({ data }: DetectInput): string => (data.compute !== undefined && data.compute !== null && data.compute !== '' ? KUBERNETES : MANAGED);
+
+const AUTH_MODES = ['key', 'aml_token', 'aad_token'];
 
 function endpoint(m: Manifest, kind: Endpoint['kind']): Endpoint {
-  const compute = str(m, '/compute');
-  return prune({
-    manifest: m,
-    name: textAt(m, '/name'),
-    kind,
-    computeRef: compute ? parseRef(compute.value, anchor(m, compute.ptr)) : undefined,
-  });
+  return prune({ manifest: m, name: textAt(m, '/name'), kind, computeRef: refAt(m, '/compute') });
 }
 
 export const onlineEndpoint = define({
   id: 'online-endpoint',
   kinds: [MANAGED, KUBERNETES],
-  schemas: { managedonlineendpoint: MANAGED, kubernetesonlineendpoint: KUBERNETES, onlineendpoint: byCompute },
-  prefilter: {},
+  schemas: { managedonlineendpoint: byCompute, kubernetesonlineendpoint: byCompute, onlineendpoint: byCompute },
+  prefilter: { keys: ['auth_mode'] },
+  /**
+   * Without `$schema`: an endpoint is a file with `auth_mode` and no deployment or job keys. With a
+   * `compute` it is a Kubernetes online endpoint; `key` / `aml_token` auth is online only. An
+   * `aad_token` endpoint without compute may be a batch endpoint: only the deploying command tells.
+   */
+  detect(input) {
+    const { data } = input;
+    const auth = typeof data.auth_mode === 'string' ? data.auth_mode.trim().toLowerCase() : undefined;
+    if (auth === undefined || !AUTH_MODES.includes(auth)) return undefined;
+    if (['endpoint_name', 'command', 'jobs', 'inputs', 'model', 'instance_type', 'component'].some((k) => k in data)) return undefined;
+    const kind = byCompute(input);
+    return kind === KUBERNETES || auth !== 'aad_token' ? kind : undefined;
+  },
   ...V2_FAMILY,
   fields: (m) => ({ ...(m.kind === KUBERNETES ? KUBERNETES_ENDPOINT : ONLINE_ENDPOINT), $schema: true }),
   schema,

@@ -3,7 +3,7 @@
 import type { Fields } from '../core/types.js';
 import { define } from './family.js';
 import { leaves } from './kit/fields.js';
-import { parseRef } from './kit/refs.js';
+import { refAt } from './kit/refs.js';
 import { map, obj, text, V2, type Schema } from './kit/schema.js';
 import { V2_FAMILY, kindReason, v2TargetKey } from './kit/v2.js';
 import { anchor, prune, str, tagsOf, text as textAt } from './kit/values.js';
@@ -34,14 +34,12 @@ function schema(): Schema {
 export const pipelineBatchDeployment = define({
   id: 'pipeline-batch-deployment',
   kinds: [KIND],
-  schemas: { pipelinecomponentbatchdeployment: KIND },
   prefilter: { types: ['pipeline'] },
   detect: ({ data, type }) => (type === 'pipeline' && 'component' in data ? KIND : undefined),
   ...V2_FAMILY,
   fields: () => FIELDS,
   schema,
   normalise(m) {
-    const dc = str(m, '/settings/default_compute');
     const d: DraftDeployment = {
       manifest: m,
       flavor: 'pipeline-batch',
@@ -51,7 +49,7 @@ export const pipelineBatchDeployment = define({
       mode: 'batch',
       targetReason: `${kindReason(m)}: pipeline jobs run on settings.default_compute`,
       targetKey: anchor(m, v2TargetKey(m)),
-      computeRef: dc ? parseRef(dc.value, anchor(m, dc.ptr)) : undefined,
+      computeRef: refAt(m, '/settings/default_compute'),
       tags: tagsOf(m),
     };
     return { deployments: [prune(d)] };

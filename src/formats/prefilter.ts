@@ -53,3 +53,28 @@ export function looksLikeManifest(relPath: string, text: string): boolean {
   if (t.fileNames.has(path.posix.basename(relPath))) return true;
   return t.key.test(text) || t.schema.test(text) || t.type.test(text) || MAY_HIDE_WORDS.test(text);
 }
+
+/** `$schema` basenames of Azure ML assets that are not deployments, endpoints, computes or models. */
+const OUT_OF_SCOPE_SCHEMAS = new Set([
+  'environment', 'data', 'mltable', 'schedule', 'workspace', 'registry', 'index', 'modelversionpackage',
+  'featureset', 'featuresetspec', 'featurestore', 'featurestoreentity', 'capabilityhost',
+]);
+const OUT_OF_SCOPE_SUFFIX = /(job|component|datastore|connection|workspaceconnection)$/;
+
+/**
+ * What kind of Azure ML asset outside the gate's scope a file's text says it is (a pipeline job, a
+ * component, an environment…), judged from the text alone (for files that do not parse).
+ */
+export function outOfScopeAsset(text: string): string | undefined {
+  const m = /^\s*["']?\$schema["']?\s*:\s*["']?([^\s"'#]+)/m.exec(text);
+  if (m) {
+    const noQuery = m[1].replace(/[?#].*$/, '');
+    const name = noQuery.slice(noQuery.lastIndexOf('/') + 1).replace(/(\.schema)?\.(json|ya?ml)$/i, '').replace(/\.schema$/i, '');
+    const base = name.toLowerCase();
+    if (OUT_OF_SCOPE_SCHEMAS.has(base) || OUT_OF_SCOPE_SUFFIX.test(base)) return `${name} (\`$schema\`)`;
+    return undefined;
+  }
+  if (/^jobs\s*:/m.test(text) && /^type\s*:\s*["']?pipeline\b/m.test(text)) return 'pipeline job (`type: pipeline` with `jobs:`)';
+  if (/^command\s*:/m.test(text)) return 'command job or component (`command:`)';
+  return undefined;
+}

@@ -12,27 +12,30 @@ export function schemaBasename(url: string): string {
   return base.replace(/(\.schema)?(\.template)?\.(json|ya?ml)$/, '').replace(/\.schema$/, '');
 }
 
-interface Claim {
-  family: Family;
-  kind: string | ((input: DetectInput) => string);
+type Claim = string | ((input: DetectInput) => string);
+
+interface Index {
+  claims: Map<string, Claim>;
+  byKind: Map<string, Family>;
 }
 
-let claims: Map<string, Claim> | undefined;
+let index: Index | undefined;
 
-/** `$schema` basename → the family that claims it (built once, from FAMILIES). */
-function schemaClaims(): Map<string, Claim> {
-  if (!claims) {
-    claims = new Map();
+/** `$schema` basename → how its loader picks the kind; kind → family (built once, from FAMILIES). */
+function indexes(): Index {
+  if (!index) {
+    index = { claims: new Map(), byKind: new Map() };
     for (const family of FAMILIES) {
-      for (const [base, kind] of Object.entries(family.schemas ?? {})) claims.set(base, { family, kind });
+      for (const [base, kind] of Object.entries(family.schemas ?? {})) index.claims.set(base, kind);
+      for (const kind of family.kinds) index.byKind.set(kind, family);
     }
   }
-  return claims;
+  return index;
 }
 
 /** The family and kind of one document, or undefined when it is not a manifest. */
 export function detect(filePath: string, data: Record<string, unknown>): { family: Family; kind: string } | undefined {
-  const input: DetectInput = { path: filePath, data, type: typeof data.type === 'string' ? data.type.trim().toLowerCase() : undefined };
+  const input: DetectInput = { path: filePath, data, type: typeof data.type === 'string' ? data.type.trim().toLowerCase() : undefined, rawType: data.type };
   for (const family of FAMILIES) {
     if (!family.detectFirst) continue;
     const kind = family.detect?.(input);
@@ -40,8 +43,13 @@ export function detect(filePath: string, data: Record<string, unknown>): { famil
   }
   const schema = data.$schema;
   if (typeof schema === 'string' && schema.trim() !== '') {
-    const claim = schemaClaims().get(schemaBasename(schema));
-    if (claim) return { family: claim.family, kind: typeof claim.kind === 'string' ? claim.kind : claim.kind(input) };
+    const { claims, byKind } = indexes();
+    const claim = claims.get(schemaBasename(schema));
+    if (claim) {
+      const kind = typeof claim === 'string' ? claim : claim(input);
+      const family = byKind.get(kind);
+      if (family) return { family, kind };
+    }
     // Another Azure ML asset (environment, job, component, ModelVersionPackage…) or a foreign schema.
     for (const family of FAMILIES) {
       if (!family.detectUnderForeignSchema) continue;

@@ -6,7 +6,7 @@ import { V1_DEFAULT_AUTOSCALE_MAX, V1_DEFAULT_CPU, V1_DEFAULT_MEMORY_GB } from '
 import { migrationAdvice } from '../catalog/migration.js';
 import { define } from './family.js';
 import { treeOf } from './kit/fields.js';
-import { parseRef } from './kit/refs.js';
+import { refAt } from './kit/refs.js';
 import { obj, text, vocabulary, SIZE_HINT, type Schema } from './kit/schema.js';
 import { anchor, bool, num, numberAt, prune, str, valueAt } from './kit/values.js';
 import type { DraftDeployment } from './types.js';
@@ -27,52 +27,22 @@ const AKS: V1Type[] = ['aks', 'aksendpoint'];
  * GPU/FPGA intent), which are therefore not "unknown" on ACI/local.
  */
 const KEYS: Array<{ path: string; types: V1Type[]; rulesRead?: boolean }> = [
-  { path: 'computeType', types: ALL },
-  { path: 'containerResourceRequirements.cpu', types: ACI_AKS },
-  { path: 'containerResourceRequirements.memoryInGB', types: ACI_AKS },
-  { path: 'containerResourceRequirements.cpuLimit', types: AKS },
-  { path: 'containerResourceRequirements.memoryInGBLimit', types: AKS },
-  // REST fields the CLI does not read: kept to catch GPU/FPGA intent.
-  { path: 'containerResourceRequirements.gpu', types: AKS, rulesRead: true },
-  { path: 'containerResourceRequirements.fpga', types: AKS, rulesRead: true },
-  { path: 'gpuCores', types: AKS, rulesRead: true },
-  { path: 'autoScaler.autoscaleEnabled', types: AKS, rulesRead: true },
-  { path: 'autoScaler.minReplicas', types: AKS, rulesRead: true },
-  { path: 'autoScaler.maxReplicas', types: AKS, rulesRead: true },
-  { path: 'autoScaler.refreshPeriodInSeconds', types: AKS, rulesRead: true },
-  { path: 'autoScaler.targetUtilization', types: AKS, rulesRead: true },
-  { path: 'numReplicas', types: AKS, rulesRead: true },
-  { path: 'dataCollection.storageEnabled', types: AKS },
-  { path: 'authEnabled', types: ACI_AKS },
-  { path: 'tokenAuthEnabled', types: AKS },
-  { path: 'appInsightsEnabled', types: ACI_AKS },
-  { path: 'scoringTimeoutMs', types: AKS },
-  { path: 'maxConcurrentRequestsPerContainer', types: AKS },
-  { path: 'maxQueueWaitMs', types: AKS },
-  { path: 'livenessProbeRequirements.periodSeconds', types: AKS },
-  { path: 'livenessProbeRequirements.initialDelaySeconds', types: AKS },
-  { path: 'livenessProbeRequirements.timeoutSeconds', types: AKS },
-  { path: 'livenessProbeRequirements.successThreshold', types: AKS },
-  { path: 'livenessProbeRequirements.failureThreshold', types: AKS },
-  { path: 'namespace', types: AKS },
-  { path: 'computeTargetName', types: ['aks'] },
-  { path: 'keys.primaryKey', types: ACI_AKS },
-  { path: 'keys.secondaryKey', types: ACI_AKS },
-  { path: 'versionName', types: ['aksendpoint'] },
-  { path: 'trafficPercentile', types: ['aksendpoint'] },
-  { path: 'location', types: ['aci'] },
-  { path: 'sslEnabled', types: ['aci'] },
-  { path: 'sslCertificate', types: ['aci'] },
-  { path: 'sslKey', types: ['aci'] },
-  { path: 'cname', types: ['aci'] },
-  { path: 'dnsNameLabel', types: ['aci'] },
-  { path: 'vaultBaseUrl', types: ['aci'] },
-  { path: 'keyName', types: ['aci'] },
-  { path: 'keyVersion', types: ['aci'] },
-  { path: 'vnetName', types: ['aci'] },
-  { path: 'subnetName', types: ['aci'] },
-  { path: 'port', types: ['local'] },
+  ...group(ALL, false, ['computeType']),
+  ...group(ACI_AKS, false, ['containerResourceRequirements.cpu', 'containerResourceRequirements.memoryInGB', 'authEnabled', 'appInsightsEnabled', 'keys.primaryKey', 'keys.secondaryKey']),
+  ...group(AKS, false, ['containerResourceRequirements.cpuLimit', 'containerResourceRequirements.memoryInGBLimit', 'dataCollection.storageEnabled', 'tokenAuthEnabled', 'scoringTimeoutMs', 'maxConcurrentRequestsPerContainer', 'maxQueueWaitMs', 'namespace']),
+  ...group(AKS, false, ['periodSeconds', 'initialDelaySeconds', 'timeoutSeconds', 'successThreshold', 'failureThreshold'].map((k) => `livenessProbeRequirements.${k}`)),
+  // REST fields the CLI does not read (GPU/FPGA intent), and what a rule reads on every computeType.
+  ...group(AKS, true, ['containerResourceRequirements.gpu', 'containerResourceRequirements.fpga', 'gpuCores', 'numReplicas']),
+  ...group(AKS, true, ['autoscaleEnabled', 'minReplicas', 'maxReplicas', 'refreshPeriodInSeconds', 'targetUtilization'].map((k) => `autoScaler.${k}`)),
+  ...group(['aks'], false, ['computeTargetName']),
+  ...group(['aksendpoint'], false, ['versionName', 'trafficPercentile']),
+  ...group(['aci'], false, ['location', 'sslEnabled', 'sslCertificate', 'sslKey', 'cname', 'dnsNameLabel', 'vaultBaseUrl', 'keyName', 'keyVersion', 'vnetName', 'subnetName']),
+  ...group(['local'], false, ['port']),
 ];
+
+function group(types: V1Type[], rulesRead: boolean, paths: string[]): Array<{ path: string; types: V1Type[]; rulesRead?: boolean }> {
+  return paths.map((path) => (rulesRead ? { path, types, rulesRead } : { path, types }));
+}
 
 /** `computeType` in lower case when it is one of the four the v1 CLI knows. */
 function v1Type(m: Manifest): V1Type | undefined {
@@ -210,7 +180,6 @@ export const v1DeploymentConfig = define({
       if (v !== undefined && v > 0) gpuAsks.push(anchor(m, ptr));
     }
     if (gpu && gpu.value > 0 && !gpuAsks.some((a) => a.ptr === gpu.ptr)) gpuAsks.unshift(anchor(m, gpu.ptr));
-    const computeName = str(m, '/computeTargetName');
     const replicas = num(m, '/numReplicas');
     const autoscaleEnabled = bool(m, '/autoScaler/autoscaleEnabled');
     const d: DraftDeployment = {
@@ -238,7 +207,7 @@ export const v1DeploymentConfig = define({
         defaultMax: V1_DEFAULT_AUTOSCALE_MAX,
         implicit: target === 'aks' && autoscaleEnabled === undefined && replicas === undefined,
       },
-      computeRef: computeName ? parseRef(computeName.value, anchor(m, computeName.ptr)) : undefined,
+      computeRef: refAt(m, '/computeTargetName'),
       linksModelByFolder: true,
       tags: Object.create(null) as Record<string, string>,
     };

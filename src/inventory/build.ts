@@ -80,6 +80,10 @@ function resolveCompute(d: Deployment, byName: Map<string, ComputeInfo>, endpoin
 
 /** Sets the reference's resolution; returns the compute it names when that is defined. */
 function resolveComputeRef(ref: Ref, byName: Map<string, ComputeInfo>): ComputeInfo | undefined {
+  if (ref.placeholder) {
+    ref.resolution = 'placeholder';
+    return undefined;
+  }
   if (ref.external) {
     ref.resolution = 'external';
     return undefined;
@@ -101,6 +105,10 @@ function resolveModel(d: Deployment, index: ModelIndex): void {
         d.modelByFolder = true;
       }
     }
+    return;
+  }
+  if (ref.placeholder) {
+    ref.resolution = 'placeholder';
     return;
   }
   if (ref.external) {

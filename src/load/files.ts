@@ -3,6 +3,9 @@ import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
 
+/** Folder links followed in one walk, at most (a farm of links must not make the walk explode). */
+const MAX_LINKED_FOLDERS = 1000;
+
 export interface WalkOptions {
   root: string;
   include: readonly string[];
@@ -31,7 +34,10 @@ export function walk(opts: WalkOptions): Candidate[] {
   const root = path.resolve(opts.root);
   const realRoot = realpathSync(root);
   const exclude = [...opts.exclude];
-  const isIncluded = picomatch([...opts.include], { dot: true, flags: 's' });
+  // Azure's CLIs load a manifest whatever the case of its extension (`deploy.YML`). `s`: a path with a
+  // line break (a folder name the PR author chose) is matched like any other (picomatch's `flags`
+  // replaces `nocase`, hence `i`).
+  const isIncluded = picomatch([...opts.include], { dot: true, flags: 'si' });
   const isExcluded = picomatch(exclude, { dot: true, flags: 's' });
   const prune = exclude.filter((g) => g.endsWith('/**')).map((g) => picomatch(g.slice(0, -3), { dot: true, flags: 's' }));
   const only = (opts.paths ?? []).map((p) => toPosix(p).replace(/\/+$/, '')).filter((p) => p !== '' && p !== '.');
@@ -39,9 +45,14 @@ export function walk(opts: WalkOptions): Candidate[] {
   const underScope = (relDir: string) => only.length === 0 || only.some((p) => p === relDir || p.startsWith(relDir + '/') || relDir.startsWith(p + '/'));
 
   const out: Candidate[] = [];
-  const stack: string[] = [''];
+  const inside = (real: string) => real === realRoot || real.startsWith(realRoot + path.sep);
+  // A folder link inside the workspace is walked (a pipeline may deploy `deploy/prod/x.yml` through it);
+  // `real` is the folder's real path; a link to it or to a folder above it is a loop and is not followed;
+  // `chain` holds the link targets above, so a ring of links ends; `linked` bounds how many links are followed.
+  const stack: Array<{ rel: string; real: string; chain: ReadonlySet<string> }> = [{ rel: '', real: realRoot, chain: new Set([realRoot]) }];
+  let linked = 0;
   while (stack.length > 0) {
-    const relDir = stack.pop()!;
+    const { rel: relDir, real: realDir, chain } = stack.pop()!;
     let entries: Dirent[];
     try {
       entries = readdirSync(path.join(root, relDir), { withFileTypes: true });
@@ -53,32 +64,48 @@ export function walk(opts: WalkOptions): Candidate[] {
       const rel = relDir ? `${relDir}/${ent.name}` : ent.name;
       if (ent.isDirectory()) {
         if (prune.some((m) => m(rel)) || !underScope(rel)) continue;
-        stack.push(rel);
-      } else if (ent.isFile() || ent.isSymbolicLink()) {
-        if (!inScope(rel) || !isIncluded(rel) || isExcluded(rel)) continue;
-        const abs = path.join(root, rel);
-        if (ent.isSymbolicLink()) {
-          let real: string;
-          try {
-            real = realpathSync(abs);
-          } catch {
-            out.push({ path: rel, abs, problem: 'symbolic link that cannot be resolved (dangling or a loop); not read' });
-            continue;
-          }
-          if (real !== realRoot && !real.startsWith(realRoot + path.sep)) {
-            out.push({ path: rel, abs, problem: 'symbolic link pointing outside the workspace; not read' });
-            continue;
-          }
-          let isFile = false;
-          try {
-            isFile = statSync(real).isFile();
-          } catch {
-            isFile = false;
-          }
-          if (!isFile) continue;
-        }
-        out.push({ path: rel, abs });
+        stack.push({ rel, real: path.join(realDir, ent.name), chain });
+        continue;
       }
+      if (!ent.isFile() && !ent.isSymbolicLink()) continue;
+      const abs = path.join(root, rel);
+      let real: string | undefined;
+      let isDir = false;
+      let isFile = false;
+      if (ent.isSymbolicLink()) {
+        try {
+          real = realpathSync(abs);
+          const st = statSync(real);
+          isDir = st.isDirectory();
+          isFile = st.isFile();
+        } catch {
+          real = undefined;
+        }
+        if (isDir && real !== undefined) {
+          const above = realDir === real || realDir.startsWith(real + path.sep);
+          if (!inside(real) || above || chain.has(real) || prune.some((m) => m(rel)) || !underScope(rel)) continue;
+          if (++linked > MAX_LINKED_FOLDERS) {
+            out.push({ path: rel, abs, problem: `more than ${MAX_LINKED_FOLDERS} linked folders in the workspace; the files under this one were not read` });
+            continue;
+          }
+          stack.push({ rel, real, chain: new Set([...chain, real]) });
+          continue;
+        }
+      }
+      if (!inScope(rel) || !isIncluded(rel) || isExcluded(rel)) continue;
+      if (ent.isSymbolicLink()) {
+        if (real === undefined) {
+          out.push({ path: rel, abs, problem: 'symbolic link that cannot be resolved (dangling or a loop); not read' });
+          continue;
+        }
+        if (!inside(real)) {
+          out.push({ path: rel, abs, problem: 'symbolic link pointing outside the workspace; not read' });
+          continue;
+        }
+        // A link to a FIFO or a device named like a manifest: never open it (it could block the run).
+        if (!isFile) continue;
+      }
+      out.push({ path: rel, abs });
     }
   }
   out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

@@ -1,6 +1,7 @@
 // Reading one candidate file: bytes → text (encodings, BOM, NUL) → parsed documents with positions.
 // Never throws: what cannot be read becomes a problem of the file (a `parse-error`).
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { readOpen } from '../core/files.js';
 import type { LoadedFile, ParseProblem } from '../core/types.js';
 import { LineIndex } from '../parse/lines.js';
 import { parseYaml } from '../parse/yaml.js';
@@ -86,14 +87,7 @@ export function loadCandidate(c: Candidate, opts: ReadOptions): LoadedFile | nul
         st.size,
       );
     }
-    const buf = Buffer.allocUnsafe(st.size);
-    let off = 0;
-    while (off < st.size) {
-      const n = readSync(fd, buf, off, st.size - off, off);
-      if (n === 0) break;
-      off += n;
-    }
-    return parseBuffer(c, off === st.size ? buf : buf.subarray(0, off), opts.prefilter, syntax);
+    return parseBuffer(c, readOpen(fd, st.size), opts.prefilter, syntax);
   } catch (err) {
     return file([{ message: `cannot read file: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, line: 1, column: 1 }]);
   } finally {

@@ -1,7 +1,7 @@
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import type { ParsedDoc, ParseProblem, Span } from '../core/types.js';
 import { dict, pointerJoin } from '../core/pointer.js';
-import { LineIndex, findTemplateToken } from './lines.js';
+import { LineIndex, templateProblem } from './lines.js';
 
 /**
  * Parses JSON with comments and trailing commas (real aml-deploy and v1 files have both) into a
@@ -19,18 +19,12 @@ export function parseJsonc(text: string, lines: LineIndex, maxDepth = 64): { doc
   const problems: ParseProblem[] = [];
   if (errors.length > 0) {
     const e = errors[0];
-    const tpl = findTemplateToken(text);
-    if (tpl !== -1) {
-      const p = lines.position(tpl);
-      problems.push({
-        message: `file is an unrendered template (${/\{\{[^{}\n]*\}\}/.exec(text.slice(tpl))?.[0]} at line ${p.line}): render it before gating, or exclude it in the config. JSON parser: ${printParseErrorCode(e.error)}`,
-        line: p.line,
-        column: p.column,
-        template: true,
-      });
+    const tpl = templateProblem(text, lines, e.offset, 'JSON parser', printParseErrorCode(e.error));
+    if (tpl) {
+      problems.push(tpl);
     } else {
       const p = lines.position(e.offset);
-      problems.push({ message: `invalid JSON: ${describe(printParseErrorCode(e.error))}`, line: p.line, column: p.column });
+      problems.push({ message: `invalid JSON: ${describe(printParseErrorCode(e.error))}`, line: p.line, column: p.column, syntax: true });
     }
     return { docs: [], problems };
   }

@@ -1,4 +1,4 @@
-import type { Span } from '../core/types.js';
+import type { ParseProblem, Span } from '../core/types.js';
 
 /** Offsets → 1-based line/column. Columns count UTF-16 code units, as editors and GitHub do. */
 export class LineIndex {
@@ -37,8 +37,42 @@ export class LineIndex {
   }
 }
 
-/** First `{{ … }}` template token in a text, if any. */
+/**
+ * An unrendered `{{ … }}` template token (Jinja, Helm, envsubst-style) — not a `${{ … }}` expression,
+ * which Azure ML pipelines and GitHub workflows use as plain values.
+ */
+const TEMPLATE_TOKEN = /(?<!\$)\{\{[^{}\n]*\}\}/g;
+
+/** First template token in a text, if any. */
 export function findTemplateToken(text: string): number {
-  const m = /\{\{[^{}\n]*\}\}/.exec(text);
+  TEMPLATE_TOKEN.lastIndex = 0;
+  const m = TEMPLATE_TOKEN.exec(text);
   return m ? m.index : -1;
+}
+
+/**
+ * The parse problem of a file whose syntax error is caused by an unrendered template (a token on the
+ * error's line or the line before it; a token elsewhere says nothing about this error). The file is a
+ * template: the problem points at its first token (SPEC §4).
+ */
+export function templateProblem(text: string, lines: LineIndex, errorOffset: number, parser: string, reason: string): ParseProblem | undefined {
+  const errLine = lines.position(Math.max(0, Math.min(errorOffset, text.length))).line;
+  let first: { index: number; token: string } | undefined;
+  let causes = false;
+  TEMPLATE_TOKEN.lastIndex = 0;
+  for (let m = TEMPLATE_TOKEN.exec(text); m; m = TEMPLATE_TOKEN.exec(text)) {
+    first ??= { index: m.index, token: m[0] };
+    const line = lines.position(m.index).line;
+    if (line > errLine) break;
+    if (line >= errLine - 1) causes = true;
+  }
+  if (!first || !causes) return undefined;
+  const p = lines.position(first.index);
+  return {
+    message: `file is an unrendered template (${first.token} at line ${p.line}): render it before gating, or exclude it in the config. ${parser}: ${reason}`,
+    line: p.line,
+    column: p.column,
+    template: true,
+    syntax: true,
+  };
 }

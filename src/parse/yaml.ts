@@ -9,7 +9,7 @@ import {
 } from 'js-yaml';
 import type { ParsedDoc, ParseProblem, Span } from '../core/types.js';
 import { dict, pointerJoin } from '../core/pointer.js';
-import { LineIndex, findTemplateToken } from './lines.js';
+import { LineIndex, templateProblem } from './lines.js';
 
 export interface YamlLimits {
   /** Maximum nesting depth of collections. */
@@ -29,6 +29,8 @@ class BuildError extends Error {
   constructor(
     message: string,
     readonly offset: number,
+    /** A limit of this reader (depth, alias expansion), not an error Azure's loader would stop at. */
+    readonly limit = false,
   ) {
     super(message);
   }
@@ -79,7 +81,7 @@ export function parseYaml(text: string, lines: LineIndex, limits: YamlLimits = D
       docs.push({ value: root.value, keys: builder.keys, values: builder.values, start, index });
     } catch (err) {
       if (err instanceof BuildError) {
-        problems.push(problemAt(err.message, err.offset, text, lines));
+        problems.push(problemAt(err.message, err.offset, text, lines, !err.limit));
       } else {
         problems.push({ message: `cannot read YAML: ${(err as Error).message}`, line: 1, column: 1 });
       }
@@ -96,24 +98,21 @@ function syntaxProblem(err: unknown, text: string, lines: LineIndex): ParseProbl
   const e = err as { message?: string; mark?: { position?: number; line?: number; column?: number }; reason?: string };
   const reason = e.reason ?? (e.message ?? String(err)).split('\n')[0].replace(/\s*\(\d+:\d+\)$/, '');
   const offset = typeof e.mark?.position === 'number' ? e.mark.position : 0;
-  return problemAt(reason, offset, text, lines);
+  // js-yaml's depth guard is this reader's limit (PyYAML reads deeper): never blamed on the file's syntax.
+  return problemAt(reason, offset, text, lines, !/maxDepth/.test(reason));
 }
 
 /** A problem at an offset, unless the file holds an unrendered template: then at its first token. */
-function problemAt(reason: string, offset: number, text: string, lines: LineIndex): ParseProblem {
-  const tpl = findTemplateToken(text);
-  if (tpl !== -1) {
-    const p = lines.position(tpl);
-    const token = /\{\{[^{}\n]*\}\}/.exec(text.slice(tpl))?.[0] ?? '{{ }}';
-    return {
-      message: `file is an unrendered template (${token} at line ${p.line}): render it before gating, or exclude it in the config. YAML parser: ${reason}`,
-      line: p.line,
-      column: p.column,
-      template: true,
-    };
-  }
+/**
+ * A problem at an offset, at the parser's own line and column — unless an unrendered template on that
+ * line caused it. `syntax`: a YAML error Azure's own loader (PyYAML) would stop at too; limits of this
+ * reader (depth, alias expansion) are not.
+ */
+function problemAt(reason: string, offset: number, text: string, lines: LineIndex, syntax = true): ParseProblem {
+  const tpl = syntax ? templateProblem(text, lines, offset, 'YAML parser', reason) : undefined;
+  if (tpl) return tpl;
   const p = lines.position(Math.max(0, Math.min(offset, text.length)));
-  return { message: `invalid YAML: ${reason}`, line: p.line, column: p.column };
+  return { message: `invalid YAML: ${reason}`, line: p.line, column: p.column, ...(syntax ? { syntax } : {}) };
 }
 
 class DocBuilder {
@@ -142,6 +141,7 @@ class DocBuilder {
       throw new BuildError(
         `document expands to more than ${this.limits.maxExpandedNodes} nodes through aliases (alias bomb?); refusing to read it`,
         offset,
+        true,
       );
     }
   }
@@ -149,7 +149,7 @@ class DocBuilder {
   node(ptr: string, depth: number): Built {
     const ev = this.events[this.pos++];
     if (!ev) throw new BuildError('unexpected end of YAML stream', this.text.length);
-    if (depth > this.limits.maxDepth) throw new BuildError(`nesting deeper than ${this.limits.maxDepth} levels`, 0);
+    if (depth > this.limits.maxDepth) throw new BuildError(`nesting deeper than ${this.limits.maxDepth} levels`, 0, true);
     switch (ev.type) {
       case EVENT_ID.SCALAR: {
         const start = ev.valueStart >= 0 ? ev.valueStart : this.prevOffset();
@@ -298,6 +298,8 @@ class DocBuilder {
 }
 
 function resolvePlain(raw: string): unknown {
+  // PyYAML's YAML 1.1 booleans are yes/no/true/false/on/off: a lone `y` or `n` stays text.
+  if (/^[yYnN]$/.test(raw)) return raw;
   const { value, tag } = YAML11_SCHEMA.resolveImplicitScalarTag(raw);
   if (tag.tagName.endsWith(':timestamp') || tag.tagName.endsWith(':binary')) return raw;
   if (typeof value === 'number' && !Number.isFinite(value) && !/^[-+]?\.(inf|Inf|INF|nan|NaN|NAN)$/.test(raw)) return raw;

@@ -53,7 +53,7 @@ export class Registry {
   }
 
   /** Runs every enabled rule over the inventory. One finding per rule per key. */
-  run(inventory: Inventory, skus: SkuCatalog): { findings: Finding[]; skipped: SkippedEntry[] } {
+  run(inventory: Inventory, skus: SkuCatalog, now: Date = new Date()): { findings: Finding[]; skipped: SkippedEntry[] } {
     const findings: Finding[] = [];
     const skippedByFile = new Map<string, Map<string, Set<string>>>(); // file → why → rules
     const addSkip = (file: string, why: string, ruleId: string) => {
@@ -74,6 +74,7 @@ export class Registry {
         skus,
         limits: this.config.limits,
         rules: this.rules,
+        now,
         report: (at: Anchor, message: string, opts?: { severity?: Severity }) => {
           const span = spanAt(at.manifest.doc, at.ptr);
           const key = `${at.manifest.file.path}\u0000${span.line}:${span.column}`;

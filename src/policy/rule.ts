@@ -20,6 +20,8 @@ export interface RuleContext {
   readonly limits: Limits;
   /** Every rule of the run (unresolved-reference names those a missing reference blocks). */
   readonly rules: readonly Rule[];
+  /** The run's clock (dates in messages: "support ended on …"). */
+  readonly now: Date;
   /** Report a finding at a key. At most one finding per rule per key is kept. */
   report(at: Anchor, message: string, opts?: { severity?: Severity }): void;
   /** Record that this rule could not be evaluated for a deployment or manifest, and why. */

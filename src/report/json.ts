@@ -16,6 +16,8 @@ export function toJsonReport(result: Result): JsonReport {
       reason: result.scope.reason,
       filesScanned: result.scope.filesScanned,
       manifests: result.scope.manifests,
+      ...(result.scope.candidates !== undefined ? { candidates: result.scope.candidates } : {}),
+      ...(result.scope.prefiltered !== undefined ? { prefiltered: result.scope.prefiltered } : {}),
     },
     summary: {
       result: result.summary.result,
@@ -26,6 +28,9 @@ export function toJsonReport(result: Result): JsonReport {
     },
     findings: result.findings.map(finding),
     inventory: result.inventory.map(row),
+    endpoints: result.endpoints.map((e) => ({ ...e })),
+    models: result.models.map((m) => ({ ...m })),
+    computes: result.computes.map((c) => ({ ...c })),
     skipped: result.skipped.map((s) => ({ file: s.file, rules: [...s.rules], why: s.why })),
     waivers: result.waivers.map((w) => ({
       rule: w.rule,
@@ -100,6 +105,7 @@ function row(r: InventoryRow): InventoryRow {
     name: r.name,
     target: r.target,
     stage: r.stage,
+    stageSource: r.stageSource,
     mode: r.mode,
     instanceType: r.instanceType,
     instances: r.instances,
@@ -108,5 +114,7 @@ function row(r: InventoryRow): InventoryRow {
     model: r.model,
     modelSizeBytes: r.modelSizeBytes,
     compute: r.compute,
+    modelResolution: r.modelResolution,
+    computeResolution: r.computeResolution,
   };
 }

@@ -142,7 +142,7 @@ function buildSections(result: Result, opts: MarkdownOptions): Section[] {
     before: result.inventory.length === 0 ? ['No deployments found in scope.'] : [],
     table: {
       noun: 'deployments',
-      header: ['File', 'Name', 'Target', 'Stage', 'Mode', 'SKU × count', 'Memory', 'Model (size)', 'GPU'],
+      header: ['File', 'Name', 'Target', 'Stage', 'Mode', 'SKU × count', 'Memory', 'Model (size)', 'GPU', 'Stage from'],
       rows: result.inventory.map((r) =>
         row([
           link(`${r.file}:${r.line}`, opts.links?.(r.file, r.line)),
@@ -154,6 +154,7 @@ function buildSections(result: Result, opts: MarkdownOptions): Section[] {
           memoryCell(r),
           esc(modelCell(r)),
           gpuCell(r),
+          esc(r.stageSource),
         ]),
       ),
     },

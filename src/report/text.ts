@@ -47,7 +47,7 @@ export function renderText(result: Result, opts: TextOptions = {}): string {
 
   if (result.inventory.length > 0) {
     out.push(paint('bold', `Deployments (${result.inventory.length})`));
-    const header = ['FILE', 'NAME', 'TARGET', 'STAGE', 'MODE', 'SKU × COUNT', 'MEMORY', 'MODEL (SIZE)', 'GPU'];
+    const header = ['FILE', 'NAME', 'TARGET', 'STAGE', 'MODE', 'SKU × COUNT', 'MEMORY', 'MODEL (SIZE)', 'GPU', 'STAGE FROM'];
     const rows = result.inventory.map((r) => [
       `${r.file}:${r.line}`,
       r.name ?? '',
@@ -58,6 +58,7 @@ export function renderText(result: Result, opts: TextOptions = {}): string {
       memoryCell(r),
       modelCell(r),
       gpuCell(r),
+      r.stageSource,
     ]);
     out.push(...table(header, rows).map((l, i) => (i === 0 ? paint('dim', l) : l)));
     out.push('');

@@ -10,7 +10,9 @@ export function one(r: Result, ruleId: string, file: string, line: number, sever
   return fs[0];
 }
 
+/** Asserts no finding of `ruleId` — in a run that saw manifests (a run that saw nothing proves nothing). */
 export function none(r: Result, ruleId: string): void {
+  expect(r.scope.manifests).toBeGreaterThan(0);
   expect(byRule(r, ruleId).map((f) => `${f.file}:${f.line} ${f.message}`)).toEqual([]);
 }
 

@@ -1,4 +1,5 @@
 import { describe, test, expect } from '@jest/globals';
+import { check } from '../../harness.js';
 import { byRule, gate } from '../../helpers.js';
 import { one, none } from './expect.js';
 
@@ -11,50 +12,50 @@ const mlflowModel = `$schema: ${SCHEMA}/model.schema.json\nname: sk\nversion: 1\
 const customModel = `$schema: ${SCHEMA}/model.schema.json\nname: sk\nversion: 1\ntype: custom_model\n`;
 
 describe('kubernetes-resources', () => {
-  test('cpu limit below its request fires at the limit key', async () => {
-    const r = await gate({
+  test('cpu limit below its request fires at the limit key', () => {
+    const r = check({
       'online/blue.yml': k8s(['resources:', '  requests:', '    cpu: "0.5"', '    memory: 1Gi', '  limits:', '    cpu: 200m', '    memory: 1Gi']),
       'models/sk.yml': customModel,
     });
     one(r, 'kubernetes-resources', 'online/blue.yml', 10, 'error');
   });
 
-  test('memory limit 200Mi below request 0.5Gi fires; equal quantities in other units pass', async () => {
-    const bad = await gate({
+  test('memory limit 200Mi below request 0.5Gi fires; equal quantities in other units pass', () => {
+    const bad = check({
       'online/blue.yml': k8s(['resources:', '  requests:', '    cpu: "0.1"', '    memory: 0.5Gi', '  limits:', '    cpu: "0.2"', '    memory: 200Mi']),
       'models/sk.yml': customModel,
     });
     one(bad, 'kubernetes-resources', 'online/blue.yml', 11, 'error');
-    const ok = await gate({
+    const ok = check({
       'online/blue.yml': k8s(['resources:', '  requests:', '    cpu: 500m', '    memory: 512Mi', '  limits:', '    cpu: "0.5"', '    memory: 0.5Gi']),
       'models/sk.yml': customModel,
     });
     none(ok, 'kubernetes-resources');
   });
 
-  test('equal quantities that floats get wrong (700m = 0.7, 4.1G = 4100M) pass; 699m below 0.7 fires', async () => {
-    const ok = await gate({
+  test('equal quantities that floats get wrong (700m = 0.7, 4.1G = 4100M) pass; 699m below 0.7 fires', () => {
+    const ok = check({
       'online/blue.yml': k8s(['resources:', '  requests:', '    cpu: 700m', '    memory: 4100M', '  limits:', '    cpu: "0.7"', '    memory: 4.1G']),
       'models/sk.yml': customModel,
     });
     none(ok, 'kubernetes-resources');
-    const bad = await gate({
+    const bad = check({
       'online/blue.yml': k8s(['resources:', '  requests:', '    cpu: "0.7"', '    memory: 1Gi', '  limits:', '    cpu: 699m', '    memory: 1073741823']),
       'models/sk.yml': customModel,
     });
     expect(byRule(bad, 'kubernetes-resources').map((f) => f.line)).toEqual([10, 11]);
   });
 
-  test('nvidia.com/gpu requested but not limited fires at the request', async () => {
-    const r = await gate({
+  test('nvidia.com/gpu requested but not limited fires at the request', () => {
+    const r = check({
       'online/blue.yml': k8s(['resources:', '  requests:', '    cpu: "1"', '    memory: 2Gi', '    nvidia.com/gpu: 1', '  limits:', '    cpu: "1"']),
       'models/sk.yml': customModel,
     });
     one(r, 'kubernetes-resources', 'online/blue.yml', 9, 'error');
   });
 
-  test('MLflow model: 4G (4×10^9 bytes) is below 4Gi and fires at requests.memory; cpu 1 fires at requests.cpu', async () => {
-    const r = await gate({
+  test('MLflow model: 4G (4×10^9 bytes) is below 4Gi and fires at requests.memory; cpu 1 fires at requests.cpu', () => {
+    const r = check({
       'online/blue.yml': k8s(['resources:', '  requests:', '    cpu: "1"', '    memory: 4G']),
       'models/sk.yml': mlflowModel,
     });
@@ -62,23 +63,23 @@ describe('kubernetes-resources', () => {
     expect(lines).toEqual([7, 8]);
   });
 
-  test('MLflow model with 2 CPU and 4Gi passes; a custom model with small requests passes', async () => {
-    const ok = await gate({
+  test('MLflow model with 2 CPU and 4Gi passes; a custom model with small requests passes', () => {
+    const ok = check({
       'online/blue.yml': k8s(['resources:', '  requests:', '    cpu: "2"', '    memory: 4Gi']),
       'models/sk.yml': mlflowModel,
     });
     none(ok, 'kubernetes-resources');
-    const custom = await gate({
+    const custom = check({
       'online/blue.yml': k8s(['resources:', '  requests:', '    cpu: 100m', '    memory: 1Gi']),
       'models/sk.yml': customModel,
     });
     none(custom, 'kubernetes-resources');
   });
 
-  test('MLflow model without resources.requests or instance_type (default 100m / 2Gi) fires at $schema', async () => {
-    const r = await gate({ 'online/blue.yml': k8s(['instance_count: 1']), 'models/sk.yml': mlflowModel });
+  test('MLflow model without resources.requests or instance_type (default 100m / 2Gi) fires at $schema', () => {
+    const r = check({ 'online/blue.yml': k8s(['instance_count: 1']), 'models/sk.yml': mlflowModel });
     one(r, 'kubernetes-resources', 'online/blue.yml', 1, 'error');
-    const named = await gate({ 'online/blue.yml': k8s(['instance_type: bigcpu', 'instance_count: 1']), 'models/sk.yml': mlflowModel });
+    const named = check({ 'online/blue.yml': k8s(['instance_type: bigcpu', 'instance_count: 1']), 'models/sk.yml': mlflowModel });
     none(named, 'kubernetes-resources');
   });
 

@@ -1,5 +1,5 @@
 import { describe, test, expect } from '@jest/globals';
-import { gate } from '../../helpers.js';
+import { check } from '../../harness.js';
 import { one, none, skippedWhy } from './expect.js';
 
 const SCHEMA = 'https://azuremlschemas.azureedge.net/latest';
@@ -19,8 +19,8 @@ const managed = (instanceType: string, count = 1, modelRef = 'azureml:fraud:3'):
   ].join('\n');
 
 describe('memory-headroom', () => {
-  test('managed online: 14 GiB for a 12 GiB model fires at instance_type and names the smallest managed SKU', async () => {
-    const r = await gate({
+  test('managed online: 14 GiB for a 12 GiB model fires at instance_type and names the smallest managed SKU', () => {
+    const r = check({
       'online/blue.yml': managed('Standard_DS3_v2'),
       'models/fraud/model.yml': model('fraud', '  memory_gb: 12\n'),
     });
@@ -31,13 +31,13 @@ describe('memory-headroom', () => {
     expect(f.message).not.toMatch(/scale up first/);
   });
 
-  test('just below 1.5× fires; exactly 1.5× passes', async () => {
-    const r = await gate({
+  test('just below 1.5× fires; exactly 1.5× passes', () => {
+    const r = check({
       'online/blue.yml': managed('Standard_DS2_v2'), // 7 GiB
       'models/fraud/model.yml': model('fraud', '  memory_gb: 4.7\n'), // needs 7.05 GiB
     });
     one(r, 'memory-headroom', 'online/blue.yml', 5, 'error');
-    const ok = await gate({
+    const ok = check({
       'deploy/dev/aci.yml': 'computeType: ACI\ncontainerResourceRequirements:\n  memoryInGB: 3\n', // 1.5 × 2 = 3
       'deploy/dev/model.yml': model('small', '  memory_gb: 2\n'),
       'online/blue.yml': managed('Standard_DS2_v2'),
@@ -46,8 +46,8 @@ describe('memory-headroom', () => {
     none(ok, 'memory-headroom');
   });
 
-  test('v1 memoryInGB below 1.5× fires at memoryInGB; scale-out says scale up first', async () => {
-    const r = await gate({
+  test('v1 memoryInGB below 1.5× fires at memoryInGB; scale-out says scale up first', () => {
+    const r = check({
       'deploy/dev/aks.yml': 'computeType: AKS\nnumReplicas: 4\ncontainerResourceRequirements:\n  memoryInGB: 2\n',
       'deploy/dev/registermodel.json': '{ "model_name": "fraud", "model_file_name": "m.pkl", "cpu_cores": 1, "memory_gb": 2 }\n',
     });
@@ -56,8 +56,8 @@ describe('memory-headroom', () => {
     expect(f.message).toMatch(/at least 3 GB/);
   });
 
-  test('v1 without memoryInGB uses the 0.5 GB default and points at computeType', async () => {
-    const r = await gate({
+  test('v1 without memoryInGB uses the 0.5 GB default and points at computeType', () => {
+    const r = check({
       'deploy/dev/aci.yml': 'authEnabled: true\ncomputeType: ACI\n',
       'deploy/dev/model.yml': model('fraud', '  memory_gb: 1\n'),
     });
@@ -65,15 +65,15 @@ describe('memory-headroom', () => {
     expect(f.message).toMatch(/default 0.5/);
   });
 
-  test('ACI: the fix sizes the container, never ACI "nodes"; past the ACI limit it names a managed online size', async () => {
-    const small = await gate({
+  test('ACI: the fix sizes the container, never ACI "nodes"; past the ACI limit it names a managed online size', () => {
+    const small = check({
       'deploy/dev/aci.yml': 'computeType: ACI\ncontainerResourceRequirements:\n  memoryInGB: 1\n',
       'deploy/dev/model.yml': model('fraud', '  memory_gb: 2\n'),
     });
     const f = one(small, 'memory-headroom', 'deploy/dev/aci.yml', 3, 'error');
     expect(f.message).toMatch(/at least 3 GB\./);
     expect(f.message).not.toMatch(/nodes/);
-    const big = await gate({
+    const big = check({
       'deploy/dev/aci.yml': 'computeType: ACI\ncontainerResourceRequirements:\n  memoryInGB: 16\n',
       'deploy/dev/model.yml': model('fraud', '  memory_gb: 40\n'), // needs 60 GB, ACI takes < 48
     });
@@ -81,30 +81,30 @@ describe('memory-headroom', () => {
     expect(g.message).toMatch(/less than 48 GB, so deploy to AKS or a managed online endpoint \(e\.g\. `instance_type: Standard_E8s_v3`/);
   });
 
-  test('AKS: the fix also names a node size with room for the replica', async () => {
-    const r = await gate({
+  test('AKS: the fix also names a node size with room for the replica', () => {
+    const r = check({
       'deploy/dev/aks.yml': 'computeType: AKS\nnumReplicas: 1\ncontainerResourceRequirements:\n  memoryInGB: 1\n',
       'deploy/dev/model.yml': model('fraud', '  memory_gb: 2\n'),
     });
     expect(one(r, 'memory-headroom', 'deploy/dev/aks.yml', 4, 'error').message).toMatch(/run it on nodes of at least Standard_D1_v2 \(1 vCPU, 3\.5 GiB\)/);
   });
 
-  test('a v1 config linked to no model is listed as skipped', async () => {
-    const r = await gate({ 'deploy/dev/aks.yml': 'computeType: AKS\nnumReplicas: 1\n' });
+  test('a v1 config linked to no model is listed as skipped', () => {
+    const r = check({ 'deploy/dev/aks.yml': 'computeType: AKS\nnumReplicas: 1\n' });
     none(r, 'memory-headroom');
     expect(skippedWhy(r, 'deploy/dev/aks.yml', 'memory-headroom').join()).toMatch(/names no model/);
   });
 
-  test('aml-deploy memory_gb fires at memory_gb', async () => {
-    const r = await gate({
+  test('aml-deploy memory_gb fires at memory_gb', () => {
+    const r = check({
       'svc/deploy.json': '{\n  "inference_entry_script": "score.py",\n  "memory_gb": 1\n}\n',
       'svc/model.yml': model('fraud', '  memory_gb: 1\n'),
     });
     one(r, 'memory-headroom', 'svc/deploy.json', 3, 'error');
   });
 
-  test('size only (MLmodel model_size_bytes) is a lower bound: warning', async () => {
-    const r = await gate({
+  test('size only (MLmodel model_size_bytes) is a lower bound: warning', () => {
+    const r = check({
       'online/blue.yml': managed('Standard_F2s_v2', 3, 'azureml:fraud:3'), // 4 GiB
       'models/fraud/model.yml': `$schema: ${SCHEMA}/model.schema.json\nname: fraud\nversion: 3\npath: ./mlflow\ntype: mlflow_model\n`,
       'models/fraud/mlflow/MLmodel': 'artifact_path: model\nflavors:\n  python_function:\n    loader_module: mlflow.sklearn\nmodel_size_bytes: 4294967296\n',
@@ -114,7 +114,7 @@ describe('memory-headroom', () => {
     expect(f.message).toMatch(/scale up first/);
   });
 
-  test('Kubernetes requests.memory in bytes: 4G < 1.5 × 3 GiB fires at the memory request; 5Gi passes', async () => {
+  test('Kubernetes requests.memory in bytes: 4G < 1.5 × 3 GiB fires at the memory request; 5Gi passes', () => {
     const k8s = (mem: string): string =>
       [
         `$schema: ${SCHEMA}/kubernetesOnlineDeployment.schema.json`,
@@ -128,14 +128,14 @@ describe('memory-headroom', () => {
         '',
       ].join('\n');
     const files = { 'models/fraud/model.yml': model('fraud', '  memory_gb: 3\n') };
-    const r = await gate({ ...files, 'online/blue.yml': k8s('4G') });
+    const r = check({ ...files, 'online/blue.yml': k8s('4G') });
     one(r, 'memory-headroom', 'online/blue.yml', 8, 'error');
-    const ok = await gate({ ...files, 'online/blue.yml': k8s('5Gi') });
+    const ok = check({ ...files, 'online/blue.yml': k8s('5Gi') });
     none(ok, 'memory-headroom');
   });
 
-  test('batch deployment on a cluster: VM RAM, points at compute; GPU kind kept in the suggestion', async () => {
-    const r = await gate({
+  test('batch deployment on a cluster: VM RAM, points at compute; GPU kind kept in the suggestion', () => {
+    const r = check({
       'batch/deployment.yml': [
         `$schema: ${SCHEMA}/modelBatchDeployment.schema.json`,
         'name: nightly',
@@ -152,16 +152,16 @@ describe('memory-headroom', () => {
     expect(f.message).toMatch(/Standard_NV12ads_A10_v5/);
   });
 
-  test('config models: memory-gb for a registry-free name; ratio from config', async () => {
+  test('config models: memory-gb for a registry-free name; ratio from config', () => {
     const files = { 'online/blue.yml': managed('Standard_DS3_v2', 3, 'azureml:ext-model:1') };
-    const r = await gate(files, { config: 'models:\n  ext-model: { memory-gb: 10 }\n' });
+    const r = check(files, { config: 'models:\n  ext-model: { memory-gb: 10 }\n' });
     one(r, 'memory-headroom', 'online/blue.yml', 5, 'error');
-    const relaxed = await gate(files, { config: 'models:\n  ext-model: { memory-gb: 10 }\nlimits:\n  memory-headroom-ratio: 1.2\n' });
+    const relaxed = check(files, { config: 'models:\n  ext-model: { memory-gb: 10 }\nlimits:\n  memory-headroom-ratio: 1.2\n' });
     none(relaxed, 'memory-headroom');
   });
 
-  test('model without memory or size facts: skipped, not passed', async () => {
-    const r = await gate({
+  test('model without memory or size facts: skipped, not passed', () => {
+    const r = check({
       'online/blue.yml': managed('Standard_DS3_v2'),
       'models/fraud/model.yml': `$schema: ${SCHEMA}/model.schema.json\nname: fraud\nversion: 3\n`,
     });

@@ -10,13 +10,15 @@ const SPEC_ORDER = [
   'low-priority-production-batch', 'managed-sku-unsupported', 'managed-instance-count-ha', 'request-timeout-limit',
   'kubernetes-resources', 'v1-deprecated', 'secret-in-manifest', 'schema', 'unknown-key', 'parse-error',
   'unresolved-reference', 'invalid-suppression', 'waiver-expired',
+  // Added since SPEC §4's table (issue #11).
+  'template', 'kubernetes-registry-asset', 'v2-online-on-legacy-aks',
   // SPEC §6 (revised 2026-12): reported by the engine when a pull request changes the config.
   'policy-change',
 ];
 
 const DEFAULTS: Record<string, string> = {
   'low-priority-production-batch': 'warning', 'managed-instance-count-ha': 'warning', 'v1-deprecated': 'warning',
-  'unknown-key': 'warning', 'invalid-suppression': 'warning', 'unresolved-reference': 'notice',
+  'unknown-key': 'warning', 'invalid-suppression': 'warning', 'unresolved-reference': 'notice', template: 'notice',
 };
 
 describe('ALL_RULES', () => {

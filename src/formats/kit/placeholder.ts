@@ -10,6 +10,8 @@ const PATTERNS: ReadonlyArray<{ re: RegExp; what: string }> = [
   { re: /#\{[^{}]*\}#/, what: 'a token-replacement variable' },
   { re: /^\s*__[A-Za-z0-9_]+__\s*$/, what: 'a token-replacement variable' },
   { re: /^\s*<[^<>]+>\s*$/, what: 'a placeholder to fill in' },
+  // `azureml:<your model name>:1`, `repo/image:<tag>`: a fill-in inside a value.
+  { re: /<[A-Za-z][^<>\n]{0,80}>/, what: 'a placeholder to fill in' },
   { re: /\bINSERT[-_ ].*[-_ ]HERE\b/i, what: 'a placeholder to fill in' },
   { re: /^\s*\$[A-Za-z_][A-Za-z0-9_]*\s*$/, what: 'a shell variable' },
 ];

@@ -3,7 +3,7 @@
 import * as path from 'node:path';
 import type { Anchor, Manifest, Ref } from '../../core/types.js';
 import { isMapping, pointerJoin } from '../../core/pointer.js';
-import { isPlaceholder } from './placeholder.js';
+import { isPlaceholder, placeholderKind } from './placeholder.js';
 import { anchor, text, valueAt } from './values.js';
 
 
@@ -21,6 +21,23 @@ export function hasUriScheme(s: string): boolean {
  * other URIs (`azureml://datastores/…`, `https://…`, `runs:/…`: external).
  */
 export function parseRef(raw: string, at: Anchor): Ref | undefined {
+  const ref = parseRefText(raw, at);
+  if (ref && !ref.external) {
+    const kind = placeholderKind(ref.name) ?? placeholderKind(ref.raw);
+    if (kind) ref.placeholder = kind;
+  }
+  return ref;
+}
+
+/** The reference a string key holds, placeholders included (so that rules say why they cannot judge it). */
+export function refAt(m: Manifest, ptr: string): Ref | undefined {
+  const v = valueAt(m, ptr);
+  if (typeof v === 'string') return parseRef(v, anchor(m, ptr));
+  if (typeof v === 'number' && Number.isFinite(v)) return parseRef(String(v), anchor(m, ptr));
+  return undefined;
+}
+
+function parseRefText(raw: string, at: Anchor): Ref | undefined {
   const s = raw.trim();
   if (s === '') return undefined;
   if (/^azureml:\/\//i.test(s) || /^\/subscriptions\//i.test(s)) {
@@ -71,7 +88,7 @@ export function resolveLocal(manifestPath: string, p: string): string {
 export function modelRef(m: Manifest, ptr = '/model'): Ref | undefined {
   const v = valueAt(m, ptr);
   const at = anchor(m, ptr);
-  if (typeof v === 'string') return isPlaceholder(v) && !/^azureml:/i.test(v) ? undefined : parseRef(v, at);
+  if (typeof v === 'string') return parseRef(v, at);
   if (!isMapping(v)) return undefined;
   const name = text(m, pointerJoin(ptr, 'name'));
   const version = text(m, pointerJoin(ptr, 'version'));

@@ -119,31 +119,34 @@ const checkQuantity: SchemaValidateFunction = function checkQuantity(spec: { kin
   return true;
 };
 
-/** On a mapping: each `[minKey, maxKey]` pair must have min ≤ max (reported at the min key). */
-const checkMinMax: SchemaValidateFunction = function checkMinMax(pairs: Array<[string, string]>, data: unknown): boolean {
-  if (!isMapping(data)) return true;
-  for (const [lo, hi] of pairs) {
-    const a = toNumber(data[lo]);
-    const b = toNumber(data[hi]);
-    if (a !== undefined && b !== undefined && a > b) {
-      return fail(checkMinMax, `is ${a}, above \`${hi}\` (${b}): the minimum cannot exceed the maximum. Lower \`${lo}\` or raise \`${hi}\`.`, { key: lo });
+/**
+ * A check over pairs of numeric keys of one mapping: `wrong(a, b)` says the first key's value is
+ * off against the second's; the finding names the first key.
+ */
+function pairCheck(wrong: (a: number, b: number) => boolean, say: (first: string, second: string, a: number, b: number) => string): SchemaValidateFunction {
+  const check: SchemaValidateFunction = function check(pairs: Array<[string, string]>, data: unknown): boolean {
+    if (!isMapping(data)) return true;
+    for (const [first, second] of pairs) {
+      const a = toNumber(data[first]);
+      const b = toNumber(data[second]);
+      if (a !== undefined && b !== undefined && wrong(a, b)) return fail(check, say(first, second, a, b), { key: first });
     }
-  }
-  return true;
-};
+    return true;
+  };
+  return check;
+}
+
+/** On a mapping: each `[minKey, maxKey]` pair must have min ≤ max (reported at the min key). */
+const checkMinMax = pairCheck(
+  (a, b) => a > b,
+  (lo, hi, a, b) => `is ${a}, above \`${hi}\` (${b}): the minimum cannot exceed the maximum. Lower \`${lo}\` or raise \`${hi}\`.`,
+);
 
 /** On a mapping: each `[limitKey, requestKey]` pair must have limit ≥ request (reported at the limit key). */
-const checkNotBelow: SchemaValidateFunction = function checkNotBelow(pairs: Array<[string, string]>, data: unknown): boolean {
-  if (!isMapping(data)) return true;
-  for (const [limit, request] of pairs) {
-    const a = toNumber(data[limit]);
-    const b = toNumber(data[request]);
-    if (a !== undefined && b !== undefined && a < b) {
-      return fail(checkNotBelow, `is ${a}, below \`${request}\` (${b}): the SDK rejects a limit lower than its request. Raise \`${limit}\` or lower \`${request}\`.`, { key: limit });
-    }
-  }
-  return true;
-};
+const checkNotBelow = pairCheck(
+  (a, b) => a < b,
+  (limit, request, a, b) => `is ${a}, below \`${request}\` (${b}): the SDK rejects a limit lower than its request. Raise \`${limit}\` or lower \`${request}\`.`,
+);
 
 // ---------------------------------------------------------------- schema builders
 
@@ -211,6 +214,7 @@ function validator(key: string, schema: () => Schema): ValidateFunction {
 const REQUIRED_HINTS: Record<string, string> = {
   instance_type: 'Add the VM SKU, e.g. `instance_type: Standard_DS3_v2` (one allowed on managed online endpoints).',
   instance_count: 'Add `instance_count:` (3 or more for production, for high availability).',
+  type: 'Add `type: kubernetes`: without it the Azure ML CLI v2 loads the file as a managed online deployment, whatever `$schema` says.',
 };
 
 function requiredIssue(m: Manifest, parent: string, missing: string[]): SchemaIssue {

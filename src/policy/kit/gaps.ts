@@ -7,25 +7,24 @@ export function isUnresolved(ref: Ref | undefined): boolean {
   return ref?.resolution === 'missing' || ref?.resolution === 'version-mismatch';
 }
 
+/** Why a rule reading a referenced definition's facts cannot judge it, or undefined when it can. */
+function refGap(ref: Ref | undefined, resolved: boolean, what: 'model' | 'compute'): string | undefined {
+  if (resolved || !ref) return undefined;
+  const config = what === 'model' ? 'models:' : 'computes:';
+  if (ref.resolution === 'placeholder') return `the ${what} reference is a placeholder (${ref.placeholder}): render the file, or set the ${what}`;
+  if (ref.resolution === 'external') {
+    return `${what} "${ref.raw}" is ${what === 'model' ? 'registered' : 'defined'} outside the repository; declare its facts in config \`${config}\``;
+  }
+  return `${what} reference "${ref.raw}" is not resolved; declare it in config \`${config}\``;
+}
+
 /** Why a compute-based rule could not run for this deployment, or undefined when it can. */
 export function computeGap(d: Deployment): string | undefined {
-  if (d.compute) return undefined;
-  const ref = d.computeRef;
-  if (!ref) return undefined;
-  if (ref.resolution === 'external') {
-    return `compute "${ref.raw}" is defined outside the repository; declare its facts in config \`computes:\``;
-  }
-  return `compute reference "${ref.raw}" is not resolved; declare it in config \`computes:\``;
+  return refGap(d.computeRef, d.compute !== undefined, 'compute');
 }
 
 export function modelGap(d: Deployment): string | undefined {
-  if (d.model) return undefined;
-  const ref = d.modelRef;
-  if (!ref) return undefined;
-  if (ref.resolution === 'external') {
-    return `model "${ref.raw}" is registered outside the repository; declare its facts in config \`models:\``;
-  }
-  return `model reference "${ref.raw}" is not resolved; declare it in config \`models:\``;
+  return refGap(d.modelRef, d.model !== undefined, 'model');
 }
 
 /**

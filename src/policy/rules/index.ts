@@ -25,9 +25,12 @@ import { rule as parseError } from './parse-error.js';
 import { rule as unresolvedReference } from './unresolved-reference.js';
 import { rule as invalidSuppression } from './invalid-suppression.js';
 import { rule as waiverExpired } from './waiver-expired.js';
+import { rule as template } from './template.js';
+import { rule as kubernetesRegistryAsset } from './kubernetes-registry-asset.js';
+import { rule as v2OnlineOnLegacyAks } from './v2-online-on-legacy-aks.js';
 import { rule as policyChange } from './policy-change.js';
 
-/** Every rule, in the order of SPEC §4 (the order of --list-rules, SARIF and docs). */
+/** Every rule, in the order of SPEC §4 then the rules added since (the order of --list-rules, SARIF and docs). */
 export const ALL_RULES: readonly Rule[] = [
   localNotForProduction,
   aciNotForProduction,
@@ -55,5 +58,9 @@ export const ALL_RULES: readonly Rule[] = [
   unresolvedReference,
   invalidSuppression,
   waiverExpired,
+  // Rules added after SPEC §4's table (issue #11).
+  template,
+  kubernetesRegistryAsset,
+  v2OnlineOnLegacyAks,
   policyChange,
 ];

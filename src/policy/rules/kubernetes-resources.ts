@@ -57,12 +57,14 @@ export const rule: DeploymentRule = {
           `(a GPU request without an equal limit is rejected). Fix: add \`resources.limits.nvidia.com/gpu: ${written(req.gpu)}\`.`,
       );
     }
-    const gap = modelGap(d);
+    // An inline model says its type even when its files live in a datastore (`type: mlflow_model`, `path: azureml://…`).
+    const mlflow = d.model?.type === 'mlflow_model' || d.modelRef?.type === 'mlflow_model';
+    const gap = mlflow ? undefined : modelGap(d);
     if (gap) {
       ctx.skip(d, gap);
       return;
     }
-    if (d.model?.type !== 'mlflow_model') return;
+    if (!mlflow) return;
     const why = `MLflow (no-code) models on Kubernetes online endpoints need requests of at least ${MLFLOW_MIN_CPU} CPU and 4Gi memory`;
     if (!req.cpu && !req.memory) {
       if (d.instanceType) return; // the named instance type sets the requests; its definition lives in the cluster

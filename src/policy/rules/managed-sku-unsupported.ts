@@ -1,6 +1,6 @@
 import { TARGETS } from '../../catalog/targets.js';
 import type { DeploymentRule } from '../rule.js';
-import { describeDeployment, skuLabel } from '../kit/describe.js';
+import { describeDeployment, skuLabel, unknownSku } from '../kit/describe.js';
 
 const row = TARGETS['managed-online'];
 
@@ -18,12 +18,14 @@ export const rule: DeploymentRule = {
     if (sku?.managedOnline) return;
     const at = { manifest: f.manifest, ptr: f.ptr };
     if (!sku) {
+      // Not in the catalogue is not proof that Azure rejects it: say so, and say what was not checked.
+      ctx.skip(d, unknownSku(f.value));
       ctx.report(
         at,
-        `\`instance_type: ${f.value}\` of ${describeDeployment(d)} is not in the SKU catalogue, so it is not known to be allowed on a ${row.title}; ` +
-          `Azure rejects sizes outside the managed online endpoint SKU list. ` +
-          `Fix: use a listed size (e.g. Standard_DS3_v2), or, if this size is allowed, declare it in config ` +
-          `\`skus: { ${f.value}: { vcpus: …, memory-gb: …, gpus: …, managed-online: true } }\`.`,
+        `\`instance_type: ${f.value}\` of ${describeDeployment(d)} is not in the SKU catalogue, so the gate cannot tell whether a ${row.title} allows it ` +
+          'and did not evaluate the rules that need its size. ' +
+          `Fix: if the size is on the managed online SKU list, declare it in config \`skus: { ${f.value}: { vcpus: …, memory-gb: …, gpus: …, managed-online: true } }\`; otherwise use a listed size (e.g. Standard_DS3_v2).`,
+        { severity: 'notice' },
       );
       return;
     }

@@ -1,7 +1,16 @@
 import type { Deployment, Manifest } from '../../core/types.js';
 import type { ManifestRule } from '../rule.js';
 
-const END = 'SDK v1 support ends 2026-06-30 and CLI v1 support ended 2025-09-30';
+/** End-of-support dates (machine-learning-cli-v1-deprecation.md @19fa85dd), said in the tense the run's date needs. */
+const ENDS = [
+  { what: 'SDK v1 support', date: '2026-06-30' },
+  { what: 'CLI v1 support', date: '2025-09-30' },
+];
+
+function endOfSupport(now: Date): string {
+  const today = now.toISOString().slice(0, 10);
+  return ENDS.map((e) => `${e.what} ${e.date < today ? 'ended' : 'ends'} on ${e.date}`).join(' and ');
+}
 
 export const rule: ManifestRule = {
   id: 'v1-deprecated',
@@ -15,7 +24,7 @@ export const rule: ManifestRule = {
     const d: Deployment | undefined = ctx.inventory.deployments.find((x) => x.manifest === m);
     ctx.report(
       { manifest: m, ptr: m.family.targetKey(m) },
-      `This is ${dep.what}; ${END}` +
+      `This is ${dep.what}; ${endOfSupport(ctx.now)}` +
         (dep.webService ? ', and v1 ACI/AKS web services are legacy for new deployments. ' : '. ') +
         `Fix: ${dep.replacement(m, d)}.`,
     );

@@ -1,0 +1,36 @@
+import { describe, test } from '@jest/globals';
+import { gate } from '../../helpers.js';
+import { none, one } from './expect.js';
+
+const KOD = (model: string, env = 'azureml:sklearn-env:1') =>
+  [
+    '$schema: https://azuremlschemas.azureedge.net/latest/kubernetesOnlineDeployment.schema.json',
+    'type: kubernetes',
+    'name: blue',
+    'endpoint_name: k8s-ep',
+    `model: ${model}`,
+    `environment: ${env}`,
+    'instance_count: 1',
+  ].join('\n');
+
+describe('kubernetes-registry-asset', () => {
+  test('a registry model fires at model', async () => {
+    const r = await gate({ 'deploy/dev/k8s.yml': KOD('azureml://registries/azureml/models/bert-base-uncased/versions/3') });
+    one(r, 'kubernetes-registry-asset', 'deploy/dev/k8s.yml', 5, 'error');
+  });
+
+  test('a registry environment fires at environment', async () => {
+    const r = await gate({ 'deploy/dev/k8s.yml': KOD('azureml:bert:3', 'azureml://registries/azureml/environments/sklearn-1.5/labels/latest') });
+    one(r, 'kubernetes-registry-asset', 'deploy/dev/k8s.yml', 6, 'error');
+  });
+
+  test('workspace assets pass; a managed online deployment may use the registry', async () => {
+    const ok = await gate({ 'deploy/dev/k8s.yml': KOD('azureml:bert:3') });
+    none(ok, 'kubernetes-registry-asset');
+    const managed = await gate({
+      'deploy/dev/m.yml':
+        '$schema: https://azuremlschemas.azureedge.net/latest/managedOnlineDeployment.schema.json\nname: b\nendpoint_name: e\nmodel: azureml://registries/azureml/models/bert/versions/3\ninstance_type: Standard_DS3_v2\ninstance_count: 1\n',
+    });
+    none(managed, 'kubernetes-registry-asset');
+  });
+});

@@ -1,0 +1,51 @@
+import { isMapping, pointerJoin } from '../../core/pointer.js';
+import { plural } from '../../core/text.js';
+import type { Manifest } from '../../core/types.js';
+import { placeholderKind } from '../../formats/kit/placeholder.js';
+import type { ManifestRule } from '../rule.js';
+
+interface Hit {
+  ptr: string;
+  key: string;
+  value: string;
+  kind: string;
+}
+
+const MAX_NAMED = 5;
+const MAX_VALUE_CHARS = 80;
+
+function placeholders(m: Manifest): Hit[] {
+  const out: Hit[] = [];
+  const walk = (v: unknown, ptr: string, dotted: string): void => {
+    if (typeof v === 'string') {
+      const kind = placeholderKind(v);
+      if (kind) out.push({ ptr, key: dotted, value: v.length > MAX_VALUE_CHARS ? `${v.slice(0, MAX_VALUE_CHARS)}…` : v, kind });
+    } else if (Array.isArray(v)) {
+      v.forEach((x, i) => walk(x, pointerJoin(ptr, i), `${dotted}[${i}]`));
+    } else if (isMapping(v)) {
+      for (const k of Object.keys(v)) walk(v[k], pointerJoin(ptr, k), dotted ? `${dotted}.${k}` : k);
+    }
+  };
+  walk(m.data, '', '');
+  return out;
+}
+
+export const rule: ManifestRule = {
+  id: 'template',
+  scope: 'manifest',
+  defaultSeverity: 'notice',
+  description:
+    'A manifest still holds placeholders (`<your model name>`, `INSERT-…-HERE`, `$(VAR)`, `${VAR}`, `#{VAR}#`, `__VAR__`, `{{ … }}`): those values are unknown, so the rules that read them are not evaluated.',
+  remediation: 'Gate the rendered file (the one the pipeline deploys), or write the real values.',
+  check(m, ctx) {
+    const hits = placeholders(m);
+    if (hits.length === 0) return;
+    const named = hits.slice(0, MAX_NAMED).map((h) => `\`${h.key}: ${h.value}\` (${h.kind})`);
+    const more = hits.length > MAX_NAMED ? ` and ${hits.length - MAX_NAMED} more` : '';
+    ctx.report(
+      { manifest: m, ptr: hits[0].ptr },
+      `${plural(hits.length, 'value')} of this file ${hits.length === 1 ? 'is a placeholder' : 'are placeholders'}: ${named.join(', ')}${more}. ` +
+        'The gate treats them as unknown and does not evaluate the rules that read them. Fix: gate the rendered file, or write the real values.',
+    );
+  },
+};

@@ -1,0 +1,32 @@
+import type { ComputeInfo, Ref } from '../../core/types.js';
+import type { InventoryRule } from '../rule.js';
+
+/** The compute a resolved reference names (config facts win, as the inventory resolves them). */
+function computeOf(ref: Ref, computes: readonly ComputeInfo[]): ComputeInfo | undefined {
+  if (ref.resolution !== 'resolved') return undefined;
+  const name = ref.name.toLowerCase();
+  const matches = computes.filter((c) => c.name.toLowerCase() === name);
+  return matches.find((c) => c.source === 'config') ?? matches[0];
+}
+
+export const rule: InventoryRule = {
+  id: 'v2-online-on-legacy-aks',
+  scope: 'inventory',
+  defaultSeverity: 'error',
+  description: 'A CLI/SDK v2 online endpoint or deployment cannot run on a legacy AKS compute (v1 AksCompute attachment).',
+  remediation: 'Attach the AKS cluster as an Azure ML Kubernetes compute (`az ml compute attach --type Kubernetes`) and point `compute:` at it.',
+  check(ctx) {
+    // Kubernetes endpoints name the compute; their deployments inherit it (the registry keeps one finding per key).
+    const refs: Ref[] = [];
+    for (const e of ctx.inventory.endpoints) if (e.kind === 'kubernetes' && e.computeRef) refs.push(e.computeRef);
+    for (const d of ctx.inventory.deployments) if (d.flavor === 'kubernetes-online' && d.computeRef && !d.skipDeployment) refs.push(d.computeRef);
+    for (const ref of refs) {
+      if (computeOf(ref, ctx.inventory.computes)?.type !== 'aks') continue;
+      ctx.report(
+        ref.at,
+        `\`${ref.raw}\` is a legacy AKS compute (a v1 AksCompute attachment), which CLI/SDK v2 online endpoints cannot use. ` +
+          'Fix: attach the cluster as an Azure ML Kubernetes compute (`az ml compute attach --type Kubernetes`, a kubernetesCompute YAML) and point `compute:` at it.',
+      );
+    }
+  },
+};
