@@ -9,6 +9,11 @@ describe('docs stay true to the code', () => {
   const readme = read('README.md');
   const action = load(read('action.yml')) as { inputs: Record<string, unknown>; outputs: Record<string, unknown>; runs: { using: string; main: string } };
 
+  test('action.yml describes the action in under 125 characters (the Marketplace limit)', () => {
+    const description = (load(read('action.yml')) as { description: string }).description;
+    expect(description.length).toBeLessThan(125);
+  });
+
   test('action.yml runs the committed bundle on node24', () => {
     expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js' });
     expect(existsSync(new URL('../dist/index.js', import.meta.url))).toBe(true);
@@ -23,7 +28,7 @@ describe('docs stay true to the code', () => {
 
   test('the SPEC inputs and outputs are all declared', () => {
     expect(Object.keys(action.inputs).sort()).toEqual(
-      ['token', 'config', 'scope', 'fail-on', 'default-stage', 'check-run', 'comment', 'suggestions', 'sarif-file', 'report-file', 'working-directory'].sort(),
+      ['token', 'config', 'policy-from', 'scope', 'fail-on', 'default-stage', 'check-run', 'comment', 'suggestions', 'sarif-file', 'report-file', 'working-directory'].sort(),
     );
     expect(Object.keys(action.outputs).sort()).toEqual(
       ['result', 'errors', 'warnings', 'notices', 'suppressed', 'files-scanned', 'deployments', 'report-file', 'sarif-file'].sort(),

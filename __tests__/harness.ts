@@ -11,7 +11,7 @@
 // `spanOf` (where a finding lands).
 import * as path from 'node:path';
 import picomatch from 'picomatch';
-import { defaultConfig } from '../src/config/parse.js';
+import { BUILTIN_EXCLUDES, defaultConfig } from '../src/config/parse.js';
 import { CONFIG_FILES, configFrom } from '../src/config/load.js';
 import type { Config } from '../src/config/types.js';
 import { pointerSplit } from '../src/core/pointer.js';
@@ -76,14 +76,12 @@ export function check(files: Record<string, string>, opts: CheckOptions = {}): R
     if (f) loadedFiles.push(f);
   }
 
+  // The engine counts the files the config's own excludes kept out (Result.policy.excluded).
+  const builtinOnly = selected(all, { ...config, exclude: config.exclude.filter((g) => BUILTIN_EXCLUDES.includes(g)) });
+
   // From here on, the engine's own steps.
-  return judge(VIRTUAL_ROOT, selection.length, loadedFiles, config, {
-    root: VIRTUAL_ROOT,
-    failOn: opts.failOn ?? 'error',
-    changed: opts.changed,
-    scopeReason: 'test',
-    now: opts.now,
-  });
+  const engineOpts = { root: VIRTUAL_ROOT, failOn: opts.failOn ?? ('error' as const), changed: opts.changed, scopeReason: 'test', now: opts.now };
+  return judge(VIRTUAL_ROOT, selection.length, loadedFiles, config, engineOpts, undefined, builtinOnly.length - selection.length);
 }
 
 /** Parses a string as the loader would parse a file at `rel` (the extension picks YAML or JSONC). */

@@ -43709,6 +43709,8 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/config/types.ts
 /** `file:line:col: message` (or `file: message`), the form editors and CI logs link. */
 function problemText(p) {
@@ -43957,6 +43959,9 @@ class SkuCatalog {
     }
 }
 
+// EXTERNAL MODULE: ./node_modules/picomatch/index.js
+var picomatch = __nccwpck_require__(4006);
+var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
 ;// CONCATENATED MODULE: ./src/core/files.ts
 // Reading a file that is already open, in full.
 
@@ -48505,6 +48510,172 @@ function loadConfig(root, explicitPath, knownRules) {
     return found.ok ? configFrom(found.source, knownRules) : found;
 }
 
+;// CONCATENATED MODULE: ./src/config/policy.ts
+
+const RANK = { off: 0, notice: 1, warning: 2, error: 3 };
+/** The severity a rule has under `config` (`off` included): the override, else the default. */
+function effectiveSeverity(config, rule) {
+    const o = config.rules[rule.id];
+    if (o === undefined)
+        return rule.defaultSeverity;
+    if (o === 'off' && rule.unsilenceable)
+        return rule.defaultSeverity;
+    return o;
+}
+/** Config excludes beyond the built-in ones (SPEC §5: `exclude` adds to them). */
+function extraExcludes(config) {
+    return config.exclude.filter((g) => !BUILTIN_EXCLUDES.includes(g));
+}
+/** Rules off, severities lowered below their default, limits that differ from the defaults. */
+function summarisePolicy(config, rules) {
+    const off = [];
+    const lowered = [];
+    for (const r of rules) {
+        const s = effectiveSeverity(config, r);
+        if (s === 'off')
+            off.push(r.id);
+        else if (RANK[s] < RANK[r.defaultSeverity])
+            lowered.push({ rule: r.id, from: r.defaultSeverity, to: s });
+    }
+    const defaults = defaultConfig().limits;
+    const values = config.limits;
+    const limits = [];
+    for (const k of Object.keys(values).sort()) {
+        if (values[k] !== defaults[k])
+            limits.push({ limit: k, value: values[k], default: defaults[k] });
+    }
+    return { off, lowered, limits };
+}
+/** Which way a limit relaxes the policy. An unknown limit relaxes whichever way it moves (fail closed). */
+const LOOSER = {
+    'aci-max-memory-gb': 'up',
+    'aci-max-model-size-gb': 'up',
+    'memory-headroom-ratio': 'down',
+    'aks-production-min-nodes': 'down',
+    'aks-production-min-vcpus': 'down',
+    'managed-production-min-instances': 'down',
+    'managed-max-request-timeout-ms': 'up',
+    'kubernetes-max-request-timeout-ms': 'up',
+};
+const STAGE_RANK = { production: 2, unknown: 1, nonproduction: 0 };
+/** A value quoted as code for the messages (reports render code spans inert). */
+function q(s) {
+    return `\`${s}\``;
+}
+function waiverText(w) {
+    return `${q(w.rule)} on ${q(w.path)} (owner ${q(w.owner)}, until ${w.expires}, reason ${q(w.reason)})`;
+}
+function added(a, b) {
+    return b.filter((x) => !a.includes(x));
+}
+function stable(v) {
+    return JSON.stringify(v, (_k, x) => x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.keys(x).sort().map((k) => [k, x[k]])) : x);
+}
+/**
+ * What `next` changes compared with `current` (the policy that judges the run), in the order a
+ * reviewer reads a config: rules, limits, stages, files read, waivers, facts. Facts about models,
+ * computes and SKUs count as relaxing whichever way they change: they decide what rules can see.
+ */
+function diffPolicies(current, next, rules) {
+    const out = [];
+    for (const r of rules) {
+        const a = effectiveSeverity(current, r);
+        const b = effectiveSeverity(next, r);
+        if (r.unsilenceable && next.rules[r.id] === 'off' && current.rules[r.id] !== 'off') {
+            out.push({ text: `asks to turn off ${q(r.id)}, which cannot be turned off (ignored)`, relaxes: false, ptr: `/rules/${r.id}` });
+        }
+        if (a === b)
+            continue;
+        const ptr = `/rules/${r.id}`;
+        if (b === 'off')
+            out.push({ text: `turns off ${q(r.id)} (${a} → off)`, relaxes: true, ptr });
+        else if (RANK[b] < RANK[a])
+            out.push({ text: `lowers ${q(r.id)} from ${a} to ${b}`, relaxes: true, ptr });
+        else
+            out.push({ text: `raises ${q(r.id)} from ${a} to ${b}`, relaxes: false, ptr });
+    }
+    const la = current.limits;
+    const lb = next.limits;
+    for (const k of [...new Set([...Object.keys(la), ...Object.keys(lb)])].sort()) {
+        const a = la[k];
+        const b = lb[k];
+        if (a === b || b === undefined)
+            continue;
+        const way = LOOSER[k];
+        const looser = a === undefined || way === undefined ? true : way === 'up' ? b > a : b < a;
+        out.push({ text: `${looser ? 'loosens' : 'tightens'} limit ${q(k)} from ${a ?? 'its default'} to ${b}`, relaxes: looser, ptr: `/limits/${k}` });
+    }
+    if (current.defaultStage !== next.defaultStage) {
+        const relax = STAGE_RANK[next.defaultStage] < STAGE_RANK[current.defaultStage];
+        out.push({
+            text: `changes default-stage from ${current.defaultStage} to ${next.defaultStage}` +
+                (relax ? ' (deployments nothing else classifies move out of production)' : ''),
+            relaxes: relax,
+            ptr: '/default-stage',
+        });
+    }
+    for (const g of added(next.stages.production, current.stages.production)) {
+        out.push({ text: `no longer treats ${q(g)} as production (stages.production)`, relaxes: true, ptr: '/stages/production' });
+    }
+    for (const g of added(current.stages.nonproduction, next.stages.nonproduction)) {
+        out.push({ text: `treats ${q(g)} as non-production (stages.nonproduction)`, relaxes: true, ptr: '/stages/nonproduction' });
+    }
+    for (const g of added(current.stages.production, next.stages.production)) {
+        out.push({ text: `treats ${q(g)} as production (stages.production)`, relaxes: false, ptr: '/stages/production' });
+    }
+    for (const g of added(next.stages.nonproduction, current.stages.nonproduction)) {
+        out.push({ text: `no longer treats ${q(g)} as non-production (stages.nonproduction)`, relaxes: false, ptr: '/stages/nonproduction' });
+    }
+    for (const g of added(current.exclude, next.exclude))
+        out.push({ text: `excludes ${q(g)} from the gate`, relaxes: true, ptr: '/exclude' });
+    for (const g of added(next.include, current.include))
+        out.push({ text: `stops including ${q(g)}`, relaxes: true, ptr: '/include' });
+    for (const g of added(next.exclude, current.exclude))
+        out.push({ text: `no longer excludes ${q(g)}`, relaxes: false, ptr: '/exclude' });
+    for (const g of added(current.include, next.include))
+        out.push({ text: `also includes ${q(g)}`, relaxes: false, ptr: '/include' });
+    for (const w of next.waivers) {
+        const ptr = `/waivers/${w.index}`;
+        const same = current.waivers.find((x) => x.rule === w.rule && x.path === w.path);
+        if (!same) {
+            const others = current.waivers.filter((x) => x.rule === w.rule).map((x) => q(x.path));
+            out.push({
+                text: `adds a waiver for ${waiverText(w)}${others.length ? ` (the base waives ${q(w.rule)} only on ${others.join(', ')})` : ''}`,
+                relaxes: true,
+                ptr,
+            });
+        }
+        else if (w.expires > same.expires) {
+            out.push({ text: `extends the waiver for ${q(w.rule)} on ${q(w.path)} from ${same.expires} to ${w.expires}`, relaxes: true, ptr: `${ptr}/expires` });
+        }
+        else if (w.expires < same.expires) {
+            out.push({ text: `shortens the waiver for ${q(w.rule)} on ${q(w.path)} to ${w.expires}`, relaxes: false, ptr: `${ptr}/expires` });
+        }
+        else if (w.owner !== same.owner || w.reason !== same.reason) {
+            out.push({ text: `changes the owner or reason of the waiver for ${q(w.rule)} on ${q(w.path)}`, relaxes: false, ptr });
+        }
+    }
+    for (const w of current.waivers) {
+        if (!next.waivers.some((x) => x.rule === w.rule && x.path === w.path)) {
+            out.push({ text: `removes the waiver for ${q(w.rule)} on ${q(w.path)}`, relaxes: false });
+        }
+    }
+    for (const section of ['models', 'computes', 'skus']) {
+        const a = current[section];
+        const b = next[section];
+        for (const name of [...new Set([...Object.keys(a), ...Object.keys(b)])].sort()) {
+            const ptr = `/${section}/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+            if (!(name in a))
+                out.push({ text: `declares facts for ${section} ${q(name)}`, relaxes: true, ptr });
+            else if (!(name in b))
+                out.push({ text: `removes the facts for ${section} ${q(name)} (rules that need them are skipped)`, relaxes: true });
+            else if (stable(a[name]) !== stable(b[name]))
+                out.push({ text: `changes the facts for ${section} ${q(name)}`, relaxes: true, ptr });
+        }
+    }
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./src/core/version.ts
 /** The product version (kept equal to package.json's by a test). */
 const VERSION = '0.1.0';
@@ -50797,9 +50968,6 @@ function sumFiles(abs) {
     return found ? total : undefined;
 }
 
-// EXTERNAL MODULE: ./node_modules/picomatch/index.js
-var picomatch = __nccwpck_require__(4006);
-var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
 ;// CONCATENATED MODULE: ./src/inventory/stage.ts
 
 const PRODUCTION = new Set(['prod', 'production', 'prd', 'live']);
@@ -50843,8 +51011,8 @@ class StageResolver {
     nonprod;
     constructor(rules) {
         this.rules = rules;
-        this.prod = rules.production.length ? picomatch_default()(rules.production, { dot: true }) : () => false;
-        this.nonprod = rules.nonproduction.length ? picomatch_default()(rules.nonproduction, { dot: true }) : () => false;
+        this.prod = rules.production.length ? picomatch_default()(rules.production, { dot: true, flags: 's' }) : () => false;
+        this.nonprod = rules.nonproduction.length ? picomatch_default()(rules.nonproduction, { dot: true, flags: 's' }) : () => false;
     }
     /** SPEC §3: tags, then config globs, then words of the path and names, then the default. */
     resolve(input) {
@@ -51168,10 +51336,12 @@ function walk(opts) {
     const root = external_node_path_namespaceObject.resolve(opts.root);
     const realRoot = (0,external_node_fs_namespaceObject.realpathSync)(root);
     const exclude = [...opts.exclude];
-    // Azure's CLIs load a manifest whatever the case of its extension (`deploy.YML`).
-    const isIncluded = picomatch_default()([...opts.include], { dot: true, nocase: true });
-    const isExcluded = picomatch_default()(exclude, { dot: true });
-    const prune = exclude.filter((g) => g.endsWith('/**')).map((g) => picomatch_default()(g.slice(0, -3), { dot: true }));
+    // Azure's CLIs load a manifest whatever the case of its extension (`deploy.YML`). `s`: a path with a
+    // line break (a folder name the PR author chose) is matched like any other (picomatch's `flags`
+    // replaces `nocase`, hence `i`).
+    const isIncluded = picomatch_default()([...opts.include], { dot: true, flags: 'si' });
+    const isExcluded = picomatch_default()(exclude, { dot: true, flags: 's' });
+    const prune = exclude.filter((g) => g.endsWith('/**')).map((g) => picomatch_default()(g.slice(0, -3), { dot: true, flags: 's' }));
     const only = (opts.paths ?? []).map((p) => toPosix(p).replace(/\/+$/, '')).filter((p) => p !== '' && p !== '.');
     const inScope = (rel) => only.length === 0 || only.some((p) => rel === p || rel.startsWith(p + '/'));
     const underScope = (relDir) => only.length === 0 || only.some((p) => p === relDir || p.startsWith(relDir + '/') || relDir.startsWith(p + '/'));
@@ -53946,7 +54116,24 @@ const quota_exceeded_rule = {
     },
 };
 
+;// CONCATENATED MODULE: ./src/policy/rules/policy-change.ts
+/**
+ * Reported by the engine when a pull request adds, changes or deletes the config: the run is judged
+ * by the base branch's policy, and this finding says what the PR's own policy would turn off, lower,
+ * waive or relax, and how many findings of the run it would hide. Its severity comes from the
+ * judging (base) policy, so a PR cannot silence it with its own config; it is made after inline
+ * suppressions and waivers are applied, so neither can hide it.
+ */
+const policy_change_rule = {
+    id: 'policy-change',
+    scope: 'engine',
+    defaultSeverity: 'error',
+    description: "A pull request changes the gate's config (adds, edits or deletes it) in a way that turns rules off, lowers severities, adds or extends waivers, or relaxes limits, stages or file selection.",
+    remediation: 'Have the config owners (CODEOWNERS) review and approve the policy change; the new policy takes effect once merged. Split policy changes from manifest changes.',
+};
+
 ;// CONCATENATED MODULE: ./src/policy/rules/index.ts
+
 
 
 
@@ -54010,6 +54197,7 @@ const ALL_RULES = [
     kubernetes_registry_asset_rule,
     v2_online_on_legacy_aks_rule,
     quota_exceeded_rule,
+    policy_change_rule,
 ];
 
 ;// CONCATENATED MODULE: ./src/policy/suppress/inline.ts
@@ -54149,7 +54337,7 @@ function waiverEntries(config, now) {
     return config.waivers.map((w) => ({
         waiver: w,
         expired: w.expires < today,
-        matches: picomatch_default()(w.path.replace(/^\.\//, ''), { dot: true }),
+        matches: picomatch_default()(w.path.replace(/^\.\//, ''), { dot: true, flags: 's' }),
         matched: 0,
     }));
 }
@@ -54305,6 +54493,14 @@ function summarise(findings, failOn) {
 
 ;// CONCATENATED MODULE: ./src/engine.ts
 // The one function both entry points call: config → load → formats → inventory → policy → Result.
+// On a pull request the policy is the base branch's; a config the PR changes is evaluated too and
+// compared (policy-change).
+
+
+
+
+
+
 
 
 
@@ -54322,22 +54518,164 @@ function summarise(findings, failOn) {
 
 
 const RULE_IDS = ALL_RULES.map((r) => r.id);
+const POLICY_CHANGE = 'policy-change';
+/** Relaxations listed in the message of a policy-change finding (the rest are counted). */
+const MAX_LISTED = 12;
+function sameSource(a, b) {
+    if (a === null || b === null)
+        return a === b;
+    return a.path === b.path && a.text === b.text;
+}
+/** The config change a run sees, if any: the PR's config differs from the one that judges. */
+function configChange(p) {
+    if (!p)
+        return { changed: false };
+    if (p.from === 'base' && (p.proposedProblems?.length ?? 0) > 0)
+        return { changed: true, path: p.proposedProblems[0].file };
+    if (p.from === 'base' && p.proposed !== undefined && !sameSource(p.source, p.proposed)) {
+        return p.proposed === null ? { changed: true, path: p.source?.path, deleted: true } : { changed: true, path: p.proposed.path };
+    }
+    if (p.from === 'head' && p.baseline !== undefined && !sameSource(p.baseline, p.source)) {
+        return p.source === null ? { changed: true, path: p.baseline?.path, deleted: true } : { changed: true, path: p.source.path };
+    }
+    return { changed: false };
+}
 function evaluate(opts) {
     const root = external_node_path_namespaceObject.resolve(opts.root);
     let config = opts.config;
+    const policy = opts.policy;
     if (!config) {
-        const loaded = loadConfig(root, opts.configPath, RULE_IDS);
+        let source;
+        if (policy)
+            source = policy.source;
+        else {
+            const found = readConfigSource(root, opts.configPath);
+            if (!found.ok)
+                return found;
+            source = found.source;
+        }
+        const loaded = configFrom(source, RULE_IDS);
         if (!loaded.ok)
             return loaded;
         config = loaded.config;
     }
     if (opts.defaultStage)
         config = { ...config, defaultStage: opts.defaultStage };
-    return { ok: true, result: run(root, config, opts) };
+    const change = configChange(policy);
+    const meta = { from: policy?.from ?? 'checkout', commit: policy?.commit, note: policy?.note, changed: change.changed, changedPath: change.path, deleted: change.deleted };
+    const result = run(root, config, opts, meta);
+    if (policy?.from === 'base' && change.changed)
+        addPolicyChange(root, config, policy, opts, meta, result);
+    return { ok: true, result };
 }
-function run(root, config, opts) {
-    const candidates = walk({ root, include: config.include, exclude: config.exclude });
+/** Unsuppressed findings by rule, file and line (how two runs are compared). */
+function activeKeys(findings) {
+    const m = new Map();
+    for (const f of findings) {
+        if (f.suppressed || f.ruleId === POLICY_CHANGE)
+            continue;
+        const k = `${f.ruleId}\u0000${f.file}\u0000${f.line}`;
+        m.set(k, (m.get(k) ?? 0) + 1);
+    }
+    return m;
+}
+/**
+ * Evaluates the run again with the pull request's config and adds one `policy-change` finding
+ * (made by the judging policy's registry, after suppressions: the PR cannot silence it).
+ */
+function addPolicyChange(root, config, policy, opts, meta, result) {
+    const registry = new Registry(ALL_RULES, config);
+    const proposed = policy.proposed ?? null;
+    const file = proposed?.path ?? meta.changedPath ?? policy.source?.path ?? CONFIG_FILES[0];
+    const kind = proposed === null && !policy.proposedProblems?.length ? 'deleted' : policy.source === null ? 'added' : 'changed';
+    const change = { file, kind, relaxes: [], other: [], hidden: 0 };
+    let span = { line: 1, column: 1, endLine: 1, endColumn: 1 };
+    let message;
+    let severity;
+    const problems = policy.proposedProblems?.length ? policy.proposedProblems : undefined;
+    const next = problems ? { ok: false, problems } : configFrom(proposed, RULE_IDS);
+    if (!next.ok) {
+        const p = next.problems[0];
+        change.invalid = problemText(p);
+        if (p.line > 0)
+            span = { line: p.line, column: Math.max(1, p.column), endLine: p.line, endColumn: Math.max(1, p.column) };
+        message =
+            `The pull request's config ${code(file)} is invalid, so every run would fail once it is merged: ${change.invalid}. ` +
+                "This run was judged by the base branch's policy.";
+    }
+    else {
+        let nextConfig = next.config;
+        if (opts.defaultStage)
+            nextConfig = { ...nextConfig, defaultStage: opts.defaultStage };
+        const items = diffPolicies(config, nextConfig, ALL_RULES);
+        const relaxing = items.filter((i) => i.relaxes);
+        change.relaxes = relaxing.map((i) => i.text);
+        change.other = items.filter((i) => !i.relaxes).map((i) => i.text);
+        // The same run under the PR's policy: which findings would it hide?
+        const theirs = run(root, nextConfig, { ...opts, changed: undefined }, { from: 'head', changed: true });
+        const kept = activeKeys(theirs.findings);
+        let hiddenErrors = 0;
+        for (const f of result.findings) {
+            if (f.suppressed || f.ruleId === POLICY_CHANGE)
+                continue;
+            const k = `${f.ruleId}\u0000${f.file}\u0000${f.line}`;
+            const left = kept.get(k) ?? 0;
+            if (left > 0)
+                kept.set(k, left - 1);
+            else {
+                change.hidden++;
+                if (f.severity === 'error')
+                    hiddenErrors++;
+            }
+        }
+        change.wouldResult = theirs.summary.result;
+        const first = relaxing[0] ?? items[0];
+        if (first?.ptr && nextConfig.source)
+            span = spanAt(nextConfig.source.doc, first.ptr);
+        const what = kind === 'deleted'
+            ? `The pull request deletes the config ${code(file)}, so the built-in defaults would apply`
+            : `The pull request ${kind === 'added' ? 'adds the config' : 'changes the config'} ${code(file)}`;
+        // What relaxes first, then the rest (raised severities, ignored settings).
+        const ordered = [...relaxing, ...items.filter((i) => !i.relaxes)];
+        const listed = ordered.slice(0, MAX_LISTED).map((i) => i.text);
+        const more = ordered.length - listed.length;
+        const body = listed.length ? `: it ${listed.join('; it ')}${more > 0 ? `; and ${plural(more, 'more change')}` : ''}` : ' (no setting changes)';
+        const effect = change.hidden > 0
+            ? ` With its config, ${plural(change.hidden, 'finding')} of this run (${plural(hiddenErrors, 'error')}) would be hidden` +
+                (theirs.summary.result === 'pass' && result.summary.result === 'fail' ? ' and the run would pass' : '') +
+                '.'
+            : ' With its config, no finding of this run would be hidden.';
+        message =
+            `${what}${body}.${effect} This run was judged by the base branch's policy; the new policy takes effect once merged ` +
+                '(have the config owners review it).';
+        if (relaxing.length === 0 && change.hidden === 0)
+            severity = 'notice';
+    }
+    result.policy = { ...result.policy, change };
+    const f = registry.make(POLICY_CHANGE, file, span, message, severity);
+    if (f) {
+        result.findings.push(f);
+        result.findings.sort(compareFindings);
+        result.summary = summarise(result.findings, opts.failOn);
+    }
+}
+function code(s) {
+    return `\`${s}\``;
+}
+function run(root, config, opts, meta) {
+    // Files kept out by the config's own excludes are counted (SPEC §5: always reported), so the walk
+    // applies only the built-in excludes and the config's are applied here.
+    const extra = extraExcludes(config);
+    let candidates = walk({ root, include: config.include, exclude: extra.length ? BUILTIN_EXCLUDES : config.exclude });
+    let excludedFiles = 0;
+    if (extra.length) {
+        const isExcluded = picomatch_default()(extra, { dot: true, flags: 's' });
+        const before = candidates.length;
+        candidates = candidates.filter((c) => !isExcluded(c.path));
+        excludedFiles = before - candidates.length;
+    }
     const loaded = read_loadAll(candidates, { prefilter: looksLikeManifest, maxBytes: opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES });
+    // `--fix` gates its edited texts in memory.
     const overlay = opts.overlay;
     const files = overlay
         ? loaded.map((f) => {
@@ -54345,14 +54683,14 @@ function run(root, config, opts) {
             return text === undefined ? f : (parseBuffer({ path: f.path, abs: f.abs }, Buffer.from(text, 'utf8'), looksLikeManifest) ?? f);
         })
         : loaded;
-    return judge(root, candidates.length, files, config, opts);
+    return judge(root, candidates.length, files, config, opts, meta, excludedFiles);
 }
 /**
  * Everything after reading: recognition, inventory, rules, suppressions, scope. `candidates` is how
  * many files the walk selected, `files` the ones the loader kept. Exported for the in-memory test
  * harness, which feeds it files that never touch the disk.
  */
-function judge(root, candidates, files, config, opts) {
+function judge(root, candidates, files, config, opts, meta = { from: opts.policy?.from ?? 'checkout', changed: false }, excludedFiles = 0) {
     const registry = new Registry(ALL_RULES, config);
     const findings = [];
     for (const f of files) {
@@ -54394,11 +54732,16 @@ function judge(root, candidates, files, config, opts) {
     // Scope: a diff-aware run keeps findings of changed files and of the manifests that depend on them.
     let deployments = inventory.deployments;
     let inScopeFiles = files;
-    // A changed config file changes every verdict: the run gates everything (SPEC §6).
+    // A changed config file changes every verdict: the run gates everything (SPEC §6). So does a
+    // config the pull request adds, changes or deletes (the action compares the base and head texts).
     const configPath = config.source?.path;
-    const changed = opts.changed && configPath !== undefined && opts.changed.includes(configPath) ? undefined : opts.changed;
-    const scopeReason = changed === opts.changed ? opts.scopeReason : `${opts.scopeReason}; the config file ${configPath} changed, so everything is gated`;
-    const keepConfigFinding = (f) => f.ruleId === 'waiver-expired' && f.file === configPath;
+    const listed = opts.changed !== undefined && configPath !== undefined && opts.changed.includes(configPath);
+    const changed = opts.changed && (listed || meta.changed) ? undefined : opts.changed;
+    const changedConfig = (listed ? configPath : meta.changedPath) ?? configPath ?? 'file';
+    const scopeReason = changed === opts.changed
+        ? opts.scopeReason
+        : `${opts.scopeReason}; the config ${changedConfig} ${meta.deleted ? 'is deleted' : 'changed'}, so everything is gated`;
+    const keepConfigFinding = (f) => (f.ruleId === 'waiver-expired' && f.file === configPath) || f.ruleId === POLICY_CHANGE;
     if (changed) {
         const scope = dependents(new Set(changed), inventory);
         all = all.filter((f) => scope.has(f.file) || keepConfigFinding(f));
@@ -54442,7 +54785,24 @@ function judge(root, candidates, files, config, opts) {
         waivers: suppressed.waivers,
         failOn: opts.failOn,
         quota: quotaNeeds(inventory.deployments, skus, config.quota),
+        policy: policyInfo(config, meta, excludedFiles, suppressed.waivers.length, opts.now ?? new Date()),
     };
+}
+function policyInfo(config, meta, excludedFiles, inForce, now) {
+    const today = now.toISOString().slice(0, 10);
+    const info = {
+        from: meta.from,
+        file: config.source?.path ?? null,
+        ...summarisePolicy(config, ALL_RULES),
+        defaultStage: config.defaultStage,
+        excluded: { patterns: extraExcludes(config), files: excludedFiles },
+        waivers: { inForce, expired: config.waivers.filter((w) => w.expires < today).length },
+    };
+    if (meta.commit)
+        info.commit = meta.commit;
+    if (meta.note)
+        info.note = meta.note;
+    return info;
 }
 
 ;// CONCATENATED MODULE: ./src/report/json.ts
@@ -54485,7 +54845,35 @@ function toJsonReport(result) {
             matched: w.matched,
         })),
         ...(result.quota && result.quota.length > 0 ? { quota: result.quota.map(quota) } : {}),
+        ...(result.policy ? { policy: policy(result.policy) } : {}),
     };
+}
+/** The policy that judged the run: always in the report (SPEC §6), so nothing it silences is invisible. */
+function policy(p) {
+    const out = {
+        from: p.from,
+        file: p.file,
+        ...(p.commit !== undefined ? { commit: p.commit } : {}),
+        off: [...p.off],
+        lowered: p.lowered.map((l) => ({ rule: l.rule, from: l.from, to: l.to })),
+        limits: p.limits.map((l) => ({ limit: l.limit, value: l.value, default: l.default })),
+        defaultStage: p.defaultStage,
+        excluded: { patterns: [...p.excluded.patterns], files: p.excluded.files },
+        waivers: { inForce: p.waivers.inForce, expired: p.waivers.expired },
+    };
+    if (p.note !== undefined)
+        out.note = p.note;
+    if (p.change)
+        out.change = change(p.change);
+    return out;
+}
+function change(c) {
+    const out = { file: c.file, kind: c.kind, relaxes: [...c.relaxes], other: [...c.other], hidden: c.hidden };
+    if (c.wouldResult !== undefined)
+        out.wouldResult = c.wouldResult;
+    if (c.invalid !== undefined)
+        out.invalid = c.invalid;
+    return out;
 }
 /** The JSON report as text (2-space indent, trailing newline). */
 function renderJson(result) {
@@ -54557,7 +54945,7 @@ const COMMENT_MAX_CHARS = 65_536;
 /** Check run annotations per create/update request. */
 const CHECK_ANNOTATIONS_PER_REQUEST = 50;
 /** Check run annotation `message` and `raw_details`: bytes. */
-const ANNOTATION_MESSAGE_MAX_BYTES = (/* unused pure expression or super */ null && (64 * 1024));
+const ANNOTATION_MESSAGE_MAX_BYTES = 64 * 1024;
 /** Check run annotation `title`: characters. */
 const ANNOTATION_TITLE_MAX_CHARS = 255;
 /** Workflow-command annotations GitHub shows per step and per level. */
@@ -54612,6 +55000,54 @@ function modelCell(r) {
 }
 function gpuCell(r) {
     return r.gpus === null ? '' : r.gpus === 0 ? 'no' : String(r.gpus);
+}
+/** A value quoted as code (the markdown report renders code spans inert). */
+function format_q(s) {
+    return `\`${s}\``;
+}
+/** Which policy judged the run, in a phrase (`the base branch's config `x` at abc123`). */
+function policyHeadline(p) {
+    const at = p.commit ? ` at ${p.commit.slice(0, 12)}` : '';
+    switch (p.from) {
+        case 'base':
+            return p.file ? `the base branch's config ${format_q(p.file)}${at}` : `the built-in defaults (the base branch${at} has no config)`;
+        case 'head':
+            return p.file ? `the pull request's own config ${format_q(p.file)} (policy-from: head)` : 'the built-in defaults (the pull request has no config; policy-from: head)';
+        case 'checkout':
+            return p.file ? `the config ${format_q(p.file)}` : 'the built-in defaults (no config file)';
+    }
+}
+/** Everything the policy silences or relaxes, one line each (SPEC §6: always listed). */
+function policyItems(p) {
+    const out = [];
+    if (p.note)
+        out.push(p.note);
+    if (p.off.length)
+        out.push(`Rules turned off: ${p.off.map(format_q).join(', ')}`);
+    if (p.lowered.length)
+        out.push(`Severities lowered: ${p.lowered.map((l) => `${format_q(l.rule)} ${l.from} → ${l.to}`).join(', ')}`);
+    if (p.limits.length)
+        out.push(`Limits changed: ${p.limits.map((l) => `${format_q(l.limit)} ${l.value} (default ${l.default})`).join(', ')}`);
+    if (p.defaultStage !== 'unknown')
+        out.push(`Default stage: ${p.defaultStage}`);
+    if (p.excluded.patterns.length) {
+        out.push(`Excluded by the config: ${plural(p.excluded.files, 'file')} (${p.excluded.patterns.map(format_q).join(', ')})`);
+    }
+    if (p.waivers.inForce || p.waivers.expired) {
+        out.push(`Waivers: ${p.waivers.inForce} in force${p.waivers.expired ? `, ${p.waivers.expired} expired` : ''}`);
+    }
+    if (out.length === 0)
+        out.push('Nothing is turned off, lowered, relaxed, excluded or waived');
+    const c = p.change;
+    if (c) {
+        const verb = c.kind === 'deleted' ? 'deletes' : c.kind === 'added' ? 'adds' : 'changes';
+        const head = `The pull request ${verb} the config ${format_q(c.file)} (not in effect until merged; see the policy-change finding)`;
+        out.push(c.invalid
+            ? `${head}: its version is invalid`
+            : `${head}: it relaxes ${plural(c.relaxes.length, 'setting')} and would hide ${plural(c.hidden, 'finding')} of this run` +
+                (c.wouldResult ? `; with it this run would ${c.wouldResult}` : ''));
+    }
+    return out;
 }
 
 ;// CONCATENATED MODULE: ./src/report/markdown.ts
@@ -54713,7 +55149,8 @@ function buildSections(result, opts) {
         before: [
             `**${counts(s)}**${s.suppressed ? ` · ${s.suppressed} suppressed` : ''} · fails on: ${result.failOn === 'never' ? 'never' : `${result.failOn} or worse`}`,
             '',
-            `Scope: ${esc(scope)} — ${plural(result.scope.filesScanned, 'file')} scanned, ${plural(result.scope.manifests, 'manifest')}.`,
+            `Scope: ${escLine(scope)} — ${plural(result.scope.filesScanned, 'file')} scanned, ${plural(result.scope.manifests, 'manifest')}.`,
+            ...(result.policy ? ['', `Policy: ${escLine(policyHeadline(result.policy))}.`] : []),
         ],
         after: [],
     });
@@ -54763,7 +55200,7 @@ function buildSections(result, opts) {
                     esc(q.family),
                     String(q.vcpus),
                     q.quota === undefined ? '—' : q.quota < q.vcpus ? `⚠ ${q.quota}` : String(q.quota),
-                    q.deployments.map((d) => `${code(d.file)} ${esc(`${d.instances} × ${d.instanceType}`)}: ${d.vcpus}`).join('<br>'),
+                    q.deployments.map((d) => `${markdown_code(d.file)} ${esc(`${d.instances} × ${d.instanceType}`)}: ${d.vcpus}`).join('<br>'),
                 ])),
             },
             after: [],
@@ -54776,7 +55213,7 @@ function buildSections(result, opts) {
             table: {
                 noun: 'skipped checks',
                 header: ['File', 'Rules not evaluated', 'Why'],
-                rows: result.skipped.map((k) => markdown_row([code(k.file), k.rules.map(code).join(', '), esc(k.why)])),
+                rows: result.skipped.map((k) => markdown_row([markdown_code(k.file), k.rules.map(markdown_code).join(', '), esc(k.why)])),
             },
             after: [
                 'Declare the stage in the manifest (`tags: { stage: production }` or `nonproduction`), or in the config ' +
@@ -54794,15 +55231,26 @@ function buildSections(result, opts) {
                 noun: 'waivers in force',
                 header: ['Rule', 'Path', 'Owner', 'Expires', 'Findings waived', 'Reason'],
                 rows: result.waivers.map((w) => markdown_row([
-                    code(w.rule),
-                    code(w.path),
+                    markdown_code(w.rule),
+                    markdown_code(w.path),
                     // In a code span so that a team or user handle does not notify anyone on every update.
-                    code(w.owner),
+                    markdown_code(w.owner),
                     w.expiringSoon ? `⚠ ${esc(w.expires)} (within 30 days)` : esc(w.expires),
                     String(w.matched),
                     esc(w.reason),
                 ])),
             },
+            after: [],
+        });
+    }
+    if (result.policy) {
+        sections.push({
+            heading: '### Policy',
+            before: [
+                `Judged by ${escLine(policyHeadline(result.policy))}.`,
+                '',
+                ...policyItems(result.policy).map((i) => `- ${escLine(i)}`),
+            ],
             after: [],
         });
     }
@@ -54831,34 +55279,137 @@ function markdown_location(f, opts) {
     return markdown_link(`${f.file}:${f.line}`, opts.links?.(f.file, f.line));
 }
 function markdown_link(text, url) {
-    return url ? `[${esc(text).replace(/[[\]]/g, '\\$&')}](${url.replace(/[()\s]/g, (c) => `%${c.charCodeAt(0).toString(16).padStart(2, '0').toUpperCase()}`)})` : code(text);
+    // The URL is the gate's own (a blob URL with the path percent-encoded); the text is inert.
+    return url ? `[${inertText(text, false)}](${url.replace(/[()\s<>]/g, (c) => `%${c.charCodeAt(0).toString(16).padStart(2, '0').toUpperCase()}`)})` : markdown_code(text);
 }
 function markdown_row(cells) {
     return `| ${cells.join(' | ')} |`;
 }
+// ------------------------------------------------------------------ inert repository text
+//
+// Every string from the repository (names, keys, values, paths, reasons, owners, messages that quote
+// them) is written so that GitHub renders it as text: no raw HTML, no images or links, no @-mentions
+// or #-references, no autolinks, no table cell broken out of, whatever backticks it holds.
+/** Zero-width space: breaks mentions, references and autolinks without changing what is shown. */
+const ZWSP = '\u200b';
+/** C0/C1 controls (but tab and line breaks) and bidirectional overrides ("Trojan source"): shown as U+FFFD. */
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+/** Plain text, inert: entities for HTML, backslashes for markdown punctuation, mentions and links broken. */
+function inertText(s, breaks) {
+    let t = s.replace(CONTROL, '\ufffd').replace(/\r\n?/g, '\n');
+    // `_` between two letters or digits cannot open or close emphasis (GFM): left as is, for readable sources.
+    // No `<` survives, so no tag (and no attribute, hence `"` needs nothing); `!` needs no escape once `[` has one.
+    t = t.replace(/[&<>\\`*[\]~|$]|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, (c) => {
+        switch (c) {
+            case '&':
+                return '&amp;';
+            case '<':
+                return '&lt;';
+            case '>':
+                return '&gt;';
+            default:
+                return `\\${c}`;
+        }
+    });
+    t = t
+        .replace(/@/g, `@${ZWSP}`)
+        .replace(/#(?=[\p{L}\p{N}_-])/gu, `#${ZWSP}`)
+        .replace(/:\/\//g, `:${ZWSP}//`)
+        .replace(/\b(www)\./gi, `$1${ZWSP}.`)
+        .replace(/\b(mailto|xmpp):/gi, `$1${ZWSP}:`);
+    return t.replace(/\n/g, breaks ? '<br>' : ' ');
+}
 /**
- * Text safe inside a table cell: no `|` or line break ends the cell, no HTML is injected. Code spans
- * (the messages use them for keys and values) are kept, since `&lt;` would show literally inside them.
+ * A code span holding `s` literally: fenced with one more backtick than its longest run, padded when
+ * it starts or ends with a backtick or a space. GitHub renders code spans as text (no HTML, mentions
+ * or links). In a table cell a `|` would still end the cell (and a backslash before it cannot be
+ * escaped inside code), so such text is written as inert plain text instead.
+ */
+function codeSpan(s, cell) {
+    const t = s.replace(CONTROL, '\ufffd').replace(/\r\n?|\n/g, ' ');
+    if (t === '')
+        return '';
+    if (cell && t.includes('|'))
+        return inertText(t, false);
+    const longest = Math.max(0, ...[...t.matchAll(/`+/g)].map((m) => m[0].length));
+    const fence = '`'.repeat(longest + 1);
+    const pad = /^[` ]|[` ]$/.test(t) ? ' ' : '';
+    return `${fence}${pad}${t}${pad}${fence}`;
+}
+/**
+ * Splits text into plain and code parts as CommonMark reads backticks: a run of n backticks opens a
+ * code span closed by the next run of exactly n; an unmatched run is literal text.
+ */
+function markdown_parts(s) {
+    const out = [];
+    let plain = '';
+    let i = 0;
+    while (i < s.length) {
+        if (s[i] !== '`') {
+            const next = s.indexOf('`', i);
+            const stop = next === -1 ? s.length : next;
+            plain += s.slice(i, stop);
+            i = stop;
+            continue;
+        }
+        let n = 0;
+        while (s[i + n] === '`')
+            n++;
+        const fence = '`'.repeat(n);
+        let j = i + n;
+        let close = -1;
+        while (j < s.length) {
+            const k = s.indexOf(fence, j);
+            if (k === -1)
+                break;
+            let m = 0;
+            while (s[k + m] === '`')
+                m++;
+            if (m === n) {
+                close = k;
+                break;
+            }
+            j = k + m;
+        }
+        if (close === -1) {
+            plain += fence;
+            i += n;
+            continue;
+        }
+        if (plain)
+            out.push({ code: false, text: plain });
+        plain = '';
+        let body = s.slice(i + n, close).replace(/\r\n?|\n/g, ' ');
+        if (body.length > 1 && body.startsWith(' ') && body.endsWith(' ') && body.trim() !== '')
+            body = body.slice(1, -1);
+        out.push({ code: true, text: body });
+        i = close + n;
+    }
+    if (plain)
+        out.push({ code: false, text: plain });
+    return out;
+}
+/**
+ * Text safe in a table cell (and anywhere else): no `|` or line break ends the cell (breaks become
+ * `<br>`), nothing from the repository renders as HTML, a link, an image or a mention. Code spans
+ * (the messages use them for keys and values) stay code spans, re-fenced.
  */
 function esc(s) {
     const t = s.length > MAX_CELL_CHARS ? `${s.slice(0, MAX_CELL_CHARS)}…` : s;
-    const parts = t.split('`');
-    const balanced = parts.length % 2 === 1;
-    return parts
-        .map((p, i) => (balanced && i % 2 === 1 ? p : p.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')))
-        .join('`')
-        .replace(/\|/g, '\\|')
-        .replace(/\r?\n/g, '<br>');
+    return markdown_parts(t)
+        .map((p) => (p.code ? codeSpan(p.text, true) : inertText(p.text, true)))
+        .join('');
 }
-/** A code span in a table cell (falls back to escaped text when the value holds a backtick). */
-function code(s) {
-    if (s === '')
-        return '';
-    if (s.includes('`'))
-        return esc(s);
+/** The same, for a line of running text (outside tables): line breaks become spaces. */
+function escLine(s) {
+    return markdown_parts(s)
+        .map((p) => (p.code ? codeSpan(p.text, false) : inertText(p.text, false)))
+        .join('');
+}
+/** A code span in a table cell (inert text when it cannot be one). */
+function markdown_code(s) {
     const t = s.length > MAX_CELL_CHARS ? `${s.slice(0, MAX_CELL_CHARS)}…` : s;
-    // Inside a code span only `|` and line breaks need care in a GFM table.
-    return `\`${t.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')}\``;
+    return codeSpan(t, true);
 }
 function markdown_bytes(s) {
     return Buffer.byteLength(s, 'utf8');
@@ -54892,8 +55443,6 @@ function githubCommands(result) {
     return lines.join('\n') + (lines.length ? '\n' : '');
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/report/sarif.ts
 
 
@@ -54903,7 +55452,7 @@ const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 /** Key of our entry in `partialFingerprints` (versioned: a new scheme gets a new key). */
 const FINGERPRINT_KEY = 'modelDeployGate/v1';
 const LEVEL = { error: 'error', warning: 'warning', notice: 'note' };
-const RANK = { error: 0, warning: 1, notice: 2 };
+const sarif_RANK = { error: 0, warning: 1, notice: 2 };
 /** SARIF 2.1.0 log with one run (for github/codeql-action/upload-sarif). */
 function toSarif(result, rules, opts = {}) {
     const max = Math.max(0, opts.maxResults ?? SARIF_MAX_RESULTS);
@@ -54953,7 +55502,7 @@ function renderSarif(result, rules, opts) {
     return `${JSON.stringify(toSarif(result, rules, opts), null, 2)}\n`;
 }
 function priority(f) {
-    return (f.suppressed ? 3 : 0) + RANK[f.severity];
+    return (f.suppressed ? 3 : 0) + sarif_RANK[f.severity];
 }
 function driverRule(r) {
     const uri = helpUri(r.id);
@@ -55115,6 +55664,12 @@ function renderText(result, opts = {}) {
     const fixable = active.filter((f) => f.fix).length;
     if (fixable > 0)
         out.push(`${plural(fixable, 'finding')} can be fixed automatically: rerun with --fix (or --fix-dry-run for the diff).`, '');
+    if (result.policy) {
+        out.push(paint('bold', `Policy: ${policyHeadline(result.policy)}`));
+        for (const item of policyItems(result.policy))
+            out.push(`  ${item}`);
+        out.push('');
+    }
     out.push(summaryLine(result, paint));
     return `${out.join('\n')}\n`;
 }
@@ -55159,6 +55714,39 @@ function render(format, result, rules, opts = {}) {
 
 
 
+;// CONCATENATED MODULE: ./src/github/log.ts
+// Log lines that hold repository text (names, keys, values, file names, messages, the text report)
+// must never be read by the runner as workflow commands. The runner looks at every line of stdout
+// and stderr, after stripping leading whitespace, for `::command …::` and, anywhere in the line, for
+// the legacy `##[command …]` form; it splits lines at \n and \r alike. A line that could hold either
+// is printed inside a `::stop-commands::<token>` … `::<token>::` block with a fresh random token,
+// which the runner honours for both forms. The gate's own annotations go through @actions/core,
+// which escapes their data (`%`, `\r`, `\n`) and properties (also `:` and `,`).
+
+
+/** What the runner could take for a command in some line of `text`. */
+const COMMANDISH = /::|##\[/;
+/** A token that does not occur in `text` (128 random bits: a clash is an accident, still checked). */
+function stopToken(text) {
+    for (;;) {
+        const t = `mdg-${(0,external_node_crypto_.randomBytes)(16).toString('hex')}`;
+        if (!text.includes(t))
+            return t;
+    }
+}
+/** The lines to print for `text` so that none of it is a workflow command. */
+function inertLines(text) {
+    if (!COMMANDISH.test(text))
+        return [text];
+    const token = stopToken(text);
+    return [`::stop-commands::${token}`, text, `::${token}::`];
+}
+/** core.info for text that may hold repository content. */
+function log_info(text) {
+    for (const line of inertLines(text))
+        info(line);
+}
+
 ;// CONCATENATED MODULE: ./src/github/client.ts
 // The REST client, built only when API work is actually needed: @actions/github and its plugins
 // are loaded with a dynamic import() so a run that needs no API pays nothing for them.
@@ -55182,13 +55770,45 @@ class MalformedResponseError extends Error {
 }
 const MIN_REDACTED_TOKEN_CHARS = 8;
 /**
+ * A request addressed to another origin than the API's (a pagination `Link` pointing elsewhere, a
+ * tampered or misconfigured response): refused before it is sent, so the token never leaves the API
+ * host and nothing another host answers is trusted. Not retried; callers fall back as for any failure.
+ */
+class ForeignOriginError extends Error {
+    url;
+    constructor(url, apiOrigin) {
+        super(`the GitHub API sent a link to ${url}, outside the API origin ${apiOrigin}; it was not followed`);
+        this.url = url;
+        this.name = 'ForeignOriginError';
+    }
+}
+/** scheme://host:port of a URL (default ports made explicit), or undefined when it is not one. */
+function originOf(url) {
+    try {
+        const u = new URL(url);
+        const port = u.port || (u.protocol === 'https:' ? '443' : u.protocol === 'http:' ? '80' : '');
+        return `${u.protocol}//${u.hostname.toLowerCase()}:${port}`;
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
  * Registered before plugin-retry, so it runs inside it: a malformed 2xx body is retried, and every
  * API error message has the token cut out (a proxy may echo the Authorization header back).
+ * Registered after octokit's auth hook, so it runs before the token is added: a request to another
+ * origin is refused before it carries the token.
  */
-function guard(token, timeoutMs) {
+function guard(token, timeoutMs, apiUrl) {
+    const apiOrigin = originOf(apiUrl);
     return (octokit) => {
-        // A fresh deadline for every attempt (this hook runs inside plugin-retry).
         octokit.hook.before('request', (options) => {
+            const o = options;
+            const url = o.url ?? '';
+            const target = /^[a-z][a-z0-9+.-]*:/i.test(url) ? url : `${o.baseUrl ?? apiUrl}${url}`;
+            if (apiOrigin === undefined || originOf(target) !== apiOrigin)
+                throw new ForeignOriginError(url, apiOrigin ?? apiUrl);
+            // A fresh deadline for every attempt (this hook runs inside plugin-retry).
             options.request = { ...options.request, signal: AbortSignal.timeout(timeoutMs) };
         });
         octokit.hook.after('request', (response, options) => {
@@ -55208,6 +55828,27 @@ function guard(token, timeoutMs) {
         });
     };
 }
+/**
+ * GitHub asks for at least a second between write requests; plugin-throttling spaces them by 1000 ms.
+ * When the wait unit is not GitHub's second (tests set MODEL_DEPLOY_GATE_RETRY_BASE_MS), writes are
+ * spaced by one unit instead, with a limiter of the same shape (`key(id).schedule(options, fn, …args)`).
+ */
+function writeSpacing(unitMs) {
+    let last = 0;
+    let queue = Promise.resolve();
+    const schedule = (_options, fn, ...args) => {
+        const run = queue.then(async () => {
+            const wait = last + unitMs - Date.now();
+            if (wait > 0)
+                await new Promise((r) => setTimeout(r, wait));
+            last = Date.now();
+            return fn(...args);
+        });
+        queue = run.catch(() => undefined);
+        return run;
+    };
+    return { key: () => ({ schedule }) };
+}
 async function createClient(token, apiUrl, timing) {
     const [{ getOctokit }, { retry }, { throttling }] = await Promise.all([
         __nccwpck_require__.e(/* import() */ 758).then(__nccwpck_require__.bind(__nccwpck_require__, 1758)),
@@ -55222,16 +55863,18 @@ async function createClient(token, apiUrl, timing) {
         retry: { retryAfterBaseValue: base },
         throttle: {
             retryAfterBaseValue: base,
+            // The plugin reads only `key(id).schedule(…)` of its write group.
+            ...(base !== 1000 ? { write: writeSpacing(base) } : {}),
             onRateLimit: (retryAfter, options, _o, retryCount) => {
-                info(`GitHub API rate limit hit on ${options.method} ${options.url}; retry after ${retryAfter} s.`);
+                log_info(`GitHub API rate limit hit on ${options.method} ${options.url}; retry after ${retryAfter} s.`);
                 return retryCount < 1;
             },
             onSecondaryRateLimit: (retryAfter, options, _o, retryCount) => {
-                info(`GitHub API secondary rate limit on ${options.method} ${options.url}; retry after ${retryAfter} s.`);
+                log_info(`GitHub API secondary rate limit on ${options.method} ${options.url}; retry after ${retryAfter} s.`);
                 return retryCount < SECONDARY_LIMIT_RETRIES;
             },
         },
-    }, guard(token, timing.requestTimeoutMs), retry, throttling);
+    }, guard(token, timing.requestTimeoutMs, apiUrl), retry, throttling);
 }
 /** HTTP status of an octokit RequestError, if it is one. */
 function httpStatus(error) {
@@ -55304,9 +55947,61 @@ async function listPullFiles(client, repo, pullNumber, cap = PULL_FILES_CAP) {
     return { files, capped: false };
 }
 
+;// CONCATENATED MODULE: ./src/github/limits.ts
+// Cutting text and lists to fit GitHub's size limits (core/github-limits.ts).
+
+function chunk(items, size) {
+    if (size < 1)
+        throw new RangeError(`chunk size ${size} < 1`);
+    const out = [];
+    for (let i = 0; i < items.length; i += size)
+        out.push(items.slice(i, i + size));
+    return out;
+}
+/** `text` when it fits in `maxChars` (UTF-16 units, as GitHub counts); else cut at a line and end with `note`. */
+function fitChars(text, maxChars, note = '\n\n_…truncated to fit GitHub’s size limit._\n') {
+    if (text.length <= maxChars)
+        return text;
+    let cut = text.slice(0, Math.max(0, maxChars - note.length));
+    const nl = cut.lastIndexOf('\n');
+    if (nl > 0)
+        cut = cut.slice(0, nl);
+    // Never end on half a surrogate pair.
+    if (/[\uD800-\uDBFF]$/.test(cut))
+        cut = cut.slice(0, -1);
+    return cut + note;
+}
+/**
+ * `text` when its UTF-8 form fits in `maxBytes`; else cut on a code-point boundary and ended with
+ * `note` (GitHub counts annotation `message` and `raw_details` in bytes).
+ */
+function fitBytes(text, maxBytes, note = '… (truncated to fit GitHub’s size limit)') {
+    if (Buffer.byteLength(text, 'utf8') <= maxBytes)
+        return text;
+    const room = Math.max(0, maxBytes - Buffer.byteLength(note, 'utf8'));
+    let bytes = 0;
+    let out = '';
+    for (const ch of text) {
+        const n = Buffer.byteLength(ch, 'utf8');
+        if (bytes + n > room)
+            break;
+        bytes += n;
+        out += ch;
+    }
+    return out + note;
+}
+/** `text` cut to `maxChars` characters (code points, as GitHub counts them), ending with `…` when cut. */
+function fitCodePoints(text, maxChars) {
+    const points = [...text];
+    if (points.length <= maxChars)
+        return text;
+    return `${points.slice(0, Math.max(0, maxChars - 1)).join('')}…`;
+}
+
 ;// CONCATENATED MODULE: ./src/github/annotations.ts
 // Which findings become workflow-command annotations. GitHub shows at most 10 errors, 10 warnings
 // and 10 notices per step and silently drops the rest, so the most useful ones are chosen here.
+
 
 /** Shown per step and per level by GitHub. */
 const PER_STEP_LIMIT = ANNOTATIONS_PER_STEP;
@@ -55322,7 +56017,8 @@ function rank(f, changedLines) {
 function toCommand(f) {
     return {
         level: f.severity,
-        message: `${f.message}\n${f.helpUri}`,
+        // @actions/core escapes the message and properties (%, \r, \n; and : , in properties): no command can be forged.
+        message: fitBytes(`${f.message}\n${f.helpUri}`, ANNOTATION_MESSAGE_MAX_BYTES),
         properties: { title: f.ruleId, file: f.file, startLine: Math.max(1, f.line), startColumn: Math.max(1, f.column) },
     };
 }
@@ -55363,8 +56059,98 @@ function planAnnotations(findings, budget, opts) {
     return { commands, omitted };
 }
 
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(7975);
+;// CONCATENATED MODULE: ./src/github/checkout.ts
+// Which commit the workspace holds, checked against the event before anything is judged. With
+// pull_request_target, actions/checkout checks out the BASE branch by default: gating that workspace
+// would put a green check on the pull request's head for content that was never read.
+
+
+/** `git rev-parse HEAD` in the workspace, or undefined when it is not a git checkout (or git is missing). */
+async function checkedOutCommit(workspace) {
+    try {
+        const { stdout } = await (0,external_node_util_.promisify)(external_node_child_process_namespaceObject.execFile)('git', ['rev-parse', '--verify', '-q', 'HEAD^{commit}'], { cwd: workspace, encoding: 'utf8' });
+        const sha = stdout.trim().toLowerCase();
+        return /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(sha) ? sha : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Why the workspace cannot stand for the pull request, or undefined when it can. */
+function checkoutProblem(settings, head) {
+    const e = settings.event;
+    const pr = e.pullRequest;
+    if (!pr || (e.name !== 'pull_request' && e.name !== 'pull_request_target'))
+        return undefined;
+    const accepted = new Set([pr.headSha, ...(pr.mergeSha ? [pr.mergeSha] : []), ...(e.name === 'pull_request' && e.sha ? [e.sha] : [])]);
+    const guidance = e.name === 'pull_request_target'
+        ? 'With pull_request_target, actions/checkout checks out the base branch unless told otherwise. Check out the pull request as data ' +
+            '(`ref: ${{ github.event.pull_request.head.sha }}`, `persist-credentials: false`, and run nothing from it), or use the pull_request event.'
+        : 'Check out the commit the event names (the default of actions/checkout).';
+    if (head === undefined) {
+        if (e.name === 'pull_request')
+            return undefined;
+        return (`cannot tell which commit the workspace holds (it is not a git checkout), so it cannot be verified to be pull request #${pr.number}'s head ` +
+            `${pr.headSha.slice(0, 12)}; nothing was judged. ${guidance}`);
+    }
+    if (accepted.has(head))
+        return undefined;
+    return (`the workspace holds commit ${head.slice(0, 12)}, not pull request #${pr.number}'s head ${pr.headSha.slice(0, 12)}` +
+        `${pr.mergeSha ? ` or its merge commit ${pr.mergeSha.slice(0, 12)}` : ''}: its files were not read, so nothing was judged. ${guidance}`);
+}
+
+;// CONCATENATED MODULE: ./src/github/api/post-once.ts
+
+/**
+ * A request that failed in a way that may have taken effect: no answer in time, a reset connection,
+ * a 5xx or a cut-off body. GitHub may have created the resource anyway.
+ */
+function mayHaveTakenEffect(error) {
+    const status = httpStatus(error);
+    return status === undefined || status >= 500;
+}
+/**
+ * Creates something at most once. A POST is not idempotent: retried blindly after a timeout, it
+ * creates a duplicate (a second sticky comment, a second check run). So `post` is sent without
+ * octokit's retries, and after a failure that may have taken effect, `look` checks whether it was
+ * created before posting again. If looking fails too, nothing is re-posted (the error stands).
+ */
+async function postOnce(post, look, opts) {
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await post();
+        }
+        catch (error) {
+            if (!mayHaveTakenEffect(error))
+                throw error;
+            let found;
+            try {
+                found = await look();
+            }
+            catch {
+                throw error;
+            }
+            if (found !== undefined)
+                return found;
+            if (attempt >= opts.attempts)
+                throw error;
+            await new Promise((resolve) => setTimeout(resolve, opts.waitMs * attempt * attempt));
+        }
+    }
+}
+/** Per-request options that turn plugin-retry off (postOnce retries, after looking). */
+const NO_RETRY = { retries: 0 };
+
 ;// CONCATENATED MODULE: ./src/github/api/create-check-run.ts
-/** Creates a check run: completed when `conclusion` is given, else in progress (more batches follow). */
+
+/**
+ * Creates a check run: completed when `conclusion` is given, else in progress (more batches follow).
+ * Sent once (no automatic retry: see postOnce); `externalId` lets a later look find it.
+ */
 async function createCheckRun(client, repo, args) {
     const res = await client.rest.checks.create({
         owner: repo.owner,
@@ -55372,10 +56158,26 @@ async function createCheckRun(client, repo, args) {
         name: args.name,
         head_sha: args.headSha,
         details_url: args.detailsUrl,
+        external_id: args.externalId,
         ...(args.conclusion ? { status: 'completed', conclusion: args.conclusion } : { status: 'in_progress' }),
         output: args.output,
+        request: NO_RETRY,
     });
     return { id: res.data.id, htmlUrl: res.data.html_url ?? '' };
+}
+/** The check run of this name on `headSha` whose `external_id` is `externalId`, if GitHub has it. */
+async function findCheckRun(client, repo, args) {
+    const res = await client.rest.checks.listForRef({
+        owner: repo.owner,
+        repo: repo.name,
+        ref: args.headSha,
+        check_name: args.name,
+        filter: 'all',
+        per_page: 100,
+    });
+    const runs = Array.isArray(res.data?.check_runs) ? res.data.check_runs : [];
+    const run = runs.find((r) => r.name === args.name && r.external_id === args.externalId);
+    return run ? { id: run.id, htmlUrl: run.html_url ?? '' } : undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/github/api/update-check-run.ts
@@ -55390,33 +56192,11 @@ async function updateCheckRun(client, repo, checkRunId, args) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/github/limits.ts
-// Cutting text and lists to fit GitHub's size limits (core/github-limits.ts).
-
-function chunk(items, size) {
-    if (size < 1)
-        throw new RangeError(`chunk size ${size} < 1`);
-    const out = [];
-    for (let i = 0; i < items.length; i += size)
-        out.push(items.slice(i, i + size));
-    return out;
-}
-/** `text` when it fits in `maxChars` (UTF-16 units, as GitHub counts); else cut at a line and end with `note`. */
-function fitChars(text, maxChars, note = '\n\n_…truncated to fit GitHub’s size limit._\n') {
-    if (text.length <= maxChars)
-        return text;
-    let cut = text.slice(0, Math.max(0, maxChars - note.length));
-    const nl = cut.lastIndexOf('\n');
-    if (nl > 0)
-        cut = cut.slice(0, nl);
-    // Never end on half a surrogate pair.
-    if (/[\uD800-\uDBFF]$/.test(cut))
-        cut = cut.slice(0, -1);
-    return cut + note;
-}
-
 ;// CONCATENATED MODULE: ./src/github/checks.ts
 // The check run: every unsuppressed finding as an annotation, 50 per request, on the PR head commit.
+// It always ends completed: a failed annotation batch is followed by a final update that sets the
+// conclusion without annotations; if even that fails, the caller fails the step naming the run.
+
 
 
 
@@ -55436,8 +56216,9 @@ function toCheckAnnotations(findings) {
             start_line: startLine,
             end_line: endLine,
             annotation_level: checks_LEVEL[f.severity],
-            message: `${f.message}\n${f.helpUri}`,
-            title: f.ruleId,
+            // GitHub refuses the whole request when one message is over 64 KB (UTF-8) or a title over 255 characters.
+            message: fitBytes(`${f.message}\n${f.helpUri}`, ANNOTATION_MESSAGE_MAX_BYTES),
+            title: fitCodePoints(f.ruleId, ANNOTATION_TITLE_MAX_CHARS),
         };
         if (startLine === endLine && f.column >= 1) {
             a.start_column = f.column;
@@ -55456,45 +56237,73 @@ function conclusionOf(result) {
 /** Creates the check run with the first 50 annotations and appends the rest, 50 per update. */
 async function publishCheckRun(client, repo, args) {
     const batches = chunk(toCheckAnnotations(args.result.findings), CHECK_ANNOTATIONS_PER_REQUEST);
-    const output = (annotations) => ({
-        title: checkTitle(args.result),
-        summary: fitChars(args.summaryMarkdown, CHECK_SUMMARY_MAX_CHARS),
-        annotations,
-    });
+    const summary = fitChars(args.summaryMarkdown, CHECK_SUMMARY_MAX_CHARS);
+    const output = (annotations) => ({ title: checkTitle(args.result), summary, annotations });
     const conclusion = conclusionOf(args.result);
     const first = batches[0] ?? [];
     const rest = batches.slice(1);
-    const run = await createCheckRun(client, repo, {
-        name: CHECK_NAME,
-        headSha: args.headSha,
-        detailsUrl: args.detailsUrl,
-        output: output(first),
-        // Completed at once when everything fits; else the last update completes it.
-        conclusion: rest.length === 0 ? conclusion : undefined,
-    });
+    let requests = 0;
+    const run = await postOnce(() => {
+        requests++;
+        return createCheckRun(client, repo, {
+            name: CHECK_NAME,
+            headSha: args.headSha,
+            detailsUrl: args.detailsUrl,
+            externalId: args.externalId,
+            output: output(first),
+            // Completed at once when everything fits; else the last update completes it.
+            conclusion: rest.length === 0 ? conclusion : undefined,
+        });
+    }, async () => {
+        requests++;
+        return findCheckRun(client, repo, { name: CHECK_NAME, headSha: args.headSha, externalId: args.externalId });
+    }, args.retry);
+    // A run found after a lost answer may hold the first batch or not: it is completed by the updates below.
     for (const [i, batch] of rest.entries()) {
         try {
+            requests++;
             await updateCheckRun(client, repo, run.id, {
                 output: output(batch),
                 conclusion: i === rest.length - 1 ? conclusion : undefined,
             });
         }
         catch (e) {
-            throw new IncompleteCheckRunError(run, first.length + i * CHECK_ANNOTATIONS_PER_REQUEST, batches.flat().length, e);
+            const sent = first.length + i * CHECK_ANNOTATIONS_PER_REQUEST;
+            const total = batches.flat().length;
+            // Never leave it "in progress": complete it without the missing annotations, and say so.
+            const note = `\n\n> **${total - sent} of ${total} annotations are missing from this check run** ` +
+                '(updating it failed); every finding is in the job summary and the reports.\n';
+            let completed = false;
+            try {
+                requests++;
+                await updateCheckRun(client, repo, run.id, {
+                    output: { title: checkTitle(args.result), summary: fitChars(summary, CHECK_SUMMARY_MAX_CHARS - note.length) + note },
+                    conclusion,
+                });
+                completed = true;
+            }
+            catch {
+                completed = false;
+            }
+            throw new IncompleteCheckRunError(run, sent, total, completed, e);
         }
     }
-    return { ...run, requests: 1 + rest.length };
+    return { ...run, requests };
 }
-/** The check run exists but an update failed: it lacks annotations and may stay "in progress". */
+/** The check run exists but an update failed: it lacks annotations (and, unless `completed`, stays "in progress"). */
 class IncompleteCheckRunError extends Error {
     run;
     annotationsSent;
     annotationsTotal;
-    constructor(run, annotationsSent, annotationsTotal, cause) {
+    completed;
+    constructor(run, annotationsSent, annotationsTotal, 
+    /** The final update set the conclusion. */
+    completed, cause) {
         super(cause instanceof Error ? cause.message : String(cause), { cause });
         this.run = run;
         this.annotationsSent = annotationsSent;
         this.annotationsTotal = annotationsTotal;
+        this.completed = completed;
         this.name = 'IncompleteCheckRunError';
     }
     /** HTTP status of the failed update, when it was an API error. */
@@ -55504,15 +56313,29 @@ class IncompleteCheckRunError extends Error {
 }
 
 ;// CONCATENATED MODULE: ./src/github/api/create-comment.ts
+
+/** Posts a comment once (no automatic retry: see postOnce). */
 async function createComment(client, repo, issueNumber, body) {
-    const res = await client.rest.issues.createComment({ owner: repo.owner, repo: repo.name, issue_number: issueNumber, body });
+    const res = await client.rest.issues.createComment({ owner: repo.owner, repo: repo.name, issue_number: issueNumber, body, request: NO_RETRY });
     return { id: res.data.id, htmlUrl: res.data.html_url };
 }
 
 ;// CONCATENATED MODULE: ./src/github/api/find-comment.ts
 
-/** The first comment of the issue/PR whose body contains `marker`, if any. */
-async function findComment(client, repo, issueNumber, marker) {
+/** The comment's author is `author` (login compared case-insensitively, as GitHub does, and the account type). */
+function writtenBy(comment, author) {
+    const user = comment['user'];
+    if (user === null || typeof user !== 'object')
+        return false;
+    const u = user;
+    return typeof u['login'] === 'string' && u['login'].toLowerCase() === author.login.toLowerCase() && u['type'] === author.type;
+}
+/**
+ * The first comment of the issue/PR that holds `marker` AND was written by `author`. Anyone who can
+ * comment can plant the marker (a hidden HTML comment), and a token with write access may edit
+ * anyone's comment: matching the marker alone would overwrite other people's comments.
+ */
+async function findComment(client, repo, issueNumber, marker, author) {
     const pages = client.paginate.iterator(client.rest.issues.listComments, {
         owner: repo.owner,
         repo: repo.name,
@@ -55523,8 +56346,9 @@ async function findComment(client, repo, issueNumber, marker) {
     const valid = (c) => (typeof c['id'] === 'number' ? undefined : 'a comment without an id');
     for await (const comments of checkedPages(pages, 'the comment list', valid)) {
         for (const c of comments) {
-            if (typeof c['body'] === 'string' && c['body'].includes(marker))
-                return { id: c['id'] };
+            if (typeof c['body'] === 'string' && c['body'].includes(marker) && writtenBy(c, author)) {
+                return { id: c['id'], htmlUrl: typeof c['html_url'] === 'string' ? c['html_url'] : '' };
+            }
         }
     }
     return undefined;
@@ -55537,6 +56361,7 @@ async function updateComment(client, repo, commentId, body) {
 }
 
 ;// CONCATENATED MODULE: ./src/github/comment.ts
+
 
 
 
@@ -55558,7 +56383,8 @@ function commentAction(mode, failed, exists) {
     return 'skip';
 }
 async function upsertComment(client, repo, args) {
-    const existing = await findComment(client, repo, args.issueNumber, COMMENT_MARKER);
+    const find = () => findComment(client, repo, args.issueNumber, COMMENT_MARKER, args.author);
+    const existing = await find();
     if (commentAction(args.mode, args.failed, existing !== undefined) === 'skip')
         return { action: 'skipped' };
     const body = commentBody(args.markdown);
@@ -55566,8 +56392,36 @@ async function upsertComment(client, repo, args) {
         const c = await updateComment(client, repo, existing.id, body);
         return { action: 'updated', htmlUrl: c.htmlUrl };
     }
-    const c = await createComment(client, repo, args.issueNumber, body);
+    // Posted once; after a lost answer the comment list is read again (there was none before, so one
+    // found now is the one just posted, with this body) before another is posted.
+    const c = await postOnce(() => createComment(client, repo, args.issueNumber, body), find, args.retry);
     return { action: 'created', htmlUrl: c.htmlUrl };
+}
+
+;// CONCATENATED MODULE: ./src/github/identity.ts
+// Who the token acts as: the author the sticky comment must have. GITHUB_TOKEN (and any GitHub App
+// installation token, `ghs_…`) acts as the app's bot; `GET /user` answers 403 for such tokens, so it
+// is asked only for other tokens (a personal or OAuth token acts as its user).
+
+/** The identity of GITHUB_TOKEN: the "GitHub Actions" app's bot user. */
+const ACTIONS_BOT = { login: 'github-actions[bot]', type: 'Bot' };
+async function tokenIdentity(client, token) {
+    if (token.startsWith('ghs_'))
+        return ACTIONS_BOT;
+    try {
+        const res = await client.rest.users.getAuthenticated();
+        const { login, type } = res.data;
+        if (typeof login === 'string' && login !== '')
+            return { login, type: typeof type === 'string' ? type : 'User' };
+        throw new Error('GET /user answered without a login');
+    }
+    catch (e) {
+        const status = httpStatus(e);
+        // An installation token in another format: it is not a user.
+        if (status === 401 || status === 403)
+            return ACTIONS_BOT;
+        throw e;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/github/paths.ts
@@ -55607,6 +56461,207 @@ function rootToRepo(rootPath, prefix) {
     return prefix === '' ? rootPath : `${prefix}/${rootPath}`;
 }
 
+;// CONCATENATED MODULE: ./src/github/policy.ts
+// Which policy judges the run (SPEC §5, §6). On pull_request, pull_request_target and merge_group the
+// config is the BASE commit's: everything in the checkout, the config included, is written by the
+// pull request's author. It is read from git when the history is there (`git cat-file` of the base
+// commit's blob: no filters, no textconv, nothing of the working tree), else through the contents
+// API at the base SHA; no config there means the built-in defaults. The checkout's config is the
+// pull request's proposal: the engine compares the two (policy-change).
+
+
+
+
+
+
+
+
+/** The config file is small; the same cap as on disk (config/load.ts). */
+const policy_MAX_CONFIG_BYTES = 1024 * 1024;
+/** The policy could not be established: nothing is judged (the step fails). */
+class PolicyError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'PolicyError';
+    }
+}
+/** Root-relative config paths to look for, in order (the `config` input, else the two defaults). */
+function configPaths(settings) {
+    if (settings.configPath)
+        return [paths_toPosix(external_node_path_namespaceObject.relative(settings.workingDirectory, settings.configPath))];
+    return [...CONFIG_FILES];
+}
+function decode(bytes) {
+    if (bytes.length > policy_MAX_CONFIG_BYTES)
+        return { kind: 'refused', why: `it is ${bytes.length} bytes, over the ${policy_MAX_CONFIG_BYTES}-byte cap` };
+    try {
+        return { kind: 'file', text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+    }
+    catch {
+        return { kind: 'refused', why: 'it is not valid UTF-8 text' };
+    }
+}
+/** `git` in the workspace, no shell; paths are literal, relative to the repository's top. */
+function gitReader(workspace) {
+    const run = (0,external_node_util_.promisify)(external_node_child_process_namespaceObject.execFile);
+    const git = (args, encoding = 'utf8') => run('git', ['--literal-pathspecs', ...args], { cwd: workspace, maxBuffer: 8 * policy_MAX_CONFIG_BYTES, encoding: encoding });
+    const hasCommit = async (sha) => {
+        try {
+            await git(['cat-file', '-e', `${sha}^{commit}`]);
+            return true;
+        }
+        catch {
+            return false;
+        }
+    };
+    const readAt = async (sha, repoPath) => {
+        const { stdout } = await git(['ls-tree', '-z', '--full-tree', sha, '--', repoPath]);
+        const entry = stdout.split('\0').find((e) => e.endsWith(`\t${repoPath}`));
+        if (!entry)
+            return { kind: 'absent' };
+        const [mode, type, object] = entry.split('\t')[0].split(' ');
+        if (type !== 'blob')
+            return { kind: 'refused', why: `it is a ${type === 'tree' ? 'folder' : 'submodule'}, not a file` };
+        if (mode === '120000')
+            return { kind: 'refused', why: 'it is a symbolic link; keep the config a plain file' };
+        const { stdout: size } = await git(['cat-file', '-s', object]);
+        if (Number(size) > policy_MAX_CONFIG_BYTES)
+            return { kind: 'refused', why: `it is ${Number(size)} bytes, over the ${policy_MAX_CONFIG_BYTES}-byte cap` };
+        const { stdout: bytes } = (await git(['cat-file', 'blob', object], 'buffer'));
+        return decode(bytes);
+    };
+    return { hasCommit, readAt };
+}
+/** A contents-API answer (`repos/get-content`) as a BlobAt; a 404 is `absent`. */
+function contentsBlob(data) {
+    if (Array.isArray(data))
+        return { kind: 'refused', why: 'it is a folder, not a file' };
+    const d = (data ?? {});
+    if (d['type'] !== 'file')
+        return { kind: 'refused', why: `it is a ${String(d['type'] ?? 'thing')} (not a file)` };
+    if (d['encoding'] !== 'base64' || typeof d['content'] !== 'string')
+        return { kind: 'refused', why: 'the API did not send its content (too large?)' };
+    return decode(Buffer.from(d['content'], 'base64'));
+}
+/** The first candidate present at `sha`, as a root-relative ConfigSource (null: none there). */
+async function sourceAt(readAt, sha, settings) {
+    for (const rel of configPaths(settings)) {
+        const blob = await readAt(sha, rootToRepo(rel, settings.rootPrefix));
+        if (blob.kind === 'absent')
+            continue;
+        if (blob.kind === 'refused')
+            return { problems: [{ file: rel, line: 0, column: 0, message: `the config file cannot be used: ${blob.why}` }] };
+        return { source: { path: rel, text: blob.text } };
+    }
+    return { source: null };
+}
+/** The checkout's config (the pull request's): null when there is none. Problems when it cannot be read. */
+function checkoutSource(settings) {
+    const root = settings.workingDirectory;
+    // An explicit `config` the checkout lacks: the pull request deletes it (or never had it).
+    if (settings.configPath && !external_node_fs_namespaceObject.existsSync(settings.configPath) && !isLink(settings.configPath))
+        return { source: null };
+    const found = readConfigSource(root, settings.configPath);
+    return found.ok ? { source: found.source } : { problems: found.problems };
+}
+function isLink(p) {
+    try {
+        return external_node_fs_namespaceObject.lstatSync(p).isSymbolicLink();
+    }
+    catch {
+        return false;
+    }
+}
+/**
+ * The policy of this run. `readers` are tried in order for the base commit: git (when it has the
+ * commit), then the contents API. A base config that cannot be read fails the run (PolicyError);
+ * an invalid one judges with the built-in defaults, said in a warning and in the reports.
+ */
+async function planPolicy(settings, readers) {
+    const e = settings.event;
+    const baseSha = e.pullRequest?.baseSha ?? e.mergeGroup?.baseSha;
+    const prEvent = e.name === 'pull_request' || e.name === 'pull_request_target' || e.name === 'merge_group';
+    if (!prEvent)
+        return { log: [] };
+    if (!baseSha) {
+        if (settings.policyFrom === 'head')
+            return { log: [`Policy: the checkout's config (policy-from: head); the ${e.name} payload names no base commit.`] };
+        throw new PolicyError(`the ${e.name} event payload names no base commit, so the base branch's policy cannot be read (set \`policy-from: head\` to judge with the checkout's config)`);
+    }
+    const short = baseSha.slice(0, 12);
+    let base;
+    let how = '';
+    const why = [];
+    if (readers.git && (await readers.git.hasCommit(baseSha))) {
+        try {
+            base = await sourceAt(readers.git.readAt, baseSha, settings);
+            how = `git, commit ${short}`;
+        }
+        catch (err) {
+            why.push(`git: ${firstLine(err)}`);
+        }
+    }
+    else {
+        why.push(`git: commit ${short} is not in the checkout`);
+    }
+    if (!base && readers.api) {
+        try {
+            base = await sourceAt(readers.api, baseSha, settings);
+            how = `the contents API at ${short}`;
+        }
+        catch (err) {
+            why.push(`contents API: ${firstLine(err)}`);
+        }
+    }
+    else if (!base) {
+        why.push('contents API: no token');
+    }
+    if (!base) {
+        throw new PolicyError(`the base branch's config could not be read at ${short} (${why.join('; ')}), so the pull request cannot be judged by it. ` +
+            'Check out with `fetch-depth: 0`, or give the action a token with `contents: read`');
+    }
+    const head = checkoutSource(settings);
+    if (settings.policyFrom === 'head') {
+        if ('problems' in head)
+            return { log: [], policy: undefined };
+        const baseline = 'source' in base ? base.source : undefined;
+        return {
+            log: [`Policy: the pull request's own config ${head.source ? head.source.path : '(none: built-in defaults)'} (policy-from: head).`],
+            policy: { from: 'head', source: head.source, ...(baseline !== undefined ? { baseline } : {}) },
+        };
+    }
+    let source;
+    let note;
+    let warning;
+    if ('problems' in base) {
+        source = null;
+        note = `The base branch's config could not be used (${problemText(base.problems[0])}); the built-in defaults judged this run`;
+        warning = `${note}.`;
+    }
+    else {
+        source = base.source;
+        const parsed = configFrom(source, RULE_IDS);
+        if (!parsed.ok) {
+            note = `The base branch's config is invalid (${problemText(parsed.problems[0])}); the built-in defaults judged this run`;
+            warning = `${note}.`;
+            source = null;
+        }
+    }
+    const policy = { from: 'base', source, commit: baseSha, ...(note ? { note } : {}) };
+    const raw = 'source' in base ? base.source : null;
+    if ('problems' in head)
+        policy.proposedProblems = head.problems;
+    // An unusable base config the pull request leaves as it is: no change to report (the warning says it).
+    else if (!(note && raw && head.source && raw.path === head.source.path && raw.text === head.source.text))
+        policy.proposed = head.source;
+    const found = 'source' in base && base.source ? `config ${base.source.path}` : 'no config (built-in defaults)';
+    return { policy, warning, log: [`Policy: the base branch's ${found}, read with ${how}.`] };
+}
+function firstLine(e) {
+    const msg = e instanceof Error ? (e.stderr?.toString() || e.message) : String(e);
+    return msg.trim().split('\n')[0] ?? '';
+}
+
 ;// CONCATENATED MODULE: ./src/github/rebase.ts
 
 function rebaseResult(result, rootPrefix) {
@@ -55619,13 +56674,18 @@ function rebaseResult(result, rootPrefix) {
         inventory: result.inventory.map((r) => ({ ...r, file: at(r.file) })),
         skipped: result.skipped.map((s) => ({ ...s, file: at(s.file) })),
         ...(result.quota ? { quota: result.quota.map((q) => ({ ...q, deployments: q.deployments.map((d) => ({ ...d, file: at(d.file) })) })) } : {}),
+        ...(result.policy
+            ? {
+                policy: {
+                    ...result.policy,
+                    file: result.policy.file === null ? null : at(result.policy.file),
+                    ...(result.policy.change ? { change: { ...result.policy.change, file: at(result.policy.change.file) } } : {}),
+                },
+            }
+            : {}),
     };
 }
 
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __nccwpck_require__(7975);
 ;// CONCATENATED MODULE: ./src/github/patch.ts
 // Which lines of the new file a unified-diff `patch` (from pulls.listFiles) adds or changes.
 const HUNK = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,\d+)? @@/;
@@ -55657,6 +56717,7 @@ function changedLines(patch) {
 ;// CONCATENATED MODULE: ./src/github/scope.ts
 // Which files a run gates (SPEC §6): the PR's changed files, a git diff, or everything — and why.
 // The decision is pure given its two sources (the PR file list and `git diff`), which are passed in.
+
 
 
 
@@ -55710,7 +56771,7 @@ function gitDiffIn(workspace) {
         return stdout.split('\0').filter((s) => s !== '');
     };
 }
-function firstLine(e) {
+function scope_firstLine(e) {
     const msg = e instanceof Error ? (e.stderr || e.message) : String(e);
     return msg.trim().split('\n')[0] ?? '';
 }
@@ -55730,14 +56791,26 @@ async function resolveScope(settings, sources) {
     if (pr && sources.listFiles) {
         try {
             const { files, capped } = await sources.listFiles();
+            const distinct = new Set(files.map((f) => f.filename));
+            const twice = files.length - distinct.size;
             if (capped) {
                 unavailable = `pull request #${pr.number} changes ${files.length} or more files, the most the GitHub API lists`;
                 log.push({ level: 'info', message: `The GitHub API lists at most ${files.length} files of a pull request: its file list is incomplete.` });
             }
-            else if (pr.changedFiles !== undefined && files.length < pr.changedFiles) {
-                // A page went missing (e.g. an empty page where a Link promised more): never gate part of the list.
-                unavailable = `the GitHub API listed ${files.length} of the ${pr.changedFiles} files pull request #${pr.number} changes`;
-                log.push({ level: 'warning', message: `The GitHub API listed ${files.length} of the ${pr.changedFiles} changed files of pull request #${pr.number}: the list is incomplete. Falling back to git.` });
+            else if (twice > 0) {
+                // Pages shift when a push lands between two page requests: a file listed twice means another may be missing.
+                unavailable = `the GitHub API listed ${plural(twice, 'file')} of pull request #${pr.number} twice (the list changed while it was read)`;
+                log.push({ level: 'warning', message: `The GitHub API listed ${plural(twice, 'file')} of pull request #${pr.number} twice: the list changed while it was read and may lack files. Falling back to git.` });
+            }
+            else if (pr.changedFiles !== undefined && distinct.size !== pr.changedFiles) {
+                // A page went missing (e.g. an empty page where a Link promised more), or the PR changed since the event: never gate part of the list.
+                unavailable = `the GitHub API listed ${distinct.size} of the ${pr.changedFiles} files pull request #${pr.number} changes`;
+                log.push({
+                    level: 'warning',
+                    message: distinct.size < pr.changedFiles
+                        ? `The GitHub API listed ${distinct.size} of the ${pr.changedFiles} changed files of pull request #${pr.number}: the list is incomplete. Falling back to git.`
+                        : `The GitHub API listed ${distinct.size} files, but the event says pull request #${pr.number} changes ${pr.changedFiles}: the list does not match. Falling back to git.`,
+                });
             }
             else {
                 const lines = new Map();
@@ -55747,13 +56820,21 @@ async function resolveScope(settings, sources) {
                     if (p !== undefined)
                         lines.set(p, changedLines(f.patch));
                 }
+                // A deleted config is a config change too (SPEC §6): the run gates everything.
+                const deletedConfig = files
+                    .filter((f) => f.status === 'removed' || f.status === 'renamed')
+                    .map((f) => normaliseRepoPath(f.status === 'renamed' ? (f.previous_filename ?? '') : f.filename))
+                    .find((p) => p !== undefined && configFiles.includes(p));
+                if (deletedConfig !== undefined) {
+                    return { mode: 'all', reason: `the config file ${deletedConfig} is deleted or moved (pull request #${pr.number}, GitHub API)`, log };
+                }
                 const decision = scopeFromFiles(kept.map((f) => f.filename), { ...base, source: `pull request #${pr.number}, GitHub API`, changedLines: lines });
                 return { ...decision, log: [...log, ...decision.log] };
             }
         }
         catch (e) {
-            unavailable = `listing the files of pull request #${pr.number} failed (${firstLine(e)})`;
-            log.push({ level: 'warning', message: `Could not list the pull request's changed files: ${firstLine(e)}. Falling back to git.` });
+            unavailable = `listing the files of pull request #${pr.number} failed (${scope_firstLine(e)})`;
+            log.push({ level: 'warning', message: `Could not list the pull request's changed files: ${scope_firstLine(e)}. Falling back to git.` });
         }
     }
     else if (pr) {
@@ -55779,7 +56860,7 @@ async function resolveScope(settings, sources) {
             return { ...decision, log: [...log, ...decision.log] };
         }
         catch (e) {
-            unavailable += `; ${cmd} failed (${firstLine(e)}; fetch the history with actions/checkout \`fetch-depth: 0\`)`;
+            unavailable += `; ${cmd} failed (${scope_firstLine(e)}; fetch the history with actions/checkout \`fetch-depth: 0\`)`;
         }
     }
     else {
@@ -55848,6 +56929,11 @@ function readEvent(name, githubSha, payload) {
                 baseRef: settings_str(base?.['ref']) ?? '',
                 fork: headRepo === undefined || headRepo !== baseRepo,
             };
+            if (headRepo)
+                event.pullRequest.headRepo = headRepo;
+            const mergeSha = sha(pr['merge_commit_sha']);
+            if (mergeSha)
+                event.pullRequest.mergeSha = mergeSha;
             const changedFiles = pr['changed_files'];
             if (typeof changedFiles === 'number' && Number.isInteger(changedFiles) && changedFiles >= 0)
                 event.pullRequest.changedFiles = changedFiles;
@@ -55888,6 +56974,9 @@ function parseSettings(input, env, payload) {
         if (!isInside(workspace, configPath)) {
             problems.push(`\`config\` "${configRaw}" is outside the workspace; the config must be a file of the repository.`);
         }
+        else if (!isInside(workingDirectory, configPath)) {
+            problems.push(`\`config\` "${configRaw}" is outside \`working-directory\`; the config must be a file of the gated folder.`);
+        }
     }
     const scope = oneOf(problems, 'scope', input('scope'), ['auto', 'changed', 'all'], 'auto');
     const failOn = oneOf(problems, 'fail-on', input('fail-on'), ['error', 'warning', 'notice', 'never'], 'error');
@@ -55903,6 +56992,7 @@ function parseSettings(input, env, payload) {
         false: 'off',
         true: 'always',
     });
+    const policyFrom = oneOf(problems, 'policy-from', input('policy-from'), ['base', 'head'], 'base');
     const suggestions = oneOf(problems, 'suggestions', input('suggestions'), ['on', 'off'], 'on', { true: 'on', false: 'off' });
     const outFile = (name) => {
         const raw = input(name).trim();
@@ -55934,6 +57024,7 @@ function parseSettings(input, env, payload) {
         checkRun,
         comment,
         suggestions,
+        policyFrom,
         sarifFile,
         reportFile,
         workspace,
@@ -55944,6 +57035,7 @@ function parseSettings(input, env, payload) {
         apiUrl: (env['GITHUB_API_URL'] || 'https://api.github.com').replace(/\/+$/, ''),
         serverUrl: (env['GITHUB_SERVER_URL'] || 'https://github.com').replace(/\/+$/, ''),
         runId: env['GITHUB_RUN_ID'] || undefined,
+        runAttempt: env['GITHUB_RUN_ATTEMPT'] || undefined,
         timing: {
             retryBaseMs: positiveMs(env['MODEL_DEPLOY_GATE_RETRY_BASE_MS'], 1000, true),
             requestTimeoutMs: positiveMs(env['MODEL_DEPLOY_GATE_REQUEST_TIMEOUT_MS'], 60_000, false),
@@ -55985,13 +57077,8 @@ function readSettings(env = process.env) {
     if (wdReal && !isInside(external_node_fs_namespaceObject.realpathSync(settings.workspace), wdReal)) {
         problems.push(`\`working-directory\` ${settings.workingDirectory} resolves outside the workspace through a symbolic link.`);
     }
-    if (settings.configPath) {
-        if (!external_node_fs_namespaceObject.existsSync(settings.configPath))
-            problems.push(`\`config\` file ${settings.configPath} does not exist.`);
-        else if (!isInside(external_node_fs_namespaceObject.realpathSync(settings.workspace), external_node_fs_namespaceObject.realpathSync(settings.configPath))) {
-            problems.push(`\`config\` ${settings.configPath} resolves outside the workspace through a symbolic link.`);
-        }
-    }
+    // The `config` file is not checked here: on a pull request it is read from the base commit (the
+    // pull request may add or delete it), and the checkout's copy is checked where it is read.
     if (problems.length)
         throw new SettingsError(problems);
     return settings;
@@ -56366,7 +57453,7 @@ const MAX_SUGGESTION_REVIEWS = 4;
 /** The job summary's share for the fixes' diff (the summary as a whole is capped at 1 MiB). */
 const FIXES_SUMMARY_MAX_BYTES = 256 * 1024;
 /** The identity of GITHUB_TOKEN, which `GET /user` does not answer for. */
-const ACTIONS_BOT = 'github-actions[bot]';
+const suggestions_ACTIONS_BOT = 'github-actions[bot]';
 /** Repository text made inert for markdown outside code spans (no HTML, links, images or mentions). */
 function inert(s) {
     const parts = s.split('`');
@@ -56493,7 +57580,7 @@ function key(c) {
  * posted when the same suggestions are already on the same commit.
  */
 async function publishSuggestions(client, repo, args) {
-    const me = (await getAuthenticatedLogin(client)) ?? ACTIONS_BOT;
+    const me = (await getAuthenticatedLogin(client)) ?? suggestions_ACTIONS_BOT;
     const mine = (await listReviews(client, repo, args.pullNumber)).filter((r) => r.login === me && r.body.includes(SUGGESTIONS_MARKER));
     const old = [];
     for (const r of mine)
@@ -56594,7 +57681,7 @@ const SAFETY_BYTES = 16 * 1024;
 /** Notes (what the run could not do, e.g. no check run) go above the report. */
 function buildSummary(result, notes, opts = {}) {
     const maxBytes = opts.maxBytes ?? STEP_SUMMARY_MAX_BYTES - SAFETY_BYTES;
-    const head = notes.length ? `${notes.map((n) => `> ${n.replace(/\n/g, ' ')}`).join('\n>\n')}\n\n` : '';
+    const head = notes.length ? `${notes.map((n) => `> ${escLine(n)}`).join('\n>\n')}\n\n` : '';
     const room = maxBytes - Buffer.byteLength(head, 'utf8');
     return head + renderMarkdown(result, { maxBytes: room, links: opts.links });
 }
@@ -56605,6 +57692,11 @@ async function writeSummary(markdown) {
 ;// CONCATENATED MODULE: ./src/github/run.ts
 // The action: settings → scope → engine → outputs → reports → check run → comment → annotations
 // → summary → verdict. Every failure ends in setFailed with a message: never a green step by accident.
+
+
+
+
+
 
 
 
@@ -56646,6 +57738,9 @@ const SHORT_REPORT_BYTES = CHECK_RUN_MAX_BYTES - 1024;
 /** A requirement the workflow set (`check-run: on`) that could not be met, after a complete evaluation. */
 class RequirementError extends Error {
 }
+/** The workspace does not hold the pull request: nothing was gated. */
+class CheckoutError extends Error {
+}
 /** The config could not be read: nothing was gated. */
 class ConfigError extends Error {
     constructor(problems) {
@@ -56659,6 +57754,10 @@ function failureMessage(error) {
         return `model-deploy-gate: ${error.message}`;
     if (error instanceof ConfigError)
         return `model-deploy-gate: invalid configuration: ${error.message}`;
+    if (error instanceof CheckoutError)
+        return `model-deploy-gate: ${error.message}`;
+    if (error instanceof PolicyError)
+        return `model-deploy-gate: ${error.message}.`;
     return `model-deploy-gate: internal error, the manifests were not gated: ${errorMessage(error)}`;
 }
 function setOutputs(result, settings) {
@@ -56686,9 +57785,26 @@ function blobLinks(serverUrl, repo, sha) {
     return (file, line) => `${serverUrl}/${repo.owner}/${repo.name}/blob/${sha}/${file.split('/').map(encodeURIComponent).join('/')}#L${line}`;
 }
 function permissionHint(status, permission) {
-    return status === 403 || status === 404
-        ? `the token lacks the \`${permission}\` permission (add it to the job's \`permissions:\`; pull requests from forks always get a read-only token)`
-        : 'the GitHub API kept failing';
+    if (status === 403 || status === 404) {
+        return `the token lacks the \`${permission}\` permission (add it to the job's \`permissions:\`; pull requests from forks always get a read-only token)`;
+    }
+    if (status !== undefined && status >= 400 && status < 500)
+        return 'GitHub refused the request as invalid (not retried)';
+    return 'the GitHub API kept failing';
+}
+/** Reads a file at a commit through the contents API; a 404 is "absent". */
+function contentsReader(client, repo) {
+    return async (sha, repoPath) => {
+        try {
+            const res = await (await client()).rest.repos.getContent({ owner: repo.owner, repo: repo.name, path: repoPath, ref: sha });
+            return contentsBlob(res.data);
+        }
+        catch (e) {
+            if (httpStatus(e) === 404)
+                return { kind: 'absent' };
+            throw e;
+        }
+    };
 }
 async function gate(out) {
     const settings = readSettings();
@@ -56697,6 +57813,22 @@ async function gate(out) {
     let clientPromise;
     const client = () => (clientPromise ??= createClient(settings.token, settings.apiUrl, settings.timing));
     const apiRepo = settings.token && repo ? repo : undefined;
+    // The workspace must hold the pull request (pull_request_target checks out the base by default).
+    const problem = checkoutProblem(settings, await checkedOutCommit(settings.workspace));
+    if (problem)
+        throw new CheckoutError(problem);
+    // The policy: the base branch's on pull requests and merge queues.
+    const policyPlan = await planPolicy(settings, {
+        git: gitReader(settings.workspace),
+        api: apiRepo ? contentsReader(client, apiRepo) : undefined,
+    });
+    for (const line of policyPlan.log)
+        log_info(line);
+    const notes = [];
+    if (policyPlan.warning) {
+        out.emit('warning', policyPlan.warning);
+        notes.push(policyPlan.warning);
+    }
     // Scope.
     const scope = await resolveScope(settings, {
         listFiles: apiRepo && pr ? async () => listPullFiles(await client(), apiRepo, pr.number) : undefined,
@@ -56706,13 +57838,14 @@ async function gate(out) {
         if (line.level === 'warning')
             out.emit('warning', line.message);
         else
-            info(line.message);
+            log_info(line.message);
     }
-    info(`Scope: ${scope.mode} (${scope.reason}).`);
+    log_info(`Scope: ${scope.mode} (${scope.reason}).`);
     // Evaluate.
     const outcome = evaluate({
         root: settings.workingDirectory,
         configPath: settings.configPath,
+        policy: policyPlan.policy,
         failOn: settings.failOn,
         defaultStage: settings.defaultStage,
         changed: scope.changed,
@@ -56722,63 +57855,83 @@ async function gate(out) {
         throw new ConfigError(outcome.problems);
     const result = rebaseResult(outcome.result, settings.rootPrefix);
     const failed = result.summary.result === 'fail';
-    info(render('text', result, ALL_RULES));
+    // The text report holds repository text: printed where the runner cannot read it as commands.
+    log_info(render('text', result, ALL_RULES));
     // Outputs and report files first: later steps can use them even if an API call below fails.
     setOutputs(result, settings);
     if (settings.reportFile) {
         await run_writeFile(settings.reportFile, render('json', result, ALL_RULES));
-        info(`JSON report written to ${settings.reportFile}.`);
+        log_info(`JSON report written to ${settings.reportFile}.`);
     }
     if (settings.sarifFile) {
         await run_writeFile(settings.sarifFile, render('sarif', result, ALL_RULES));
-        info(`SARIF report written to ${settings.sarifFile}.`);
+        log_info(`SARIF report written to ${settings.sarifFile}.`);
     }
-    const notes = [];
     const sha = headSha(settings);
     const links = repo && sha ? blobLinks(settings.serverUrl, repo, sha) : undefined;
     const shortReport = () => renderMarkdown(result, { maxBytes: SHORT_REPORT_BYTES, links });
+    // A fork's pull_request gets a read-only token: the check run and the comment would be refused.
+    const forkPr = pr?.fork === true && event.name === 'pull_request';
+    if (forkPr && apiRepo && (settings.checkRun === 'auto' || settings.comment !== 'off')) {
+        const skipped = [settings.checkRun === 'auto' ? 'check run' : undefined, settings.comment !== 'off' ? 'PR comment' : undefined].filter(Boolean).join(' or ');
+        const msg = `Pull request #${pr.number} comes from a fork${pr.headRepo ? ` (${pr.headRepo})` : ''}: its token is read-only, so no ${skipped} ` +
+            '(GitHub would refuse them). The findings are in the annotations and the job summary.';
+        out.emit('notice', msg);
+        notes.push(msg);
+    }
+    const retry = { attempts: 3, waitMs: Math.max(1, settings.timing.retryBaseMs) };
     // Check run with every finding.
     let checkUrl;
-    if (settings.checkRun !== 'off') {
+    if (settings.checkRun !== 'off' && !(forkPr && settings.checkRun === 'auto' && apiRepo)) {
         const required = settings.checkRun === 'on';
         if (!apiRepo || !sha) {
             const why = !settings.token ? 'no token' : !repo ? 'GITHUB_REPOSITORY is not set' : 'no commit SHA in the event';
             if (required)
                 throw new RequirementError(`check-run: on, but no check run can be created: ${why}.`);
-            info(`No check run (${why}); findings are reported as annotations and in the job summary.`);
+            log_info(`No check run (${why}); findings are reported as annotations and in the job summary.`);
         }
         else {
             try {
                 const detailsUrl = settings.runId && repo ? `${settings.serverUrl}/${repo.owner}/${repo.name}/actions/runs/${settings.runId}` : undefined;
-                const run = await publishCheckRun(await client(), apiRepo, { headSha: sha, result, summaryMarkdown: shortReport(), detailsUrl });
+                const externalId = `${settings.runId ?? 'run'}-${settings.runAttempt ?? '1'}-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`;
+                const run = await publishCheckRun(await client(), apiRepo, { headSha: sha, result, summaryMarkdown: shortReport(), detailsUrl, externalId, retry });
                 checkUrl = run.htmlUrl || undefined;
-                info(`Check run "${CHECK_NAME}" created on ${sha.slice(0, 12)} (${plural(run.requests, 'request')})${checkUrl ? `: ${checkUrl}` : ''}.`);
+                log_info(`Check run "${CHECK_NAME}" created on ${sha.slice(0, 12)} (${plural(run.requests, 'request')})${checkUrl ? `: ${checkUrl}` : ''}.`);
             }
             catch (e) {
                 const status = httpStatus(e);
+                if (e instanceof IncompleteCheckRunError && !e.completed) {
+                    // The run exists and could not be completed: it would block a required check for good.
+                    throw new RequirementError(`check run "${CHECK_NAME}" ${e.run.htmlUrl || `#${e.run.id}`} is left "in progress": updating it failed (HTTP ${status ?? 'error'}: ${errorMessage(e)}), ` +
+                        'and so did completing it. Re-run the job; every finding is in the job summary.');
+                }
                 const msg = e instanceof IncompleteCheckRunError
                     ? `Check run "${CHECK_NAME}" is incomplete: it was created${e.run.htmlUrl ? ` (${e.run.htmlUrl})` : ''} with ${e.annotationsSent} of ` +
-                        `${e.annotationsTotal} annotations, but updating it failed (HTTP ${status ?? 'error'}: ${errorMessage(e)}), so it may stay "in progress". ` +
+                        `${e.annotationsTotal} annotations, but updating it failed (HTTP ${status ?? 'error'}: ${errorMessage(e)}); it was completed without the rest. ` +
                         'Every finding is in the job summary.'
                     : `No check run "${CHECK_NAME}" (HTTP ${status ?? 'error'}: ${errorMessage(e)}): ${permissionHint(status, 'checks: write')}. ` +
                         'Findings are reported as annotations and in the job summary instead.';
                 if (required)
                     throw new RequirementError(`check-run: on, but ${msg}`);
+                if (e instanceof IncompleteCheckRunError)
+                    checkUrl = e.run.htmlUrl || undefined;
                 out.emit('warning', msg);
                 notes.push(msg);
             }
         }
     }
     // Sticky PR comment.
-    if (settings.comment !== 'off') {
+    if (settings.comment !== 'off' && !(forkPr && apiRepo)) {
         if (!pr)
-            info(`No PR comment: the ${event.name || 'current'} event has no pull request.`);
+            log_info(`No PR comment: the ${event.name || 'current'} event has no pull request.`);
         else if (!apiRepo)
-            info('No PR comment: no token.');
+            log_info('No PR comment: no token.');
         else {
             try {
-                const c = await upsertComment(await client(), apiRepo, { issueNumber: pr.number, mode: settings.comment, failed, markdown: shortReport() });
-                info(c.action === 'skipped' ? 'No PR comment needed (the gate passed).' : `PR comment ${c.action}: ${c.htmlUrl ?? ''}`);
+                const c = await client();
+                const author = await tokenIdentity(c, settings.token);
+                const res = await upsertComment(c, apiRepo, { issueNumber: pr.number, mode: settings.comment, failed, markdown: shortReport(), author, retry });
+                log_info(res.action === 'skipped' ? 'No PR comment needed (the gate passed).' : `PR comment ${res.action}: ${res.htmlUrl ?? ''}`);
             }
             catch (e) {
                 const status = httpStatus(e);
@@ -56825,7 +57978,7 @@ async function gate(out) {
         await writeSummary(buildSummary(result, notes, { links, maxBytes: room }) + (fixes ? `\n${fixes}` : ''));
     }
     catch (e) {
-        info(`No job summary written: ${errorMessage(e)}`);
+        log_info(`No job summary written: ${errorMessage(e)}`);
     }
     if (failed) {
         const s = result.summary;

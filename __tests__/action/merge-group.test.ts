@@ -1,23 +1,22 @@
 // merge_group (checks_requested), from GitHub's real webhook example: the merge queue asks for
 // checks on its own commit (the PR merged onto the base). No pull request, so no file list and
 // no comment: the changed files come from git diff base_sha...head_sha.
-import { afterAll, afterEach, describe, expect, test } from '@jest/globals';
+import { afterAll, describe, expect, test } from '@jest/globals';
 import { cleanTempDirs } from './git-fixture.js';
 import { findingCommands, runAction } from './run-action.js';
 import { CHECK_NAME, expectValidTraffic, setup, type Setup } from './suite.js';
+import { fresh, stopAll, track } from './suite.js';
 
 const ACI_FILE = 'deploy/prod/legacy/deploymentconfig.yml';
-let current: Setup | undefined;
 
-afterEach(async () => {
-  await current?.gh.stop();
-  current = undefined;
+afterAll(async () => {
+  await stopAll();
+  cleanTempDirs();
 });
-afterAll(() => cleanTempDirs());
 
 describe('merge_group', () => {
-  test('gates git diff base_sha...head_sha and reports the check run on the queue\'s head commit', async () => {
-    current = await setup('merge_group');
+  test.concurrent('gates git diff base_sha...head_sha and reports the check run on the queue\'s head commit', async () => {
+    const current = await fresh('merge_group');
     const { ev, gh } = current;
     const mg = ev.payload['merge_group'] as { head_sha: string; base_sha: string };
     expect(mg.head_sha).toBe(ev.repo.merge);

@@ -1,23 +1,22 @@
 // pull_request_target: Actions sends it the pull_request webhook payload (the fork-derived
 // `opened` example here), runs it on the BASE branch (GITHUB_SHA is the base tip, and
 // actions/checkout checks that out by default) and gives it a write token even for forks.
-import { afterAll, afterEach, describe, expect, test } from '@jest/globals';
+import { afterAll, describe, expect, test } from '@jest/globals';
 import { cleanTempDirs } from './git-fixture.js';
 import { findingCommands, runAction } from './run-action.js';
 import { CHECK_NAME, expectValidTraffic, setup, type Setup } from './suite.js';
+import { fresh, stopAll, track } from './suite.js';
 
 const ACI_FILE = 'deploy/prod/legacy/deploymentconfig.yml';
-let current: Setup | undefined;
 
-afterEach(async () => {
-  await current?.gh.stop();
-  current = undefined;
+afterAll(async () => {
+  await stopAll();
+  cleanTempDirs();
 });
-afterAll(() => cleanTempDirs());
 
 describe('pull_request_target', () => {
-  test('with the PR head checked out (as data): gates the PR\'s files, check run on the head commit, every request valid', async () => {
-    current = await setup('pull_request_target');
+  test.concurrent('with the PR head checked out (as data): gates the PR\'s files, check run on the head commit, every request valid', async () => {
+    const current = await fresh('pull_request_target');
     const { ev, gh } = current;
     expect(ev.githubSha).toBe(ev.repo.base);
     ev.repo.checkout(ev.headSha); // actions/checkout with ref: github.event.pull_request.head.sha
@@ -37,8 +36,8 @@ describe('pull_request_target', () => {
   // `success` on the PR HEAD commit — a green check for content it never read. Correct: notice
   // that the workspace is not at the head commit (git rev-parse HEAD, or read the changed files
   // at head_sha through the contents API, which the fake serves) and never conclude success.
-  test.failing('with the default checkout (the base branch): never a green check on the PR head for content that was not read', async () => {
-    current = await setup('pull_request_target');
+  test.concurrent('with the default checkout (the base branch): never a green check on the PR head for content that was not read', async () => {
+    const current = await fresh('pull_request_target');
     const { ev, gh } = current;
     expect(ev.checkedOut).toBe(ev.repo.base);
 

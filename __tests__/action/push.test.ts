@@ -1,21 +1,20 @@
 // push, from GitHub's real webhook example (a push creating a branch: `before` is all zeros).
-import { afterAll, afterEach, describe, expect, test } from '@jest/globals';
+import { afterAll, describe, expect, test } from '@jest/globals';
 import { cleanTempDirs } from './git-fixture.js';
 import { findingCommands, runAction } from './run-action.js';
 import { CHECK_NAME, expectValidTraffic, setup, type Setup } from './suite.js';
+import { fresh, stopAll, track } from './suite.js';
 
 const ACI_FILE = 'deploy/prod/legacy/deploymentconfig.yml';
-let current: Setup | undefined;
 
-afterEach(async () => {
-  await current?.gh.stop();
-  current = undefined;
+afterAll(async () => {
+  await stopAll();
+  cleanTempDirs();
 });
-afterAll(() => cleanTempDirs());
 
 describe('push', () => {
-  test('audits every file and reports the check run on `after`, every request valid', async () => {
-    current = await setup('push');
+  test.concurrent('audits every file and reports the check run on `after`, every request valid', async () => {
+    const current = await fresh('push');
     const { ev, gh } = current;
     expect(ev.payload['after']).toBe(ev.githubSha);
     expect(ev.payload['before']).toBe('0'.repeat(40));

@@ -24,6 +24,8 @@ export interface Command {
 
 export interface ActionRun {
   code: number;
+  /** GITHUB_OUTPUT as written. */
+  outputText: string;
   stdout: string;
   stderr: string;
   outputs: Record<string, string>;
@@ -76,6 +78,8 @@ export interface RunOptions {
   apiUrl: string;
   inputs?: Record<string, string>;
   env?: Record<string, string>;
+  /** GITHUB_WORKSPACE other than the fixture repository (e.g. a copy without .git: no history). */
+  workspace?: string;
 }
 
 export async function runAction(opts: RunOptions): Promise<ActionRun> {
@@ -98,7 +102,7 @@ export async function runAction(opts: RunOptions): Promise<ActionRun> {
     GITHUB_REPOSITORY_OWNER: e.repository.split('/')[0]!,
     GITHUB_SHA: e.githubSha,
     GITHUB_REF: e.githubRef,
-    GITHUB_WORKSPACE: e.repo.dir,
+    GITHUB_WORKSPACE: opts.workspace ?? e.repo.dir,
     GITHUB_OUTPUT: outputPath,
     GITHUB_STEP_SUMMARY: summaryPath,
     GITHUB_SERVER_URL: 'https://github.test',
@@ -116,7 +120,7 @@ export async function runAction(opts: RunOptions): Promise<ActionRun> {
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
 
   const { code, stdout, stderr } = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-    execFile(process.execPath, [BUNDLE], { cwd: e.repo.dir, env, timeout: 45_000, maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) => {
+    execFile(process.execPath, [BUNDLE], { cwd: opts.workspace ?? e.repo.dir, env, timeout: 45_000, maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) => {
       resolve({ code: err ? (typeof err.code === 'number' ? err.code : -1) : 0, stdout, stderr });
     });
   });
@@ -124,6 +128,7 @@ export async function runAction(opts: RunOptions): Promise<ActionRun> {
     code,
     stdout,
     stderr,
+    outputText: fs.readFileSync(outputPath, 'utf8'),
     outputs: parseOutputs(fs.readFileSync(outputPath, 'utf8')),
     summary: fs.readFileSync(summaryPath, 'utf8'),
     commands: parseCommands(stdout),
@@ -138,4 +143,76 @@ export function findingCommands(run: ActionRun): string[] {
 /** Warnings about the run itself (no file): what the action says went wrong with the API. */
 export function operationalWarnings(run: ActionRun): string[] {
   return run.commands.filter((c) => c.level === 'warning' && c.props['file'] === undefined).map((c) => c.message);
+}
+
+/** A workflow command as the runner processes it (after unescaping). */
+export interface RunnerCommand {
+  name: string;
+  props: Record<string, string>;
+  data: string;
+  /** `v2` (`::name::`) or the legacy `##[name]` form. */
+  form: 'v2' | 'legacy';
+}
+
+/** Commands the runner knows (actions/runner ActionCommandManager and its extensions). */
+const RUNNER_COMMANDS = new Set([
+  'add-mask', 'add-path', 'debug', 'echo', 'endgroup', 'error', 'group', 'notice', 'save-state', 'set-env', 'set-output',
+  'stop-commands', 'warning', 'add-matcher', 'remove-matcher', 'internal-set-repo-path', 'set-secret',
+]);
+
+/**
+ * What the GitHub runner would execute from this output, as its ActionCommandManager reads it: lines
+ * split at \n and \r; a `::name props::data` command after leading whitespace; a legacy
+ * `##[name props]data` anywhere in the line; `::stop-commands::TOKEN` stops both until `::TOKEN::`.
+ */
+export function runnerCommands(output: string): RunnerCommand[] {
+  const out: RunnerCommand[] = [];
+  let stopToken: string | undefined;
+  for (const raw of output.split(/\r\n|\r|\n/)) {
+    const parsed = parseV2(raw.trimStart()) ?? parseLegacy(raw);
+    if (!parsed) continue;
+    if (stopToken !== undefined) {
+      if (parsed.name === stopToken) stopToken = undefined;
+      continue;
+    }
+    if (!RUNNER_COMMANDS.has(parsed.name)) continue;
+    if (parsed.name === 'stop-commands') stopToken = parsed.data;
+    out.push(parsed);
+  }
+  return out;
+}
+
+function parseProps(text: string): Record<string, string> {
+  const props: Record<string, string> = {};
+  for (const kv of text.split(',').filter(Boolean)) {
+    const i = kv.indexOf('=');
+    if (i > 0) props[kv.slice(0, i)] = unescapeProp(kv.slice(i + 1));
+  }
+  return props;
+}
+
+function parseV2(line: string): RunnerCommand | undefined {
+  if (!line.startsWith('::')) return undefined;
+  const end = line.indexOf('::', 2);
+  if (end < 0) return undefined;
+  const info = line.slice(2, end);
+  const sp = info.indexOf(' ');
+  const name = sp < 0 ? info : info.slice(0, sp);
+  return { name, props: sp < 0 ? {} : parseProps(info.slice(sp + 1)), data: unescapeData(line.slice(end + 2)), form: 'v2' };
+}
+
+function parseLegacy(line: string): RunnerCommand | undefined {
+  const at = line.indexOf('##[');
+  if (at < 0) return undefined;
+  const close = line.indexOf(']', at);
+  if (close < 0) return undefined;
+  const info = line.slice(at + 3, close);
+  const sp = info.indexOf(' ');
+  const name = sp < 0 ? info : info.slice(0, sp);
+  const props: Record<string, string> = {};
+  for (const kv of (sp < 0 ? '' : info.slice(sp + 1)).split(';').filter(Boolean)) {
+    const i = kv.indexOf('=');
+    if (i > 0) props[kv.slice(0, i).trim()] = kv.slice(i + 1);
+  }
+  return { name, props, data: line.slice(close + 1), form: 'legacy' };
 }

@@ -150,15 +150,25 @@ describe('review suggestions', () => {
     expect(r2.summary).toContain(`+++ b/${GREEN}`);
   });
 
-  test('pull_request_target checks out the base branch: its text is not the head\'s, so no suggestion, the fix in the summary', async () => {
+  test('pull_request_target with the default checkout (the base branch): the step fails before any review, nothing stale is suggested', async () => {
     current = await setup('pull_request_target', { extra: { base: { [RED]: red('old') }, head: { [RED]: red('old').replace('200000', '200000  # keep') } } });
     const { ev, gh } = current;
     const run = await runAction({ event: ev, apiUrl: gh.url });
     expectValidTraffic(gh);
-    expect(gh.requestsOf('repos/get-content').map((r) => r.url)).toContainEqual(`/repos/${ev.repository}/contents/deploy%2Fprod%2Fonline%2Fred.yml?ref=${ev.headSha}`);
+    // The checkout is verified first (src/github/checkout.ts): the base branch is not the PR head.
+    expect(run.code).not.toBe(0);
     expect(gh.requestsOf('pulls/create-review')).toEqual([]);
-    expect(run.summary).toContain('### Fixes (1)');
-    expect(run.summary).toContain('the checkout is not its head');
+    expect(gh.requestsOf('repos/get-content').filter((r) => r.url.includes('/contents/deploy'))).toEqual([]);
+  });
+
+  test('pull_request_target with the PR head checked out: suggestions compare the checkout with the head through the contents API', async () => {
+    current = await setup('pull_request_target', { extra: { base: { [RED]: red('old') }, head: { [RED]: red('old').replace('200000', '200000  # keep') } } });
+    const { ev, gh } = current;
+    ev.repo.checkout(ev.headSha);
+    const run = await runAction({ event: ev, apiUrl: gh.url });
+    expectValidTraffic(gh);
+    expect(gh.requestsOf('repos/get-content').map((r) => r.url)).toContainEqual(`/repos/${ev.repository}/contents/deploy%2Fprod%2Fonline%2Fred.yml?ref=${ev.headSha}`);
+    expect(run.summary).not.toContain('the checkout is not its head');
   });
 
   test('the review request fails (403): a warning names the permission and the fixes go to the summary', async () => {

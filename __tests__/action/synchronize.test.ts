@@ -1,25 +1,24 @@
 // pull_request (synchronize), from GitHub's real webhook example: a new push to an open PR. The
 // sticky comment from the previous run is edited in place; comments by people are left alone.
-import { afterAll, afterEach, describe, expect, test } from '@jest/globals';
+import { afterAll, describe, expect, test } from '@jest/globals';
 import { GITHUB_ACTIONS_BOT, type Identity } from './fake-github-api.js';
 import { cleanTempDirs } from './git-fixture.js';
 import { findingCommands, runAction } from './run-action.js';
 import { CHECK_NAME, MARKER, expectValidTraffic, setup, type Setup } from './suite.js';
+import { fresh, stopAll, track } from './suite.js';
 
 const ACI_FILE = 'deploy/prod/legacy/deploymentconfig.yml';
 const MAINTAINER: Identity = { login: 'Codertocat', id: 21031067, type: 'User' };
 const MALLORY: Identity = { login: 'mallory', id: 6666666, type: 'User' };
-let current: Setup | undefined;
 
-afterEach(async () => {
-  await current?.gh.stop();
-  current = undefined;
+afterAll(async () => {
+  await stopAll();
+  cleanTempDirs();
 });
-afterAll(() => cleanTempDirs());
 
 describe('pull_request synchronize', () => {
-  test('the payload names the new head and the previous one; the check run goes on the new head; the bot\'s sticky comment is edited in place', async () => {
-    current = await setup('synchronize');
+  test.concurrent('the payload names the new head and the previous one; the check run goes on the new head; the bot\'s sticky comment is edited in place', async () => {
+    const current = await fresh('synchronize');
     const { ev, gh } = current;
     expect(ev.payload['after']).toBe(ev.headSha);
     expect(ev.payload['before']).toBe(ev.repo.previousHead);
@@ -40,8 +39,8 @@ describe('pull_request synchronize', () => {
     expectValidTraffic(gh);
   });
 
-  test('comments listed across pages (101 comments): the sticky comment on page 2 is found, not duplicated', async () => {
-    current = await setup('synchronize');
+  test.concurrent('comments listed across pages (101 comments): the sticky comment on page 2 is found, not duplicated', async () => {
+    const current = await fresh('synchronize');
     const { ev, gh } = current;
     for (let i = 0; i < 100; i++) gh.addComment(ev.pullNumber!, `review note ${i}`, MAINTAINER);
     const sticky = gh.addComment(ev.pullNumber!, `${MARKER}\nold report`, GITHUB_ACTIONS_BOT);
@@ -62,8 +61,8 @@ describe('pull_request synchronize', () => {
   // plant the marker (a hidden HTML comment) and the action then overwrites their comment — or,
   // worse, a maintainer's comment that quotes the marker. Correct: match only comments written by
   // the token's own identity (github-actions[bot] for GITHUB_TOKEN; comment.user.login/type).
-  test.failing('a comment by another user that contains the marker is not edited; the bot posts its own', async () => {
-    current = await setup('synchronize');
+  test.concurrent('a comment by another user that contains the marker is not edited; the bot posts its own', async () => {
+    const current = await fresh('synchronize');
     const { ev, gh } = current;
     const planted = gh.addComment(ev.pullNumber!, `${MARKER}\nI am not the bot`, MALLORY);
 

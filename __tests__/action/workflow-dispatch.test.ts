@@ -1,23 +1,22 @@
 // workflow_dispatch, from GitHub's real webhook example: a manual audit of the whole workspace.
-import { afterAll, afterEach, describe, expect, test } from '@jest/globals';
+import { afterAll, describe, expect, test } from '@jest/globals';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { cleanTempDirs } from './git-fixture.js';
 import { findingCommands, runAction } from './run-action.js';
 import { CHECK_NAME, expectValidTraffic, setup, type Setup } from './suite.js';
+import { fresh, stopAll, track } from './suite.js';
 
 const ACI_FILE = 'deploy/prod/legacy/deploymentconfig.yml';
-let current: Setup | undefined;
 
-afterEach(async () => {
-  await current?.gh.stop();
-  current = undefined;
+afterAll(async () => {
+  await stopAll();
+  cleanTempDirs();
 });
-afterAll(() => cleanTempDirs());
 
 describe('workflow_dispatch audit', () => {
-  test('audits every file, one check run on GITHUB_SHA, no file listing, every request valid', async () => {
-    current = await setup('workflow_dispatch');
+  test.concurrent('audits every file, one check run on GITHUB_SHA, no file listing, every request valid', async () => {
+    const current = await fresh('workflow_dispatch');
     const { ev, gh } = current;
     const run = await runAction({ event: ev, apiUrl: gh.url, inputs: { comment: 'always', 'report-file': 'out/report.json' } });
 
@@ -31,8 +30,8 @@ describe('workflow_dispatch audit', () => {
     expectValidTraffic(gh);
   });
 
-  test('a clean workspace passes with a successful check run', async () => {
-    current = await setup('workflow_dispatch', { extra: { head: { [ACI_FILE]: null } } });
+  test.concurrent('a clean workspace passes with a successful check run', async () => {
+    const current = await fresh('workflow_dispatch', { extra: { head: { [ACI_FILE]: null } } });
     const { ev, gh } = current;
     const run = await runAction({ event: ev, apiUrl: gh.url });
 

@@ -10,6 +10,10 @@ import { rule as unknownKeyRule } from '../../src/policy/rules/unknown-key.js';
 import { check, manifestsOf, runRule } from '../harness.js';
 import { byRule } from '../helpers.js';
 import { EXAMPLES_NOW, filesOf, ruleExamples } from './examples.js';
+import { judgePullRequest } from './pr-example.js';
+
+/** policy-change's examples are pull requests (a base branch and a checkout): pr-example.ts. */
+const checkExample = (id: string, files: Record<string, string>) => (id === 'policy-change' ? judgePullRequest(files, EXAMPLES_NOW) : check(files, { now: EXAMPLES_NOW }));
 
 /** Code blocks (yaml/json) of one `## …` section of a docs page. */
 function examples(page: string, section: string): Array<{ lang: string; code: string }> {
@@ -50,12 +54,12 @@ describe.each(ALL_RULES.map((r) => r.id))('docs/rules/%s.md examples, through th
   });
 
   test.each(failing.map((e) => [e.label, e] as const))('%s makes the rule fire', (_label, e) => {
-    const r = check(e.files, { now: EXAMPLES_NOW });
+    const r = checkExample(id, e.files);
     expect(byRule(r, id).length).toBeGreaterThan(0);
   });
 
   test.each(passing.map((e) => [e.label, e] as const))('%s holds a manifest, parses, and the rule neither fires nor is skipped', (_label, e) => {
-    const r = check(e.files, { now: EXAMPLES_NOW });
+    const r = checkExample(id, e.files);
     expect(r.scope.manifests).toBeGreaterThan(0);
     expect(byRule(r, 'parse-error').map((f) => `${f.file}:${f.line} ${f.message}`)).toEqual([]);
     expect(r.skipped.filter((s) => s.rules.includes(id)).map((s) => `${s.file}: ${s.why}`)).toEqual([]);

@@ -85,7 +85,7 @@ describe('parseSettings', () => {
     expect(s.event).toEqual({
       name: 'pull_request',
       sha: 'c'.repeat(40),
-      pullRequest: { number: 17, headSha: SHA_A, baseSha: SHA_B, baseRef: 'main', fork: true },
+      pullRequest: { number: 17, headSha: SHA_A, baseSha: SHA_B, baseRef: 'main', fork: true, headRepo: 'someone/ml' },
     });
   });
 

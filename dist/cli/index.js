@@ -12352,6 +12352,9 @@ class SkuCatalog {
     }
 }
 
+// EXTERNAL MODULE: ./node_modules/picomatch/index.js
+var picomatch = __nccwpck_require__(4006);
+var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
 ;// CONCATENATED MODULE: ./src/core/files.ts
 // Reading a file that is already open, in full.
 
@@ -16900,6 +16903,172 @@ function loadConfig(root, explicitPath, knownRules) {
     return found.ok ? configFrom(found.source, knownRules) : found;
 }
 
+;// CONCATENATED MODULE: ./src/config/policy.ts
+
+const RANK = { off: 0, notice: 1, warning: 2, error: 3 };
+/** The severity a rule has under `config` (`off` included): the override, else the default. */
+function effectiveSeverity(config, rule) {
+    const o = config.rules[rule.id];
+    if (o === undefined)
+        return rule.defaultSeverity;
+    if (o === 'off' && rule.unsilenceable)
+        return rule.defaultSeverity;
+    return o;
+}
+/** Config excludes beyond the built-in ones (SPEC §5: `exclude` adds to them). */
+function extraExcludes(config) {
+    return config.exclude.filter((g) => !BUILTIN_EXCLUDES.includes(g));
+}
+/** Rules off, severities lowered below their default, limits that differ from the defaults. */
+function summarisePolicy(config, rules) {
+    const off = [];
+    const lowered = [];
+    for (const r of rules) {
+        const s = effectiveSeverity(config, r);
+        if (s === 'off')
+            off.push(r.id);
+        else if (RANK[s] < RANK[r.defaultSeverity])
+            lowered.push({ rule: r.id, from: r.defaultSeverity, to: s });
+    }
+    const defaults = defaultConfig().limits;
+    const values = config.limits;
+    const limits = [];
+    for (const k of Object.keys(values).sort()) {
+        if (values[k] !== defaults[k])
+            limits.push({ limit: k, value: values[k], default: defaults[k] });
+    }
+    return { off, lowered, limits };
+}
+/** Which way a limit relaxes the policy. An unknown limit relaxes whichever way it moves (fail closed). */
+const LOOSER = {
+    'aci-max-memory-gb': 'up',
+    'aci-max-model-size-gb': 'up',
+    'memory-headroom-ratio': 'down',
+    'aks-production-min-nodes': 'down',
+    'aks-production-min-vcpus': 'down',
+    'managed-production-min-instances': 'down',
+    'managed-max-request-timeout-ms': 'up',
+    'kubernetes-max-request-timeout-ms': 'up',
+};
+const STAGE_RANK = { production: 2, unknown: 1, nonproduction: 0 };
+/** A value quoted as code for the messages (reports render code spans inert). */
+function q(s) {
+    return `\`${s}\``;
+}
+function waiverText(w) {
+    return `${q(w.rule)} on ${q(w.path)} (owner ${q(w.owner)}, until ${w.expires}, reason ${q(w.reason)})`;
+}
+function added(a, b) {
+    return b.filter((x) => !a.includes(x));
+}
+function stable(v) {
+    return JSON.stringify(v, (_k, x) => x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.keys(x).sort().map((k) => [k, x[k]])) : x);
+}
+/**
+ * What `next` changes compared with `current` (the policy that judges the run), in the order a
+ * reviewer reads a config: rules, limits, stages, files read, waivers, facts. Facts about models,
+ * computes and SKUs count as relaxing whichever way they change: they decide what rules can see.
+ */
+function diffPolicies(current, next, rules) {
+    const out = [];
+    for (const r of rules) {
+        const a = effectiveSeverity(current, r);
+        const b = effectiveSeverity(next, r);
+        if (r.unsilenceable && next.rules[r.id] === 'off' && current.rules[r.id] !== 'off') {
+            out.push({ text: `asks to turn off ${q(r.id)}, which cannot be turned off (ignored)`, relaxes: false, ptr: `/rules/${r.id}` });
+        }
+        if (a === b)
+            continue;
+        const ptr = `/rules/${r.id}`;
+        if (b === 'off')
+            out.push({ text: `turns off ${q(r.id)} (${a} → off)`, relaxes: true, ptr });
+        else if (RANK[b] < RANK[a])
+            out.push({ text: `lowers ${q(r.id)} from ${a} to ${b}`, relaxes: true, ptr });
+        else
+            out.push({ text: `raises ${q(r.id)} from ${a} to ${b}`, relaxes: false, ptr });
+    }
+    const la = current.limits;
+    const lb = next.limits;
+    for (const k of [...new Set([...Object.keys(la), ...Object.keys(lb)])].sort()) {
+        const a = la[k];
+        const b = lb[k];
+        if (a === b || b === undefined)
+            continue;
+        const way = LOOSER[k];
+        const looser = a === undefined || way === undefined ? true : way === 'up' ? b > a : b < a;
+        out.push({ text: `${looser ? 'loosens' : 'tightens'} limit ${q(k)} from ${a ?? 'its default'} to ${b}`, relaxes: looser, ptr: `/limits/${k}` });
+    }
+    if (current.defaultStage !== next.defaultStage) {
+        const relax = STAGE_RANK[next.defaultStage] < STAGE_RANK[current.defaultStage];
+        out.push({
+            text: `changes default-stage from ${current.defaultStage} to ${next.defaultStage}` +
+                (relax ? ' (deployments nothing else classifies move out of production)' : ''),
+            relaxes: relax,
+            ptr: '/default-stage',
+        });
+    }
+    for (const g of added(next.stages.production, current.stages.production)) {
+        out.push({ text: `no longer treats ${q(g)} as production (stages.production)`, relaxes: true, ptr: '/stages/production' });
+    }
+    for (const g of added(current.stages.nonproduction, next.stages.nonproduction)) {
+        out.push({ text: `treats ${q(g)} as non-production (stages.nonproduction)`, relaxes: true, ptr: '/stages/nonproduction' });
+    }
+    for (const g of added(current.stages.production, next.stages.production)) {
+        out.push({ text: `treats ${q(g)} as production (stages.production)`, relaxes: false, ptr: '/stages/production' });
+    }
+    for (const g of added(next.stages.nonproduction, current.stages.nonproduction)) {
+        out.push({ text: `no longer treats ${q(g)} as non-production (stages.nonproduction)`, relaxes: false, ptr: '/stages/nonproduction' });
+    }
+    for (const g of added(current.exclude, next.exclude))
+        out.push({ text: `excludes ${q(g)} from the gate`, relaxes: true, ptr: '/exclude' });
+    for (const g of added(next.include, current.include))
+        out.push({ text: `stops including ${q(g)}`, relaxes: true, ptr: '/include' });
+    for (const g of added(next.exclude, current.exclude))
+        out.push({ text: `no longer excludes ${q(g)}`, relaxes: false, ptr: '/exclude' });
+    for (const g of added(current.include, next.include))
+        out.push({ text: `also includes ${q(g)}`, relaxes: false, ptr: '/include' });
+    for (const w of next.waivers) {
+        const ptr = `/waivers/${w.index}`;
+        const same = current.waivers.find((x) => x.rule === w.rule && x.path === w.path);
+        if (!same) {
+            const others = current.waivers.filter((x) => x.rule === w.rule).map((x) => q(x.path));
+            out.push({
+                text: `adds a waiver for ${waiverText(w)}${others.length ? ` (the base waives ${q(w.rule)} only on ${others.join(', ')})` : ''}`,
+                relaxes: true,
+                ptr,
+            });
+        }
+        else if (w.expires > same.expires) {
+            out.push({ text: `extends the waiver for ${q(w.rule)} on ${q(w.path)} from ${same.expires} to ${w.expires}`, relaxes: true, ptr: `${ptr}/expires` });
+        }
+        else if (w.expires < same.expires) {
+            out.push({ text: `shortens the waiver for ${q(w.rule)} on ${q(w.path)} to ${w.expires}`, relaxes: false, ptr: `${ptr}/expires` });
+        }
+        else if (w.owner !== same.owner || w.reason !== same.reason) {
+            out.push({ text: `changes the owner or reason of the waiver for ${q(w.rule)} on ${q(w.path)}`, relaxes: false, ptr });
+        }
+    }
+    for (const w of current.waivers) {
+        if (!next.waivers.some((x) => x.rule === w.rule && x.path === w.path)) {
+            out.push({ text: `removes the waiver for ${q(w.rule)} on ${q(w.path)}`, relaxes: false });
+        }
+    }
+    for (const section of ['models', 'computes', 'skus']) {
+        const a = current[section];
+        const b = next[section];
+        for (const name of [...new Set([...Object.keys(a), ...Object.keys(b)])].sort()) {
+            const ptr = `/${section}/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+            if (!(name in a))
+                out.push({ text: `declares facts for ${section} ${q(name)}`, relaxes: true, ptr });
+            else if (!(name in b))
+                out.push({ text: `removes the facts for ${section} ${q(name)} (rules that need them are skipped)`, relaxes: true });
+            else if (stable(a[name]) !== stable(b[name]))
+                out.push({ text: `changes the facts for ${section} ${q(name)}`, relaxes: true, ptr });
+        }
+    }
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./src/formats/kit/placeholder.ts
 // Placeholders: values that stand for something supplied elsewhere (a template, a pipeline
 // variable, a documented "fill this in"). Such values are unknown, never wrong, and never echoed
@@ -19188,9 +19357,6 @@ function sumFiles(abs) {
     return found ? total : undefined;
 }
 
-// EXTERNAL MODULE: ./node_modules/picomatch/index.js
-var picomatch = __nccwpck_require__(4006);
-var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
 ;// CONCATENATED MODULE: ./src/inventory/stage.ts
 
 const PRODUCTION = new Set(['prod', 'production', 'prd', 'live']);
@@ -19234,8 +19400,8 @@ class StageResolver {
     nonprod;
     constructor(rules) {
         this.rules = rules;
-        this.prod = rules.production.length ? picomatch_default()(rules.production, { dot: true }) : () => false;
-        this.nonprod = rules.nonproduction.length ? picomatch_default()(rules.nonproduction, { dot: true }) : () => false;
+        this.prod = rules.production.length ? picomatch_default()(rules.production, { dot: true, flags: 's' }) : () => false;
+        this.nonprod = rules.nonproduction.length ? picomatch_default()(rules.nonproduction, { dot: true, flags: 's' }) : () => false;
     }
     /** SPEC §3: tags, then config globs, then words of the path and names, then the default. */
     resolve(input) {
@@ -19559,10 +19725,12 @@ function walk(opts) {
     const root = external_node_path_namespaceObject.resolve(opts.root);
     const realRoot = (0,external_node_fs_namespaceObject.realpathSync)(root);
     const exclude = [...opts.exclude];
-    // Azure's CLIs load a manifest whatever the case of its extension (`deploy.YML`).
-    const isIncluded = picomatch_default()([...opts.include], { dot: true, nocase: true });
-    const isExcluded = picomatch_default()(exclude, { dot: true });
-    const prune = exclude.filter((g) => g.endsWith('/**')).map((g) => picomatch_default()(g.slice(0, -3), { dot: true }));
+    // Azure's CLIs load a manifest whatever the case of its extension (`deploy.YML`). `s`: a path with a
+    // line break (a folder name the PR author chose) is matched like any other (picomatch's `flags`
+    // replaces `nocase`, hence `i`).
+    const isIncluded = picomatch_default()([...opts.include], { dot: true, flags: 'si' });
+    const isExcluded = picomatch_default()(exclude, { dot: true, flags: 's' });
+    const prune = exclude.filter((g) => g.endsWith('/**')).map((g) => picomatch_default()(g.slice(0, -3), { dot: true, flags: 's' }));
     const only = (opts.paths ?? []).map((p) => toPosix(p).replace(/\/+$/, '')).filter((p) => p !== '' && p !== '.');
     const inScope = (rel) => only.length === 0 || only.some((p) => rel === p || rel.startsWith(p + '/'));
     const underScope = (relDir) => only.length === 0 || only.some((p) => p === relDir || p.startsWith(relDir + '/') || relDir.startsWith(p + '/'));
@@ -22329,7 +22497,24 @@ const quota_exceeded_rule = {
     },
 };
 
+;// CONCATENATED MODULE: ./src/policy/rules/policy-change.ts
+/**
+ * Reported by the engine when a pull request adds, changes or deletes the config: the run is judged
+ * by the base branch's policy, and this finding says what the PR's own policy would turn off, lower,
+ * waive or relax, and how many findings of the run it would hide. Its severity comes from the
+ * judging (base) policy, so a PR cannot silence it with its own config; it is made after inline
+ * suppressions and waivers are applied, so neither can hide it.
+ */
+const policy_change_rule = {
+    id: 'policy-change',
+    scope: 'engine',
+    defaultSeverity: 'error',
+    description: "A pull request changes the gate's config (adds, edits or deletes it) in a way that turns rules off, lowers severities, adds or extends waivers, or relaxes limits, stages or file selection.",
+    remediation: 'Have the config owners (CODEOWNERS) review and approve the policy change; the new policy takes effect once merged. Split policy changes from manifest changes.',
+};
+
 ;// CONCATENATED MODULE: ./src/policy/rules/index.ts
+
 
 
 
@@ -22393,6 +22578,7 @@ const ALL_RULES = [
     kubernetes_registry_asset_rule,
     v2_online_on_legacy_aks_rule,
     quota_exceeded_rule,
+    policy_change_rule,
 ];
 
 ;// CONCATENATED MODULE: ./src/policy/suppress/inline.ts
@@ -22532,7 +22718,7 @@ function waiverEntries(config, now) {
     return config.waivers.map((w) => ({
         waiver: w,
         expired: w.expires < today,
-        matches: picomatch_default()(w.path.replace(/^\.\//, ''), { dot: true }),
+        matches: picomatch_default()(w.path.replace(/^\.\//, ''), { dot: true, flags: 's' }),
         matched: 0,
     }));
 }
@@ -22688,6 +22874,14 @@ function summarise(findings, failOn) {
 
 ;// CONCATENATED MODULE: ./src/engine.ts
 // The one function both entry points call: config → load → formats → inventory → policy → Result.
+// On a pull request the policy is the base branch's; a config the PR changes is evaluated too and
+// compared (policy-change).
+
+
+
+
+
+
 
 
 
@@ -22705,22 +22899,164 @@ function summarise(findings, failOn) {
 
 
 const RULE_IDS = ALL_RULES.map((r) => r.id);
+const POLICY_CHANGE = 'policy-change';
+/** Relaxations listed in the message of a policy-change finding (the rest are counted). */
+const MAX_LISTED = 12;
+function sameSource(a, b) {
+    if (a === null || b === null)
+        return a === b;
+    return a.path === b.path && a.text === b.text;
+}
+/** The config change a run sees, if any: the PR's config differs from the one that judges. */
+function configChange(p) {
+    if (!p)
+        return { changed: false };
+    if (p.from === 'base' && (p.proposedProblems?.length ?? 0) > 0)
+        return { changed: true, path: p.proposedProblems[0].file };
+    if (p.from === 'base' && p.proposed !== undefined && !sameSource(p.source, p.proposed)) {
+        return p.proposed === null ? { changed: true, path: p.source?.path, deleted: true } : { changed: true, path: p.proposed.path };
+    }
+    if (p.from === 'head' && p.baseline !== undefined && !sameSource(p.baseline, p.source)) {
+        return p.source === null ? { changed: true, path: p.baseline?.path, deleted: true } : { changed: true, path: p.source.path };
+    }
+    return { changed: false };
+}
 function evaluate(opts) {
     const root = external_node_path_namespaceObject.resolve(opts.root);
     let config = opts.config;
+    const policy = opts.policy;
     if (!config) {
-        const loaded = loadConfig(root, opts.configPath, RULE_IDS);
+        let source;
+        if (policy)
+            source = policy.source;
+        else {
+            const found = readConfigSource(root, opts.configPath);
+            if (!found.ok)
+                return found;
+            source = found.source;
+        }
+        const loaded = configFrom(source, RULE_IDS);
         if (!loaded.ok)
             return loaded;
         config = loaded.config;
     }
     if (opts.defaultStage)
         config = { ...config, defaultStage: opts.defaultStage };
-    return { ok: true, result: run(root, config, opts) };
+    const change = configChange(policy);
+    const meta = { from: policy?.from ?? 'checkout', commit: policy?.commit, note: policy?.note, changed: change.changed, changedPath: change.path, deleted: change.deleted };
+    const result = run(root, config, opts, meta);
+    if (policy?.from === 'base' && change.changed)
+        addPolicyChange(root, config, policy, opts, meta, result);
+    return { ok: true, result };
 }
-function run(root, config, opts) {
-    const candidates = walk({ root, include: config.include, exclude: config.exclude });
+/** Unsuppressed findings by rule, file and line (how two runs are compared). */
+function activeKeys(findings) {
+    const m = new Map();
+    for (const f of findings) {
+        if (f.suppressed || f.ruleId === POLICY_CHANGE)
+            continue;
+        const k = `${f.ruleId}\u0000${f.file}\u0000${f.line}`;
+        m.set(k, (m.get(k) ?? 0) + 1);
+    }
+    return m;
+}
+/**
+ * Evaluates the run again with the pull request's config and adds one `policy-change` finding
+ * (made by the judging policy's registry, after suppressions: the PR cannot silence it).
+ */
+function addPolicyChange(root, config, policy, opts, meta, result) {
+    const registry = new Registry(ALL_RULES, config);
+    const proposed = policy.proposed ?? null;
+    const file = proposed?.path ?? meta.changedPath ?? policy.source?.path ?? CONFIG_FILES[0];
+    const kind = proposed === null && !policy.proposedProblems?.length ? 'deleted' : policy.source === null ? 'added' : 'changed';
+    const change = { file, kind, relaxes: [], other: [], hidden: 0 };
+    let span = { line: 1, column: 1, endLine: 1, endColumn: 1 };
+    let message;
+    let severity;
+    const problems = policy.proposedProblems?.length ? policy.proposedProblems : undefined;
+    const next = problems ? { ok: false, problems } : configFrom(proposed, RULE_IDS);
+    if (!next.ok) {
+        const p = next.problems[0];
+        change.invalid = problemText(p);
+        if (p.line > 0)
+            span = { line: p.line, column: Math.max(1, p.column), endLine: p.line, endColumn: Math.max(1, p.column) };
+        message =
+            `The pull request's config ${code(file)} is invalid, so every run would fail once it is merged: ${change.invalid}. ` +
+                "This run was judged by the base branch's policy.";
+    }
+    else {
+        let nextConfig = next.config;
+        if (opts.defaultStage)
+            nextConfig = { ...nextConfig, defaultStage: opts.defaultStage };
+        const items = diffPolicies(config, nextConfig, ALL_RULES);
+        const relaxing = items.filter((i) => i.relaxes);
+        change.relaxes = relaxing.map((i) => i.text);
+        change.other = items.filter((i) => !i.relaxes).map((i) => i.text);
+        // The same run under the PR's policy: which findings would it hide?
+        const theirs = run(root, nextConfig, { ...opts, changed: undefined }, { from: 'head', changed: true });
+        const kept = activeKeys(theirs.findings);
+        let hiddenErrors = 0;
+        for (const f of result.findings) {
+            if (f.suppressed || f.ruleId === POLICY_CHANGE)
+                continue;
+            const k = `${f.ruleId}\u0000${f.file}\u0000${f.line}`;
+            const left = kept.get(k) ?? 0;
+            if (left > 0)
+                kept.set(k, left - 1);
+            else {
+                change.hidden++;
+                if (f.severity === 'error')
+                    hiddenErrors++;
+            }
+        }
+        change.wouldResult = theirs.summary.result;
+        const first = relaxing[0] ?? items[0];
+        if (first?.ptr && nextConfig.source)
+            span = spanAt(nextConfig.source.doc, first.ptr);
+        const what = kind === 'deleted'
+            ? `The pull request deletes the config ${code(file)}, so the built-in defaults would apply`
+            : `The pull request ${kind === 'added' ? 'adds the config' : 'changes the config'} ${code(file)}`;
+        // What relaxes first, then the rest (raised severities, ignored settings).
+        const ordered = [...relaxing, ...items.filter((i) => !i.relaxes)];
+        const listed = ordered.slice(0, MAX_LISTED).map((i) => i.text);
+        const more = ordered.length - listed.length;
+        const body = listed.length ? `: it ${listed.join('; it ')}${more > 0 ? `; and ${plural(more, 'more change')}` : ''}` : ' (no setting changes)';
+        const effect = change.hidden > 0
+            ? ` With its config, ${plural(change.hidden, 'finding')} of this run (${plural(hiddenErrors, 'error')}) would be hidden` +
+                (theirs.summary.result === 'pass' && result.summary.result === 'fail' ? ' and the run would pass' : '') +
+                '.'
+            : ' With its config, no finding of this run would be hidden.';
+        message =
+            `${what}${body}.${effect} This run was judged by the base branch's policy; the new policy takes effect once merged ` +
+                '(have the config owners review it).';
+        if (relaxing.length === 0 && change.hidden === 0)
+            severity = 'notice';
+    }
+    result.policy = { ...result.policy, change };
+    const f = registry.make(POLICY_CHANGE, file, span, message, severity);
+    if (f) {
+        result.findings.push(f);
+        result.findings.sort(compareFindings);
+        result.summary = summarise(result.findings, opts.failOn);
+    }
+}
+function code(s) {
+    return `\`${s}\``;
+}
+function run(root, config, opts, meta) {
+    // Files kept out by the config's own excludes are counted (SPEC §5: always reported), so the walk
+    // applies only the built-in excludes and the config's are applied here.
+    const extra = extraExcludes(config);
+    let candidates = walk({ root, include: config.include, exclude: extra.length ? BUILTIN_EXCLUDES : config.exclude });
+    let excludedFiles = 0;
+    if (extra.length) {
+        const isExcluded = picomatch_default()(extra, { dot: true, flags: 's' });
+        const before = candidates.length;
+        candidates = candidates.filter((c) => !isExcluded(c.path));
+        excludedFiles = before - candidates.length;
+    }
     const loaded = read_loadAll(candidates, { prefilter: looksLikeManifest, maxBytes: opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES });
+    // `--fix` gates its edited texts in memory.
     const overlay = opts.overlay;
     const files = overlay
         ? loaded.map((f) => {
@@ -22728,14 +23064,14 @@ function run(root, config, opts) {
             return text === undefined ? f : (parseBuffer({ path: f.path, abs: f.abs }, Buffer.from(text, 'utf8'), looksLikeManifest) ?? f);
         })
         : loaded;
-    return judge(root, candidates.length, files, config, opts);
+    return judge(root, candidates.length, files, config, opts, meta, excludedFiles);
 }
 /**
  * Everything after reading: recognition, inventory, rules, suppressions, scope. `candidates` is how
  * many files the walk selected, `files` the ones the loader kept. Exported for the in-memory test
  * harness, which feeds it files that never touch the disk.
  */
-function judge(root, candidates, files, config, opts) {
+function judge(root, candidates, files, config, opts, meta = { from: opts.policy?.from ?? 'checkout', changed: false }, excludedFiles = 0) {
     const registry = new Registry(ALL_RULES, config);
     const findings = [];
     for (const f of files) {
@@ -22777,11 +23113,16 @@ function judge(root, candidates, files, config, opts) {
     // Scope: a diff-aware run keeps findings of changed files and of the manifests that depend on them.
     let deployments = inventory.deployments;
     let inScopeFiles = files;
-    // A changed config file changes every verdict: the run gates everything (SPEC §6).
+    // A changed config file changes every verdict: the run gates everything (SPEC §6). So does a
+    // config the pull request adds, changes or deletes (the action compares the base and head texts).
     const configPath = config.source?.path;
-    const changed = opts.changed && configPath !== undefined && opts.changed.includes(configPath) ? undefined : opts.changed;
-    const scopeReason = changed === opts.changed ? opts.scopeReason : `${opts.scopeReason}; the config file ${configPath} changed, so everything is gated`;
-    const keepConfigFinding = (f) => f.ruleId === 'waiver-expired' && f.file === configPath;
+    const listed = opts.changed !== undefined && configPath !== undefined && opts.changed.includes(configPath);
+    const changed = opts.changed && (listed || meta.changed) ? undefined : opts.changed;
+    const changedConfig = (listed ? configPath : meta.changedPath) ?? configPath ?? 'file';
+    const scopeReason = changed === opts.changed
+        ? opts.scopeReason
+        : `${opts.scopeReason}; the config ${changedConfig} ${meta.deleted ? 'is deleted' : 'changed'}, so everything is gated`;
+    const keepConfigFinding = (f) => (f.ruleId === 'waiver-expired' && f.file === configPath) || f.ruleId === POLICY_CHANGE;
     if (changed) {
         const scope = dependents(new Set(changed), inventory);
         all = all.filter((f) => scope.has(f.file) || keepConfigFinding(f));
@@ -22825,7 +23166,24 @@ function judge(root, candidates, files, config, opts) {
         waivers: suppressed.waivers,
         failOn: opts.failOn,
         quota: quotaNeeds(inventory.deployments, skus, config.quota),
+        policy: policyInfo(config, meta, excludedFiles, suppressed.waivers.length, opts.now ?? new Date()),
     };
+}
+function policyInfo(config, meta, excludedFiles, inForce, now) {
+    const today = now.toISOString().slice(0, 10);
+    const info = {
+        from: meta.from,
+        file: config.source?.path ?? null,
+        ...summarisePolicy(config, ALL_RULES),
+        defaultStage: config.defaultStage,
+        excluded: { patterns: extraExcludes(config), files: excludedFiles },
+        waivers: { inForce, expired: config.waivers.filter((w) => w.expires < today).length },
+    };
+    if (meta.commit)
+        info.commit = meta.commit;
+    if (meta.note)
+        info.note = meta.note;
+    return info;
 }
 
 ;// CONCATENATED MODULE: ./src/report/json.ts
@@ -22868,7 +23226,35 @@ function toJsonReport(result) {
             matched: w.matched,
         })),
         ...(result.quota && result.quota.length > 0 ? { quota: result.quota.map(quota) } : {}),
+        ...(result.policy ? { policy: policy(result.policy) } : {}),
     };
+}
+/** The policy that judged the run: always in the report (SPEC §6), so nothing it silences is invisible. */
+function policy(p) {
+    const out = {
+        from: p.from,
+        file: p.file,
+        ...(p.commit !== undefined ? { commit: p.commit } : {}),
+        off: [...p.off],
+        lowered: p.lowered.map((l) => ({ rule: l.rule, from: l.from, to: l.to })),
+        limits: p.limits.map((l) => ({ limit: l.limit, value: l.value, default: l.default })),
+        defaultStage: p.defaultStage,
+        excluded: { patterns: [...p.excluded.patterns], files: p.excluded.files },
+        waivers: { inForce: p.waivers.inForce, expired: p.waivers.expired },
+    };
+    if (p.note !== undefined)
+        out.note = p.note;
+    if (p.change)
+        out.change = change(p.change);
+    return out;
+}
+function change(c) {
+    const out = { file: c.file, kind: c.kind, relaxes: [...c.relaxes], other: [...c.other], hidden: c.hidden };
+    if (c.wouldResult !== undefined)
+        out.wouldResult = c.wouldResult;
+    if (c.invalid !== undefined)
+        out.invalid = c.invalid;
+    return out;
 }
 /** The JSON report as text (2-space indent, trailing newline). */
 function renderJson(result) {
@@ -22996,6 +23382,54 @@ function modelCell(r) {
 function gpuCell(r) {
     return r.gpus === null ? '' : r.gpus === 0 ? 'no' : String(r.gpus);
 }
+/** A value quoted as code (the markdown report renders code spans inert). */
+function format_q(s) {
+    return `\`${s}\``;
+}
+/** Which policy judged the run, in a phrase (`the base branch's config `x` at abc123`). */
+function policyHeadline(p) {
+    const at = p.commit ? ` at ${p.commit.slice(0, 12)}` : '';
+    switch (p.from) {
+        case 'base':
+            return p.file ? `the base branch's config ${format_q(p.file)}${at}` : `the built-in defaults (the base branch${at} has no config)`;
+        case 'head':
+            return p.file ? `the pull request's own config ${format_q(p.file)} (policy-from: head)` : 'the built-in defaults (the pull request has no config; policy-from: head)';
+        case 'checkout':
+            return p.file ? `the config ${format_q(p.file)}` : 'the built-in defaults (no config file)';
+    }
+}
+/** Everything the policy silences or relaxes, one line each (SPEC §6: always listed). */
+function policyItems(p) {
+    const out = [];
+    if (p.note)
+        out.push(p.note);
+    if (p.off.length)
+        out.push(`Rules turned off: ${p.off.map(format_q).join(', ')}`);
+    if (p.lowered.length)
+        out.push(`Severities lowered: ${p.lowered.map((l) => `${format_q(l.rule)} ${l.from} → ${l.to}`).join(', ')}`);
+    if (p.limits.length)
+        out.push(`Limits changed: ${p.limits.map((l) => `${format_q(l.limit)} ${l.value} (default ${l.default})`).join(', ')}`);
+    if (p.defaultStage !== 'unknown')
+        out.push(`Default stage: ${p.defaultStage}`);
+    if (p.excluded.patterns.length) {
+        out.push(`Excluded by the config: ${plural(p.excluded.files, 'file')} (${p.excluded.patterns.map(format_q).join(', ')})`);
+    }
+    if (p.waivers.inForce || p.waivers.expired) {
+        out.push(`Waivers: ${p.waivers.inForce} in force${p.waivers.expired ? `, ${p.waivers.expired} expired` : ''}`);
+    }
+    if (out.length === 0)
+        out.push('Nothing is turned off, lowered, relaxed, excluded or waived');
+    const c = p.change;
+    if (c) {
+        const verb = c.kind === 'deleted' ? 'deletes' : c.kind === 'added' ? 'adds' : 'changes';
+        const head = `The pull request ${verb} the config ${format_q(c.file)} (not in effect until merged; see the policy-change finding)`;
+        out.push(c.invalid
+            ? `${head}: its version is invalid`
+            : `${head}: it relaxes ${plural(c.relaxes.length, 'setting')} and would hide ${plural(c.hidden, 'finding')} of this run` +
+                (c.wouldResult ? `; with it this run would ${c.wouldResult}` : ''));
+    }
+    return out;
+}
 
 ;// CONCATENATED MODULE: ./src/report/markdown.ts
 
@@ -23096,7 +23530,8 @@ function buildSections(result, opts) {
         before: [
             `**${counts(s)}**${s.suppressed ? ` · ${s.suppressed} suppressed` : ''} · fails on: ${result.failOn === 'never' ? 'never' : `${result.failOn} or worse`}`,
             '',
-            `Scope: ${esc(scope)} — ${plural(result.scope.filesScanned, 'file')} scanned, ${plural(result.scope.manifests, 'manifest')}.`,
+            `Scope: ${escLine(scope)} — ${plural(result.scope.filesScanned, 'file')} scanned, ${plural(result.scope.manifests, 'manifest')}.`,
+            ...(result.policy ? ['', `Policy: ${escLine(policyHeadline(result.policy))}.`] : []),
         ],
         after: [],
     });
@@ -23146,7 +23581,7 @@ function buildSections(result, opts) {
                     esc(q.family),
                     String(q.vcpus),
                     q.quota === undefined ? '—' : q.quota < q.vcpus ? `⚠ ${q.quota}` : String(q.quota),
-                    q.deployments.map((d) => `${code(d.file)} ${esc(`${d.instances} × ${d.instanceType}`)}: ${d.vcpus}`).join('<br>'),
+                    q.deployments.map((d) => `${markdown_code(d.file)} ${esc(`${d.instances} × ${d.instanceType}`)}: ${d.vcpus}`).join('<br>'),
                 ])),
             },
             after: [],
@@ -23159,7 +23594,7 @@ function buildSections(result, opts) {
             table: {
                 noun: 'skipped checks',
                 header: ['File', 'Rules not evaluated', 'Why'],
-                rows: result.skipped.map((k) => markdown_row([code(k.file), k.rules.map(code).join(', '), esc(k.why)])),
+                rows: result.skipped.map((k) => markdown_row([markdown_code(k.file), k.rules.map(markdown_code).join(', '), esc(k.why)])),
             },
             after: [
                 'Declare the stage in the manifest (`tags: { stage: production }` or `nonproduction`), or in the config ' +
@@ -23177,15 +23612,26 @@ function buildSections(result, opts) {
                 noun: 'waivers in force',
                 header: ['Rule', 'Path', 'Owner', 'Expires', 'Findings waived', 'Reason'],
                 rows: result.waivers.map((w) => markdown_row([
-                    code(w.rule),
-                    code(w.path),
+                    markdown_code(w.rule),
+                    markdown_code(w.path),
                     // In a code span so that a team or user handle does not notify anyone on every update.
-                    code(w.owner),
+                    markdown_code(w.owner),
                     w.expiringSoon ? `⚠ ${esc(w.expires)} (within 30 days)` : esc(w.expires),
                     String(w.matched),
                     esc(w.reason),
                 ])),
             },
+            after: [],
+        });
+    }
+    if (result.policy) {
+        sections.push({
+            heading: '### Policy',
+            before: [
+                `Judged by ${escLine(policyHeadline(result.policy))}.`,
+                '',
+                ...policyItems(result.policy).map((i) => `- ${escLine(i)}`),
+            ],
             after: [],
         });
     }
@@ -23214,34 +23660,137 @@ function markdown_location(f, opts) {
     return markdown_link(`${f.file}:${f.line}`, opts.links?.(f.file, f.line));
 }
 function markdown_link(text, url) {
-    return url ? `[${esc(text).replace(/[[\]]/g, '\\$&')}](${url.replace(/[()\s]/g, (c) => `%${c.charCodeAt(0).toString(16).padStart(2, '0').toUpperCase()}`)})` : code(text);
+    // The URL is the gate's own (a blob URL with the path percent-encoded); the text is inert.
+    return url ? `[${inertText(text, false)}](${url.replace(/[()\s<>]/g, (c) => `%${c.charCodeAt(0).toString(16).padStart(2, '0').toUpperCase()}`)})` : markdown_code(text);
 }
 function markdown_row(cells) {
     return `| ${cells.join(' | ')} |`;
 }
+// ------------------------------------------------------------------ inert repository text
+//
+// Every string from the repository (names, keys, values, paths, reasons, owners, messages that quote
+// them) is written so that GitHub renders it as text: no raw HTML, no images or links, no @-mentions
+// or #-references, no autolinks, no table cell broken out of, whatever backticks it holds.
+/** Zero-width space: breaks mentions, references and autolinks without changing what is shown. */
+const ZWSP = '\u200b';
+/** C0/C1 controls (but tab and line breaks) and bidirectional overrides ("Trojan source"): shown as U+FFFD. */
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+/** Plain text, inert: entities for HTML, backslashes for markdown punctuation, mentions and links broken. */
+function inertText(s, breaks) {
+    let t = s.replace(CONTROL, '\ufffd').replace(/\r\n?/g, '\n');
+    // `_` between two letters or digits cannot open or close emphasis (GFM): left as is, for readable sources.
+    // No `<` survives, so no tag (and no attribute, hence `"` needs nothing); `!` needs no escape once `[` has one.
+    t = t.replace(/[&<>\\`*[\]~|$]|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, (c) => {
+        switch (c) {
+            case '&':
+                return '&amp;';
+            case '<':
+                return '&lt;';
+            case '>':
+                return '&gt;';
+            default:
+                return `\\${c}`;
+        }
+    });
+    t = t
+        .replace(/@/g, `@${ZWSP}`)
+        .replace(/#(?=[\p{L}\p{N}_-])/gu, `#${ZWSP}`)
+        .replace(/:\/\//g, `:${ZWSP}//`)
+        .replace(/\b(www)\./gi, `$1${ZWSP}.`)
+        .replace(/\b(mailto|xmpp):/gi, `$1${ZWSP}:`);
+    return t.replace(/\n/g, breaks ? '<br>' : ' ');
+}
 /**
- * Text safe inside a table cell: no `|` or line break ends the cell, no HTML is injected. Code spans
- * (the messages use them for keys and values) are kept, since `&lt;` would show literally inside them.
+ * A code span holding `s` literally: fenced with one more backtick than its longest run, padded when
+ * it starts or ends with a backtick or a space. GitHub renders code spans as text (no HTML, mentions
+ * or links). In a table cell a `|` would still end the cell (and a backslash before it cannot be
+ * escaped inside code), so such text is written as inert plain text instead.
+ */
+function codeSpan(s, cell) {
+    const t = s.replace(CONTROL, '\ufffd').replace(/\r\n?|\n/g, ' ');
+    if (t === '')
+        return '';
+    if (cell && t.includes('|'))
+        return inertText(t, false);
+    const longest = Math.max(0, ...[...t.matchAll(/`+/g)].map((m) => m[0].length));
+    const fence = '`'.repeat(longest + 1);
+    const pad = /^[` ]|[` ]$/.test(t) ? ' ' : '';
+    return `${fence}${pad}${t}${pad}${fence}`;
+}
+/**
+ * Splits text into plain and code parts as CommonMark reads backticks: a run of n backticks opens a
+ * code span closed by the next run of exactly n; an unmatched run is literal text.
+ */
+function markdown_parts(s) {
+    const out = [];
+    let plain = '';
+    let i = 0;
+    while (i < s.length) {
+        if (s[i] !== '`') {
+            const next = s.indexOf('`', i);
+            const stop = next === -1 ? s.length : next;
+            plain += s.slice(i, stop);
+            i = stop;
+            continue;
+        }
+        let n = 0;
+        while (s[i + n] === '`')
+            n++;
+        const fence = '`'.repeat(n);
+        let j = i + n;
+        let close = -1;
+        while (j < s.length) {
+            const k = s.indexOf(fence, j);
+            if (k === -1)
+                break;
+            let m = 0;
+            while (s[k + m] === '`')
+                m++;
+            if (m === n) {
+                close = k;
+                break;
+            }
+            j = k + m;
+        }
+        if (close === -1) {
+            plain += fence;
+            i += n;
+            continue;
+        }
+        if (plain)
+            out.push({ code: false, text: plain });
+        plain = '';
+        let body = s.slice(i + n, close).replace(/\r\n?|\n/g, ' ');
+        if (body.length > 1 && body.startsWith(' ') && body.endsWith(' ') && body.trim() !== '')
+            body = body.slice(1, -1);
+        out.push({ code: true, text: body });
+        i = close + n;
+    }
+    if (plain)
+        out.push({ code: false, text: plain });
+    return out;
+}
+/**
+ * Text safe in a table cell (and anywhere else): no `|` or line break ends the cell (breaks become
+ * `<br>`), nothing from the repository renders as HTML, a link, an image or a mention. Code spans
+ * (the messages use them for keys and values) stay code spans, re-fenced.
  */
 function esc(s) {
     const t = s.length > MAX_CELL_CHARS ? `${s.slice(0, MAX_CELL_CHARS)}…` : s;
-    const parts = t.split('`');
-    const balanced = parts.length % 2 === 1;
-    return parts
-        .map((p, i) => (balanced && i % 2 === 1 ? p : p.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')))
-        .join('`')
-        .replace(/\|/g, '\\|')
-        .replace(/\r?\n/g, '<br>');
+    return markdown_parts(t)
+        .map((p) => (p.code ? codeSpan(p.text, true) : inertText(p.text, true)))
+        .join('');
 }
-/** A code span in a table cell (falls back to escaped text when the value holds a backtick). */
-function code(s) {
-    if (s === '')
-        return '';
-    if (s.includes('`'))
-        return esc(s);
+/** The same, for a line of running text (outside tables): line breaks become spaces. */
+function escLine(s) {
+    return markdown_parts(s)
+        .map((p) => (p.code ? codeSpan(p.text, false) : inertText(p.text, false)))
+        .join('');
+}
+/** A code span in a table cell (inert text when it cannot be one). */
+function markdown_code(s) {
     const t = s.length > MAX_CELL_CHARS ? `${s.slice(0, MAX_CELL_CHARS)}…` : s;
-    // Inside a code span only `|` and line breaks need care in a GFM table.
-    return `\`${t.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')}\``;
+    return codeSpan(t, true);
 }
 function markdown_bytes(s) {
     return Buffer.byteLength(s, 'utf8');
@@ -23286,7 +23835,7 @@ const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 /** Key of our entry in `partialFingerprints` (versioned: a new scheme gets a new key). */
 const FINGERPRINT_KEY = 'modelDeployGate/v1';
 const LEVEL = { error: 'error', warning: 'warning', notice: 'note' };
-const RANK = { error: 0, warning: 1, notice: 2 };
+const sarif_RANK = { error: 0, warning: 1, notice: 2 };
 /** SARIF 2.1.0 log with one run (for github/codeql-action/upload-sarif). */
 function toSarif(result, rules, opts = {}) {
     const max = Math.max(0, opts.maxResults ?? SARIF_MAX_RESULTS);
@@ -23336,7 +23885,7 @@ function renderSarif(result, rules, opts) {
     return `${JSON.stringify(toSarif(result, rules, opts), null, 2)}\n`;
 }
 function priority(f) {
-    return (f.suppressed ? 3 : 0) + RANK[f.severity];
+    return (f.suppressed ? 3 : 0) + sarif_RANK[f.severity];
 }
 function driverRule(r) {
     const uri = helpUri(r.id);
@@ -23498,6 +24047,12 @@ function renderText(result, opts = {}) {
     const fixable = active.filter((f) => f.fix).length;
     if (fixable > 0)
         out.push(`${plural(fixable, 'finding')} can be fixed automatically: rerun with --fix (or --fix-dry-run for the diff).`, '');
+    if (result.policy) {
+        out.push(paint('bold', `Policy: ${policyHeadline(result.policy)}`));
+        for (const item of policyItems(result.policy))
+            out.push(`  ${item}`);
+        out.push('');
+    }
     out.push(summaryLine(result, paint));
     return `${out.join('\n')}\n`;
 }

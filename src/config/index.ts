@@ -2,3 +2,4 @@ export type { Config, ConfigCompute, ConfigModel, ConfigOutcome, ConfigProblem, 
 export { problemText, problemsText } from './types.js';
 export { BUILTIN_EXCLUDES, defaultConfig, isCalendarDate, keyName, parseConfig } from './parse.js';
 export { CONFIG_FILES, configFrom, loadConfig, readConfigSource, type SourceOutcome } from './load.js';
+export { diffPolicies, effectiveSeverity, extraExcludes, summarisePolicy, type PolicyDiffItem, type PolicySummary, type RuleDefault } from './policy.js';

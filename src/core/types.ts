@@ -407,12 +407,41 @@ export interface PolicyInfo {
   from: 'base' | 'head' | 'checkout';
   /** Repo-relative path of the config file, or null for the built-in defaults. */
   file: string | null;
+  /** The commit the config was read at (`from: base`), when known. */
+  commit?: string;
   /** Rules turned off. */
   off: string[];
   /** Rules whose severity is set lower than their default. */
   lowered: Array<{ rule: string; from: Severity; to: Severity }>;
   /** Limits set to other values than the defaults. */
   limits: Array<{ limit: string; value: number; default: number }>;
+  /** The stage of deployments nothing else classifies (after the `default-stage` input, if any). */
+  defaultStage: Stage;
+  /** Globs the config adds to the built-in excludes, and how many files they kept out of this run. */
+  excluded: { patterns: string[]; files: number };
+  /** Waivers in the config: in force (listed in `Result.waivers`) and expired. */
+  waivers: { inForce: number; expired: number };
+  /** Why the policy is not the one asked for (e.g. the base branch's config is invalid). */
+  note?: string;
+  /** The pull request changes the config: what its config would change (the `policy-change` finding says it too). */
+  change?: PolicyChange;
+}
+
+/** A pull request's change to the config, measured against the policy that judged the run. */
+export interface PolicyChange {
+  /** The PR's config file (repo-relative), or where it was when the PR deletes it. */
+  file: string;
+  kind: 'added' | 'changed' | 'deleted';
+  /** What the change turns off, lowers, waives or relaxes, one sentence each. */
+  relaxes: string[];
+  /** Other changes (raised severities, tighter limits, removed waivers). */
+  other: string[];
+  /** Findings of this run the PR's config would hide (by rule, file and line). */
+  hidden: number;
+  /** The verdict the PR's config would give this run. */
+  wouldResult?: 'pass' | 'fail';
+  /** The PR's config is invalid (the first problem, `file:line:col: message`). */
+  invalid?: string;
 }
 
 /** vCPU quota the repository's managed online deployments need, per VM family (quota advisory). */

@@ -1,6 +1,7 @@
 // Which findings become workflow-command annotations. GitHub shows at most 10 errors, 10 warnings
 // and 10 notices per step and silently drops the rest, so the most useful ones are chosen here.
-import { ANNOTATIONS_PER_STEP } from '../core/github-limits.js';
+import { ANNOTATION_MESSAGE_MAX_BYTES, ANNOTATIONS_PER_STEP } from '../core/github-limits.js';
+import { fitBytes } from './limits.js';
 import type { Finding, Severity } from '../core/types.js';
 
 /** Shown per step and per level by GitHub. */
@@ -32,7 +33,8 @@ function rank(f: Finding, changedLines?: Map<string, Set<number>>): number {
 function toCommand(f: Finding): AnnotationCommand {
   return {
     level: f.severity,
-    message: `${f.message}\n${f.helpUri}`,
+    // @actions/core escapes the message and properties (%, \r, \n; and : , in properties): no command can be forged.
+    message: fitBytes(`${f.message}\n${f.helpUri}`, ANNOTATION_MESSAGE_MAX_BYTES),
     properties: { title: f.ruleId, file: f.file, startLine: Math.max(1, f.line), startColumn: Math.max(1, f.column) },
   };
 }

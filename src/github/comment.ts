@@ -1,7 +1,8 @@
 // One sticky PR comment, found by a hidden marker and edited in place.
 import type { Client } from './client.js';
 import { createComment } from './api/create-comment.js';
-import { findComment } from './api/find-comment.js';
+import { findComment, type Author } from './api/find-comment.js';
+import { postOnce } from './api/post-once.js';
 import { updateComment } from './api/update-comment.js';
 import type { RepoRef } from './api/types.js';
 import { COMMENT_MAX_CHARS, fitChars } from './limits.js';
@@ -27,15 +28,26 @@ export function commentAction(mode: CommentMode, failed: boolean, exists: boolea
 export async function upsertComment(
   client: Client,
   repo: RepoRef,
-  args: { issueNumber: number; mode: CommentMode; failed: boolean; markdown: string },
+  args: {
+    issueNumber: number;
+    mode: CommentMode;
+    failed: boolean;
+    markdown: string;
+    /** The identity the token acts as: only its own comment is ever edited. */
+    author: Author;
+    retry: { attempts: number; waitMs: number };
+  },
 ): Promise<{ action: 'created' | 'updated' | 'skipped'; htmlUrl?: string }> {
-  const existing = await findComment(client, repo, args.issueNumber, COMMENT_MARKER);
+  const find = () => findComment(client, repo, args.issueNumber, COMMENT_MARKER, args.author);
+  const existing = await find();
   if (commentAction(args.mode, args.failed, existing !== undefined) === 'skip') return { action: 'skipped' };
   const body = commentBody(args.markdown);
   if (existing) {
     const c = await updateComment(client, repo, existing.id, body);
     return { action: 'updated', htmlUrl: c.htmlUrl };
   }
-  const c = await createComment(client, repo, args.issueNumber, body);
+  // Posted once; after a lost answer the comment list is read again (there was none before, so one
+  // found now is the one just posted, with this body) before another is posted.
+  const c = await postOnce(() => createComment(client, repo, args.issueNumber, body), find, args.retry);
   return { action: 'created', htmlUrl: c.htmlUrl };
 }

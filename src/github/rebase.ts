@@ -12,5 +12,14 @@ export function rebaseResult(result: Result, rootPrefix: string): Result {
     inventory: result.inventory.map((r) => ({ ...r, file: at(r.file) })),
     skipped: result.skipped.map((s) => ({ ...s, file: at(s.file) })),
     ...(result.quota ? { quota: result.quota.map((q) => ({ ...q, deployments: q.deployments.map((d) => ({ ...d, file: at(d.file) })) })) } : {}),
+    ...(result.policy
+      ? {
+          policy: {
+            ...result.policy,
+            file: result.policy.file === null ? null : at(result.policy.file),
+            ...(result.policy.change ? { change: { ...result.policy.change, file: at(result.policy.change.file) } } : {}),
+          },
+        }
+      : {}),
   };
 }

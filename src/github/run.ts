@@ -3,6 +3,7 @@
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import * as core from '@actions/core';
+import { randomBytes } from 'node:crypto';
 import { problemsText, type ConfigProblem } from '../config/types.js';
 import { plural, sentenceList } from '../core/text.js';
 import type { Result, Severity } from '../core/types.js';
@@ -12,9 +13,13 @@ import { render } from '../report/index.js';
 import { CHECK_RUN_MAX_BYTES, renderMarkdown } from '../report/markdown.js';
 import { listPullFiles } from './api/list-pull-files.js';
 import { planAnnotations, PER_STEP_LIMIT, type AnnotationCommand } from './annotations.js';
+import { checkedOutCommit, checkoutProblem } from './checkout.js';
 import { CHECK_NAME, IncompleteCheckRunError, publishCheckRun } from './checks.js';
 import { createClient, errorMessage, httpStatus, type Client } from './client.js';
 import { upsertComment } from './comment.js';
+import { tokenIdentity } from './identity.js';
+import { info } from './log.js';
+import { contentsBlob, gitReader, planPolicy, PolicyError, type ReadAt } from './policy.js';
 import { rebaseResult } from './rebase.js';
 import { gitDiffIn, resolveScope } from './scope.js';
 import { readSettings, SettingsError, type Settings } from './settings.js';
@@ -44,6 +49,9 @@ const SHORT_REPORT_BYTES = CHECK_RUN_MAX_BYTES - 1024;
 /** A requirement the workflow set (`check-run: on`) that could not be met, after a complete evaluation. */
 class RequirementError extends Error {}
 
+/** The workspace does not hold the pull request: nothing was gated. */
+class CheckoutError extends Error {}
+
 /** The config could not be read: nothing was gated. */
 class ConfigError extends Error {
   constructor(problems: ConfigProblem[]) {
@@ -55,6 +63,8 @@ function failureMessage(error: unknown): string {
   if (error instanceof RequirementError) return `model-deploy-gate: ${error.message}`;
   if (error instanceof SettingsError) return `model-deploy-gate: ${error.message}`;
   if (error instanceof ConfigError) return `model-deploy-gate: invalid configuration: ${error.message}`;
+  if (error instanceof CheckoutError) return `model-deploy-gate: ${error.message}`;
+  if (error instanceof PolicyError) return `model-deploy-gate: ${error.message}.`;
   return `model-deploy-gate: internal error, the manifests were not gated: ${errorMessage(error)}`;
 }
 
@@ -88,9 +98,24 @@ function blobLinks(serverUrl: string, repo: { owner: string; name: string }, sha
 }
 
 function permissionHint(status: number | undefined, permission: string): string {
-  return status === 403 || status === 404
-    ? `the token lacks the \`${permission}\` permission (add it to the job's \`permissions:\`; pull requests from forks always get a read-only token)`
-    : 'the GitHub API kept failing';
+  if (status === 403 || status === 404) {
+    return `the token lacks the \`${permission}\` permission (add it to the job's \`permissions:\`; pull requests from forks always get a read-only token)`;
+  }
+  if (status !== undefined && status >= 400 && status < 500) return 'GitHub refused the request as invalid (not retried)';
+  return 'the GitHub API kept failing';
+}
+
+/** Reads a file at a commit through the contents API; a 404 is "absent". */
+function contentsReader(client: () => Promise<Client>, repo: { owner: string; name: string }): ReadAt {
+  return async (sha, repoPath) => {
+    try {
+      const res = await (await client()).rest.repos.getContent({ owner: repo.owner, repo: repo.name, path: repoPath, ref: sha });
+      return contentsBlob(res.data);
+    } catch (e) {
+      if (httpStatus(e) === 404) return { kind: 'absent' };
+      throw e;
+    }
+  };
 }
 
 async function gate(out: Console): Promise<void> {
@@ -101,6 +126,22 @@ async function gate(out: Console): Promise<void> {
   const client = (): Promise<Client> => (clientPromise ??= createClient(settings.token, settings.apiUrl, settings.timing));
   const apiRepo = settings.token && repo ? repo : undefined;
 
+  // The workspace must hold the pull request (pull_request_target checks out the base by default).
+  const problem = checkoutProblem(settings, await checkedOutCommit(settings.workspace));
+  if (problem) throw new CheckoutError(problem);
+
+  // The policy: the base branch's on pull requests and merge queues.
+  const policyPlan = await planPolicy(settings, {
+    git: gitReader(settings.workspace),
+    api: apiRepo ? contentsReader(client, apiRepo) : undefined,
+  });
+  for (const line of policyPlan.log) info(line);
+  const notes: string[] = [];
+  if (policyPlan.warning) {
+    out.emit('warning', policyPlan.warning);
+    notes.push(policyPlan.warning);
+  }
+
   // Scope.
   const scope = await resolveScope(settings, {
     listFiles: apiRepo && pr ? async () => listPullFiles(await client(), apiRepo, pr.number) : undefined,
@@ -108,14 +149,15 @@ async function gate(out: Console): Promise<void> {
   });
   for (const line of scope.log) {
     if (line.level === 'warning') out.emit('warning', line.message);
-    else core.info(line.message);
+    else info(line.message);
   }
-  core.info(`Scope: ${scope.mode} (${scope.reason}).`);
+  info(`Scope: ${scope.mode} (${scope.reason}).`);
 
   // Evaluate.
   const outcome = evaluate({
     root: settings.workingDirectory,
     configPath: settings.configPath,
+    policy: policyPlan.policy,
     failOn: settings.failOn,
     defaultStage: settings.defaultStage,
     changed: scope.changed,
@@ -124,48 +166,69 @@ async function gate(out: Console): Promise<void> {
   if (!outcome.ok) throw new ConfigError(outcome.problems);
   const result = rebaseResult(outcome.result, settings.rootPrefix);
   const failed = result.summary.result === 'fail';
-  core.info(render('text', result, ALL_RULES));
+  // The text report holds repository text: printed where the runner cannot read it as commands.
+  info(render('text', result, ALL_RULES));
 
   // Outputs and report files first: later steps can use them even if an API call below fails.
   setOutputs(result, settings);
   if (settings.reportFile) {
     await writeFile(settings.reportFile, render('json', result, ALL_RULES));
-    core.info(`JSON report written to ${settings.reportFile}.`);
+    info(`JSON report written to ${settings.reportFile}.`);
   }
   if (settings.sarifFile) {
     await writeFile(settings.sarifFile, render('sarif', result, ALL_RULES));
-    core.info(`SARIF report written to ${settings.sarifFile}.`);
+    info(`SARIF report written to ${settings.sarifFile}.`);
   }
 
-  const notes: string[] = [];
   const sha = headSha(settings);
   const links = repo && sha ? blobLinks(settings.serverUrl, repo, sha) : undefined;
   const shortReport = (): string => renderMarkdown(result, { maxBytes: SHORT_REPORT_BYTES, links });
 
+  // A fork's pull_request gets a read-only token: the check run and the comment would be refused.
+  const forkPr = pr?.fork === true && event.name === 'pull_request';
+  if (forkPr && apiRepo && (settings.checkRun === 'auto' || settings.comment !== 'off')) {
+    const skipped = [settings.checkRun === 'auto' ? 'check run' : undefined, settings.comment !== 'off' ? 'PR comment' : undefined].filter(Boolean).join(' or ');
+    const msg =
+      `Pull request #${pr!.number} comes from a fork${pr!.headRepo ? ` (${pr!.headRepo})` : ''}: its token is read-only, so no ${skipped} ` +
+      '(GitHub would refuse them). The findings are in the annotations and the job summary.';
+    out.emit('notice', msg);
+    notes.push(msg);
+  }
+  const retry = { attempts: 3, waitMs: Math.max(1, settings.timing.retryBaseMs) };
+
   // Check run with every finding.
   let checkUrl: string | undefined;
-  if (settings.checkRun !== 'off') {
+  if (settings.checkRun !== 'off' && !(forkPr && settings.checkRun === 'auto' && apiRepo)) {
     const required = settings.checkRun === 'on';
     if (!apiRepo || !sha) {
       const why = !settings.token ? 'no token' : !repo ? 'GITHUB_REPOSITORY is not set' : 'no commit SHA in the event';
       if (required) throw new RequirementError(`check-run: on, but no check run can be created: ${why}.`);
-      core.info(`No check run (${why}); findings are reported as annotations and in the job summary.`);
+      info(`No check run (${why}); findings are reported as annotations and in the job summary.`);
     } else {
       try {
         const detailsUrl = settings.runId && repo ? `${settings.serverUrl}/${repo.owner}/${repo.name}/actions/runs/${settings.runId}` : undefined;
-        const run = await publishCheckRun(await client(), apiRepo, { headSha: sha, result, summaryMarkdown: shortReport(), detailsUrl });
+        const externalId = `${settings.runId ?? 'run'}-${settings.runAttempt ?? '1'}-${randomBytes(6).toString('hex')}`;
+        const run = await publishCheckRun(await client(), apiRepo, { headSha: sha, result, summaryMarkdown: shortReport(), detailsUrl, externalId, retry });
         checkUrl = run.htmlUrl || undefined;
-        core.info(`Check run "${CHECK_NAME}" created on ${sha.slice(0, 12)} (${plural(run.requests, 'request')})${checkUrl ? `: ${checkUrl}` : ''}.`);
+        info(`Check run "${CHECK_NAME}" created on ${sha.slice(0, 12)} (${plural(run.requests, 'request')})${checkUrl ? `: ${checkUrl}` : ''}.`);
       } catch (e) {
         const status = httpStatus(e);
+        if (e instanceof IncompleteCheckRunError && !e.completed) {
+          // The run exists and could not be completed: it would block a required check for good.
+          throw new RequirementError(
+            `check run "${CHECK_NAME}" ${e.run.htmlUrl || `#${e.run.id}`} is left "in progress": updating it failed (HTTP ${status ?? 'error'}: ${errorMessage(e)}), ` +
+              'and so did completing it. Re-run the job; every finding is in the job summary.',
+          );
+        }
         const msg =
           e instanceof IncompleteCheckRunError
             ? `Check run "${CHECK_NAME}" is incomplete: it was created${e.run.htmlUrl ? ` (${e.run.htmlUrl})` : ''} with ${e.annotationsSent} of ` +
-              `${e.annotationsTotal} annotations, but updating it failed (HTTP ${status ?? 'error'}: ${errorMessage(e)}), so it may stay "in progress". ` +
+              `${e.annotationsTotal} annotations, but updating it failed (HTTP ${status ?? 'error'}: ${errorMessage(e)}); it was completed without the rest. ` +
               'Every finding is in the job summary.'
             : `No check run "${CHECK_NAME}" (HTTP ${status ?? 'error'}: ${errorMessage(e)}): ${permissionHint(status, 'checks: write')}. ` +
               'Findings are reported as annotations and in the job summary instead.';
         if (required) throw new RequirementError(`check-run: on, but ${msg}`);
+        if (e instanceof IncompleteCheckRunError) checkUrl = e.run.htmlUrl || undefined;
         out.emit('warning', msg);
         notes.push(msg);
       }
@@ -173,13 +236,15 @@ async function gate(out: Console): Promise<void> {
   }
 
   // Sticky PR comment.
-  if (settings.comment !== 'off') {
-    if (!pr) core.info(`No PR comment: the ${event.name || 'current'} event has no pull request.`);
-    else if (!apiRepo) core.info('No PR comment: no token.');
+  if (settings.comment !== 'off' && !(forkPr && apiRepo)) {
+    if (!pr) info(`No PR comment: the ${event.name || 'current'} event has no pull request.`);
+    else if (!apiRepo) info('No PR comment: no token.');
     else {
       try {
-        const c = await upsertComment(await client(), apiRepo, { issueNumber: pr.number, mode: settings.comment, failed, markdown: shortReport() });
-        core.info(c.action === 'skipped' ? 'No PR comment needed (the gate passed).' : `PR comment ${c.action}: ${c.htmlUrl ?? ''}`);
+        const c = await client();
+        const author = await tokenIdentity(c, settings.token);
+        const res = await upsertComment(c, apiRepo, { issueNumber: pr.number, mode: settings.comment, failed, markdown: shortReport(), author, retry });
+        info(res.action === 'skipped' ? 'No PR comment needed (the gate passed).' : `PR comment ${res.action}: ${res.htmlUrl ?? ''}`);
       } catch (e) {
         const status = httpStatus(e);
         const msg = `No PR comment (HTTP ${status ?? 'error'}: ${errorMessage(e)}): ${permissionHint(status, 'pull-requests: write')}.`;
@@ -226,7 +291,7 @@ async function gate(out: Console): Promise<void> {
     const room = STEP_SUMMARY_MAX_BYTES - 16 * 1024 - Buffer.byteLength(fixes, 'utf8');
     await writeSummary(buildSummary(result, notes, { links, maxBytes: room }) + (fixes ? `\n${fixes}` : ''));
   } catch (e) {
-    core.info(`No job summary written: ${errorMessage(e)}`);
+    info(`No job summary written: ${errorMessage(e)}`);
   }
 
   if (failed) {

@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { CONFIG_FILES } from '../config/load.js';
 import type { PullFiles } from './api/list-pull-files.js';
+import { plural } from '../core/text.js';
 import { changedLines } from './patch.js';
 import { normaliseRepoPath, repoToRoot, rootToRepo, toPosix } from './paths.js';
 import type { ScopeInput, Settings } from './settings.js';
@@ -112,19 +113,39 @@ export async function resolveScope(settings: Settings, sources: ScopeSources): P
   if (pr && sources.listFiles) {
     try {
       const { files, capped } = await sources.listFiles();
+      const distinct = new Set(files.map((f) => f.filename));
+      const twice = files.length - distinct.size;
       if (capped) {
         unavailable = `pull request #${pr.number} changes ${files.length} or more files, the most the GitHub API lists`;
         log.push({ level: 'info', message: `The GitHub API lists at most ${files.length} files of a pull request: its file list is incomplete.` });
-      } else if (pr.changedFiles !== undefined && files.length < pr.changedFiles) {
-        // A page went missing (e.g. an empty page where a Link promised more): never gate part of the list.
-        unavailable = `the GitHub API listed ${files.length} of the ${pr.changedFiles} files pull request #${pr.number} changes`;
-        log.push({ level: 'warning', message: `The GitHub API listed ${files.length} of the ${pr.changedFiles} changed files of pull request #${pr.number}: the list is incomplete. Falling back to git.` });
+      } else if (twice > 0) {
+        // Pages shift when a push lands between two page requests: a file listed twice means another may be missing.
+        unavailable = `the GitHub API listed ${plural(twice, 'file')} of pull request #${pr.number} twice (the list changed while it was read)`;
+        log.push({ level: 'warning', message: `The GitHub API listed ${plural(twice, 'file')} of pull request #${pr.number} twice: the list changed while it was read and may lack files. Falling back to git.` });
+      } else if (pr.changedFiles !== undefined && distinct.size !== pr.changedFiles) {
+        // A page went missing (e.g. an empty page where a Link promised more), or the PR changed since the event: never gate part of the list.
+        unavailable = `the GitHub API listed ${distinct.size} of the ${pr.changedFiles} files pull request #${pr.number} changes`;
+        log.push({
+          level: 'warning',
+          message:
+            distinct.size < pr.changedFiles
+              ? `The GitHub API listed ${distinct.size} of the ${pr.changedFiles} changed files of pull request #${pr.number}: the list is incomplete. Falling back to git.`
+              : `The GitHub API listed ${distinct.size} files, but the event says pull request #${pr.number} changes ${pr.changedFiles}: the list does not match. Falling back to git.`,
+        });
       } else {
         const lines = new Map<string, Set<number>>();
         const kept = files.filter((f) => f.status !== 'removed');
         for (const f of kept) {
           const p = normaliseRepoPath(f.filename);
           if (p !== undefined) lines.set(p, changedLines(f.patch));
+        }
+        // A deleted config is a config change too (SPEC §6): the run gates everything.
+        const deletedConfig = files
+          .filter((f) => f.status === 'removed' || f.status === 'renamed')
+          .map((f) => normaliseRepoPath(f.status === 'renamed' ? (f.previous_filename ?? '') : f.filename))
+          .find((p) => p !== undefined && configFiles.includes(p));
+        if (deletedConfig !== undefined) {
+          return { mode: 'all', reason: `the config file ${deletedConfig} is deleted or moved (pull request #${pr.number}, GitHub API)`, log };
         }
         const decision = scopeFromFiles(
           kept.map((f) => f.filename),

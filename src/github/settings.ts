@@ -13,6 +13,8 @@ export type CheckRunMode = 'auto' | 'on' | 'off';
 export type CommentMode = 'off' | 'on-failure' | 'always';
 /** `on`: fixes on lines a pull request changed become suggested changes in a review. */
 export type SuggestionsMode = 'on' | 'off';
+/** Whose config judges a pull request: the base branch's (default) or the pull request's own. */
+export type PolicyFromInput = 'base' | 'head';
 
 export interface PullRequestInfo {
   number: number;
@@ -22,6 +24,10 @@ export interface PullRequestInfo {
   baseRef: string;
   /** Head repository differs from the base repository (or was deleted): the token is read-only. */
   fork: boolean;
+  /** `owner/name` of the head repository, when the payload names it. */
+  headRepo?: string;
+  /** GitHub's test merge commit (`merge_commit_sha`), when the payload has one. */
+  mergeSha?: string;
   /** The payload's `changed_files`: a file list shorter than this is incomplete. */
   changedFiles?: number;
 }
@@ -49,6 +55,7 @@ export interface Settings {
   checkRun: CheckRunMode;
   comment: CommentMode;
   suggestions: SuggestionsMode;
+  policyFrom: PolicyFromInput;
   /** Absolute paths of the report files to write, when requested. */
   sarifFile?: string;
   reportFile?: string;
@@ -64,6 +71,8 @@ export interface Settings {
   apiUrl: string;
   serverUrl: string;
   runId?: string;
+  /** GITHUB_RUN_ATTEMPT (re-runs of the same run). */
+  runAttempt?: string;
   /** API client timing (MODEL_DEPLOY_GATE_RETRY_BASE_MS, MODEL_DEPLOY_GATE_REQUEST_TIMEOUT_MS). */
   timing: ClientTiming;
 }
@@ -130,6 +139,9 @@ function readEvent(name: string, githubSha: string, payload: unknown): EventInfo
         baseRef: str(base?.['ref']) ?? '',
         fork: headRepo === undefined || headRepo !== baseRepo,
       };
+      if (headRepo) event.pullRequest.headRepo = headRepo;
+      const mergeSha = sha(pr['merge_commit_sha']);
+      if (mergeSha) event.pullRequest.mergeSha = mergeSha;
       const changedFiles = pr['changed_files'];
       if (typeof changedFiles === 'number' && Number.isInteger(changedFiles) && changedFiles >= 0) event.pullRequest.changedFiles = changedFiles;
     }
@@ -169,6 +181,8 @@ export function parseSettings(input: InputReader, env: Env, payload: unknown): S
     configPath = path.resolve(workingDirectory, configRaw);
     if (!isInside(workspace, configPath)) {
       problems.push(`\`config\` "${configRaw}" is outside the workspace; the config must be a file of the repository.`);
+    } else if (!isInside(workingDirectory, configPath)) {
+      problems.push(`\`config\` "${configRaw}" is outside \`working-directory\`; the config must be a file of the gated folder.`);
     }
   }
 
@@ -186,6 +200,7 @@ export function parseSettings(input: InputReader, env: Env, payload: unknown): S
     false: 'off',
     true: 'always',
   });
+  const policyFrom = oneOf<PolicyFromInput>(problems, 'policy-from', input('policy-from'), ['base', 'head'], 'base');
 
   const suggestions = oneOf<SuggestionsMode>(problems, 'suggestions', input('suggestions'), ['on', 'off'], 'on', { true: 'on', false: 'off' });
 
@@ -219,6 +234,7 @@ export function parseSettings(input: InputReader, env: Env, payload: unknown): S
     checkRun,
     comment,
     suggestions,
+    policyFrom,
     sarifFile,
     reportFile,
     workspace,
@@ -229,6 +245,7 @@ export function parseSettings(input: InputReader, env: Env, payload: unknown): S
     apiUrl: (env['GITHUB_API_URL'] || 'https://api.github.com').replace(/\/+$/, ''),
     serverUrl: (env['GITHUB_SERVER_URL'] || 'https://github.com').replace(/\/+$/, ''),
     runId: env['GITHUB_RUN_ID'] || undefined,
+    runAttempt: env['GITHUB_RUN_ATTEMPT'] || undefined,
     timing: {
       retryBaseMs: positiveMs(env['MODEL_DEPLOY_GATE_RETRY_BASE_MS'], 1000, true),
       requestTimeoutMs: positiveMs(env['MODEL_DEPLOY_GATE_REQUEST_TIMEOUT_MS'], 60_000, false),
@@ -269,12 +286,8 @@ export function readSettings(env: Env = process.env): Settings {
   if (wdReal && !isInside(fs.realpathSync(settings.workspace), wdReal)) {
     problems.push(`\`working-directory\` ${settings.workingDirectory} resolves outside the workspace through a symbolic link.`);
   }
-  if (settings.configPath) {
-    if (!fs.existsSync(settings.configPath)) problems.push(`\`config\` file ${settings.configPath} does not exist.`);
-    else if (!isInside(fs.realpathSync(settings.workspace), fs.realpathSync(settings.configPath))) {
-      problems.push(`\`config\` ${settings.configPath} resolves outside the workspace through a symbolic link.`);
-    }
-  }
+  // The `config` file is not checked here: on a pull request it is read from the base commit (the
+  // pull request may add or delete it), and the checkout's copy is checked where it is read.
   if (problems.length) throw new SettingsError(problems);
   return settings;
 }

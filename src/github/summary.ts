@@ -1,6 +1,6 @@
 // The job summary: the markdown report, kept under GitHub's 1 MiB per-step limit.
 import * as core from '@actions/core';
-import { renderMarkdown } from '../report/markdown.js';
+import { escLine, renderMarkdown } from '../report/markdown.js';
 import type { Result } from '../core/types.js';
 import { STEP_SUMMARY_MAX_BYTES } from './limits.js';
 
@@ -14,7 +14,7 @@ export function buildSummary(
   opts: { links?: (file: string, line: number) => string | undefined; maxBytes?: number } = {},
 ): string {
   const maxBytes = opts.maxBytes ?? STEP_SUMMARY_MAX_BYTES - SAFETY_BYTES;
-  const head = notes.length ? `${notes.map((n) => `> ${n.replace(/\n/g, ' ')}`).join('\n>\n')}\n\n` : '';
+  const head = notes.length ? `${notes.map((n) => `> ${escLine(n)}`).join('\n>\n')}\n\n` : '';
   const room = maxBytes - Buffer.byteLength(head, 'utf8');
   return head + renderMarkdown(result, { maxBytes: room, links: opts.links });
 }

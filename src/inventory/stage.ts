@@ -52,8 +52,8 @@ export class StageResolver {
   private readonly nonprod: (p: string) => boolean;
 
   constructor(private readonly rules: StageRules) {
-    this.prod = rules.production.length ? picomatch(rules.production, { dot: true }) : () => false;
-    this.nonprod = rules.nonproduction.length ? picomatch(rules.nonproduction, { dot: true }) : () => false;
+    this.prod = rules.production.length ? picomatch(rules.production, { dot: true, flags: 's' }) : () => false;
+    this.nonprod = rules.nonproduction.length ? picomatch(rules.nonproduction, { dot: true, flags: 's' }) : () => false;
   }
 
   /** SPEC §3: tags, then config globs, then words of the path and names, then the default. */

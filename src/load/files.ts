@@ -34,10 +34,12 @@ export function walk(opts: WalkOptions): Candidate[] {
   const root = path.resolve(opts.root);
   const realRoot = realpathSync(root);
   const exclude = [...opts.exclude];
-  // Azure's CLIs load a manifest whatever the case of its extension (`deploy.YML`).
-  const isIncluded = picomatch([...opts.include], { dot: true, nocase: true });
-  const isExcluded = picomatch(exclude, { dot: true });
-  const prune = exclude.filter((g) => g.endsWith('/**')).map((g) => picomatch(g.slice(0, -3), { dot: true }));
+  // Azure's CLIs load a manifest whatever the case of its extension (`deploy.YML`). `s`: a path with a
+  // line break (a folder name the PR author chose) is matched like any other (picomatch's `flags`
+  // replaces `nocase`, hence `i`).
+  const isIncluded = picomatch([...opts.include], { dot: true, flags: 'si' });
+  const isExcluded = picomatch(exclude, { dot: true, flags: 's' });
+  const prune = exclude.filter((g) => g.endsWith('/**')).map((g) => picomatch(g.slice(0, -3), { dot: true, flags: 's' }));
   const only = (opts.paths ?? []).map((p) => toPosix(p).replace(/\/+$/, '')).filter((p) => p !== '' && p !== '.');
   const inScope = (rel: string) => only.length === 0 || only.some((p) => rel === p || rel.startsWith(p + '/'));
   const underScope = (relDir: string) => only.length === 0 || only.some((p) => p === relDir || p.startsWith(relDir + '/') || relDir.startsWith(p + '/'));

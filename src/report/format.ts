@@ -1,6 +1,6 @@
 // Cell formatting shared by the text and markdown reports.
 import { plural } from '../core/text.js';
-import type { InventoryRow, Summary } from '../core/types.js';
+import type { InventoryRow, PolicyInfo, Summary } from '../core/types.js';
 
 export { plural };
 
@@ -46,4 +46,51 @@ export function modelCell(r: InventoryRow): string {
 
 export function gpuCell(r: InventoryRow): string {
   return r.gpus === null ? '' : r.gpus === 0 ? 'no' : String(r.gpus);
+}
+
+/** A value quoted as code (the markdown report renders code spans inert). */
+function q(s: string): string {
+  return `\`${s}\``;
+}
+
+/** Which policy judged the run, in a phrase (`the base branch's config `x` at abc123`). */
+export function policyHeadline(p: PolicyInfo): string {
+  const at = p.commit ? ` at ${p.commit.slice(0, 12)}` : '';
+  switch (p.from) {
+    case 'base':
+      return p.file ? `the base branch's config ${q(p.file)}${at}` : `the built-in defaults (the base branch${at} has no config)`;
+    case 'head':
+      return p.file ? `the pull request's own config ${q(p.file)} (policy-from: head)` : 'the built-in defaults (the pull request has no config; policy-from: head)';
+    case 'checkout':
+      return p.file ? `the config ${q(p.file)}` : 'the built-in defaults (no config file)';
+  }
+}
+
+/** Everything the policy silences or relaxes, one line each (SPEC §6: always listed). */
+export function policyItems(p: PolicyInfo): string[] {
+  const out: string[] = [];
+  if (p.note) out.push(p.note);
+  if (p.off.length) out.push(`Rules turned off: ${p.off.map(q).join(', ')}`);
+  if (p.lowered.length) out.push(`Severities lowered: ${p.lowered.map((l) => `${q(l.rule)} ${l.from} → ${l.to}`).join(', ')}`);
+  if (p.limits.length) out.push(`Limits changed: ${p.limits.map((l) => `${q(l.limit)} ${l.value} (default ${l.default})`).join(', ')}`);
+  if (p.defaultStage !== 'unknown') out.push(`Default stage: ${p.defaultStage}`);
+  if (p.excluded.patterns.length) {
+    out.push(`Excluded by the config: ${plural(p.excluded.files, 'file')} (${p.excluded.patterns.map(q).join(', ')})`);
+  }
+  if (p.waivers.inForce || p.waivers.expired) {
+    out.push(`Waivers: ${p.waivers.inForce} in force${p.waivers.expired ? `, ${p.waivers.expired} expired` : ''}`);
+  }
+  if (out.length === 0) out.push('Nothing is turned off, lowered, relaxed, excluded or waived');
+  const c = p.change;
+  if (c) {
+    const verb = c.kind === 'deleted' ? 'deletes' : c.kind === 'added' ? 'adds' : 'changes';
+    const head = `The pull request ${verb} the config ${q(c.file)} (not in effect until merged; see the policy-change finding)`;
+    out.push(
+      c.invalid
+        ? `${head}: its version is invalid`
+        : `${head}: it relaxes ${plural(c.relaxes.length, 'setting')} and would hide ${plural(c.hidden, 'finding')} of this run` +
+            (c.wouldResult ? `; with it this run would ${c.wouldResult}` : ''),
+    );
+  }
+  return out;
 }

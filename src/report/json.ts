@@ -1,4 +1,17 @@
-import type { Finding, FindingFix, InventoryRow, QuotaNeed, Result, ScopeInfo, SkippedEntry, Summary, SuppressionInfo, WaiverInForce } from '../core/types.js';
+import type {
+  Finding,
+  FindingFix,
+  InventoryRow,
+  PolicyChange,
+  PolicyInfo,
+  QuotaNeed,
+  Result,
+  ScopeInfo,
+  SkippedEntry,
+  Summary,
+  SuppressionInfo,
+  WaiverInForce,
+} from '../core/types.js';
 
 /** The JSON report (SPEC §8), plus `waivers`. `failOn` is a run setting, not part of the report. */
 export type JsonReport = Omit<Result, 'failOn'>;
@@ -42,7 +55,33 @@ export function toJsonReport(result: Result): JsonReport {
       matched: w.matched,
     })),
     ...(result.quota && result.quota.length > 0 ? { quota: result.quota.map(quota) } : {}),
+    ...(result.policy ? { policy: policy(result.policy) } : {}),
   };
+}
+
+/** The policy that judged the run: always in the report (SPEC §6), so nothing it silences is invisible. */
+function policy(p: PolicyInfo): PolicyInfo {
+  const out: PolicyInfo = {
+    from: p.from,
+    file: p.file,
+    ...(p.commit !== undefined ? { commit: p.commit } : {}),
+    off: [...p.off],
+    lowered: p.lowered.map((l) => ({ rule: l.rule, from: l.from, to: l.to })),
+    limits: p.limits.map((l) => ({ limit: l.limit, value: l.value, default: l.default })),
+    defaultStage: p.defaultStage,
+    excluded: { patterns: [...p.excluded.patterns], files: p.excluded.files },
+    waivers: { inForce: p.waivers.inForce, expired: p.waivers.expired },
+  };
+  if (p.note !== undefined) out.note = p.note;
+  if (p.change) out.change = change(p.change);
+  return out;
+}
+
+function change(c: PolicyChange): PolicyChange {
+  const out: PolicyChange = { file: c.file, kind: c.kind, relaxes: [...c.relaxes], other: [...c.other], hidden: c.hidden };
+  if (c.wouldResult !== undefined) out.wouldResult = c.wouldResult;
+  if (c.invalid !== undefined) out.invalid = c.invalid;
+  return out;
 }
 
 /** The JSON report as text (2-space indent, trailing newline). */

@@ -1,5 +1,5 @@
 import type { Finding, Result, Severity } from '../core/types.js';
-import { counts, gpuCell, memoryCell, modeLabel, modelCell, plural, skuCell } from './format.js';
+import { counts, gpuCell, memoryCell, modeLabel, modelCell, plural, policyHeadline, policyItems, skuCell } from './format.js';
 
 export interface TextOptions {
   /** ANSI colours (off by default: the output is often piped or saved). */
@@ -82,6 +82,12 @@ export function renderText(result: Result, opts: TextOptions = {}): string {
 
   const fixable = active.filter((f) => f.fix).length;
   if (fixable > 0) out.push(`${plural(fixable, 'finding')} can be fixed automatically: rerun with --fix (or --fix-dry-run for the diff).`, '');
+  if (result.policy) {
+    out.push(paint('bold', `Policy: ${policyHeadline(result.policy)}`));
+    for (const item of policyItems(result.policy)) out.push(`  ${item}`);
+    out.push('');
+  }
+
   out.push(summaryLine(result, paint));
   return `${out.join('\n')}\n`;
 }

@@ -12,6 +12,8 @@ const SPEC_ORDER = [
   'unresolved-reference', 'invalid-suppression', 'waiver-expired',
   // Added since SPEC §4's table (issues #11 and #13).
   'template', 'kubernetes-registry-asset', 'v2-online-on-legacy-aks', 'quota-exceeded',
+  // SPEC §6 (revised 2026-12): reported by the engine when a pull request changes the config.
+  'policy-change',
 ];
 
 const DEFAULTS: Record<string, string> = {

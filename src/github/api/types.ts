@@ -20,7 +20,7 @@ export interface CheckOutput {
   /** ≤ 65,535 characters. */
   summary: string;
   /** ≤ 50 per request; each update appends to the run's annotations. */
-  annotations: CheckAnnotation[];
+  annotations?: CheckAnnotation[];
 }
 
 export type Conclusion = 'success' | 'failure' | 'neutral';

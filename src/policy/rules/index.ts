@@ -29,6 +29,7 @@ import { rule as template } from './template.js';
 import { rule as kubernetesRegistryAsset } from './kubernetes-registry-asset.js';
 import { rule as v2OnlineOnLegacyAks } from './v2-online-on-legacy-aks.js';
 import { rule as quotaExceeded } from './quota-exceeded.js';
+import { rule as policyChange } from './policy-change.js';
 
 /** Every rule, in the order of SPEC §4 then the rules added since (the order of --list-rules, SARIF and docs). */
 export const ALL_RULES: readonly Rule[] = [
@@ -63,4 +64,5 @@ export const ALL_RULES: readonly Rule[] = [
   kubernetesRegistryAsset,
   v2OnlineOnLegacyAks,
   quotaExceeded,
+  policyChange,
 ];

@@ -27,7 +27,7 @@ export function waiverEntries(config: Config, now: Date): WaiverEntry[] {
   return config.waivers.map((w) => ({
     waiver: w,
     expired: w.expires < today,
-    matches: picomatch(w.path.replace(/^\.\//, ''), { dot: true }),
+    matches: picomatch(w.path.replace(/^\.\//, ''), { dot: true, flags: 's' }),
     matched: 0,
   }));
 }
