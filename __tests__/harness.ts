@@ -17,6 +17,7 @@ import type { Config } from '../src/config/types.js';
 import { pointerSplit } from '../src/core/pointer.js';
 import type { Anchor, Inventory, LoadedFile, Manifest, Result, Span } from '../src/core/types.js';
 import { judge, RULE_IDS } from '../src/engine.js';
+import { PipelineCollector } from '../src/engine/deployed.js';
 import { looksLikeManifest } from '../src/formats/prefilter.js';
 import { recognise } from '../src/formats/recognise.js';
 import { DEFAULT_MAX_FILE_BYTES, parseBuffer } from '../src/load/read.js';
@@ -35,9 +36,9 @@ export const VIRTUAL_ROOT = path.resolve('/\u0000model-deploy-gate-virtual-repo'
 
 /** The files a walk with the config's include/exclude lists would yield, sorted as the walk sorts. */
 function selected(files: Record<string, string>, config: Config): string[] {
-  const isIncluded = picomatch([...config.include], { dot: true });
-  const isExcluded = picomatch([...config.exclude], { dot: true });
-  const prune = config.exclude.filter((g) => g.endsWith('/**')).map((g) => picomatch(g.slice(0, -3), { dot: true }));
+  const isIncluded = picomatch([...config.include], { dot: true, flags: 'si' });
+  const isExcluded = picomatch([...config.exclude], { dot: true, flags: 's' });
+  const prune = config.exclude.filter((g) => g.endsWith('/**')).map((g) => picomatch(g.slice(0, -3), { dot: true, flags: 's' }));
   const pruned = (rel: string) => {
     const parts = rel.split('/');
     for (let i = 1; i < parts.length; i++) if (prune.some((m) => m(parts.slice(0, i).join('/')))) return true;
@@ -79,9 +80,31 @@ export function check(files: Record<string, string>, opts: CheckOptions = {}): R
   // The engine counts the files the config's own excludes kept out (Result.policy.excluded).
   const builtinOnly = selected(all, { ...config, exclude: config.exclude.filter((g) => BUILTIN_EXCLUDES.includes(g)) });
 
+  // Pipelines: every file the walk visits (outside the built-in excludes), their texts handed over
+  // as the loader does; the files they deploy are read whatever their names.
+  const pipelines = new PipelineCollector();
+  const visited = selected(all, { ...config, include: ['**'], exclude: [...BUILTIN_EXCLUDES] });
+  for (const rel of visited) pipelines.onFile(rel, path.join(VIRTUAL_ROOT, rel));
+  for (const rel of visited) pipelines.onText(rel, all[rel]);
+  const deployed = pipelines.deployed();
+  const isExcluded = picomatch(config.exclude, { dot: true, flags: 's' });
+  const have = new Set(loadedFiles.map((f) => f.path));
+  for (const rel of deployed.keys()) {
+    if (have.has(rel) || isExcluded(rel)) continue;
+    const f = parseBuffer({ path: rel, abs: path.join(VIRTUAL_ROOT, rel) }, Buffer.from(all[rel], 'utf8'), () => true);
+    if (f) loadedFiles.push(f);
+  }
+
   // From here on, the engine's own steps.
   const engineOpts = { root: VIRTUAL_ROOT, failOn: opts.failOn ?? ('error' as const), changed: opts.changed, scopeReason: 'test', now: opts.now };
-  return judge(VIRTUAL_ROOT, selection.length, loadedFiles, config, engineOpts, undefined, builtinOnly.length - selection.length);
+  const input = {
+    candidates: selection.length,
+    files: loadedFiles,
+    excludedFiles: builtinOnly.length - selection.length,
+    deployed,
+    pipelines: pipelines.sources.map((s) => s.path),
+  };
+  return judge(VIRTUAL_ROOT, input, config, engineOpts);
 }
 
 /** Parses a string as the loader would parse a file at `rel` (the extension picks YAML or JSONC). */

@@ -47,6 +47,7 @@ export function row(file: string, extra: Partial<InventoryRow> = {}): InventoryR
     compute: null,
     modelResolution: 'resolved',
     computeResolution: null,
+    deployedBy: [],
     ...extra,
   };
 }

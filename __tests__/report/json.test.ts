@@ -28,7 +28,7 @@ test('inventory, skipped and waivers rows keep the documented key order', () => 
   const r = toJsonReport(sampleResult());
   expect(Object.keys(r.inventory[0])).toEqual([
     'file', 'line', 'kind', 'name', 'target', 'stage', 'stageSource', 'mode', 'instanceType', 'instances', 'memoryGb', 'gpus', 'model', 'modelSizeBytes', 'compute',
-    'modelResolution', 'computeResolution',
+    'modelResolution', 'computeResolution', 'deployedBy',
   ]);
   expect(Object.keys(r.skipped[0])).toEqual(['file', 'rules', 'why']);
   expect(Object.keys(r.waivers[0])).toEqual(['rule', 'path', 'reason', 'owner', 'expires', 'expiringSoon', 'matched']);

@@ -12224,6 +12224,9 @@ function suggestKey(key, known) {
 /** The product version (kept equal to package.json's by a test). */
 const VERSION = '0.1.0';
 
+// EXTERNAL MODULE: ./node_modules/picomatch/index.js
+var picomatch = __nccwpck_require__(4006);
+var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
 ;// CONCATENATED MODULE: ./src/catalog/families.ts
 // VM families as Azure's quota pages name them ("Standard DSv2 Family vCPUs"), and the sizes exempt
 // from the 20 % upgrade reservation of managed online deployments (the SKU list's "Skip 20%
@@ -12352,9 +12355,6 @@ class SkuCatalog {
     }
 }
 
-// EXTERNAL MODULE: ./node_modules/picomatch/index.js
-var picomatch = __nccwpck_require__(4006);
-var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
 ;// CONCATENATED MODULE: ./src/core/files.ts
 // Reading a file that is already open, in full.
 
@@ -17069,2292 +17069,86 @@ function diffPolicies(current, next, rules) {
     return out;
 }
 
-;// CONCATENATED MODULE: ./src/formats/kit/placeholder.ts
-// Placeholders: values that stand for something supplied elsewhere (a template, a pipeline
-// variable, a documented "fill this in"). Such values are unknown, never wrong, and never echoed
-// back as if they were a name.
-const PATTERNS = [
-    { re: /\$\{\{[^{}]*\}\}/, what: 'a workflow or pipeline expression' },
-    { re: /\{\{[^{}]*\}\}/, what: 'a template token' },
-    { re: /\$\{[^{}]*\}/, what: 'a shell or pipeline variable' },
-    { re: /\$\([^()]*\)/, what: 'an Azure DevOps variable' },
-    { re: /#\{[^{}]*\}#/, what: 'a token-replacement variable' },
-    { re: /^\s*__[A-Za-z0-9_]+__\s*$/, what: 'a token-replacement variable' },
-    { re: /^\s*<[^<>]+>\s*$/, what: 'a placeholder to fill in' },
-    // `azureml:<your model name>:1`, `repo/image:<tag>`: a fill-in inside a value.
-    { re: /<[A-Za-z][^<>\n]{0,80}>/, what: 'a placeholder to fill in' },
-    { re: /\bINSERT[-_ ].*[-_ ]HERE\b/i, what: 'a placeholder to fill in' },
-    { re: /^\s*\$[A-Za-z_][A-Za-z0-9_]*\s*$/, what: 'a shell variable' },
-];
-/** The kind of placeholder a value holds, if it holds one. */
-function placeholderKind(v) {
-    if (typeof v !== 'string')
+;// CONCATENATED MODULE: ./src/inventory/pipelines/doc.ts
+// One pipeline file as a value with line numbers, parsed once (the PR author writes these files:
+// size, depth and alias expansion are bounded; a file that does not parse is simply absent).
+
+
+
+/** Larger pipeline files are not read (real ones are a few KiB; GitHub's own limit is 512 KiB). */
+const MAX_PIPELINE_CHARS = 512 * 1024;
+const LIMITS = { maxDepth: 40, maxExpandedNodes: 50_000 };
+function parseDoc(path, text) {
+    if (typeof text !== 'string' || text.length > MAX_PIPELINE_CHARS)
         return undefined;
-    return PATTERNS.find((p) => p.re.test(v))?.what;
-}
-/**
- * Unrendered template or documented placeholder: `{{X}}`, `${{ x }}`, `${X}`, `$(X)`, `#{X}#`,
- * `__X__`, `$X`, `<your-cluster-name>`, `INSERT-YOUR-MODEL-NAME-HERE`.
- */
-function isPlaceholder(v) {
-    return placeholderKind(v) !== undefined;
-}
-
-;// CONCATENATED MODULE: ./src/formats/kit/values.ts
-
-
-/** The value at a JSON Pointer inside the manifest's document (undefined when any step is missing). */
-function valueAt(m, ptr) {
-    return valueIn(m.data, ptr);
-}
-const NUMERIC = /^\s*[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?\s*$/;
-/** Number from a number or a numeric string (Azure's loaders pass both through float()/marshmallow). */
-function toNumber(v) {
-    if (typeof v === 'number')
-        return Number.isFinite(v) ? v : undefined;
-    if (typeof v === 'string' && NUMERIC.test(v)) {
-        const n = Number(v);
-        return Number.isFinite(n) ? n : undefined;
-    }
-    return undefined;
-}
-function isNumericString(v) {
-    return typeof v === 'string' && NUMERIC.test(v);
-}
-const TRUE = new Set(['true', 'yes', 'on', 'y']);
-const FALSE = new Set(['false', 'no', 'off', 'n']);
-/** Boolean from a boolean or a YAML-1.1 boolean word in a string (`"True"`, `"yes"`). */
-function toBool(v) {
-    if (typeof v === 'boolean')
-        return v;
-    if (typeof v === 'string') {
-        const s = v.trim().toLowerCase();
-        if (TRUE.has(s))
-            return true;
-        if (FALSE.has(s))
-            return false;
-    }
-    return undefined;
-}
-/** A finite number at `ptr` written as a number (not text). */
-function numberAt(m, ptr) {
-    const v = valueAt(m, ptr);
-    return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
-}
-function values_num(m, ptr) {
-    const value = toNumber(valueAt(m, ptr));
-    return value === undefined ? undefined : { value, ptr, manifest: m };
-}
-function bool(m, ptr) {
-    const value = toBool(valueAt(m, ptr));
-    return value === undefined ? undefined : { value, ptr, manifest: m };
-}
-/** A non-empty string (numbers are written as text: YAML `name: 123`). Placeholders count as absent. */
-function str(m, ptr) {
-    const v = valueAt(m, ptr);
-    let value;
-    if (typeof v === 'string')
-        value = v.trim();
-    else if (typeof v === 'number' && Number.isFinite(v))
-        value = String(v);
-    if (value === undefined || value === '' || isPlaceholder(value))
-        return undefined;
-    return { value, ptr, manifest: m };
-}
-/** Plain string value or undefined (placeholders count as absent). */
-function values_text(m, ptr) {
-    return str(m, ptr)?.value;
-}
-/** A string value trimmed and lower-cased, or undefined. */
-function lower(v) {
-    return typeof v === 'string' ? v.trim().toLowerCase() : undefined;
-}
-/** Pointer of the document's first key in source order (the loader keeps insertion order). */
-function firstKeyPtr(m) {
-    const k = Object.keys(m.data)[0];
-    return k === undefined ? '' : pointerJoin('', k);
-}
-function values_anchor(m, ptr) {
-    return { manifest: m, ptr };
-}
-/** Tags as strings; non-scalar values are skipped. */
-function tagsOf(m, ptr = '/tags') {
-    const out = Object.create(null);
-    const v = valueAt(m, ptr);
-    if (!isMapping(v))
-        return out;
-    for (const k of Object.keys(v)) {
-        const t = v[k];
-        if (typeof t === 'string' || typeof t === 'number' || typeof t === 'boolean')
-            out[k] = String(t);
-    }
-    return out;
-}
-/** Drops undefined members so records print cleanly and `'x' in d` means "the file says x". */
-function prune(o) {
-    for (const k of Object.keys(o))
-        if (o[k] === undefined)
-            delete o[k];
-    return o;
-}
-
-;// CONCATENATED MODULE: ./src/formats/kit/quantity.ts
-
-/** The one grammar of a quantity: sign, digits, optional fraction, then an exponent or a suffix. */
-const QUANTITY = /^\s*([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+)|(Ki|Mi|Gi|Ti|Pi|Ei|[numkMGTPE]))?\s*$/;
-const DECIMAL_EXP = { n: -9, u: -6, m: -3, '': 0, k: 3, M: 6, G: 9, T: 12, P: 15, E: 18 };
-const BINARY_EXP = { Ki: 10, Mi: 20, Gi: 30, Ti: 40, Pi: 50, Ei: 60 };
-function parts(v) {
-    const mt = QUANTITY.exec(v);
-    return mt && !(mt[2] === '' && (mt[3] ?? '') === '') ? mt : undefined;
-}
-/** True for text a Kubernetes quantity parser accepts. */
-function isQuantity(v) {
-    return parts(v) !== undefined;
-}
-/** Kubernetes quantity → plain number (`500m` → 0.5, `1Gi` → 1073741824, `4G` → 4e9). Numbers pass through. */
-function parseQuantity(v) {
-    if (typeof v === 'number')
-        return Number.isFinite(v) ? v : undefined;
-    if (typeof v !== 'string')
-        return undefined;
-    const mt = parts(v);
-    if (!mt)
-        return undefined;
-    const base = Number(`${mt[1]}${mt[2] || '0'}.${mt[3] ?? ''}`);
-    if (mt[4] !== undefined)
-        return base * 10 ** Number(mt[4]);
-    const suffix = mt[5] ?? '';
-    return suffix in BINARY_EXP ? base * 2 ** BINARY_EXP[suffix] : base * 10 ** DECIMAL_EXP[suffix];
-}
-function quantityFact(m, ptr) {
-    const value = parseQuantity(valueAt(m, ptr));
-    return value === undefined ? undefined : { value, ptr, manifest: m };
-}
-/** The quantity as written, as an exact fraction (undefined for hostile sizes: those compare as floats). */
-function exactQuantity(v) {
-    const s = typeof v === 'number' ? (Number.isFinite(v) ? String(v) : '') : typeof v === 'string' ? v : '';
-    const mt = parts(s);
-    if (!mt)
-        return undefined;
-    const frac = mt[3] ?? '';
-    let n = BigInt(`${mt[2]}${frac}` || '0') * (mt[1] === '-' ? -1n : 1n);
-    const suffix = mt[5] ?? '';
-    const e10 = (mt[4] !== undefined ? Number(mt[4]) : (DECIMAL_EXP[suffix] ?? 0)) - frac.length;
-    if (Math.abs(e10) > 64 || mt[2].length + frac.length > 64)
-        return undefined;
-    if (suffix in BINARY_EXP)
-        n *= 2n ** BigInt(BINARY_EXP[suffix]);
-    let d = 1n;
-    if (e10 >= 0)
-        n *= 10n ** BigInt(e10);
-    else
-        d = 10n ** BigInt(-e10);
-    return { n, d };
-}
-/** a < b, exactly when both are written quantities, else by their parsed values. */
-function quantityBelow(a, b) {
-    const ea = exactQuantity(valueAt(a.manifest, a.ptr));
-    const eb = typeof b === 'number' ? exactQuantity(b) : exactQuantity(valueAt(b.manifest, b.ptr));
-    if (ea && eb)
-        return ea.n * eb.d < eb.n * ea.d;
-    return a.value < (typeof b === 'number' ? b : b.value);
-}
-
-;// CONCATENATED MODULE: ./src/formats/kit/schema.ts
-
-
-
-
-
-// ---------------------------------------------------------------- messages
-function schema_describe(v) {
-    if (typeof v === 'string')
-        return `the text "${v.length > 40 ? v.slice(0, 40) + '…' : v}"`;
-    if (Array.isArray(v))
-        return 'a list';
-    if (isMapping(v))
-        return 'a mapping';
-    return `\`${String(v)}\``;
-}
-function skip(v) {
-    return v === null || v === undefined || isPlaceholder(v);
-}
-function withHint(msg, hint) {
-    return hint ? `${msg} ${hint}` : msg;
-}
-function fail(fn, message, params = {}) {
-    fn.errors = [{ message, params }];
-    return false;
-}
-const checkNumber = function checkNumber(spec, data) {
-    if (skip(data))
-        return true;
-    if (typeof data === 'number' && !Number.isFinite(data)) {
-        // YAML `.inf`/`.nan`, JSON `1e400`: no Azure loader turns these into a usable size.
-        return fail(checkNumber, `must be a finite number; found ${Number.isNaN(data) ? 'NaN' : data > 0 ? 'infinity' : 'minus infinity'}.`);
-    }
-    const n = typeof data === 'number' ? data : spec.strings && isNumericString(data) ? toNumber(data) : undefined;
-    if (n === undefined) {
-        const what = spec.integer ? 'a whole number' : 'a number';
-        const extra = typeof data === 'string' && !spec.strings && isNumericString(data) ? ' (write it without quotes: the action validates JSON types)' : '';
-        // The hint speaks of ranges (e.g. "a zero or negative size…"): not for values of the wrong type.
-        return fail(checkNumber, `must be ${what}; found ${schema_describe(data)}${extra}.`);
-    }
-    if (spec.integer && !Number.isInteger(n))
-        return fail(checkNumber, withHint(`must be a whole number; found ${n}.`, spec.hint));
-    if (spec.exclusiveMin !== undefined && !(n > spec.exclusiveMin)) {
-        return fail(checkNumber, withHint(`must be greater than ${spec.exclusiveMin}; found ${n}.`, spec.hint));
-    }
-    if (spec.min !== undefined && n < spec.min)
-        return fail(checkNumber, withHint(`must be at least ${spec.min}; found ${n}.`, spec.hint));
-    if (spec.max !== undefined && n > spec.max)
-        return fail(checkNumber, withHint(`must be at most ${spec.max}; found ${n}.`, spec.hint));
-    return true;
-};
-const checkBool = function checkBool(spec, data) {
-    if (skip(data) || typeof data === 'boolean')
-        return true;
-    if (spec.strings && toBool(data) !== undefined)
-        return true;
-    return fail(checkBool, `must be true or false; found ${schema_describe(data)}.`);
-};
-function snake(s) {
-    return s.trim().replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
-}
-const checkEnum = function checkEnum(spec, data) {
-    if (data === null && spec.notNull)
-        return fail(checkEnum, withHint(`is empty; allowed values: ${spec.values.join(', ')}.`, spec.hint));
-    if (skip(data))
-        return true;
-    if (typeof data === 'string') {
-        const norm = spec.match === 'exact' ? data : spec.match === 'ci' ? data.trim().toLowerCase() : snake(data);
-        const allowed = spec.values.map((v) => (spec.match === 'exact' ? v : v.toLowerCase()));
-        if (allowed.includes(norm))
-            return true;
-    }
-    return fail(checkEnum, withHint(`is ${schema_describe(data)}; allowed values: ${spec.values.join(', ')}.`, spec.hint));
-};
-const checkString = function checkString(_spec, data) {
-    if (skip(data) || typeof data === 'string')
-        return true;
-    return fail(checkString, `must be text; found ${schema_describe(data)}.`);
-};
-const checkTextOrNumber = function checkTextOrNumber(_spec, data) {
-    if (skip(data) || typeof data === 'string' || typeof data === 'number')
-        return true;
-    return fail(checkTextOrNumber, `must be text or a number; found ${schema_describe(data)}.`);
-};
-const checkQuantity = function checkQuantity(spec, data) {
-    if (skip(data))
-        return true;
-    const example = spec.kind === 'cpu' ? '"500m" or "2"' : '"512Mi" or "4Gi"';
-    if (!(typeof data === 'number' || (typeof data === 'string' && isQuantity(data)))) {
-        return fail(checkQuantity, `must be a Kubernetes quantity such as ${example}; found ${schema_describe(data)}.`);
-    }
-    const n = parseQuantity(data);
-    if (!(n !== undefined && n > 0))
-        return fail(checkQuantity, `must be greater than 0; found ${schema_describe(data)}: a container cannot run with no ${spec.kind}.`);
-    return true;
-};
-/**
- * A check over pairs of numeric keys of one mapping: `wrong(a, b)` says the first key's value is
- * off against the second's; the finding names the first key.
- */
-function pairCheck(wrong, say) {
-    const check = function check(pairs, data) {
-        if (!isMapping(data))
-            return true;
-        for (const [first, second] of pairs) {
-            const a = toNumber(data[first]);
-            const b = toNumber(data[second]);
-            if (a !== undefined && b !== undefined && wrong(a, b))
-                return fail(check, say(first, second, a, b), { key: first });
-        }
-        return true;
-    };
-    return check;
-}
-/** On a mapping: each `[minKey, maxKey]` pair must have min ≤ max (reported at the min key). */
-const checkMinMax = pairCheck((a, b) => a > b, (lo, hi, a, b) => `is ${a}, above \`${hi}\` (${b}): the minimum cannot exceed the maximum. Lower \`${lo}\` or raise \`${hi}\`.`);
-/** On a mapping: each `[limitKey, requestKey]` pair must have limit ≥ request (reported at the limit key). */
-const checkNotBelow = pairCheck((a, b) => a < b, (limit, request, a, b) => `is ${a}, below \`${request}\` (${b}): the SDK rejects a limit lower than its request. Raise \`${limit}\` or lower \`${request}\`.`);
-// ---------------------------------------------------------------- schema builders
-function schema_obj(properties, extra = {}) {
-    return { type: 'object', properties, ...extra };
-}
-const map = { type: 'object' };
-const schema_text = { mdgString: {} };
-const textOrNumber = { mdgTextOrNumber: {} };
-const SIZE_HINT = 'A zero or negative size cannot be deployed.';
-function vocabulary(strings, match) {
-    return {
-        num: (spec = {}) => ({ mdgNumber: { strings, ...spec } }),
-        int: (min, spec = {}) => ({ mdgNumber: { strings, integer: true, min, ...spec } }),
-        pos: (hint) => ({ mdgNumber: { strings, exclusiveMin: 0, ...(hint ? { hint } : {}) } }),
-        flag: { mdgBool: { strings } },
-        oneOf: (values, hint, notNull) => ({ mdgEnum: { values, match, ...(hint ? { hint } : {}), ...(notNull ? { notNull } : {}) } }),
-    };
-}
-// ---------------------------------------------------------------- validation
-/** The vocabulary of CLI v2 YAML (marshmallow: numeric strings, camelCase enums turned snake_case). */
-const V2 = vocabulary(true, 'snake');
-/** The identity-type enum every v2 compute and endpoint shares. */
-function identitySchema() {
-    return schema_obj({ type: V2.oneOf(['system_assigned', 'user_assigned', 'system_assigned,user_assigned', 'none']) });
-}
-let schema_ajv;
-const schema_compiled = new Map();
-/** A compiled validator per schema key (compiled once, on first use). */
-function schema_validator(key, schema) {
-    let v = schema_compiled.get(key);
-    if (v)
-        return v;
-    if (!schema_ajv) {
-        // Unoptimised code compiles ~40 % faster; validation cost is negligible next to parsing.
-        schema_ajv = new ajv.Ajv({ allErrors: true, strict: true, code: { optimize: false } });
-        schema_ajv.addKeyword({ keyword: 'mdgNumber', schemaType: 'object', errors: true, validate: checkNumber });
-        schema_ajv.addKeyword({ keyword: 'mdgBool', schemaType: 'object', errors: true, validate: checkBool });
-        schema_ajv.addKeyword({ keyword: 'mdgEnum', schemaType: 'object', errors: true, validate: checkEnum });
-        schema_ajv.addKeyword({ keyword: 'mdgString', schemaType: 'object', errors: true, validate: checkString });
-        schema_ajv.addKeyword({ keyword: 'mdgTextOrNumber', schemaType: 'object', errors: true, validate: checkTextOrNumber });
-        schema_ajv.addKeyword({ keyword: 'mdgQuantity', schemaType: 'object', errors: true, validate: checkQuantity });
-        schema_ajv.addKeyword({ keyword: 'mdgMinMax', schemaType: 'array', errors: true, validate: checkMinMax });
-        schema_ajv.addKeyword({ keyword: 'mdgNotBelow', schemaType: 'array', errors: true, validate: checkNotBelow });
-    }
-    v = schema_ajv.compile(schema());
-    schema_compiled.set(key, v);
-    return v;
-}
-const REQUIRED_HINTS = {
-    instance_type: 'Add the VM SKU, e.g. `instance_type: Standard_DS3_v2` (one allowed on managed online endpoints).',
-    instance_count: 'Add `instance_count:` (3 or more for production, for high availability).',
-    type: 'Add `type: kubernetes`: without it the Azure ML CLI v2 loads the file as a managed online deployment, whatever `$schema` says.',
-};
-function requiredIssue(m, parent, missing) {
-    const top = parent === '';
-    const names = missing.map((k) => `\`${top ? k : `${dotted(parent)}.${k}`}\``);
-    const hints = missing.map((k) => REQUIRED_HINTS[k]).filter((h) => h !== undefined);
-    return {
-        // A top-level field has no key of its own: the document's first key (SPEC §4).
-        ptr: top ? firstKeyPtr(m) : parent,
-        message: [
-            `${m.kind} requires ${names.join(' and ')}, which this file does not set: the Azure ML CLI v2 rejects the file.`,
-            ...hints,
-        ].join(' '),
-    };
-}
-function issueOf(m, e) {
-    const data = valueIn(m.data, e.instancePath);
-    if (e.keyword === 'type') {
-        if (skip(data))
-            return undefined;
-        return { ptr: e.instancePath, message: `\`${dotted(e.instancePath)}\` must be a mapping of keys; found ${schema_describe(data)}.` };
-    }
-    const key = e.params.key;
-    const ptr = typeof key === 'string' ? pointerJoin(e.instancePath, key) : e.instancePath;
-    return { ptr, message: `\`${dotted(ptr)}\` ${e.message ?? 'is invalid.'}` };
-}
-function position(m, ptr) {
-    const s = m.doc.keys.get(ptr) ?? m.doc.values.get(ptr) ?? m.doc.start;
-    return s.line * 1e6 + s.column;
-}
-/**
- * Validates a manifest against a schema (`key` names it in the compile cache: the kind); one issue
- * per key at most, in document order.
- */
-function validateWith(m, key, schema) {
-    const v = schema_validator(key, schema);
-    if (v(m.data))
-        return [];
-    const out = [];
-    const seen = new Set();
-    const missing = new Map();
-    const issues = [];
-    for (const e of v.errors ?? []) {
-        if (e.keyword === 'required') {
-            const list = missing.get(e.instancePath) ?? [];
-            list.push(String(e.params.missingProperty ?? ''));
-            missing.set(e.instancePath, list);
-        }
-        else {
-            const issue = issueOf(m, e);
-            if (issue)
-                issues.push(issue);
-        }
-    }
-    for (const [parent, keys] of missing)
-        issues.unshift(requiredIssue(m, parent, keys));
-    for (const issue of issues) {
-        if (seen.has(issue.ptr))
-            continue;
-        seen.add(issue.ptr);
-        out.push(issue);
-    }
-    return out.sort((a, b) => position(m, a.ptr) - position(m, b.ptr));
-}
-
-;// CONCATENATED MODULE: ./src/formats/family.ts
-
-/** A family with the defaults every family shares: schema validation by kind, no secrets, not v1. */
-function family_define(spec) {
-    const family = {
-        ...spec,
-        v1: spec.v1 ?? false,
-        secrets: spec.secrets ?? [],
-        validate(m) {
-            return validateWith(m, m.kind, () => family.schema(m.kind));
-        },
-    };
-    return family;
-}
-
-;// CONCATENATED MODULE: ./src/formats/kit/fields.ts
-/** Leaf keys. */
-function leaves(...keys) {
-    return Object.fromEntries(keys.map((k) => [k, true]));
-}
-/** A tree from dotted paths (`containerResourceRequirements.cpu`). */
-function treeOf(paths) {
-    const root = {};
-    for (const p of paths) {
-        const segs = p.split('.');
-        let cur = root;
-        segs.forEach((s, i) => {
-            if (i === segs.length - 1) {
-                if (!(s in cur))
-                    cur[s] = true;
-            }
-            else {
-                const next = cur[s];
-                if (typeof next === 'object')
-                    cur = next;
-                else
-                    cur = cur[s] = {};
-            }
-        });
-    }
-    return root;
-}
-/** The member of a known-key tree for a key, if the key is known (own keys only: `constructor` is data). */
-function fieldOf(fields, key) {
-    return Object.hasOwn(fields, key) ? fields[key] : undefined;
-}
-// ---------------------------------------------------------------- CLI v2 YAML (§2c, §2d)
-const ROUTE = leaves('port', 'path');
-const ENVIRONMENT = {
-    ...leaves('name', 'version', 'image', 'conda_file', 'description', 'os_type', 'datastore', 'id', 'stage', 'intellectual_property'),
-    build: leaves('path', 'dockerfile_path', 'context'),
-    inference_config: { liveness_route: ROUTE, readiness_route: ROUTE, scoring_route: ROUTE },
-    tags: 'map',
-    properties: 'map',
-};
-const MODEL_ASSET = {
-    ...leaves('name', 'version', 'path', 'local_path', 'type', 'description', 'stage', 'job_name', 'utc_time_created', 'id', 'latest_version', 'creation_context', 'datastore', 'intellectual_property', 'system_metadata'),
-    tags: 'map',
-    properties: 'map',
-    flavors: 'map',
-};
-const CODE_CONFIGURATION = { code: leaves('local_path', 'path'), scoring_script: true };
-const PROBE = leaves('initial_delay', 'period', 'timeout', 'success_threshold', 'failure_threshold', 'method', 'scheme', 'path', 'port');
-const IDENTITY = leaves('type', 'principal_id', 'tenant_id', 'user_assigned_identities');
-const QUANTITIES = leaves('cpu', 'memory', 'nvidia.com/gpu', 'gpu');
-const DEPLOYMENT_BASE = {
-    $schema: true,
-    ...leaves('name', 'endpoint_name', 'description', 'code_path', 'scoring_script', 'provisioning_state', 'id'),
-    tags: 'map',
-    properties: 'map',
-    model: MODEL_ASSET,
-    code_configuration: CODE_CONFIGURATION,
-    environment: ENVIRONMENT,
-    environment_variables: 'map',
-};
-const ENDPOINT_BASE = {
-    $schema: true,
-    ...leaves('name', 'description', 'auth_mode', 'scoring_uri', 'openapi_uri', 'provisioning_state', 'id', 'location', 'kind'),
-    tags: 'map',
-    properties: 'map',
-};
-const SSH = leaves('admin_username', 'admin_password', 'ssh_key_value', 'ssh_private_key_file', 'ssh_port');
-const COMPUTE_BASE = {
-    $schema: true,
-    ...leaves('name', 'type', 'description', 'location', 'resource_id', 'id', 'provisioning_state', 'provisioning_errors', 'created_on'),
-    tags: 'map',
-};
-const NETWORK = leaves('vnet_name', 'subnet', 'private_ip_address', 'public_ip_address');
-
-;// CONCATENATED MODULE: ./src/formats/kit/refs.ts
-// Asset and compute references (`azureml:NAME:VER`, `azureml:NAME@label`, registry and ARM ids,
-// inline models with a local path), as azure-ai-ml's reference regexes read them.
-
-
-
-
-const URI_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
-/** True for `azureml://…`, `https://…`, `runs:/…` — anything with a URI scheme but `azureml:NAME`. */
-function hasUriScheme(s) {
-    return URI_SCHEME.test(s) && !/^azureml:(?!\/\/)/i.test(s);
-}
-/**
- * Parses an asset or compute reference:
- * `azureml:NAME:VER`, `azureml:NAME@label`, `azureml:NAME`, bare `NAME` (batch `compute: cpu-cluster`),
- * `azureml://registries/R/models/NAME/versions/V|labels/L` and ARM ids `/subscriptions/…` (external),
- * other URIs (`azureml://datastores/…`, `https://…`, `runs:/…`: external).
- */
-function parseRef(raw, at) {
-    const ref = parseRefText(raw, at);
-    if (ref && !ref.external) {
-        const kind = placeholderKind(ref.name) ?? placeholderKind(ref.raw);
-        if (kind)
-            ref.placeholder = kind;
-    }
-    return ref;
-}
-/** The reference a string key holds, placeholders included (so that rules say why they cannot judge it). */
-function refAt(m, ptr) {
-    const v = valueAt(m, ptr);
-    if (typeof v === 'string')
-        return parseRef(v, values_anchor(m, ptr));
-    if (typeof v === 'number' && Number.isFinite(v))
-        return parseRef(String(v), values_anchor(m, ptr));
-    return undefined;
-}
-function parseRefText(raw, at) {
-    const s = raw.trim();
-    if (s === '')
-        return undefined;
-    if (/^azureml:\/\//i.test(s) || /^\/subscriptions\//i.test(s)) {
-        const segs = s.replace(/^azureml:\/\//i, '').split('/').filter((x) => x !== '');
-        const ref = { raw: s, name: segs[segs.length - 1] ?? s, external: true, at };
-        // …/<type>/<name>/versions/<v> or …/<type>/<name>/labels/<l>
-        const vi = segs.findIndex((x, i) => (x === 'versions' || x === 'labels') && i >= 1 && i === segs.length - 2);
-        if (vi >= 1) {
-            ref.name = segs[vi - 1];
-            const v = segs[vi + 1];
-            if (!isPlaceholder(v)) {
-                if (segs[vi] === 'versions')
-                    ref.version = v;
-                else
-                    ref.label = v;
-            }
-        }
-        else if (segs.length >= 2 && /^(models|computes|environments|components)$/i.test(segs[segs.length - 2])) {
-            ref.name = segs[segs.length - 1];
-        }
-        return ref;
-    }
-    if (hasUriScheme(s))
-        return { raw: s, name: s, external: true, at };
-    const body = s.replace(/^azureml:/i, '');
-    if (body === '')
-        return undefined;
-    const atSign = body.indexOf('@');
-    if (atSign > 0) {
-        const label = body.slice(atSign + 1);
-        return { raw: s, name: body.slice(0, atSign), ...(label && !isPlaceholder(label) ? { label } : {}), external: false, at };
-    }
-    const colon = body.indexOf(':');
-    if (colon > 0) {
-        const version = body.slice(colon + 1);
-        return { raw: s, name: body.slice(0, colon), ...(version && !isPlaceholder(version) ? { version } : {}), external: false, at };
-    }
-    return { raw: s, name: body, external: false, at };
-}
-/** Repo-relative `/` path of a local path written in a manifest, resolved from the manifest's folder. */
-function resolveLocal(manifestPath, p) {
-    const dir = external_node_path_namespaceObject.posix.dirname(manifestPath);
-    const joined = external_node_path_namespaceObject.posix.normalize(external_node_path_namespaceObject.posix.join(dir, p.replace(/\\/g, '/')));
-    return joined.replace(/\/+$/, '') || '.';
-}
-/**
- * The model of a deployment: a string reference, or an inline mapping `{name, version, path}`
- * (legacy `local_path`). An inline model with a local path gets `path` (repo-relative); its name
- * is the inline `name`, else the path as written.
- */
-function modelRef(m, ptr = '/model') {
-    const v = valueAt(m, ptr);
-    const at = values_anchor(m, ptr);
-    if (typeof v === 'string')
-        return parseRef(v, at);
-    if (!isMapping(v))
-        return undefined;
-    const name = values_text(m, pointerJoin(ptr, 'name'));
-    const version = values_text(m, pointerJoin(ptr, 'version'));
-    const type = values_text(m, pointerJoin(ptr, 'type'))?.toLowerCase();
-    const extra = { ...(version ? { version } : {}), ...(type ? { type } : {}) };
-    const p = values_text(m, pointerJoin(ptr, 'path')) ?? values_text(m, pointerJoin(ptr, 'local_path'));
-    if (p !== undefined) {
-        if (hasUriScheme(p) || /^\/subscriptions\//i.test(p))
-            return { raw: p, name: name ?? p, ...extra, external: true, at };
-        return { raw: p, name: name ?? p, ...extra, external: false, path: resolveLocal(m.file.path, p), at };
-    }
-    if (name !== undefined)
-        return { raw: name, name, ...extra, external: false, at };
-    return undefined;
-}
-/** ModelInfo.localPath form of a resolved path: '' for the repository root, undefined outside it. */
-function modelLocalPath(resolved) {
-    if (resolved === '..' || resolved.startsWith('../'))
-        return undefined;
-    return resolved === '.' ? '' : resolved;
-}
-
-;// CONCATENATED MODULE: ./src/formats/kit/v2.ts
-
-
-/** Where table-level findings on a v2 file point: `$schema`, else `type`, else the first key. */
-function v2TargetKey(m) {
-    if ('$schema' in m.data)
-        return '/$schema';
-    if ('type' in m.data)
-        return '/type';
-    return firstKeyPtr(m);
-}
-/** How the kind was recognised, for messages. */
-function kindReason(m) {
-    return typeof m.data.$schema === 'string' ? m.kind : `${m.kind} (recognised by its keys)`;
-}
-/** Environment image: a string reference (`azureml:env:1`, registry id) or an inline `image`. */
-function environmentImage(m) {
-    const env = valueAt(m, '/environment');
-    if (typeof env === 'string')
-        return str(m, '/environment');
-    if (isMapping(env))
-        return str(m, '/environment/image');
-    return undefined;
-}
-/** What the v2 families share in their family object. */
-const V2_FAMILY = {
-    unknownKeyEffect: 'the Azure ML CLI v2 rejects fields its schema does not define, so the deployment command fails',
-    label: (m) => m.kind,
-    targetKey: v2TargetKey,
-};
-/** Compute administrator passwords (v2 compute YAML). */
-const ADMIN_PASSWORD_SECRETS = [
-    {
-        ptr: '/admin_password',
-        what: 'a compute administrator password (`admin_password`)',
-        fix: 'remove it, rotate the password, and use `ssh_settings.ssh_key_value` with a public key or pass the password with `--set` from a secret',
-    },
-    {
-        ptr: '/ssh_settings/admin_password',
-        what: 'a compute administrator password (`ssh_settings.admin_password`)',
-        fix: 'remove it, rotate the password, and use `ssh_settings.ssh_key_value` with a public key or pass the password with `--set` from a secret',
-    },
-];
-
-;// CONCATENATED MODULE: ./src/formats/mlflow-model.ts
-// MLflow `MLmodel` (a YAML file of that name at the model folder's root, AZURE-ML-FACTS §2d): the
-// model is the folder holding the file; `model_size_bytes` when MLflow recorded it.
-
-
-
-
-
-
-
-const KIND = 'mlflowModel';
-const FILE_NAME = 'MLmodel';
-const FIELDS = {
-    ...leaves('artifact_path', 'run_id', 'model_uuid', 'utc_time_created', 'mlflow_version', 'saved_input_example_info', 'model_size_bytes', 'databricks_runtime', 'model_id', 'name', 'source_run_id', 'prompts', 'env_vars', 'auth_policy', 'type', 'source_type'),
-    flavors: 'map',
-    signature: leaves('inputs', 'outputs', 'params'),
-    metadata: 'map',
-    resources: 'map',
-    $schema: true,
-};
-function schema() {
-    return schema_obj({ flavors: map, model_size_bytes: V2.int(1), signature: map, metadata: map });
-}
-const mlflowModel = family_define({
-    id: 'mlflow-model',
-    kinds: [KIND],
-    prefilter: { fileNames: [FILE_NAME] },
-    detectFirst: true,
-    detect: ({ path: p, data }) => (external_node_path_namespaceObject.posix.basename(p) === FILE_NAME && 'flavors' in data ? KIND : undefined),
-    ...V2_FAMILY,
-    label: () => 'MLmodel file',
-    unknownKeyEffect: 'MLflow keeps it but neither MLflow nor Azure ML reads it',
-    fields: () => FIELDS,
-    schema,
-    normalise(m) {
-        const size = values_num(m, '/model_size_bytes');
-        const info = {
-            type: 'mlflow_model',
-            sizeBytes: size?.value,
-            sizeSource: size ? `model_size_bytes: ${size.value} in ${m.file.path}` : undefined,
-            localPath: modelLocalPath(external_node_path_namespaceObject.posix.dirname(m.file.path)),
-            manifest: m,
-            source: 'repo',
-            rank: 2,
-        };
-        return { models: [prune(info)] };
-    },
-});
-
-;// CONCATENATED MODULE: ./src/catalog/azure-defaults.ts
-// Defaults Azure applies to fields a file leaves out (AZURE-ML-FACTS.md §2a–§2c), in one place.
-/** v2 `amlCompute.size` and aml-compute `vm_size` of an `amlcluster`. */
-const AML_COMPUTE_DEFAULT_SIZE = 'Standard_DS3_v2';
-/** v2 `amlCompute.max_instances`. */
-const AML_COMPUTE_DEFAULT_MAX_INSTANCES = 1;
-/** aml-compute `max_nodes` of an `amlcluster`. */
-const AML_ACTION_CLUSTER_DEFAULT_MAX_NODES = 4;
-/** aml-compute `akscluster` `vm_size` (AksProvisioningConfiguration). */
-const AKS_DEFAULT_SIZE = 'Standard_D3_v2';
-/** aml-compute `akscluster` `agent_count` (AksProvisioningConfiguration). */
-const AKS_DEFAULT_NODES = 3;
-/** v1 `containerResourceRequirements.memoryInGB` / aml-deploy `memory_gb`. */
-const V1_DEFAULT_MEMORY_GB = 0.5;
-/** v1 `containerResourceRequirements.cpu` / aml-deploy `cpu_cores`. */
-const V1_DEFAULT_CPU = 0.1;
-/** azureml-fe's autoscale maximum when `autoScaler.maxReplicas` / `autoscale_max_replicas` is not set. */
-const V1_DEFAULT_AUTOSCALE_MAX = 10;
-/** Kubernetes online `scale_settings.max_instances`. */
-const KUBERNETES_DEFAULT_MAX_INSTANCES = 1;
-/** Kubernetes default instance type (`defaultinstancetype`) requests. */
-const KUBERNETES_DEFAULT_INSTANCE_TYPE = { cpu: '100m', memory: '2Gi' };
-/** Minimum requests of an MLflow (no-code) model on a Kubernetes online endpoint. */
-const KUBERNETES_MLFLOW_MIN = { cpu: 2, memoryGi: 4 };
-
-;// CONCATENATED MODULE: ./src/catalog/migration.ts
-// The ACI → managed online migration table (Azure ML "upgrade to v2 managed online endpoints", [MIG]):
-// tried top to bottom, the first row whose CPU and memory bounds both hold wins.
-const MIGRATION = [
-    { cpu: 1, memoryGb: 1.2, sku: 'Standard_DS1_v2' },
-    { cpu: 2, memoryGb: 1.7, sku: 'Standard_F2s_v2' },
-    { cpu: 2, memoryGb: 4.7, sku: 'Standard_DS2_v2' },
-    { cpu: 2, memoryGb: 13.7, sku: 'Standard_E2s_v3' },
-    { cpu: 4, memoryGb: 5.7, sku: 'Standard_F4s_v2' },
-    { cpu: 4, memoryGb: 11.7, sku: 'Standard_DS3_v2' },
-    { cpu: 4, memoryGb: 16, sku: 'Standard_E4s_v3' },
-];
-/** The managed online SKU for a v1 container's CPU and memory, or undefined above the table (size by profiling). */
-function migrationSku(cpu, memoryGb) {
-    return MIGRATION.find((r) => cpu <= r.cpu && memoryGb <= r.memoryGb)?.sku;
-}
-/** The last row's bounds, for messages. */
-const MIGRATION_MAX = { cpu: 4, memoryGb: 16 };
-/** The migration advice for messages: the SKU of the table, or "size by profiling" above it. */
-function migrationAdvice(cpu, memoryGb) {
-    const sku = migrationSku(cpu, memoryGb);
-    const sized = `${round(cpu)} CPU / ${round(memoryGb)} GB`;
-    if (sku)
-        return `by the ACI→managed online migration table, ${sized} maps to \`instance_type: ${sku}\``;
-    return `${sized} is above the migration table (${MIGRATION_MAX.cpu} CPU / ${MIGRATION_MAX.memoryGb} GB): size the \`instance_type\` by profiling the model`;
-}
-function round(n) {
-    return String(Math.round(n * 100) / 100);
-}
-
-;// CONCATENATED MODULE: ./src/formats/v1-deployment-config.ts
-
-
-
-
-
-
-
-
-/** `computeType` (compared case-insensitively, as the v1 CLI does) → target. */
-const TARGETS = { aci: 'aci', aks: 'aks', aksendpoint: 'aks', local: 'local' };
-const NAMES = { aci: 'ACI', aks: 'AKS', aksendpoint: 'AKSENDPOINT', local: 'local' };
-const ALL = ['aci', 'aks', 'aksendpoint', 'local'];
-const ACI_AKS = ['aci', 'aks', 'aksendpoint'];
-const AKS = ['aks', 'aksendpoint'];
-/**
- * Every key `deploy_config_dict_to_obj` reads, with the computeTypes it is read for.
- * `rulesRead` marks keys a rule of this product reads on every computeType (autoscale, replicas,
- * GPU/FPGA intent), which are therefore not "unknown" on ACI/local.
- */
-const KEYS = [
-    ...group(ALL, false, ['computeType']),
-    ...group(ACI_AKS, false, ['containerResourceRequirements.cpu', 'containerResourceRequirements.memoryInGB', 'authEnabled', 'appInsightsEnabled', 'keys.primaryKey', 'keys.secondaryKey']),
-    ...group(AKS, false, ['containerResourceRequirements.cpuLimit', 'containerResourceRequirements.memoryInGBLimit', 'dataCollection.storageEnabled', 'tokenAuthEnabled', 'scoringTimeoutMs', 'maxConcurrentRequestsPerContainer', 'maxQueueWaitMs', 'namespace']),
-    ...group(AKS, false, ['periodSeconds', 'initialDelaySeconds', 'timeoutSeconds', 'successThreshold', 'failureThreshold'].map((k) => `livenessProbeRequirements.${k}`)),
-    // REST fields the CLI does not read (GPU/FPGA intent), and what a rule reads on every computeType.
-    ...group(AKS, true, ['containerResourceRequirements.gpu', 'containerResourceRequirements.fpga', 'gpuCores', 'numReplicas']),
-    ...group(AKS, true, ['autoscaleEnabled', 'minReplicas', 'maxReplicas', 'refreshPeriodInSeconds', 'targetUtilization'].map((k) => `autoScaler.${k}`)),
-    ...group(['aks'], false, ['computeTargetName']),
-    ...group(['aksendpoint'], false, ['versionName', 'trafficPercentile']),
-    ...group(['aci'], false, ['location', 'sslEnabled', 'sslCertificate', 'sslKey', 'cname', 'dnsNameLabel', 'vaultBaseUrl', 'keyName', 'keyVersion', 'vnetName', 'subnetName']),
-    ...group(['local'], false, ['port']),
-];
-function group(types, rulesRead, paths) {
-    return paths.map((path) => (rulesRead ? { path, types, rulesRead } : { path, types }));
-}
-/** `computeType` in lower case when it is one of the four the v1 CLI knows. */
-function v1Type(m) {
-    const v = m.data.computeType;
-    const t = typeof v === 'string' ? v.trim().toLowerCase() : undefined;
-    return t !== undefined && Object.hasOwn(TARGETS, t) ? t : undefined;
-}
-const trees = new Map();
-/** Known keys for a computeType; an unknown computeType gets the union of all. */
-function fieldsFor(type) {
-    const key = type ?? '*';
-    let t = trees.get(key);
-    if (!t) {
-        t = treeOf(KEYS.filter((k) => type === undefined || k.types.includes(type) || k.rulesRead).map((k) => k.path));
-        trees.set(key, t);
-    }
-    return { ...t, $schema: true };
-}
-function v1_deployment_config_schema() {
-    const f = vocabulary(true, 'ci');
-    const int1 = f.int(1);
-    return schema_obj({
-        computeType: f.oneOf(['aci', 'aks', 'aksendpoint', 'local'], 'The v1 CLI needs one of them (any case) and stops with "unknown deployment type" otherwise.', true),
-        containerResourceRequirements: schema_obj({ cpu: f.pos(SIZE_HINT), memoryInGB: f.pos(SIZE_HINT), cpuLimit: f.pos(SIZE_HINT), memoryInGBLimit: f.pos(SIZE_HINT), gpu: f.int(0), fpga: f.int(0) }, { mdgNotBelow: [['cpuLimit', 'cpu'], ['memoryInGBLimit', 'memoryInGB']] }),
-        gpuCores: f.int(0),
-        autoScaler: schema_obj({ autoscaleEnabled: f.flag, minReplicas: int1, maxReplicas: int1, refreshPeriodInSeconds: int1, targetUtilization: f.num({ exclusiveMin: 0, max: 100 }) }, { mdgMinMax: [['minReplicas', 'maxReplicas']] }),
-        numReplicas: int1,
-        dataCollection: schema_obj({ storageEnabled: f.flag }),
-        authEnabled: f.flag,
-        tokenAuthEnabled: f.flag,
-        appInsightsEnabled: f.flag,
-        sslEnabled: f.flag,
-        scoringTimeoutMs: int1,
-        maxConcurrentRequestsPerContainer: int1,
-        maxQueueWaitMs: int1,
-        livenessProbeRequirements: schema_obj({ periodSeconds: int1, initialDelaySeconds: int1, timeoutSeconds: int1, successThreshold: int1, failureThreshold: int1 }),
-        port: f.int(1, { max: 65535 }),
-        computeTargetName: schema_text,
-        namespace: schema_text,
-        keys: schema_obj({ primaryKey: schema_text, secondaryKey: schema_text }),
-        trafficPercentile: f.num({ min: 0, max: 100 }),
-    });
-}
-function positive(f) {
-    return f !== undefined && f.value > 0;
-}
-/** `computeType`, as written (any case), else the first key. */
-function targetKey(m) {
-    const keys = Object.keys(m.data);
-    const k = keys.find((x) => x === 'computeType') ?? keys.find((x) => x.toLowerCase() === 'computetype') ?? keys[0];
-    return k === undefined ? '' : pointerJoin('', k);
-}
-const v1DeploymentConfig = family_define({
-    id: 'v1-deployment-config',
-    kinds: ['v1DeploymentConfig'],
-    v1: true,
-    prefilter: { keys: ['computeType'] },
-    detect: ({ data }) => ('computeType' in data ? 'v1DeploymentConfig' : undefined),
-    // `$schema` is no key the v1 CLI reads: a v1 config keeps its meaning with one.
-    detectUnderForeignSchema: true,
-    label(m) {
-        const ct = typeof m.data.computeType === 'string' ? m.data.computeType : '?';
-        return `v1 deployment config (computeType ${ct})`;
-    },
-    unknownKeyEffect: 'the v1 CLI/SDK silently ignores keys it does not know, so this setting has no effect',
-    fields: (m) => fieldsFor(v1Type(m)),
-    keyAdvice(m, dotted) {
-        if (v1Type(m) === undefined)
-            return undefined;
-        const e = KEYS.find((k) => k.path === dotted);
-        if (!e)
-            return undefined;
-        const ct = typeof m.data.computeType === 'string' ? m.data.computeType : '';
-        return (`\`${dotted}\` is read only for computeType ${e.types.map((t) => NAMES[t]).join('/')}: for computeType ${ct} the v1 CLI/SDK ignores it, ` +
-            `so this setting has no effect. Remove it, or change computeType if that target is what you meant.`);
-    },
-    schema: v1_deployment_config_schema,
-    targetKey,
-    secrets: [
-        {
-            ptr: '/keys/primaryKey',
-            what: 'a service authentication key (`keys.primaryKey`)',
-            fix: 'omit `keys` so Azure generates the keys, or pass them at deploy time from a secret store (`az ml service regen-key`, GitHub secrets)',
-        },
-        {
-            ptr: '/keys/secondaryKey',
-            what: 'a service authentication key (`keys.secondaryKey`)',
-            fix: 'omit `keys` so Azure generates the keys, or pass them at deploy time from a secret store (`az ml service regen-key`, GitHub secrets)',
-        },
-        { ptr: '/sslKey', what: 'sslKey', fix: '', pem: true },
-    ],
-    deprecation: {
-        what: 'an SDK/CLI v1 deployment configuration',
-        webService: true,
-        replacement(m, d) {
-            const raw = valueAt(m, '/computeType');
-            const t = typeof raw === 'string' ? raw.toLowerCase() : '';
-            if (t === 'local')
-                return 'test locally with a v2 local endpoint (`az ml online-deployment create --local`)';
-            const cpu = d?.cpu?.value ?? numberAt(m, '/containerResourceRequirements/cpu') ?? V1_DEFAULT_CPU;
-            const mem = d?.memoryGb?.value ?? numberAt(m, '/containerResourceRequirements/memoryInGB') ?? V1_DEFAULT_MEMORY_GB;
-            const alt = t === 'aci' ? '' : ', or a kubernetesOnlineDeployment on an Azure ML Kubernetes compute with matching `resources.requests`';
-            return `use a v2 managedOnlineEndpoint + managedOnlineDeployment YAML (\`az ml online-deployment create -f\`)${alt}; ${migrationAdvice(cpu, mem)}`;
-        },
-    },
-    /**
-     * An unknown `computeType` yields no deployment: the `schema` rule reports it. Omitted sizes stay
-     * undefined (the rules apply Azure's defaults and point at `computeType`).
-     */
-    normalise(m) {
-        const ct = v1Type(m);
-        if (!ct)
-            return {};
-        const target = TARGETS[ct];
-        const gpuCores = values_num(m, '/gpuCores');
-        const crrGpu = values_num(m, '/containerResourceRequirements/gpu');
-        const gpu = positive(gpuCores) ? gpuCores : positive(crrGpu) ? crrGpu : (gpuCores ?? crrGpu);
-        const gpuAsks = [];
-        for (const ptr of ['/gpuCores', '/containerResourceRequirements/gpu']) {
-            const v = numberAt(m, ptr);
-            if (v !== undefined && v > 0)
-                gpuAsks.push(values_anchor(m, ptr));
-        }
-        if (gpu && gpu.value > 0 && !gpuAsks.some((a) => a.ptr === gpu.ptr))
-            gpuAsks.unshift(values_anchor(m, gpu.ptr));
-        const replicas = values_num(m, '/numReplicas');
-        const autoscaleEnabled = bool(m, '/autoScaler/autoscaleEnabled');
-        const d = {
-            manifest: m,
-            flavor: 'v1-web-service',
-            target,
-            mode: 'realtime',
-            targetReason: `computeType: ${String(m.data.computeType).trim()}`,
-            targetKey: values_anchor(m, targetKey(m)),
-            cpu: values_num(m, '/containerResourceRequirements/cpu'),
-            memoryGb: values_num(m, '/containerResourceRequirements/memoryInGB'),
-            defaultMemory: target === 'local' ? undefined : { gb: V1_DEFAULT_MEMORY_GB, key: 'containerResourceRequirements.memoryInGB' },
-            defaultCpu: V1_DEFAULT_CPU,
-            gpu,
-            gpuAsks,
-            fpga: values_num(m, '/containerResourceRequirements/fpga'),
-            autoscaleEnabled,
-            minReplicas: values_num(m, '/autoScaler/minReplicas'),
-            maxReplicas: values_num(m, '/autoScaler/maxReplicas'),
-            replicas,
-            // The v1 SDK autoscales an AKS service when no replica count is set (AZURE-ML-FACTS §2a).
-            scaling: {
-                maxKey: 'autoScaler.maxReplicas',
-                replicasKey: 'numReplicas',
-                defaultMax: V1_DEFAULT_AUTOSCALE_MAX,
-                implicit: target === 'aks' && autoscaleEnabled === undefined && replicas === undefined,
-            },
-            computeRef: refAt(m, '/computeTargetName'),
-            linksModelByFolder: true,
-            tags: Object.create(null),
-        };
-        return { deployments: [prune(d)] };
-    },
-});
-
-;// CONCATENATED MODULE: ./src/formats/aml-deploy-action.ts
-
-
-
-
-
-
-
-/** One schema for the file: keys for the other target kind are accepted (the action ignores them). */
-const aml_deploy_action_FIELDS = Object.fromEntries([
-    'name', 'deployment_compute_target', 'inference_source_directory', 'inference_entry_script', 'conda_file',
-    'extra_docker_file_steps', 'enable_gpu', 'cuda_version', 'runtime', 'custom_base_image',
-    'model_data_collection_enabled', 'authentication_enabled', 'app_insights_enabled', 'cpu_cores', 'memory_gb',
-    'delete_service_after_deployment', 'description', 'test_enabled', 'test_file_path',
-    'test_file_function_name', 'profiling_enabled', 'profiling_dataset', 'skip_deployment', 'create_image',
-    // ACI only
-    'location', 'ssl_enabled', 'ssl_cert_pem_file', 'ssl_key_pem_file', 'ssl_cname', 'dns_name_label',
-    // AKS only
-    'gpu_cores', 'autoscale_enabled', 'autoscale_min_replicas', 'autoscale_max_replicas',
-    'autoscale_refresh_seconds', 'autoscale_target_utilization', 'scoring_timeout_ms',
-    'replica_max_concurrent_requests', 'max_request_wait_time', 'num_replicas', 'period_seconds',
-    'initial_delay_seconds', 'timeout_seconds', 'success_threshold', 'failure_threshold', 'namespace',
-    'token_auth_enabled',
-].map((k) => [k, true]));
-aml_deploy_action_FIELDS.tags = 'map';
-aml_deploy_action_FIELDS.properties = 'map';
-/** Keys only an aml-deploy file has. */
-const aml_deploy_action_KEYS = ['deployment_compute_target', 'inference_entry_script', 'inference_source_directory', 'enable_gpu', 'autoscale_enabled'];
-/** Sizing keys that, with nothing but aml-deploy fields beside them, make a file an aml-deploy file. */
-const SIZING_KEYS = ['cpu_cores', 'memory_gb', 'gpu_cores', 'num_replicas'];
-function aml_deploy_action_schema() {
-    const f = vocabulary(false, 'exact');
-    const flags = Object.fromEntries(['enable_gpu', 'autoscale_enabled', 'skip_deployment', 'test_enabled', 'delete_service_after_deployment', 'profiling_enabled',
-        'authentication_enabled', 'app_insights_enabled', 'model_data_collection_enabled', 'ssl_enabled', 'token_auth_enabled'].map((k) => [k, f.flag]));
-    const ints1 = Object.fromEntries(['num_replicas', 'autoscale_min_replicas', 'autoscale_max_replicas', 'autoscale_refresh_seconds', 'scoring_timeout_ms',
-        'replica_max_concurrent_requests', 'period_seconds', 'initial_delay_seconds', 'timeout_seconds', 'success_threshold', 'failure_threshold'].map((k) => [k, f.int(1)]));
-    return schema_obj({
-        ...flags,
-        ...ints1,
-        name: schema_text,
-        deployment_compute_target: schema_text,
-        cpu_cores: f.pos(SIZE_HINT),
-        memory_gb: f.pos(SIZE_HINT),
-        gpu_cores: f.int(0),
-        autoscale_target_utilization: f.int(1, { max: 100 }),
-        max_request_wait_time: f.int(0),
-        runtime: f.oneOf(['python', 'spark-py']),
-        create_image: f.oneOf(['docker', 'function_blob', 'function_http', 'function_service_bus_queue']),
-        tags: map,
-        properties: map,
-    }, { mdgMinMax: [['autoscale_min_replicas', 'autoscale_max_replicas']] });
-}
-const amlDeployAction = family_define({
-    id: 'aml-deploy-action',
-    kinds: ['amlDeployAction'],
-    v1: true,
-    prefilter: { keys: [...aml_deploy_action_KEYS, ...SIZING_KEYS] },
-    detect({ data }) {
-        const has = (keys) => keys.some((k) => k in data);
-        if (has(aml_deploy_action_KEYS))
-            return 'amlDeployAction';
-        // Real deploy.json files may hold only sizes (`{"cpu_cores": 1, "memory_gb": 0.5, "location": …}`):
-        // an ACI deployment all the same. Every key must be an aml-deploy field, so other JSON stays out.
-        if (has(SIZING_KEYS) && Object.keys(data).every((k) => fieldOf(aml_deploy_action_FIELDS, k) !== undefined))
-            return 'amlDeployAction';
-        return undefined;
-    },
-    label: () => 'aml-deploy parameters file',
-    unknownKeyEffect: 'the action silently ignores keys outside its schema, so this setting has no effect',
-    fields: () => ({ ...aml_deploy_action_FIELDS, $schema: true }),
-    schema: aml_deploy_action_schema,
-    targetKey: firstKeyPtr,
-    secrets: [{ ptr: '/ssl_key_pem_file', what: 'ssl_key_pem_file', fix: '', pem: true }],
-    deprecation: {
-        what: 'an Azure/aml-deploy action parameters file (SDK v1)',
-        webService: true,
-        replacement(m, d) {
-            const cpu = d?.cpu?.value ?? numberAt(m, '/cpu_cores') ?? V1_DEFAULT_CPU;
-            const mem = d?.memoryGb?.value ?? numberAt(m, '/memory_gb') ?? V1_DEFAULT_MEMORY_GB;
-            return ('replace the Azure/aml-deploy action (deprecated) with azure/login + `az ml online-deployment create -f` and a v2 managedOnlineDeployment ' +
-                `(or kubernetesOnlineDeployment for AKS) YAML; ${migrationAdvice(cpu, mem)}`);
-        },
-    },
-    /** Table-level findings point at the file's first key (there is no `computeType`). */
-    normalise(m) {
-        const rawTarget = valueAt(m, '/deployment_compute_target');
-        const hasTarget = typeof rawTarget === 'string' && rawTarget.trim() !== '';
-        const gpuCores = values_num(m, '/gpu_cores');
-        const enableGpu = bool(m, '/enable_gpu');
-        let gpu = gpuCores;
-        if (enableGpu?.value === true && !(gpuCores && gpuCores.value > 0))
-            gpu = { value: 1, ptr: '/enable_gpu', manifest: m };
-        const gpuAsks = [];
-        if (gpu && gpu.value > 0)
-            gpuAsks.push(values_anchor(m, gpu.ptr));
-        if (valueAt(m, '/enable_gpu') === true && !gpuAsks.some((a) => a.ptr === '/enable_gpu'))
-            gpuAsks.push(values_anchor(m, '/enable_gpu'));
-        const g = numberAt(m, '/gpu_cores');
-        if (g !== undefined && g > 0 && !gpuAsks.some((a) => a.ptr === '/gpu_cores'))
-            gpuAsks.push(values_anchor(m, '/gpu_cores'));
-        const replicas = values_num(m, '/num_replicas');
-        const autoscaleEnabled = bool(m, '/autoscale_enabled');
-        const d = {
-            manifest: m,
-            flavor: 'v1-web-service',
-            name: values_text(m, '/name'),
-            target: hasTarget ? 'aks' : 'aci',
-            mode: 'realtime',
-            targetReason: hasTarget
-                ? `aml-deploy file with deployment_compute_target: ${rawTarget.trim()} ⇒ AKS`
-                : 'aml-deploy file without deployment_compute_target ⇒ ACI',
-            targetKey: values_anchor(m, firstKeyPtr(m)),
-            computeRef: refAt(m, '/deployment_compute_target'),
-            cpu: values_num(m, '/cpu_cores'),
-            memoryGb: values_num(m, '/memory_gb'),
-            defaultMemory: { gb: V1_DEFAULT_MEMORY_GB, key: 'memory_gb' },
-            defaultCpu: V1_DEFAULT_CPU,
-            gpu,
-            gpuAsks,
-            replicas,
-            autoscaleEnabled,
-            minReplicas: values_num(m, '/autoscale_min_replicas'),
-            maxReplicas: values_num(m, '/autoscale_max_replicas'),
-            scaling: {
-                maxKey: 'autoscale_max_replicas',
-                replicasKey: 'num_replicas',
-                defaultMax: V1_DEFAULT_AUTOSCALE_MAX,
-                implicit: hasTarget && autoscaleEnabled === undefined && replicas === undefined,
-            },
-            tags: tagsOf(m),
-            skipDeployment: bool(m, '/skip_deployment')?.value === true ? true : undefined,
-            linksModelByFolder: true,
-            unresolvedComputeNote: 'Note: the aml-deploy action falls back to ACI when `deployment_compute_target` is not an existing AKS compute, so the ACI rules would then apply.',
-        };
-        return { deployments: [prune(d)] };
-    },
-});
-
-;// CONCATENATED MODULE: ./src/formats/aml-compute-action.ts
-
-
-
-
-const aml_compute_action_FIELDS = Object.fromEntries([
-    'name', 'compute_type',
-    // amlcluster
-    'vm_size', 'vm_priority', 'min_nodes', 'max_nodes', 'idle_seconds_before_scaledown',
-    'vnet_resource_group_name', 'vnet_name', 'subnet_name', 'remote_login_port_public_access',
-    'identity_type', 'identity_id',
-    // akscluster
-    'agent_count', 'location', 'service_cidr', 'dns_service_ip', 'docker_bridge_cidr', 'cluster_purpose',
-    'ssl_cname', 'ssl_cert_pem_file', 'ssl_key_pem_file', 'load_balancer_type', 'load_balancer_subnet',
-].map((k) => [k, true]));
-const aml_compute_action_KEYS = ['compute_type', 'vm_priority', 'cluster_purpose', 'agent_count', 'min_nodes'];
-function aml_compute_action_schema() {
-    const f = vocabulary(false, 'exact');
-    return schema_obj({
-        name: schema_text,
-        compute_type: f.oneOf(['amlcluster', 'akscluster']),
-        vm_size: schema_text,
-        vm_priority: f.oneOf(['dedicated', 'lowpriority']),
-        min_nodes: f.int(0),
-        max_nodes: f.int(1),
-        idle_seconds_before_scaledown: f.int(0),
-        agent_count: f.int(1, { hint: 'An AKS cluster needs at least one node.' }),
-        cluster_purpose: schema_text,
-        load_balancer_type: f.oneOf(['PublicIp', 'InternalLoadBalancer']),
-        remote_login_port_public_access: f.oneOf(['Enabled', 'Disabled', 'NotSpecified']),
-        identity_type: f.oneOf(['SystemAssigned', 'UserAssigned']),
-    }, { mdgMinMax: [['min_nodes', 'max_nodes']] });
-}
-/** `compute_type`, or the kind its keys imply when it is missing or unknown. */
-function computeType(m) {
-    const t = typeof m.data.compute_type === 'string' ? m.data.compute_type.trim().toLowerCase() : '';
-    if (t === 'amlcluster')
-        return 'amlcompute';
-    if (t === 'akscluster')
-        return 'aks';
-    if ('vm_priority' in m.data || 'min_nodes' in m.data || 'max_nodes' in m.data)
-        return 'amlcompute';
-    if ('agent_count' in m.data || 'cluster_purpose' in m.data)
-        return 'aks';
-    return 'amlcompute';
-}
-const amlComputeAction = family_define({
-    id: 'aml-compute-action',
-    kinds: ['amlComputeAction'],
-    v1: true,
-    prefilter: { keys: aml_compute_action_KEYS },
-    detect: ({ data }) => (aml_compute_action_KEYS.some((k) => k in data) ? 'amlComputeAction' : undefined),
-    label: () => 'aml-compute parameters file',
-    unknownKeyEffect: 'the action silently ignores keys outside its schema, so this setting has no effect',
-    fields: () => ({ ...aml_compute_action_FIELDS, $schema: true }),
-    schema: aml_compute_action_schema,
-    targetKey: firstKeyPtr,
-    secrets: [
-        {
-            ptr: '/admin_password',
-            what: 'a compute administrator password (`admin_password`)',
-            fix: 'remove it, rotate the password, and use `ssh_settings.ssh_key_value` with a public key or pass the password with `--set` from a secret',
-        },
-        { ptr: '/ssl_key_pem_file', what: 'ssl_key_pem_file', fix: '', pem: true },
-    ],
-    deprecation: {
-        what: 'an Azure/aml-compute action parameters file (SDK v1)',
-        webService: false,
-        replacement(m) {
-            const raw = valueAt(m, '/compute_type');
-            const t = typeof raw === 'string' ? raw.toLowerCase() : '';
-            if (t === 'akscluster') {
-                return 'replace the Azure/aml-compute action with `az ml compute attach --type Kubernetes` (a v2 kubernetesCompute YAML; legacy AKS compute cannot host v2 endpoints)';
-            }
-            return 'replace the Azure/aml-compute action with a v2 amlCompute YAML (`az ml compute create -f`: `size`, `tier`, `min_instances`, `max_instances`)';
-        },
-    },
-    /** With the action's defaults (AZURE-ML-FACTS §2b). */
-    normalise(m) {
-        const type = computeType(m);
-        const name = values_text(m, '/name') ?? '';
-        let info;
-        if (type === 'amlcompute') {
-            const rawPr = valueAt(m, '/vm_priority');
-            const pr = typeof rawPr === 'string' ? rawPr.trim().toLowerCase() : rawPr === undefined || rawPr === null ? undefined : '';
-            const maxNodes = values_num(m, '/max_nodes')?.value ?? AML_ACTION_CLUSTER_DEFAULT_MAX_NODES;
-            info = {
-                name,
-                type,
-                vmSize: values_text(m, '/vm_size') ?? AML_COMPUTE_DEFAULT_SIZE,
-                minNodes: values_num(m, '/min_nodes')?.value ?? 0,
-                maxNodes,
-                nodes: maxNodes,
-                // Absent ⇒ the action's default; a placeholder or a bad value ⇒ unknown (the schema rule reports it).
-                tier: pr === undefined ? 'dedicated' : pr === 'lowpriority' ? 'lowpriority' : pr === 'dedicated' ? 'dedicated' : undefined,
-                manifest: m,
-                source: 'repo',
-            };
-        }
-        else {
-            const purpose = values_text(m, '/cluster_purpose');
-            info = {
-                name,
-                type,
-                vmSize: values_text(m, '/vm_size') ?? AKS_DEFAULT_SIZE,
-                nodes: values_num(m, '/agent_count')?.value ?? AKS_DEFAULT_NODES,
-                // The action sets DEV_TEST when the string mentions dev or test, FAST_PROD otherwise.
-                purpose: purpose !== undefined && /dev|test/i.test(purpose) ? 'DevTest' : 'FastProd',
-                manifest: m,
-                source: 'repo',
-            };
-        }
-        return { computes: [prune(info)] };
-    },
-});
-
-;// CONCATENATED MODULE: ./src/formats/aml-registermodel-action.ts
-
-
-
-const aml_registermodel_action_FIELDS = Object.fromEntries([
-    'model_file_name', 'model_name', 'model_framework', 'model_framework_version', 'model_description',
-    'datasets', 'sample_input_dataset', 'sample_output_dataset', 'pipeline_child_run_name', 'cpu_cores',
-    'memory_gb', 'metrics_max', 'metrics_min', 'force_registration',
-].map((k) => [k, true]));
-aml_registermodel_action_FIELDS.model_tags = 'map';
-aml_registermodel_action_FIELDS.model_properties = 'map';
-const aml_registermodel_action_KEYS = ['model_file_name', 'model_name', 'model_framework'];
-function aml_registermodel_action_schema() {
-    const f = vocabulary(false, 'exact');
-    return schema_obj({
-        model_name: schema_text,
-        model_file_name: schema_text,
-        model_framework: f.oneOf(['scikitlearn', 'onnx', 'tensorflow', 'keras', 'custom']),
-        cpu_cores: f.pos(SIZE_HINT),
-        memory_gb: f.pos(SIZE_HINT),
-        force_registration: f.flag,
-        model_tags: map,
-        model_properties: map,
-    });
-}
-const amlRegisterModelAction = family_define({
-    id: 'aml-registermodel-action',
-    kinds: ['amlRegisterModelAction'],
-    v1: true,
-    prefilter: { keys: aml_registermodel_action_KEYS },
-    detect: ({ data }) => (aml_registermodel_action_KEYS.some((k) => k in data) ? 'amlRegisterModelAction' : undefined),
-    label: () => 'aml-registermodel parameters file',
-    unknownKeyEffect: 'the action silently ignores keys outside its schema, so this setting has no effect',
-    fields: () => ({ ...aml_registermodel_action_FIELDS, $schema: true }),
-    schema: aml_registermodel_action_schema,
-    targetKey: firstKeyPtr,
-    deprecation: {
-        what: 'an Azure/aml-registermodel action parameters file (SDK v1)',
-        webService: false,
-        replacement: () => 'replace the Azure/aml-registermodel action with a v2 model YAML (`az ml model create -f`), keeping `memory_gb` / `model_size_bytes` in its tags',
-    },
-    normalise(m) {
-        const mem = values_num(m, '/memory_gb');
-        const info = {
-            name: values_text(m, '/model_name'),
-            memoryGb: mem?.value,
-            manifest: m,
-            source: 'repo',
-            rank: 1,
-            memorySource: mem ? `memory_gb: ${mem.value} in ${m.file.path}` : undefined,
-        };
-        return { models: [prune(info)] };
-    },
-});
-
-;// CONCATENATED MODULE: ./src/formats/online-deployment.ts
-
-
-
-
-
-
-
-
-
-const MANAGED = 'managedOnlineDeployment';
-const KUBERNETES = 'kubernetesOnlineDeployment';
-const ONLINE_DEPLOYMENT = {
-    ...DEPLOYMENT_BASE,
-    ...leaves('type', 'instance_type', 'instance_count', 'app_insights_enabled', 'model_mount_path', 'egress_public_network_access', 'private_network_connection'),
-    scale_settings: leaves('type', 'min_instances', 'max_instances', 'polling_interval', 'target_utilization_percentage'),
-    request_settings: leaves('request_timeout_ms', 'max_concurrent_requests_per_instance', 'max_queue_wait_ms'),
-    liveness_probe: PROBE,
-    readiness_probe: PROBE,
-    data_collector: {
-        ...leaves('sampling_rate', 'rolling_rate'),
-        collections: 'map',
-        request_logging: leaves('capture_headers'),
-    },
-};
-const KUBERNETES_DEPLOYMENT = {
-    ...ONLINE_DEPLOYMENT,
-    resources: { requests: QUANTITIES, limits: QUANTITIES, instance_types: true },
-};
-function online_deployment_schema(kind) {
-    const kube = kind === KUBERNETES;
-    const f = V2;
-    const probe = schema_obj({ initial_delay: f.int(0), period: f.int(1), timeout: f.int(1), success_threshold: f.int(1), failure_threshold: f.int(1) });
-    const quantities = schema_obj({ cpu: { mdgQuantity: { kind: 'cpu' } }, memory: { mdgQuantity: { kind: 'memory' } }, 'nvidia.com/gpu': f.int(0), gpu: f.int(0) });
-    return schema_obj({
-        name: schema_text,
-        endpoint_name: schema_text,
-        instance_type: schema_text,
-        instance_count: f.int(1, { hint: 'A deployment needs at least one instance.' }),
-        type: f.oneOf(kube ? ['kubernetes'] : ['managed']),
-        app_insights_enabled: f.flag,
-        model_mount_path: schema_text,
-        egress_public_network_access: f.oneOf(['enabled', 'disabled']),
-        scale_settings: schema_obj({
-            type: f.oneOf(kube ? ['default', 'target_utilization'] : ['default'], kube ? undefined : 'Managed online deployments scale through Azure Monitor autoscale, not in this file.'),
-            min_instances: f.int(0),
-            max_instances: f.int(1),
-            polling_interval: f.int(1),
-            target_utilization_percentage: f.int(1, { max: 100 }),
-        }, { mdgMinMax: [['min_instances', 'max_instances']] }),
-        request_settings: schema_obj({ request_timeout_ms: f.int(1), max_concurrent_requests_per_instance: f.int(1), max_queue_wait_ms: f.int(0) }),
-        liveness_probe: probe,
-        readiness_probe: probe,
-        tags: map,
-        properties: map,
-        environment_variables: map,
-        ...(kube ? { resources: schema_obj({ requests: quantities, limits: quantities }) } : {}),
-    }, kube ? { required: ['type'] } : { required: ['instance_type', 'instance_count'] });
-}
-function kubeResources(m, block) {
-    if (!isMapping(valueAt(m, ptrOf('resources', block))))
-        return undefined;
-    return prune({
-        cpu: quantityFact(m, ptrOf('resources', block, 'cpu')),
-        memory: quantityFact(m, ptrOf('resources', block, 'memory')),
-        // The SDK also accepts the pre-renamed `gpu`.
-        gpu: values_num(m, ptrOf('resources', block, 'nvidia.com/gpu')) ?? values_num(m, ptrOf('resources', block, 'gpu')),
-    });
-}
-function scaleSettings(m) {
-    const s = valueAt(m, '/scale_settings');
-    return isMapping(s) ? s : Object.create(null);
-}
-/**
- * What the CLI v2 loader (azure-ai-ml `OnlineDeployment._load`) picks, whatever `$schema` says:
- * exactly `type: kubernetes` is a Kubernetes online deployment; anything else is managed.
- */
-const byType = ({ rawType }) => (rawType === 'kubernetes' ? KUBERNETES : MANAGED);
-/**
- * Under a Kubernetes `$schema` a file without `type` means Kubernetes, and is judged so; the schema
- * rule says that the CLI would load it as managed until `type: kubernetes` is added.
- */
-const byTypeKubernetesSchema = (input) => (input.rawType === undefined ? KUBERNETES : byType(input));
-/** Keys only a job or a component has: a file with them is not a deployment. */
-const JOB_KEYS = ['command', 'jobs', 'inputs', 'outputs', 'trial', 'search_space'];
-const onlineDeployment = family_define({
-    id: 'online-deployment',
-    kinds: [MANAGED, KUBERNETES],
-    schemas: { managedonlinedeployment: byType, kubernetesonlinedeployment: byTypeKubernetesSchema, onlinedeployment: byType },
-    prefilter: { keys: ['endpoint_name'], types: ['kubernetes'] },
-    detect(input) {
-        const { data, type } = input;
-        if (JOB_KEYS.some((k) => k in data) || 'compute' in data)
-            return undefined;
-        const endpointName = 'endpoint_name' in data;
-        if (type === 'kubernetes' && endpointName)
-            return byType(input);
-        if (type === 'pipeline' && 'component' in data)
-            return undefined;
-        // A batch deployment also has `endpoint_name`; it has a `compute`.
-        if (endpointName && 'instance_type' in data)
-            return MANAGED;
-        // Deployment files often leave `endpoint_name` to the command line (`--endpoint-name`).
-        if ('instance_type' in data && 'instance_count' in data && ('model' in data || 'environment' in data || 'code_configuration' in data))
-            return byType(input);
-        return undefined;
-    },
-    ...V2_FAMILY,
-    fields: (m) => ({ ...(m.kind === KUBERNETES ? KUBERNETES_DEPLOYMENT : ONLINE_DEPLOYMENT), $schema: true }),
-    schema: online_deployment_schema,
-    normalise(m) {
-        const kube = m.kind === KUBERNETES;
-        const d = {
-            manifest: m,
-            flavor: kube ? 'kubernetes-online' : 'managed-online',
-            name: values_text(m, '/name'),
-            endpointName: values_text(m, '/endpoint_name'),
-            target: kube ? 'aks' : 'managed-online',
-            mode: 'realtime',
-            targetReason: kube ? `${kindReason(m)}: Azure ML Kubernetes online deployment` : kindReason(m),
-            targetKey: values_anchor(m, v2TargetKey(m)),
-            instanceType: str(m, '/instance_type'),
-            instanceCount: values_num(m, '/instance_count'),
-            requestTimeoutMs: values_num(m, '/request_settings/request_timeout_ms'),
-            environmentImage: environmentImage(m),
-            modelRef: modelRef(m),
-            tags: tagsOf(m),
-        };
-        if (kube) {
-            d.inheritsEndpointCompute = true;
-            d.requests = kubeResources(m, 'requests');
-            d.limits = kubeResources(m, 'limits');
-            d.gpu = d.limits?.gpu ?? d.requests?.gpu;
-            d.replicas = d.instanceCount;
-            d.scaling = { maxKey: 'scale_settings.max_instances', defaultMax: KUBERNETES_DEFAULT_MAX_INSTANCES, implicit: false };
-            const scaleType = values_text(m, '/scale_settings/type')?.toLowerCase();
-            const s = scaleSettings(m);
-            // Kubernetes scales by target utilisation when the type says so or min/max are set.
-            if (scaleType === 'target_utilization' || (scaleType === undefined && ('min_instances' in s || 'max_instances' in s))) {
-                d.autoscaleEnabled = { value: true, ptr: scaleType ? '/scale_settings/type' : '/scale_settings', manifest: m };
-                d.minReplicas = values_num(m, '/scale_settings/min_instances');
-                d.maxReplicas = values_num(m, '/scale_settings/max_instances');
-            }
-        }
-        return { deployments: [prune(d)] };
-    },
-});
-
-;// CONCATENATED MODULE: ./src/formats/online-endpoint.ts
-
-
-
-
-
-
-const online_endpoint_MANAGED = 'managedOnlineEndpoint';
-const online_endpoint_KUBERNETES = 'kubernetesOnlineEndpoint';
-const ONLINE_ENDPOINT = {
-    ...ENDPOINT_BASE,
-    ...leaves('public_network_access'),
-    identity: IDENTITY,
-    traffic: 'map',
-    mirror_traffic: 'map',
-};
-const KUBERNETES_ENDPOINT = { ...ONLINE_ENDPOINT, compute: true };
-function online_endpoint_schema(kind) {
-    const f = V2;
-    return schema_obj({
-        name: schema_text,
-        description: schema_text,
-        auth_mode: f.oneOf(['key', 'aml_token', 'aad_token']),
-        tags: map,
-        properties: map,
-        public_network_access: f.oneOf(['enabled', 'disabled']),
-        identity: identitySchema(),
-        traffic: map,
-        mirror_traffic: map,
-        ...(kind === online_endpoint_KUBERNETES ? { compute: schema_text } : {}),
-    });
-}
-/**
- * What the CLI v2 loader (azure-ai-ml `OnlineEndpoint._load`) picks, whatever `$schema` says: an
- * endpoint with a (non-empty) `compute` is a Kubernetes online endpoint, any other one managed.
- */
-const byCompute = ({ data }) => (data.compute !== undefined && data.compute !== null && data.compute !== '' ? online_endpoint_KUBERNETES : online_endpoint_MANAGED);
-const AUTH_MODES = ['key', 'aml_token', 'aad_token'];
-function endpoint(m, kind) {
-    return prune({ manifest: m, name: values_text(m, '/name'), kind, computeRef: refAt(m, '/compute') });
-}
-const onlineEndpoint = family_define({
-    id: 'online-endpoint',
-    kinds: [online_endpoint_MANAGED, online_endpoint_KUBERNETES],
-    schemas: { managedonlineendpoint: byCompute, kubernetesonlineendpoint: byCompute, onlineendpoint: byCompute },
-    prefilter: { keys: ['auth_mode'] },
-    /**
-     * Without `$schema`: an endpoint is a file with `auth_mode` and no deployment or job keys. With a
-     * `compute` it is a Kubernetes online endpoint; `key` / `aml_token` auth is online only. An
-     * `aad_token` endpoint without compute may be a batch endpoint: only the deploying command tells.
-     */
-    detect(input) {
-        const { data } = input;
-        const auth = typeof data.auth_mode === 'string' ? data.auth_mode.trim().toLowerCase() : undefined;
-        if (auth === undefined || !AUTH_MODES.includes(auth))
-            return undefined;
-        if (['endpoint_name', 'command', 'jobs', 'inputs', 'model', 'instance_type', 'component'].some((k) => k in data))
-            return undefined;
-        const kind = byCompute(input);
-        return kind === online_endpoint_KUBERNETES || auth !== 'aad_token' ? kind : undefined;
-    },
-    ...V2_FAMILY,
-    fields: (m) => ({ ...(m.kind === online_endpoint_KUBERNETES ? KUBERNETES_ENDPOINT : ONLINE_ENDPOINT), $schema: true }),
-    schema: online_endpoint_schema,
-    normalise: (m) => ({ endpoints: [endpoint(m, m.kind === online_endpoint_KUBERNETES ? 'kubernetes' : 'managed')] }),
-});
-
-;// CONCATENATED MODULE: ./src/formats/batch-deployment.ts
-
-
-
-
-
-
-
-const BATCH = 'batchDeployment';
-const MODEL = 'modelBatchDeployment';
-const PIPELINE = 'pipelineComponentBatchDeployment';
-/**
- * What `az ml batch-deployment create -f` loads, whatever `$schema` says: exactly `type: model` is a
- * model batch deployment, `type: pipeline` a pipeline component one, anything else the legacy layout.
- */
-const batch_deployment_byType = ({ rawType }) => (rawType === 'model' ? MODEL : rawType === 'pipeline' ? PIPELINE : BATCH);
-/** Keys only a job or a component has: a file with them is not a deployment. */
-const batch_deployment_JOB_KEYS = ['command', 'jobs', 'inputs', 'outputs', 'trial', 'search_space'];
-/** Keys of a batch deployment's own (current or legacy) layout. */
-const BATCH_KEYS = ['mini_batch_size', 'output_action', 'output_file_name', 'retry_settings', 'error_threshold', 'max_concurrency_per_instance', 'settings', 'resources'];
-const RETRY = leaves('max_retries', 'timeout');
-const SETTINGS = {
-    ...leaves('max_concurrency_per_instance', 'error_threshold', 'logging_level', 'mini_batch_size', 'output_action', 'output_file_name', 'instance_count'),
-    retry_settings: RETRY,
-    environment_variables: 'map',
-};
-const batch_deployment_FIELDS = {
-    ...DEPLOYMENT_BASE,
-    ...leaves('type', 'job_definition', 'component'),
-    compute: leaves('target', 'instance_count', 'instance_type'),
-    resources: { ...leaves('instance_count', 'instance_type', 'shm_size', 'docker_args', 'locations', 'max_instance_count'), properties: 'map' },
-    settings: SETTINGS,
-    // Legacy layout (CLI < 1.7): settings at the root.
-    ...SETTINGS,
-};
-function batch_deployment_schema() {
-    const f = V2;
-    const settings = {
-        max_concurrency_per_instance: f.int(1),
-        error_threshold: f.int(-1, { hint: '-1 ignores all failed mini-batches.' }),
-        logging_level: f.oneOf(['warning', 'info', 'debug']),
-        mini_batch_size: f.int(1),
-        output_action: f.oneOf(['append_row', 'summary_only']),
-        output_file_name: schema_text,
-        retry_settings: schema_obj({ max_retries: f.int(0), timeout: f.int(1) }),
-        environment_variables: map,
-    };
-    return schema_obj({
-        ...settings, // legacy layout: settings at the root
-        name: schema_text,
-        endpoint_name: schema_text,
-        type: f.oneOf(['model', 'pipeline']),
-        resources: schema_obj({ instance_count: f.int(1, { hint: 'A batch deployment needs at least one node.' }), instance_type: schema_text }),
-        settings: schema_obj(settings),
-        tags: map,
-        properties: map,
-    });
-}
-/**
- * The compute of a batch deployment: `compute: azureml:NAME` or bare `NAME`; the 2021 preview
- * layout `compute: {target, instance_count}` too.
- */
-function computeRef(m) {
-    return refAt(m, isMapping(valueAt(m, '/compute')) ? '/compute/target' : '/compute');
-}
-const batchDeployment = family_define({
-    id: 'batch-deployment',
-    kinds: [BATCH, MODEL],
-    schemas: { batchdeployment: batch_deployment_byType, modelbatchdeployment: batch_deployment_byType, pipelinecomponentbatchdeployment: batch_deployment_byType },
-    prefilter: { keys: ['endpoint_name', 'mini_batch_size'] },
-    detect(input) {
-        const { data } = input;
-        if (!('compute' in data) || batch_deployment_JOB_KEYS.some((k) => k in data))
-            return undefined;
-        const kind = batch_deployment_byType(input);
-        if (kind === PIPELINE)
-            return undefined; // a pipeline deployment has no `compute`: its family decides
-        if ('endpoint_name' in data)
-            return kind;
-        // Deployment files often leave `endpoint_name` to the command line (`--endpoint-name`).
-        return 'model' in data && BATCH_KEYS.some((k) => k in data) ? kind : undefined;
-    },
-    ...V2_FAMILY,
-    fields: () => ({ ...batch_deployment_FIELDS, $schema: true }),
-    schema: batch_deployment_schema,
-    normalise(m) {
-        const d = {
-            manifest: m,
-            flavor: 'model-batch',
-            name: values_text(m, '/name'),
-            endpointName: values_text(m, '/endpoint_name'),
-            target: 'compute-cluster',
-            mode: 'batch',
-            targetReason: `${kindReason(m)}: batch scoring on its compute`,
-            targetKey: values_anchor(m, v2TargetKey(m)),
-            computeRef: computeRef(m),
-            instanceCount: values_num(m, '/resources/instance_count') ?? values_num(m, '/compute/instance_count'),
-            instanceType: str(m, '/resources/instance_type') ?? str(m, '/compute/instance_type'),
-            environmentImage: environmentImage(m),
-            modelRef: modelRef(m),
-            tags: tagsOf(m),
-        };
-        return { deployments: [prune(d)] };
-    },
-});
-
-;// CONCATENATED MODULE: ./src/formats/pipeline-batch-deployment.ts
-
-
-
-
-
-
-const pipeline_batch_deployment_KIND = 'pipelineComponentBatchDeployment';
-const pipeline_batch_deployment_FIELDS = {
-    $schema: true,
-    ...leaves('name', 'endpoint_name', 'description', 'type', 'component', 'job_definition', 'provisioning_state', 'id'),
-    tags: 'map',
-    properties: 'map',
-    // Pipeline job settings (default_compute, default_datastore, continue_on_step_failure, force_rerun, …).
-    settings: 'map',
-};
-function pipeline_batch_deployment_schema() {
-    const f = V2;
-    return schema_obj({
-        name: schema_text,
-        endpoint_name: schema_text,
-        type: f.oneOf(['pipeline']),
-        settings: schema_obj({ default_compute: schema_text, continue_on_step_failure: f.flag, force_rerun: f.flag }),
-        tags: map,
-    });
-}
-const pipelineBatchDeployment = family_define({
-    id: 'pipeline-batch-deployment',
-    kinds: [pipeline_batch_deployment_KIND],
-    prefilter: { types: ['pipeline'] },
-    detect: ({ data, type }) => (type === 'pipeline' && 'component' in data ? pipeline_batch_deployment_KIND : undefined),
-    ...V2_FAMILY,
-    fields: () => pipeline_batch_deployment_FIELDS,
-    schema: pipeline_batch_deployment_schema,
-    normalise(m) {
-        const d = {
-            manifest: m,
-            flavor: 'pipeline-batch',
-            name: values_text(m, '/name'),
-            endpointName: values_text(m, '/endpoint_name'),
-            target: 'compute-cluster',
-            mode: 'batch',
-            targetReason: `${kindReason(m)}: pipeline jobs run on settings.default_compute`,
-            targetKey: values_anchor(m, v2TargetKey(m)),
-            computeRef: refAt(m, '/settings/default_compute'),
-            tags: tagsOf(m),
-        };
-        return { deployments: [prune(d)] };
-    },
-});
-
-;// CONCATENATED MODULE: ./src/formats/batch-endpoint.ts
-
-
-
-
-
-const batch_endpoint_KIND = 'batchEndpoint';
-const batch_endpoint_FIELDS = { ...ENDPOINT_BASE, defaults: leaves('deployment_name', 'model_deployment_name') };
-function batch_endpoint_schema() {
-    return schema_obj({
-        name: schema_text,
-        description: schema_text,
-        auth_mode: V2.oneOf(['aad_token']),
-        tags: map,
-        properties: map,
-        defaults: schema_obj({ deployment_name: schema_text }),
-    });
-}
-const batchEndpoint = family_define({
-    id: 'batch-endpoint',
-    kinds: [batch_endpoint_KIND],
-    schemas: { batchendpoint: batch_endpoint_KIND },
-    prefilter: {},
-    ...V2_FAMILY,
-    fields: () => ({ ...batch_endpoint_FIELDS, $schema: true }),
-    schema: batch_endpoint_schema,
-    normalise: (m) => ({ endpoints: [prune({ manifest: m, name: values_text(m, '/name'), kind: 'batch' })] }),
-});
-
-;// CONCATENATED MODULE: ./src/formats/compute.ts
-
-
-
-
-
-
-const KINDS = [
-    {
-        kind: 'amlCompute',
-        type: 'amlcompute',
-        typeValue: 'amlcompute',
-        fields: {
-            ...COMPUTE_BASE,
-            ...leaves('size', 'tier', 'min_instances', 'max_instances', 'idle_time_before_scale_down', 'ssh_public_access_enabled', 'enable_node_public_ip', 'enable_os_patching'),
-            ssh_settings: SSH,
-            network_settings: NETWORK,
-            identity: IDENTITY,
-        },
-        schema: () => ({
-            size: schema_text,
-            tier: V2.oneOf(['dedicated', 'low_priority']),
-            min_instances: V2.int(0),
-            max_instances: V2.int(1, { hint: 'A cluster that can never start a node runs nothing.' }),
-            idle_time_before_scale_down: V2.int(0),
-            ssh_public_access_enabled: V2.flag,
-            enable_node_public_ip: V2.flag,
-            identity: identitySchema(),
-        }),
-    },
-    {
-        kind: 'kubernetesCompute',
-        type: 'kubernetes',
-        typeValue: 'kubernetes',
-        fields: { ...COMPUTE_BASE, namespace: true, identity: IDENTITY, properties: 'map' },
-        schema: () => ({ namespace: schema_text, resource_id: schema_text, identity: identitySchema(), properties: map }),
-    },
-    {
-        kind: 'computeInstance',
-        type: 'computeinstance',
-        typeValue: 'computeinstance',
-        fields: {
-            ...COMPUTE_BASE,
-            ...leaves('size', 'ssh_public_access_enabled', 'schedules', 'idle_time_before_shutdown', 'idle_time_before_shutdown_minutes', 'setup_scripts', 'enable_node_public_ip', 'custom_applications', 'os_image_metadata', 'enable_sso', 'enable_root_access', 'release_quota_on_stop', 'enable_os_patching'),
-            create_on_behalf_of: leaves('user_object_id', 'user_tenant_id'),
-            network_settings: NETWORK,
-            ssh_settings: SSH,
-            identity: IDENTITY,
-        },
-        schema: () => ({ size: schema_text, identity: identitySchema() }),
-    },
-    {
-        kind: 'vmCompute',
-        type: 'virtualmachine',
-        typeValue: 'virtualmachine',
-        fields: { ...COMPUTE_BASE, ssh_settings: SSH },
-        schema: () => ({ resource_id: schema_text }),
-    },
-];
-function kindOf(kind) {
-    return KINDS.find((k) => k.kind === kind) ?? KINDS[0];
-}
-/** The kind a `type` value names (as `Compute._load` lower-cases it), if any. */
-function compute_byType(type) {
-    return KINDS.find((k) => k.typeValue === type)?.kind;
-}
-/** A cluster's tier: absent ⇒ dedicated (Azure's default); a placeholder or a bad value ⇒ unknown (schema reports it). */
-function tierOf(m) {
-    const raw = valueAt(m, '/tier');
-    if (raw === undefined || raw === null)
-        return 'dedicated';
-    const t = typeof raw === 'string' ? raw.trim().toLowerCase().replace(/[_-]/g, '') : undefined;
-    return t === 'lowpriority' ? 'lowpriority' : t === 'dedicated' ? 'dedicated' : undefined;
-}
-const compute = family_define({
-    id: 'compute',
-    kinds: ['amlCompute', 'kubernetesCompute', 'computeInstance', 'vmCompute'],
-    schemas: { amlcompute: 'amlCompute', kubernetescompute: 'kubernetesCompute', computeinstance: 'computeInstance', vmcompute: 'vmCompute' },
-    prefilter: { types: KINDS.map((k) => k.typeValue) },
-    // After the online deployment family: `type: kubernetes` with `endpoint_name` is a deployment.
-    detect: ({ type }) => compute_byType(type),
-    ...V2_FAMILY,
-    fields: (m) => kindOf(m.kind).fields,
-    schema: (kind) => {
-        const k = kindOf(kind);
-        return schema_obj({ name: schema_text, type: V2.oneOf([k.typeValue]), tags: map, ...k.schema() }, k.kind === 'amlCompute' ? { mdgMinMax: [['min_instances', 'max_instances']] } : {});
-    },
-    secrets: ADMIN_PASSWORD_SECRETS,
-    normalise(m) {
-        const k = kindOf(m.kind);
-        const base = { name: values_text(m, '/name') ?? '', type: k.type, manifest: m, source: 'repo' };
-        let info;
-        if (k.type === 'amlcompute') {
-            const maxNodes = values_num(m, '/max_instances')?.value ?? AML_COMPUTE_DEFAULT_MAX_INSTANCES;
-            info = {
-                ...base,
-                vmSize: values_text(m, '/size') ?? AML_COMPUTE_DEFAULT_SIZE,
-                minNodes: values_num(m, '/min_instances')?.value ?? 0,
-                maxNodes,
-                nodes: maxNodes,
-                tier: tierOf(m),
-            };
-        }
-        else if (k.type === 'computeinstance') {
-            info = { ...base, vmSize: values_text(m, '/size'), nodes: 1 };
-        }
-        else if (k.type === 'virtualmachine') {
-            info = { ...base, nodes: 1 };
-        }
-        else {
-            info = base;
-        }
-        return { computes: [prune(info)] };
-    },
-});
-
-;// CONCATENATED MODULE: ./src/formats/model.ts
-
-
-
-
-
-
-
-
-const model_KIND = 'model';
-const model_FIELDS = { $schema: true, ...MODEL_ASSET };
-function declaredFacts(m) {
-    const out = {};
-    for (const block of ['tags', 'properties']) {
-        const v = valueAt(m, `/${block}`);
-        if (!isMapping(v))
-            continue;
-        const mem = toNumber(v.memory_gb);
-        if (out.memoryGb === undefined && mem !== undefined) {
-            out.memoryGb = mem;
-            out.memorySource = `${block}.memory_gb: ${mem} in ${m.file.path}`;
-        }
-        const size = toNumber(v.model_size_bytes);
-        if (out.sizeBytes === undefined && size !== undefined) {
-            out.sizeBytes = size;
-            out.sizeSource = `${block}.model_size_bytes: ${size} in ${m.file.path}`;
-        }
-        const acc = typeof v.accelerator === 'string' ? v.accelerator.trim().toLowerCase() : undefined;
-        if (out.accelerator === undefined && (acc === 'gpu' || acc === 'fpga' || acc === 'none'))
-            out.accelerator = acc;
-    }
-    return out;
-}
-function model_schema() {
-    const f = V2;
-    const facts = schema_obj({
-        memory_gb: f.pos('It declares the memory the model needs, in GiB.'),
-        model_size_bytes: f.int(1),
-        accelerator: f.oneOf(['gpu', 'fpga', 'none']),
-    });
-    return schema_obj({
-        name: schema_text,
-        version: textOrNumber,
-        path: schema_text,
-        type: f.oneOf(['custom_model', 'mlflow_model', 'triton_model']),
-        description: schema_text,
-        tags: facts,
-        properties: facts,
-        flavors: map,
-    });
-}
-const model = family_define({
-    id: 'model',
-    kinds: [model_KIND],
-    schemas: { model: model_KIND },
-    prefilter: { types: ['custom_model', 'mlflow_model', 'triton_model'] },
-    // Without `$schema`: a named asset whose `type` is one of the model types (not any `model.yml`).
-    detect: ({ data, type }) => (type === 'custom_model' || type === 'mlflow_model' || type === 'triton_model') && typeof data.name === 'string' && ('path' in data || 'version' in data)
-        ? model_KIND
-        : undefined,
-    ...V2_FAMILY,
-    fields: () => model_FIELDS,
-    schema: model_schema,
-    normalise(m) {
-        const p = values_text(m, '/path') ?? values_text(m, '/local_path');
-        const rawVersion = valueAt(m, '/version');
-        const version = (typeof rawVersion === 'string' || typeof rawVersion === 'number') && String(rawVersion).trim() !== '' && !isPlaceholder(rawVersion)
-            ? String(rawVersion).trim()
-            : undefined;
-        const info = {
-            name: values_text(m, '/name'),
-            version,
-            type: values_text(m, '/type')?.toLowerCase() ?? 'custom_model',
-            localPath: p !== undefined && !hasUriScheme(p) ? modelLocalPath(resolveLocal(m.file.path, p)) : undefined,
-            manifest: m,
-            source: 'repo',
-            rank: 0,
-            ...declaredFacts(m),
-        };
-        return { models: [prune(info)] };
-    },
-});
-
-;// CONCATENATED MODULE: ./src/formats/index.ts
-
-
-
-
-
-
-
-
-
-
-
-
-const formats_FAMILIES = [
-    mlflowModel,
-    v1DeploymentConfig,
-    amlDeployAction,
-    amlComputeAction,
-    amlRegisterModelAction,
-    onlineDeployment,
-    onlineEndpoint,
-    batchDeployment,
-    pipelineBatchDeployment,
-    batchEndpoint,
-    compute,
-    model,
-];
-
-;// CONCATENATED MODULE: ./src/formats/prefilter.ts
-// The cheap text pre-filter (SPEC §2): a file that holds none of the words any family looks for is
-// not parsed. Its words come from the families; nothing here names a key of its own.
-
-
-function prefilter_escape(s) {
-    return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-let tests;
-function prefilter_build() {
-    const keys = new Set();
-    const types = new Set();
-    const schemas = new Set(['azureml']);
-    const fileNames = new Set();
-    for (const f of formats_FAMILIES) {
-        for (const k of f.prefilter.keys ?? [])
-            keys.add(k);
-        for (const t of f.prefilter.types ?? [])
-            types.add(t);
-        for (const n of f.prefilter.fileNames ?? [])
-            fileNames.add(n);
-        for (const s of Object.keys(f.schemas ?? {}))
-            schemas.add(s === 'model' ? 'model.schema' : s);
-    }
-    const alt = (set) => [...set].map(prefilter_escape).join('|');
-    return {
-        key: new RegExp(`(?:^|[\\s{,"'])(?:${alt(keys)})["']?\\s*:`),
-        schema: new RegExp(`\\$schema["']?\\s*:\\s*["']?[^\\n]*(?:${alt(schemas)})`, 'i'),
-        type: new RegExp(`(?:^|[\\s{,"'])type["']?\\s*:\\s*["']?(?:${alt(types)})\\b`, 'i'),
-        fileNames,
-    };
-}
-/**
- * Text in which a key can be spelled without its letters appearing literally, as Azure's loaders
- * (PyYAML, Python json) read it: an escape inside a double-quoted string (`"compute\u0054ype"`,
- * `"\x24schema"`), a tag (`!!str`, `!<…>`, `%TAG`), an alias used as a key (`*k : ACI`), an explicit
- * key (`? computeType`). Such a file cannot be ruled out by words: it is parsed.
- */
-const MAY_HIDE_WORDS = /"[^"\n]*\\|(?:^|[\s[{,:-])!|^%TAG|\*[^\s,[\]{}]+[ \t]*:(?:\s|$)|^[ \t]*(?:-[ \t]+)*\?(?:[ \t]|$)/m;
-/**
- * Could this YAML/JSON file be an Azure ML manifest? Keeps workflows, package.json … unparsed. A strict
- * superset of what the families recognise: a file it cannot rule out cheaply goes to the full parse.
- */
-function looksLikeManifest(relPath, text) {
-    const t = (tests ??= prefilter_build());
-    if (t.fileNames.has(external_node_path_namespaceObject.posix.basename(relPath)))
-        return true;
-    return t.key.test(text) || t.schema.test(text) || t.type.test(text) || MAY_HIDE_WORDS.test(text);
-}
-/** `$schema` basenames of Azure ML assets that are not deployments, endpoints, computes or models. */
-const OUT_OF_SCOPE_SCHEMAS = new Set([
-    'environment', 'data', 'mltable', 'schedule', 'workspace', 'registry', 'index', 'modelversionpackage',
-    'featureset', 'featuresetspec', 'featurestore', 'featurestoreentity', 'capabilityhost',
-]);
-const OUT_OF_SCOPE_SUFFIX = /(job|component|datastore|connection|workspaceconnection)$/;
-/**
- * What kind of Azure ML asset outside the gate's scope a file's text says it is (a pipeline job, a
- * component, an environment…), judged from the text alone (for files that do not parse).
- */
-function outOfScopeAsset(text) {
-    const m = /^\s*["']?\$schema["']?\s*:\s*["']?([^\s"'#]+)/m.exec(text);
-    if (m) {
-        const noQuery = m[1].replace(/[?#].*$/, '');
-        const name = noQuery.slice(noQuery.lastIndexOf('/') + 1).replace(/(\.schema)?\.(json|ya?ml)$/i, '').replace(/\.schema$/i, '');
-        const base = name.toLowerCase();
-        if (OUT_OF_SCOPE_SCHEMAS.has(base) || OUT_OF_SCOPE_SUFFIX.test(base))
-            return `${name} (\`$schema\`)`;
-        return undefined;
-    }
-    if (/^jobs\s*:/m.test(text) && /^type\s*:\s*["']?pipeline\b/m.test(text))
-        return 'pipeline job (`type: pipeline` with `jobs:`)';
-    if (/^command\s*:/m.test(text))
-        return 'command job or component (`command:`)';
-    return undefined;
-}
-
-;// CONCATENATED MODULE: ./src/formats/recognise.ts
-
-
-/** `https://host/latest/managedOnlineDeployment.schema.json` → `managedonlinedeployment`. */
-function schemaBasename(url) {
-    const noQuery = url.trim().replace(/[?#].*$/, '');
-    const base = noQuery.slice(noQuery.lastIndexOf('/') + 1).toLowerCase();
-    return base.replace(/(\.schema)?(\.template)?\.(json|ya?ml)$/, '').replace(/\.schema$/, '');
-}
-let index;
-/** `$schema` basename → how its loader picks the kind; kind → family (built once, from FAMILIES). */
-function indexes() {
-    if (!index) {
-        index = { claims: new Map(), byKind: new Map() };
-        for (const family of formats_FAMILIES) {
-            for (const [base, kind] of Object.entries(family.schemas ?? {}))
-                index.claims.set(base, kind);
-            for (const kind of family.kinds)
-                index.byKind.set(kind, family);
-        }
-    }
-    return index;
-}
-/** The family and kind of one document, or undefined when it is not a manifest. */
-function detect(filePath, data) {
-    const input = { path: filePath, data, type: typeof data.type === 'string' ? data.type.trim().toLowerCase() : undefined, rawType: data.type };
-    for (const family of formats_FAMILIES) {
-        if (!family.detectFirst)
-            continue;
-        const kind = family.detect?.(input);
-        if (kind)
-            return { family, kind };
-    }
-    const schema = data.$schema;
-    if (typeof schema === 'string' && schema.trim() !== '') {
-        const { claims, byKind } = indexes();
-        const claim = claims.get(schemaBasename(schema));
-        if (claim) {
-            const kind = typeof claim === 'string' ? claim : claim(input);
-            const family = byKind.get(kind);
-            if (family)
-                return { family, kind };
-        }
-        // Another Azure ML asset (environment, job, component, ModelVersionPackage…) or a foreign schema.
-        for (const family of formats_FAMILIES) {
-            if (!family.detectUnderForeignSchema)
-                continue;
-            const kind = family.detect?.(input);
-            if (kind)
-                return { family, kind };
-        }
-        return undefined;
-    }
-    for (const family of formats_FAMILIES) {
-        if (family.detectFirst)
-            continue;
-        const kind = family.detect?.(input);
-        if (kind)
-            return { family, kind };
-    }
-    return undefined;
-}
-/** Kind of one document (detection by content), or undefined. */
-function detectKind(filePath, data) {
-    return detect(filePath, data)?.kind;
-}
-/** Recognises every document of a file whose value is a mapping. Never throws. */
-function recognise(file) {
-    const out = [];
-    for (const doc of file.docs) {
-        const m = recogniseDoc(file, doc);
-        if (m)
-            out.push(m);
-    }
-    return out;
-}
-function recogniseDoc(file, doc) {
-    if (!isMapping(doc.value))
-        return undefined;
-    const found = detect(file.path, doc.value);
-    if (!found)
-        return undefined;
-    return { kind: found.kind, family: found.family, file, doc, data: doc.value };
-}
-/** The family a manifest was recognised as (its own object, typed for the formats). */
-function familyOf(m) {
-    return m.family;
-}
-/** Turns manifests into typed records, each by its family. Never throws on odd values. */
-function normalise(manifests) {
-    const out = { deployments: [], endpoints: [], models: [], computes: [] };
-    for (const m of manifests) {
-        const part = familyOf(m).normalise(m);
-        if (part.deployments)
-            out.deployments.push(...part.deployments);
-        if (part.endpoints)
-            out.endpoints.push(...part.endpoints);
-        if (part.models)
-            out.models.push(...part.models);
-        if (part.computes)
-            out.computes.push(...part.computes);
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/inventory/models.ts
-// What the repository and the config know about each model: metadata files merged in SPEC §2 order,
-// config `models:` on top, and the size of the model's files on disk (bounded walk, no links).
-
-
-const DISK_WALK_MAX_ENTRIES = 20_000;
-function dirOf(p) {
-    const i = p.lastIndexOf('/');
-    return i === -1 ? '' : p.slice(0, i);
-}
-function mergeInto(target, src) {
-    if (target.memoryGb === undefined && src.memoryGb !== undefined) {
-        target.memoryGb = src.memoryGb;
-        target.memorySource = src.memorySource;
-    }
-    if (target.sizeBytes === undefined && src.sizeBytes !== undefined) {
-        target.sizeBytes = src.sizeBytes;
-        target.sizeSource = src.sizeSource;
-    }
-    target.accelerator ??= src.accelerator;
-    target.type ??= src.type;
-    target.localPath ??= src.localPath;
-    target.name ??= src.name;
-    target.version ??= src.version;
-}
-class ModelIndex {
-    root;
-    named = new Map();
-    configByName = new Map();
-    local = new Map();
-    folder = new Map();
-    diskCache = new Map();
-    constructor(root, models) {
-        this.root = root;
-        // SPEC §2 order of model facts: metadata tags/properties, then aml-registermodel, then MLflow
-        // (config `models:` is applied on top by withConfig). mergeInto keeps the first value it sees.
-        for (const m of [...models].sort((a, b) => factRank(a) - factRank(b))) {
-            if (m.source === 'config' && m.name) {
-                this.configByName.set(m.name, m);
-                continue;
-            }
-            if (m.name)
-                push(this.named, m.name, m);
-            if (m.localPath !== undefined)
-                push(this.local, m.localPath, m);
-            if (m.manifest)
-                push(this.folder, dirOf(m.manifest.file.path), m);
-        }
-    }
-    inFolder(dir) {
-        return this.folder.get(dir) ?? [];
-    }
-    byLocalPath(p) {
-        const list = this.local.get(p);
-        if (!list)
-            return undefined;
-        // Lists are in SPEC fact order (metadata first, MLmodel last): merged, the first value of each fact wins.
-        const merged = { ...list[0] };
-        for (const m of list.slice(1))
-            mergeInto(merged, m);
-        return merged;
-    }
-    /** The model with config `models:` facts for its name applied over it (config wins). */
-    withConfig(m) {
-        const cfg = m.name ? this.configByName.get(m.name) : undefined;
-        if (!cfg)
-            return m;
-        const out = { ...m, ...definedOnly(cfg), source: m.source };
-        if (cfg.memoryGb !== undefined)
-            out.memorySource = 'config models:';
-        if (cfg.sizeBytes !== undefined)
-            out.sizeSource = 'config models:';
-        return out;
-    }
-    byName(name, version) {
-        const list = this.named.get(name) ?? [];
-        const cfg = this.configByName.get(name);
-        let match;
-        const versions = [];
-        for (const m of list) {
-            if (version === undefined || m.version === undefined || String(m.version) === version) {
-                match ??= { ...m };
-                if (match !== m)
-                    mergeInto(match, m);
-            }
-            else {
-                versions.push(String(m.version));
-            }
-        }
-        if (cfg)
-            return { match: match ? this.withConfig(match) : { ...cfg }, versions };
-        return { match, versions: [...new Set(versions)].sort() };
-    }
-    /** Fills the size from the MLmodel at the model's path, else from the files on disk. */
-    complete(m) {
-        const out = { ...m };
-        if (out.localPath !== undefined) {
-            const other = this.local.get(out.localPath);
-            if (other)
-                for (const o of other)
-                    if (o !== m)
-                        mergeInto(out, o);
-            if (out.sizeBytes === undefined) {
-                const size = this.diskSize(out.localPath);
-                if (size !== undefined) {
-                    out.sizeBytes = size;
-                    out.sizeSource = `files on disk under ${out.localPath || '.'}`;
-                }
-            }
-        }
-        return out;
-    }
-    diskSize(rel) {
-        if (this.diskCache.has(rel))
-            return this.diskCache.get(rel);
-        const size = sumFilesInside(this.root, rel);
-        this.diskCache.set(rel, size);
-        return size;
-    }
-}
-/** SPEC §2 order of model facts: metadata tags/properties, then aml-registermodel, then MLflow (the families rank them). */
-function factRank(m) {
-    return m.rank ?? 3;
-}
-function definedOnly(m) {
-    const out = {};
-    if (m.memoryGb !== undefined)
-        out.memoryGb = m.memoryGb;
-    if (m.sizeBytes !== undefined)
-        out.sizeBytes = m.sizeBytes;
-    if (m.accelerator !== undefined)
-        out.accelerator = m.accelerator;
-    if (m.name !== undefined)
-        out.name = m.name;
-    return out;
-}
-function push(map, k, v) {
-    const list = map.get(k);
-    if (list)
-        list.push(v);
-    else
-        map.set(k, [v]);
-}
-/**
- * Sum of file sizes under `rel`, only when its real path stays inside the repository: a folder link
- * on the way (`escape -> /`) must not lead the walk to the runner's files.
- */
-function sumFilesInside(root, rel) {
-    let realRoot;
-    let real;
     try {
-        realRoot = (0,external_node_fs_namespaceObject.realpathSync)(root);
-        real = (0,external_node_fs_namespaceObject.realpathSync)(external_node_path_namespaceObject.join(root, rel));
+        const parsed = parseYaml(text, new LineIndex(text), LIMITS);
+        const first = parsed.docs[0];
+        if (!first || !isMapping(first.value) || parsed.problems.length)
+            return undefined;
+        const lines = new LineIndex(text);
+        const starts = [0];
+        for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1))
+            starts.push(i + 1);
+        const raw = (ptr) => {
+            const sp = first.values.get(ptr);
+            if (!sp || sp.line !== sp.endLine || sp.line > lines.lineCount)
+                return undefined;
+            const base = starts[sp.line - 1];
+            return text.slice(base + sp.column - 1, base + sp.endColumn - 1);
+        };
+        return {
+            path,
+            text,
+            root: first.value,
+            line: (ptr) => spanAt(first, ptr).line,
+            valueLine: (ptr) => first.values.get(ptr)?.line ?? spanAt(first, ptr).line,
+            scalar: (ptr, v) => (typeof v === 'number' || typeof v === 'boolean' ? (raw(ptr) ?? String(v)) : str(v)),
+        };
     }
     catch {
         return undefined;
     }
-    const r = external_node_path_namespaceObject.relative(realRoot, real);
-    if (r.startsWith('..') || external_node_path_namespaceObject.isAbsolute(r))
-        return undefined;
-    return sumFiles(real);
 }
-/** Sum of file sizes under a path: bounded, links not followed. undefined when nothing is there. */
-function sumFiles(abs) {
-    let total = 0;
-    let seen = 0;
-    let found = false;
-    const stack = [abs];
-    while (stack.length > 0 && seen < DISK_WALK_MAX_ENTRIES) {
-        const p = stack.pop();
-        let st;
-        try {
-            st = (0,external_node_fs_namespaceObject.lstatSync)(p);
-        }
-        catch {
-            continue;
-        }
-        seen++;
-        if (st.isSymbolicLink())
-            continue;
-        if (st.isFile()) {
-            total += st.size;
-            found = true;
-        }
-        else if (st.isDirectory()) {
-            try {
-                for (const e of (0,external_node_fs_namespaceObject.readdirSync)(p))
-                    stack.push(external_node_path_namespaceObject.join(p, e));
-            }
-            catch {
-                // unreadable folder: counted as empty
-            }
-        }
+/** Pointer of a child. */
+const at = (ptr, seg) => pointerJoin(ptr, seg);
+function str(v) {
+    if (typeof v === 'string')
+        return v;
+    if (typeof v === 'number' || typeof v === 'boolean')
+        return String(v);
+    return undefined;
+}
+function map(v) {
+    return isMapping(v) ? v : undefined;
+}
+/** Pipeline text parsed in one call, all files together; files past it are not read. */
+const MAX_TOTAL_CHARS = 24 * 1024 * 1024;
+/** Files parsed at most once per `findDeployments` call. */
+class DocCache {
+    texts;
+    docs = new Map();
+    parsed = 0;
+    constructor(texts) {
+        this.texts = texts;
     }
-    return found ? total : undefined;
+    has(path) {
+        return this.texts.has(path);
+    }
+    text(path) {
+        return this.texts.get(path);
+    }
+    get(path) {
+        let d = this.docs.get(path);
+        if (d === undefined) {
+            const t = this.texts.get(path);
+            if (t !== undefined)
+                this.parsed += t.length;
+            d = (t === undefined || this.parsed > MAX_TOTAL_CHARS ? undefined : parseDoc(path, t)) ?? null;
+            this.docs.set(path, d);
+        }
+        return d ?? undefined;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/inventory/stage.ts
@@ -19403,7 +17197,10 @@ class StageResolver {
         this.prod = rules.production.length ? picomatch_default()(rules.production, { dot: true, flags: 's' }) : () => false;
         this.nonprod = rules.nonproduction.length ? picomatch_default()(rules.nonproduction, { dot: true, flags: 's' }) : () => false;
     }
-    /** SPEC §3: tags, then config globs, then words of the path and names, then the default. */
+    /**
+     * SPEC §3: tags, then config globs, then the deploying pipeline, then words of the path and names,
+     * then the default; production words of the path outweigh a pipeline that says nonproduction.
+     */
     resolve(input) {
         for (const key of ['stage', 'environment', 'env']) {
             const v = findTag(input.tags, key);
@@ -19418,11 +17215,23 @@ class StageResolver {
         if (this.nonprod(input.path))
             return { stage: 'nonproduction', reason: 'config stages.nonproduction glob' };
         const byPath = classifyWords(input.path, ...input.names);
+        // Fail closed, as between two pipelines: a file whose path or name says production stays
+        // production when the only pipelines that deploy it say otherwise (a workflow added to call a
+        // production manifest "dev" must not switch its production rules off). Tags and config decide.
+        if (input.pipeline?.stage === 'nonproduction' && byPath.stage === 'production') {
+            return { stage: 'production', reason: `word "${byPath.word}" in the path or name (production wins: ${input.pipeline.reason})` };
+        }
+        if (input.pipeline && input.pipeline.stage !== 'unknown')
+            return input.pipeline;
+        // A pipeline that deploys the file without saying which stage: rules 4 and 5 decide, and the reason says both.
+        const deployed = input.pipeline ? `; ${input.pipeline.reason}` : '';
         if (byPath.stage !== 'unknown')
-            return { stage: byPath.stage, reason: `word "${byPath.word}" in the path or name` };
+            return { stage: byPath.stage, reason: `word "${byPath.word}" in the path or name${deployed}` };
         if (this.rules.defaultStage !== 'unknown')
-            return { stage: this.rules.defaultStage, reason: 'default-stage' };
-        return { stage: 'unknown', reason: 'no stage tag, config glob or path word' };
+            return { stage: this.rules.defaultStage, reason: `default-stage${deployed}` };
+        if (input.pipeline)
+            return { stage: 'unknown', reason: `${input.pipeline.reason}; no stage tag, config glob or path word either` };
+        return { stage: 'unknown', reason: 'no stage tag, config glob, deploying pipeline or path word' };
     }
 }
 function findTag(tags, key) {
@@ -19432,783 +17241,1659 @@ function findTag(tags, key) {
     return undefined;
 }
 
-;// CONCATENATED MODULE: ./src/inventory/build.ts
+;// CONCATENATED MODULE: ./src/inventory/pipelines/commands.ts
+// What an `az ml …` command line deploys (loader notes §6) and the values it sets on the command
+// line, which replace the file's (`--name`, `--endpoint-name`, `--set k=v`, compute flags).
 
-
-/** Links deployments to their models, computes and endpoints, and decides each deployment's stage. */
-function buildInventory(root, files, manifests, norm, config) {
-    const models = [...norm.models];
-    for (const [name, m] of Object.entries(config.models)) {
-        models.push({
-            name,
-            memoryGb: m.memoryGb,
-            sizeBytes: m.sizeBytes,
-            accelerator: m.accelerator,
-            source: 'config',
-            memorySource: m.memoryGb !== undefined ? 'config models:' : undefined,
-            sizeSource: m.sizeBytes !== undefined ? 'config models:' : undefined,
-        });
-    }
-    const computes = [...norm.computes];
-    for (const [name, c] of Object.entries(config.computes))
-        computes.push({ name, ...c, source: 'config' });
-    const index = new ModelIndex(root, models);
-    const computeByName = new Map();
-    // Config facts win over repository definitions (SPEC §2: config first).
-    for (const c of computes) {
-        const k = c.name.toLowerCase();
-        const prev = computeByName.get(k);
-        if (!prev || c.source === 'config')
-            computeByName.set(k, c);
-    }
-    const endpointsByName = new Map();
-    for (const e of norm.endpoints) {
-        if (!e.name)
-            continue;
-        const list = endpointsByName.get(e.name) ?? [];
-        list.push(e);
-        endpointsByName.set(e.name, list);
-    }
-    const stages = new StageResolver({
-        production: config.stages.production,
-        nonproduction: config.stages.nonproduction,
-        defaultStage: config.defaultStage,
-    });
-    // Endpoints' own references (a Kubernetes endpoint's `compute`), also when no deployment uses them.
-    for (const e of norm.endpoints)
-        if (e.computeRef)
-            resolveComputeRef(e.computeRef, computeByName);
-    const deployments = norm.deployments.map((draft) => {
-        const d = { ...draft, stage: 'unknown', stageReason: '' };
-        resolveModel(d, index);
-        resolveCompute(d, computeByName, endpointsByName, norm.endpoints);
-        if (d.mode === 'batch' && d.compute?.type === 'kubernetes') {
-            d.target = 'aks';
-            d.targetReason = `batch deployment on Azure ML Kubernetes compute ${d.compute.name}`;
-        }
-        const s = stages.resolve({ path: d.manifest.file.path, tags: d.tags, names: [d.name, d.endpointName] });
-        d.stage = s.stage;
-        d.stageReason = s.reason;
-        return d;
-    });
-    return { files, manifests, deployments, endpoints: norm.endpoints, models, computes };
-}
-function resolveCompute(d, byName, endpointsByName, endpoints) {
-    if (!d.computeRef && d.inheritsEndpointCompute) {
-        // A Kubernetes online deployment runs on its endpoint's compute.
-        let ep = d.endpointName ? endpointsByName.get(d.endpointName)?.find((e) => e.kind === 'kubernetes') : undefined;
-        if (!ep) {
-            const dir = dirOf(d.manifest.file.path);
-            const local = endpoints.filter((e) => e.kind === 'kubernetes' && dirOf(e.manifest.file.path) === dir);
-            if (local.length === 1)
-                ep = local[0];
-        }
-        if (ep?.computeRef)
-            d.computeRef = { ...ep.computeRef };
-    }
-    if (d.computeRef)
-        d.compute = resolveComputeRef(d.computeRef, byName);
-}
-/** Sets the reference's resolution; returns the compute it names when that is defined. */
-function resolveComputeRef(ref, byName) {
-    if (ref.placeholder) {
-        ref.resolution = 'placeholder';
+const V2_GROUPS = {
+    'online-deployment': 'online-deployment',
+    'online-endpoint': 'online-endpoint',
+    'batch-deployment': 'batch-deployment',
+    'batch-endpoint': 'batch-endpoint',
+    compute: 'compute',
+    model: 'model',
+};
+const V2_FLAGS = {
+    '--name': 'name',
+    '-n': 'name',
+    '--endpoint-name': 'endpoint_name',
+    '--endpoint': 'endpoint_name',
+    '-e': 'endpoint_name',
+    '--type': 'type',
+    '--size': 'size',
+    '--tier': 'tier',
+    '--min-instances': 'min_instances',
+    '--max-instances': 'max_instances',
+};
+const V1_FLAGS = {
+    '--name': 'name',
+    '-n': 'name',
+    '--compute-target': 'computeTargetName',
+    '--ct': 'computeTargetName',
+};
+/** `words` is the whole command (`az ml …`). */
+function azMlCommand(words) {
+    if (words[0] !== 'az' || words[1] !== 'ml')
         return undefined;
+    const [group, verb] = [words[2] ?? '', words[3] ?? ''];
+    const flags = parseFlags(words.slice(4));
+    const v2 = V2_GROUPS[group];
+    if (v2 && (verb === 'create' || verb === 'update')) {
+        const file = flags.get('--file') ?? flags.get('-f');
+        if (!file?.[0])
+            return undefined;
+        const overrides = commands_pick(flags, V2_FLAGS);
+        for (const kv of flags.get('--set') ?? []) {
+            const eq = kv.indexOf('=');
+            if (eq > 0)
+                overrides[kv.slice(0, eq)] = kv.slice(eq + 1);
+        }
+        return { command: v2, file: file[0], overrides };
     }
-    if (ref.external) {
-        ref.resolution = 'external';
-        return undefined;
+    if ((group === 'model' && verb === 'deploy') || (group === 'service' && verb === 'update')) {
+        const file = flags.get('--deploy-config-file') ?? flags.get('--dc') ?? flags.get('-dc');
+        if (!file?.[0])
+            return undefined;
+        return { command: 'v1-model-deploy', file: file[0], overrides: commands_pick(flags, V1_FLAGS) };
     }
-    const c = byName.get(ref.name.toLowerCase());
-    ref.resolution = c ? 'resolved' : 'missing';
-    return c;
+    return undefined;
 }
-function resolveModel(d, index) {
-    const ref = d.modelRef;
-    if (!ref) {
-        if (d.linksModelByFolder) {
-            const local = index.inFolder(dirOf(d.manifest.file.path));
-            if (local.length === 1) {
-                // Config `models:` facts apply to a folder-linked model too (a v1 model's ResourceConfiguration
-                // lives in the workspace: config is where it is declared).
-                d.model = index.complete(index.withConfig(local[0]));
-                d.modelByFolder = true;
+/** `--flag value…` (values are the words up to the next flag; `--flag=value` too). */
+function parseFlags(args) {
+    const out = new Map();
+    let cur;
+    for (const a of args) {
+        if (/^--?[A-Za-z]/.test(a)) {
+            const eq = a.indexOf('=');
+            const name = eq > 0 ? a.slice(0, eq) : a;
+            cur = out.get(name) ?? [];
+            out.set(name, cur);
+            if (eq > 0) {
+                cur.push(a.slice(eq + 1));
+                cur = undefined;
             }
         }
-        return;
+        else if (cur)
+            cur.push(a);
     }
-    if (ref.placeholder) {
-        ref.resolution = 'placeholder';
-        return;
-    }
-    if (ref.external) {
-        ref.resolution = 'external';
-        return;
-    }
-    if (ref.path !== undefined) {
-        // ref.path is repo-relative already (formats resolve it from the manifest's folder).
-        const localPath = ref.path === '.' ? '' : ref.path.startsWith('..') ? undefined : ref.path;
-        const found = localPath !== undefined ? index.byLocalPath(localPath) : undefined;
-        const inline = found
-            ? { ...found }
-            : { name: ref.name !== ref.raw ? ref.name : undefined, version: ref.version, localPath, source: 'inline' };
-        if (ref.type)
-            inline.type ??= ref.type;
-        if (ref.name && ref.name !== ref.raw) {
-            const named = index.byName(ref.name, ref.version);
-            if (named.match)
-                mergeInto(inline, named.match);
-        }
-        d.model = index.complete(inline);
-        ref.resolution = 'resolved';
-        return;
-    }
-    const r = index.byName(ref.name, ref.version);
-    if (r.match) {
-        d.model = index.complete(r.match);
-        ref.resolution = 'resolved';
-    }
-    else if (r.versions.length > 0) {
-        ref.resolution = 'version-mismatch';
-        ref.versionsFound = r.versions;
-    }
-    else {
-        ref.resolution = 'missing';
-    }
-}
-
-;// CONCATENATED MODULE: ./src/inventory/dependents.ts
-/**
- * Changed files plus every manifest whose deployment uses a changed definition: any model metadata
- * of its model's name (facts merge from several files), any compute definition of its compute's
- * name, the files under its model's local path, and (Kubernetes) its endpoint.
- */
-function dependents(changed, inv) {
-    const scope = new Set(changed);
-    const touches = (p) => p !== undefined && changed.has(p);
-    const changedList = [...changed];
-    const under = (dir) => dir !== undefined && changedList.some((c) => dir === '' || c === dir || c.startsWith(dir + '/'));
-    // Names defined by changed files: a new or edited definition can resolve (or break) a reference.
-    const modelNames = new Set(inv.models.filter((m) => m.name && touches(m.manifest?.file.path)).map((m) => m.name));
-    const computeNames = new Set(inv.computes.filter((c) => touches(c.manifest?.file.path)).map((c) => c.name.toLowerCase()));
-    const endpointNames = new Set(inv.endpoints.filter((e) => e.name && touches(e.manifest.file.path)).map((e) => e.name));
-    const named = (ref, names, fold = false) => ref !== undefined && !ref.external && names.has(fold ? ref.name.toLowerCase() : ref.name);
-    for (const d of inv.deployments) {
-        const file = d.manifest.file.path;
-        if (scope.has(file))
-            continue;
-        if (touches(d.model?.manifest?.file.path) ||
-            (d.model?.name !== undefined && modelNames.has(d.model.name)) ||
-            named(d.modelRef, modelNames) ||
-            touches(d.compute?.manifest?.file.path) ||
-            named(d.computeRef, computeNames, true) ||
-            touches(d.computeRef?.at.manifest.file.path) ||
-            (d.inheritsEndpointCompute === true && d.endpointName !== undefined && endpointNames.has(d.endpointName)) ||
-            under(d.model?.localPath)) {
-            scope.add(file);
-        }
-    }
-    // Findings about an in-scope deployment may sit in its endpoint file (inherited compute key).
-    for (const d of inv.deployments) {
-        const ep = d.computeRef?.at.manifest.file.path;
-        if (ep && scope.has(d.manifest.file.path))
-            scope.add(ep);
-    }
-    return scope;
-}
-
-;// CONCATENATED MODULE: ./src/inventory/rows.ts
-function rows_round(n) {
-    return Math.round(n * 1000) / 1000;
-}
-/** `fraud-detector:3`, `fraud-detector@latest` (SPEC §8); registry/ARM ids and local paths as written. */
-function refLabel(ref) {
-    if (ref.external || ref.path !== undefined || !/^azureml:/i.test(ref.raw))
-        return ref.raw;
-    return `${ref.name}${ref.version ? `:${ref.version}` : ''}${ref.label ? `@${ref.label}` : ''}`;
-}
-/** What the deployment really runs on: a batch deployment pointed at a compute instance runs on that instance. */
-function runsOn(d) {
-    if (d.mode === 'batch' && d.compute?.type === 'computeinstance')
-        return 'compute-instance';
-    if (d.mode === 'batch' && d.compute?.type === 'virtualmachine')
-        return 'virtual-machine';
-    if (d.mode === 'batch' && d.compute?.type === 'aks')
-        return 'aks';
-    return d.target;
-}
-function inventoryRow(d, skus) {
-    const sku = d.target === 'managed-online' ? skus.get(d.instanceType?.value) : d.target === 'compute-cluster' ? skus.get(d.compute?.vmSize) : undefined;
-    const model = d.modelRef
-        ? refLabel(d.modelRef)
-        : d.model
-            ? [d.model.name, d.model.version].filter(Boolean).join(':') || d.model.localPath || null
-            : null;
-    const memoryGb = d.memoryGb?.value ??
-        (d.requests?.memory ? rows_round(d.requests.memory.value / 2 ** 30) : undefined) ??
-        (sku && sku.memoryGb > 0 ? sku.memoryGb : undefined) ??
-        d.defaultMemory?.gb ??
-        null;
-    return {
-        file: d.manifest.file.path,
-        line: d.manifest.doc.start.line,
-        kind: d.manifest.kind,
-        name: d.name ?? d.endpointName ?? null,
-        target: runsOn(d),
-        stage: d.stage,
-        stageSource: d.stageReason,
-        mode: d.mode,
-        instanceType: d.instanceType?.value ?? d.compute?.vmSize ?? null,
-        instances: d.instanceCount?.value ?? d.replicas?.value ?? d.maxReplicas?.value ?? null,
-        memoryGb,
-        gpus: d.gpu?.value ?? sku?.gpus ?? null,
-        model: model || null,
-        modelSizeBytes: d.model?.sizeBytes ?? null,
-        compute: d.computeRef?.raw ?? null,
-        modelResolution: d.modelRef?.resolution ?? (d.model ? 'resolved' : null),
-        computeResolution: d.computeRef?.resolution ?? null,
-    };
-}
-function endpointRow(e, deployments) {
-    return {
-        file: e.manifest.file.path,
-        line: e.manifest.doc.start.line,
-        kind: e.manifest.kind,
-        name: e.name ?? null,
-        compute: e.computeRef?.raw ?? null,
-        computeResolution: e.computeRef?.resolution ?? null,
-        deployments: e.name ? deployments.filter((d) => d.endpointName === e.name).length : 0,
-    };
-}
-/** Where a model or compute is defined: its manifest's file and line, or config (null). */
-function origin(x) {
-    return { file: x.manifest?.file.path ?? null, line: x.manifest?.doc.start.line ?? null, kind: x.manifest?.kind ?? 'config' };
-}
-/** The listed facts, each `null` when unknown. */
-function facts(x, keys) {
-    const out = {};
-    for (const k of keys)
-        out[k] = x[k] ?? null;
     return out;
 }
-function modelRow(m) {
-    return { ...origin(m), ...facts(m, ['name', 'version', 'type', 'memoryGb', 'sizeBytes', 'accelerator', 'localPath']) };
-}
-function computeRow(c) {
-    return { ...origin(c), name: c.name, type: c.type, ...facts(c, ['vmSize', 'nodes', 'minNodes', 'maxNodes', 'tier', 'purpose']) };
-}
-/** Rows with a file first (by file and line), then those declared in config (by name). */
-function compareAssetRows(a, b) {
-    if (a.file !== b.file)
-        return a.file === null ? 1 : b.file === null ? -1 : a.file < b.file ? -1 : 1;
-    return (a.line ?? 0) - (b.line ?? 0) || String(a.name).localeCompare(String(b.name));
-}
-function compareRows(a, b) {
-    return a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line;
+function commands_pick(flags, table) {
+    const out = dict();
+    for (const [flag, key] of Object.entries(table)) {
+        const v = flags.get(flag)?.[0];
+        if (v !== undefined && !(key in out))
+            out[key] = v;
+    }
+    return out;
 }
 
-;// CONCATENATED MODULE: ./src/load/files.ts
-// Which files a run reads: a walk of the checkout, links never followed out of it.
-
-
-
-/** Folder links followed in one walk, at most (a farm of links must not make the walk explode). */
-const MAX_LINKED_FOLDERS = 1000;
-function toPosix(p) {
-    return p.split(external_node_path_namespaceObject.sep).join('/');
-}
-/**
- * Lists candidate files under root (links are not followed out of the workspace, link loops cannot
- * occur). Synchronous I/O on purpose: one thread-pool round trip per call costs more than the call.
- */
-function walk(opts) {
-    const root = external_node_path_namespaceObject.resolve(opts.root);
-    const realRoot = (0,external_node_fs_namespaceObject.realpathSync)(root);
-    const exclude = [...opts.exclude];
-    // Azure's CLIs load a manifest whatever the case of its extension (`deploy.YML`). `s`: a path with a
-    // line break (a folder name the PR author chose) is matched like any other (picomatch's `flags`
-    // replaces `nocase`, hence `i`).
-    const isIncluded = picomatch_default()([...opts.include], { dot: true, flags: 'si' });
-    const isExcluded = picomatch_default()(exclude, { dot: true, flags: 's' });
-    const prune = exclude.filter((g) => g.endsWith('/**')).map((g) => picomatch_default()(g.slice(0, -3), { dot: true, flags: 's' }));
-    const only = (opts.paths ?? []).map((p) => toPosix(p).replace(/\/+$/, '')).filter((p) => p !== '' && p !== '.');
-    const inScope = (rel) => only.length === 0 || only.some((p) => rel === p || rel.startsWith(p + '/'));
-    const underScope = (relDir) => only.length === 0 || only.some((p) => p === relDir || p.startsWith(relDir + '/') || relDir.startsWith(p + '/'));
+;// CONCATENATED MODULE: ./src/inventory/pipelines/paths.ts
+// Repo-relative path resolution for the files pipelines name. Never leaves the repository:
+// absolute paths and `..` past the root resolve to nothing; only paths in `files` are returned.
+/** A segment the pipeline fills in at run time: `$(x)`, `$X`, `${{ x }}`, `` `cmd` ``, `%X%`. */
+const isUnresolved = (s) => /[$`%]/.test(s);
+/** POSIX-normalised relative path, or undefined when it is absolute or climbs out of the root. */
+function normalize(p) {
+    const s = p.replace(/\\/g, '/');
+    if (s.startsWith('/') || s.startsWith('~') || /^[A-Za-z]:/.test(s))
+        return undefined;
     const out = [];
-    const inside = (real) => real === realRoot || real.startsWith(realRoot + external_node_path_namespaceObject.sep);
-    // A folder link inside the workspace is walked (a pipeline may deploy `deploy/prod/x.yml` through it);
-    // `real` is the folder's real path; a link to it or to a folder above it is a loop and is not followed;
-    // `chain` holds the link targets above, so a ring of links ends; `linked` bounds how many links are followed.
-    const stack = [{ rel: '', real: realRoot, chain: new Set([realRoot]) }];
-    let linked = 0;
-    while (stack.length > 0) {
-        const { rel: relDir, real: realDir, chain } = stack.pop();
-        let entries;
-        try {
-            entries = (0,external_node_fs_namespaceObject.readdirSync)(external_node_path_namespaceObject.join(root, relDir), { withFileTypes: true });
-        }
-        catch {
+    for (const seg of s.split('/')) {
+        if (seg === '' || seg === '.')
             continue;
+        if (seg === '..') {
+            if (!out.length)
+                return undefined;
+            out.pop();
         }
-        entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-        for (const ent of entries) {
-            const rel = relDir ? `${relDir}/${ent.name}` : ent.name;
-            if (ent.isDirectory()) {
-                if (prune.some((m) => m(rel)) || !underScope(rel))
-                    continue;
-                stack.push({ rel, real: external_node_path_namespaceObject.join(realDir, ent.name), chain });
-                continue;
-            }
-            if (!ent.isFile() && !ent.isSymbolicLink())
-                continue;
-            const abs = external_node_path_namespaceObject.join(root, rel);
-            let real;
-            let isDir = false;
-            let isFile = false;
-            if (ent.isSymbolicLink()) {
-                try {
-                    real = (0,external_node_fs_namespaceObject.realpathSync)(abs);
-                    const st = (0,external_node_fs_namespaceObject.statSync)(real);
-                    isDir = st.isDirectory();
-                    isFile = st.isFile();
-                }
-                catch {
-                    real = undefined;
-                }
-                if (isDir && real !== undefined) {
-                    const above = realDir === real || realDir.startsWith(real + external_node_path_namespaceObject.sep);
-                    if (!inside(real) || above || chain.has(real) || prune.some((m) => m(rel)) || !underScope(rel))
-                        continue;
-                    if (++linked > MAX_LINKED_FOLDERS) {
-                        out.push({ path: rel, abs, problem: `more than ${MAX_LINKED_FOLDERS} linked folders in the workspace; the files under this one were not read` });
-                        continue;
-                    }
-                    stack.push({ rel, real, chain: new Set([...chain, real]) });
-                    continue;
-                }
-            }
-            if (!inScope(rel) || !isIncluded(rel) || isExcluded(rel))
-                continue;
-            if (ent.isSymbolicLink()) {
-                if (real === undefined) {
-                    out.push({ path: rel, abs, problem: 'symbolic link that cannot be resolved (dangling or a loop); not read' });
-                    continue;
-                }
-                if (!inside(real)) {
-                    out.push({ path: rel, abs, problem: 'symbolic link pointing outside the workspace; not read' });
-                    continue;
-                }
-                // A link to a FIFO or a device named like a manifest: never open it (it could block the run).
-                if (!isFile)
-                    continue;
-            }
-            out.push({ path: rel, abs });
-        }
+        else
+            out.push(seg);
     }
-    out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    return out.join('/');
+}
+function join(...parts) {
+    return parts.filter((p) => p !== undefined && p !== '' && p !== '.').join('/');
+}
+function dirname(p) {
+    const i = p.lastIndexOf('/');
+    return i < 0 ? '' : p.slice(0, i);
+}
+function basename(p) {
+    return p.slice(p.lastIndexOf('/') + 1);
+}
+/** Ancestors of a file's folder, nearest first, ending with the root (''). */
+function ancestors(file) {
+    const out = [];
+    for (let d = dirname(file); d !== ''; d = dirname(d))
+        out.push(d);
+    out.push('');
     return out;
 }
-
-// EXTERNAL MODULE: ./node_modules/jsonc-parser/lib/umd/main.js
-var main = __nccwpck_require__(9547);
-;// CONCATENATED MODULE: ./src/parse/jsonc.ts
-
-
-
-/**
- * Parses JSON with comments and trailing commas (real aml-deploy and v1 files have both) into a
- * plain value plus JSON-Pointer → span maps. Objects have a null prototype.
- */
-function parseJsonc(text, lines, maxDepth = 64) {
-    // jsonc-parser recurses per nesting level: refuse absurd depth before it can overflow the stack.
-    const deep = firstTooDeep(text, maxDepth);
-    if (deep !== -1) {
-        const p = lines.position(deep);
-        return { docs: [], problems: [{ message: `JSON nested deeper than ${maxDepth} levels`, line: p.line, column: p.column }] };
+/** The file set with lookups by basename and by suffix (built once per call). */
+class FileIndex {
+    files;
+    byBase = new Map();
+    constructor(files) {
+        this.files = files;
+        for (const f of files) {
+            const b = basename(f);
+            const list = this.byBase.get(b);
+            if (list)
+                list.push(f);
+            else
+                this.byBase.set(b, [f]);
+        }
     }
-    const errors = [];
-    const root = (0,main.parseTree)(text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
-    const problems = [];
-    if (errors.length > 0) {
-        const e = errors[0];
-        const tpl = templateProblem(text, lines, e.offset, 'JSON parser', (0,main.printParseErrorCode)(e.error));
-        if (tpl) {
-            problems.push(tpl);
+    has(p) {
+        return this.files.has(p);
+    }
+    /** The one file whose path ends with `/tail` (or is `tail`), if exactly one. */
+    uniqueSuffix(tail) {
+        const cands = (this.byBase.get(basename(tail)) ?? []).filter((f) => f === tail || f.endsWith(`/${tail}`));
+        return cands.length === 1 ? cands[0] : undefined;
+    }
+}
+/**
+ * Resolves a path a command names. `cwd` is the step's working directory as written after
+ * substitution (may still hold unresolved variables); `bases` are tried in order after it (the
+ * project root, the ancestors of the pipeline file nearest first, the root).
+ */
+function resolvePath(raw, cwd, bases, index) {
+    const p = unquote(raw).replace(/\\/g, '/');
+    if (!p || p.length > 1024)
+        return undefined;
+    if (isAbsolute(p))
+        return undefined;
+    const combined = cwd !== undefined && cwd !== '' ? `${cwd.replace(/\\/g, '/').replace(/\/+$/, '')}/${p}` : p;
+    const segs = combined.split('/');
+    let last = -1;
+    segs.forEach((s, i) => {
+        if (isUnresolved(s))
+            last = i;
+    });
+    if (last >= 0)
+        return byTail(segs.slice(last + 1), bases, index);
+    // An absolute working directory, or `..` past the root from where the step runs: outside the repository.
+    if (isAbsolute(combined) || normalize(join(bases[0] ?? '', combined)) === undefined)
+        return undefined;
+    for (const candidate of combined === p ? [p] : [combined, p]) {
+        for (const base of bases) {
+            const n = normalize(join(base, candidate));
+            if (n !== undefined && index.has(n))
+                return n;
+        }
+    }
+    if (p.split('/').includes('..'))
+        return undefined;
+    const n = normalize(p);
+    return n && n.includes('/') ? index.uniqueSuffix(n) : undefined;
+}
+/** After an unresolved prefix: drop leading segments until a file matches; a bare basename must be unique. */
+function byTail(tail, bases, index) {
+    if (!tail.length || tail.includes('..'))
+        return undefined;
+    for (let k = 0; k < tail.length; k++) {
+        const t = tail.slice(k).filter((s) => s !== '' && s !== '.');
+        if (!t.length)
+            continue;
+        const rest = t.join('/');
+        if (t.length === 1)
+            return index.uniqueSuffix(rest);
+        for (const base of bases) {
+            const n = normalize(join(base, rest));
+            if (n !== undefined && index.has(n))
+                return n;
+        }
+        const u = index.uniqueSuffix(rest);
+        if (u)
+            return u;
+    }
+    return undefined;
+}
+function isAbsolute(p) {
+    return p.startsWith('/') || p.startsWith('~') || /^[A-Za-z]:/.test(p);
+}
+function unquote(s) {
+    const t = s.trim();
+    return t.length >= 2 && (t[0] === '"' || t[0] === "'") && t[t.length - 1] === t[0] ? t.slice(1, -1) : t;
+}
+
+;// CONCATENATED MODULE: ./src/inventory/pipelines/shell.ts
+// Just enough of a POSIX shell reader to find the `az ml …` commands of a script: quotes,
+// `\` continuations, comments, `;` `&&` `||` `|` separators, `$X`/`${X}` from the environment and
+// from earlier `X=value` / `export X=value` lines, and `cd DIR`. Command substitutions, arithmetic
+// and anything not listed stay as written (unresolved).
+/** Variables a script sees: its own assignments over its parent's, without copying the parent. */
+class Env {
+    parent;
+    own = new Map();
+    constructor(parent) {
+        this.parent = parent;
+    }
+    get(name) {
+        return this.own.has(name) ? this.own.get(name) : this.parent?.get(name);
+    }
+    set(name, value) {
+        this.own.set(name, value);
+        return this;
+    }
+}
+const MAX_SCRIPT = 256 * 1024;
+const MAX_COMMANDS = 5000;
+const KEYWORDS = new Set(['if', 'then', 'else', 'elif', 'do', 'while', 'until', '!', '{', '}', 'time', 'sudo', 'command', 'exec', 'fi', 'done']);
+/** Splits a script into simple commands with variables expanded from `env` (which the script updates). */
+function simpleCommands(script, env, powershell = false) {
+    if (script.length > MAX_SCRIPT)
+        return [];
+    const text = powershell ? script.replace(/`\r?\n/g, '\\\n') : script;
+    const out = [];
+    let cd;
+    const finish = (words, line) => {
+        let i = 0;
+        while (i < words.length && KEYWORDS.has(words[i]))
+            i++;
+        const ws = words.slice(i);
+        let j = 0;
+        while (j < ws.length && /^[A-Za-z_]\w*=/.test(ws[j]))
+            j++;
+        if (j === ws.length || ['export', 'local', 'declare', 'readonly'].includes(ws[0])) {
+            for (const a of ws.slice(j === ws.length ? 0 : 1))
+                shell_assign(env, a);
+            return;
+        }
+        const cmd = ws.slice(j);
+        if (cmd[0] === 'cd') {
+            const dir = cmd[1];
+            cd = dir === undefined || dir.startsWith('/') || dir === '-' || dir === '~' ? '$UNKNOWN' : cd ? `${cd}/${dir}` : dir;
+            return;
+        }
+        if (out.length < MAX_COMMANDS)
+            out.push(cd === undefined ? { words: cmd, line } : { words: cmd, line, cd });
+    };
+    tokenize(text, env, finish);
+    return out;
+}
+function shell_assign(env, a) {
+    const m = /^([A-Za-z_]\w*)=(.*)$/s.exec(a);
+    if (m)
+        env.set(m[1], /[$`]/.test(m[2]) ? undefined : m[2]);
+}
+function tokenize(text, env, finish) {
+    let words = [];
+    let word;
+    let line = 0;
+    let cmdLine = 0;
+    const push = (s) => {
+        if (word === undefined) {
+            word = '';
+            if (!words.length)
+                cmdLine = line;
+        }
+        word += s;
+    };
+    const endWord = () => {
+        if (word !== undefined)
+            words.push(word);
+        word = undefined;
+    };
+    const endCommand = () => {
+        endWord();
+        if (words.length)
+            finish(words, cmdLine);
+        words = [];
+    };
+    let i = 0;
+    const n = text.length;
+    while (i < n) {
+        const c = text[i];
+        if (c === '\\' && text[i + 1] === '\n') {
+            line++;
+            i += 2;
+        }
+        else if (c === '\\' && text[i + 1] === '\r' && text[i + 2] === '\n') {
+            line++;
+            i += 3;
+        }
+        else if (c === '\\') {
+            push(text[i + 1] ?? '');
+            i += 2;
+        }
+        else if (c === '\n') {
+            endCommand();
+            line++;
+            i++;
+        }
+        else if (c === ' ' || c === '\t' || c === '\r') {
+            endWord();
+            i++;
+        }
+        else if (c === ';' || c === '&' || c === '|' || c === '(' || c === ')') {
+            endCommand();
+            i++;
+        }
+        else if (c === '#' && word === undefined) {
+            while (i < n && text[i] !== '\n')
+                i++;
+        }
+        else if (c === "'") {
+            const end = text.indexOf("'", i + 1);
+            const stop = end < 0 ? n : end;
+            const s = text.slice(i + 1, stop);
+            line += count(s);
+            push(s);
+            i = stop + 1;
+        }
+        else if (c === '"') {
+            const start = i++;
+            let s = '';
+            while (i < n && text[i] !== '"') {
+                if (text[i] === '\\' && i + 1 < n && '"\\$`'.includes(text[i + 1])) {
+                    s += text[i + 1];
+                    i += 2;
+                }
+                else if (text[i] === '$') {
+                    const [v, next] = expansion(text, i, env);
+                    s += v;
+                    i = next;
+                }
+                else
+                    s += text[i++];
+            }
+            i++;
+            line += count(text.slice(start, i));
+            push(s);
+        }
+        else if (c === '$') {
+            const [v, next] = expansion(text, i, env);
+            line += count(text.slice(i, next));
+            push(v);
+            i = next;
+        }
+        else if (c === '`') {
+            const end = text.indexOf('`', i + 1);
+            const stop = end < 0 ? n : end;
+            push(text.slice(i, stop + 1).replace(/\s+/g, ' '));
+            line += count(text.slice(i, stop));
+            i = stop + 1;
         }
         else {
-            const p = lines.position(e.offset);
-            problems.push({ message: `invalid JSON: ${jsonc_describe((0,main.printParseErrorCode)(e.error))}`, line: p.line, column: p.column, syntax: true });
+            push(c);
+            i++;
         }
-        return { docs: [], problems };
     }
-    if (!root)
-        return { docs: [], problems };
-    const keys = new Map();
-    const values = new Map();
-    let firstKey;
-    const build = (node, ptr, depth) => {
-        values.set(ptr, lines.span(node.offset, node.offset + node.length));
-        if (depth > maxDepth)
-            throw new DepthError(node.offset);
-        switch (node.type) {
-            case 'object': {
-                const obj = dict();
-                const seen = new Map();
-                for (const prop of node.children ?? []) {
-                    const [k, v] = prop.children ?? [];
-                    if (!k)
-                        continue;
-                    const key = String(k.value);
-                    const childPtr = pointerJoin(ptr, key);
-                    const keySpan = lines.span(k.offset, k.offset + k.length);
-                    if (ptr === '' && !firstKey)
-                        firstKey = keySpan;
-                    const prev = seen.get(key);
-                    if (prev) {
-                        problems.push({
-                            message: `duplicate key "${key}" (first at line ${prev.line}); Azure's loaders disagree on which value wins`,
-                            line: keySpan.line,
-                            column: keySpan.column,
-                        });
-                    }
-                    seen.set(key, keySpan);
-                    keys.set(childPtr, keySpan);
-                    obj[key] = v ? build(v, childPtr, depth + 1) : null;
-                }
-                return obj;
-            }
-            case 'array':
-                return (node.children ?? []).map((c, i) => build(c, pointerJoin(ptr, i), depth + 1));
-            default:
-                return node.value;
-        }
-    };
-    try {
-        const value = build(root, '', 0);
-        return { docs: [{ value, keys, values, start: firstKey ?? lines.span(root.offset, root.offset + 1), index: 0 }], problems };
-    }
-    catch (err) {
-        if (err instanceof DepthError) {
-            const p = lines.position(err.offset);
-            return { docs: [], problems: [{ message: `JSON nested deeper than ${maxDepth} levels`, line: p.line, column: p.column }] };
-        }
-        throw err;
-    }
+    endCommand();
 }
-class DepthError extends Error {
-    offset;
-    constructor(offset) {
-        super('too deep');
-        this.offset = offset;
+/** `$…` at `i`: the value when known, else the text as written. Returns [text, next index]. */
+function expansion(text, i, env) {
+    const rest = text.slice(i, i + 4);
+    if (rest.startsWith('${{')) {
+        const end = text.indexOf('}}', i + 3);
+        const stop = end < 0 ? text.length : end + 2;
+        return [text.slice(i, stop).replace(/\s+/g, ' '), stop];
     }
+    if (rest.startsWith('$(')) {
+        const stop = balanced(text, i + 1, '(', ')');
+        return [text.slice(i, stop).replace(/\s+/g, ' '), stop];
+    }
+    if (rest.startsWith('${')) {
+        const end = text.indexOf('}', i + 2);
+        const stop = end < 0 ? text.length : end + 1;
+        const name = text.slice(i + 2, stop - 1);
+        const v = /^[A-Za-z_]\w*$/.test(name) ? env.get(name) : undefined;
+        return [v ?? text.slice(i, stop), stop];
+    }
+    const m = /^\$([A-Za-z_]\w*)/.exec(text.slice(i, i + 256));
+    if (m) {
+        const v = env.get(m[1]);
+        return [v ?? m[0], i + m[0].length];
+    }
+    return ['$', i + 1];
 }
-function jsonc_describe(code) {
-    const map = {
-        InvalidSymbol: 'unexpected character',
-        InvalidNumberFormat: 'malformed number',
-        PropertyNameExpected: 'a property name (in double quotes) was expected',
-        ValueExpected: 'a value was expected',
-        ColonExpected: "':' was expected",
-        CommaExpected: "',' was expected",
-        CloseBraceExpected: "'}' was expected",
-        CloseBracketExpected: "']' was expected",
-        EndOfFileExpected: 'text after the end of the JSON value',
-        InvalidCommentToken: 'malformed comment',
-        UnexpectedEndOfComment: 'unterminated comment',
-        UnexpectedEndOfString: 'unterminated string',
-        UnexpectedEndOfNumber: 'malformed number',
-        InvalidUnicode: 'invalid unicode escape',
-        InvalidEscapeCharacter: 'invalid escape character',
-        InvalidCharacter: 'invalid character in string',
-    };
-    return map[code] ?? code;
-}
-/** Offset of the first bracket deeper than `max` (outside strings and comments), or -1. */
-function firstTooDeep(text, max) {
+function balanced(text, i, open, close) {
     let depth = 0;
-    for (let i = 0; i < text.length; i++) {
-        const c = text.charCodeAt(i);
-        if (c === 0x22) {
-            // string: skip to the closing quote
-            for (i++; i < text.length; i++) {
-                const d = text.charCodeAt(i);
-                if (d === 0x5c)
-                    i++;
-                else if (d === 0x22 || d === 0x0a)
-                    break;
+    for (let j = i; j < text.length; j++) {
+        if (text[j] === open)
+            depth++;
+        else if (text[j] === close && --depth === 0)
+            return j + 1;
+    }
+    return text.length;
+}
+function count(s) {
+    let k = 0;
+    for (let j = s.indexOf('\n'); j !== -1; j = s.indexOf('\n', j + 1))
+        k++;
+    return k;
+}
+
+;// CONCATENATED MODULE: ./src/inventory/pipelines/evidence.ts
+
+
+
+
+/** Bounds of one `findDeployments` call. */
+const evidence_LIMITS = {
+    evidence: 10_000,
+    /** Template / reusable-workflow inclusions per top-level pipeline. */
+    expansions: 256,
+    /** Nesting depth of templates (Azure DevOps allows 20 levels). */
+    depth: 20,
+    /** Steps visited per top-level pipeline. */
+    steps: 20_000,
+    /** Depth of scripts calling scripts (`bash deploy.sh`). */
+    scripts: 2,
+    /** Steps visited and script characters read in one call, all pipelines together. */
+    totalSteps: 200_000,
+    totalScriptChars: 16 * 1024 * 1024,
+    /** Depth of `- ${{ parameters.steps }}` lists spliced into lists. */
+    splices: 8,
+};
+class Collector {
+    index;
+    docs;
+    evidence = [];
+    /** Files that run only as part of another pipeline (templates, called workflows). */
+    included = new Set();
+    seen = new Set();
+    steps = 0;
+    chars = 0;
+    /** Counts one step (or list item) visited; false once the call's budget is spent. */
+    step() {
+        return ++this.steps <= evidence_LIMITS.totalSteps;
+    }
+    constructor(index, docs) {
+        this.index = index;
+        this.docs = docs;
+    }
+    /** Finds the deploy commands of a script (pipeline expressions already substituted). */
+    script(site, text, powershell = false, depth = 0) {
+        this.chars += text.length;
+        if (this.chars > evidence_LIMITS.totalScriptChars)
+            return;
+        const env = new Env(site.env);
+        for (const c of simpleCommands(text, env, powershell)) {
+            const line = site.scriptLine ? site.scriptLine(c.line) : site.line;
+            const cwd = c.cd === undefined ? site.cwd : c.cd.startsWith('$') ? c.cd : join(site.cwd, c.cd);
+            const az = azMlCommand(c.words);
+            if (az) {
+                this.add({ ...site, cwd }, az.command, az.file, az.overrides, line);
+                continue;
+            }
+            const called = calledScript(c.words);
+            if (called && depth < evidence_LIMITS.scripts) {
+                const path = resolvePath(called, cwd, site.bases, this.index);
+                const body = path === undefined ? undefined : this.docs.text(path);
+                if (body !== undefined)
+                    this.script({ ...site, cwd, line, scriptLine: undefined, env }, body, false, depth + 1);
             }
         }
-        else if (c === 0x2f && text.charCodeAt(i + 1) === 0x2f) {
-            const nl = text.indexOf('\n', i);
-            i = nl === -1 ? text.length : nl;
-        }
-        else if (c === 0x2f && text.charCodeAt(i + 1) === 0x2a) {
-            const end = text.indexOf('*/', i + 2);
-            i = end === -1 ? text.length : end + 1;
-        }
-        else if (c === 0x5b || c === 0x7b) {
-            if (++depth > max)
-                return i;
-        }
-        else if (c === 0x5d || c === 0x7d) {
-            depth--;
-        }
     }
-    return -1;
-}
-
-;// CONCATENATED MODULE: ./src/load/read.ts
-// Reading one candidate file: bytes → text (encodings, BOM, NUL) → parsed documents with positions.
-// Never throws: what cannot be read becomes a problem of the file (a `parse-error`).
-
-
-
-
-
-const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
-const decoder = new TextDecoder('utf-8', { fatal: true });
-/** Files over the parse cap are still scanned for manifest words up to this size. */
-const SCAN_MAX_BYTES = 64 * 1024 * 1024;
-const SCAN_CHUNK = 1024 * 1024;
-/** Chunks overlap so that a word split across two chunks is still seen. */
-const SCAN_OVERLAP = 4096;
-function scanLooksLikeManifest(fd, size, relPath, looksLikeManifest) {
-    const buf = Buffer.alloc(SCAN_CHUNK + SCAN_OVERLAP);
-    let carry = 0;
-    for (let pos = 0; pos < size;) {
-        const n = (0,external_node_fs_namespaceObject.readSync)(fd, buf, carry, SCAN_CHUNK, pos);
-        if (n === 0)
-            break;
-        pos += n;
-        const chunk = buf.subarray(0, carry + n);
-        if (looksLikeManifest(relPath, chunk.toString('latin1')))
-            return true;
-        carry = Math.min(SCAN_OVERLAP, chunk.length);
-        chunk.copy(buf, 0, chunk.length - carry);
+    /** Records that the step deploys `rawFile` (resolved against the step's folders) as `command`. */
+    add(site, command, rawFile, overrides, line = site.line) {
+        if (this.evidence.length >= evidence_LIMITS.evidence)
+            return;
+        const manifest = resolvePath(rawFile, site.cwd, site.bases, this.index);
+        if (manifest === undefined)
+            return;
+        const key = [manifest, command, site.pipeline, line, site.stageName, site.jobName, site.stepName].join('\u0000');
+        if (this.seen.has(key))
+            return;
+        this.seen.add(key);
+        const verdict = judge(site);
+        const e = {
+            manifest,
+            command,
+            pipeline: site.pipeline,
+            platform: site.platform,
+            line,
+            variableFiles: [...site.variableFiles],
+            stage: verdict.stage,
+            reason: `deployed by ${site.pipeline}${site.stageName ? ` stage ${site.stageName}` : ''}${site.jobName ? ` job ${site.jobName}` : ''} (${verdict.detail})`,
+            overrides,
+        };
+        if (site.stageName !== undefined)
+            e.stageName = site.stageName;
+        if (site.jobName !== undefined)
+            e.jobName = site.jobName;
+        if (site.stepName !== undefined)
+            e.stepName = site.stepName;
+        if (site.environment !== undefined)
+            e.environment = site.environment;
+        this.evidence.push(e);
     }
-    return false;
 }
-/** Reads and parses one candidate. Returns null for files that are not manifests (pre-filter). Never throws. */
-function loadCandidate(c, opts) {
-    const maxBytes = opts.maxBytes ?? DEFAULT_MAX_FILE_BYTES;
-    const looksLikeManifest = opts.prefilter;
-    const syntax = /\.json$/i.test(c.path) ? 'json' : 'yaml';
-    const file = (problems, size = 0) => ({
-        path: c.path,
-        abs: c.abs,
-        text: '',
-        syntax,
-        size,
-        docs: [],
-        problems,
+/** `bash x.sh`, `sh x.sh`, `source x.sh`, `. x.sh`, `./x.sh`: the script a command runs. */
+function calledScript(words) {
+    const [a, b] = words;
+    if (['bash', 'sh', 'source', '.'].includes(a) && b && /\.(sh|bash)$/.test(b))
+        return b;
+    if (a && /\.(sh|bash)$/.test(a))
+        return a;
+    return undefined;
+}
+/** Stage words of a name: punctuation other than `/ . _ -` separates words too ("Deploy to Staging (ACI)"). */
+function classifyName(text) {
+    return classifyWords(text.replace(/[^\p{L}\p{N}/._\-\s]+/gu, ' '));
+}
+/** The first production clue, else the first nonproduction clue. */
+function decide(clues) {
+    let nonprod;
+    for (const c of clues) {
+        const s = classifyName(c.text).stage;
+        if (s === 'production')
+            return { stage: s, detail: c.detail };
+        if (s === 'nonproduction' && !nonprod)
+            nonprod = c;
+    }
+    return nonprod && { stage: 'nonproduction', detail: nonprod.detail };
+}
+/** Names nearest the deployment's scope first, for the reason (the stage is fail-closed over all of them). */
+const evidence_RANK = { stage: 0, job: 1, step: 2, workflow: 3 };
+/** What one step's context says: environment, else variable files, else names (each fail-closed). */
+function judge(site) {
+    const envs = [];
+    // An unresolved expression is judged by the values it may take, not by its own words.
+    if (site.environment !== undefined && !/\$\{\{|\$\(/.test(site.environment)) {
+        envs.push({ text: site.environment, detail: `environment: ${site.environment}` });
+    }
+    for (const alt of site.environmentAlternatives ?? []) {
+        envs.push({ text: alt, detail: `environment: ${site.environment ?? alt} may be ${alt}` });
+    }
+    const files = site.variableFiles.map((f) => {
+        const when = site.when?.[f];
+        return { text: basename(f), detail: `variable file ${f}${when === undefined ? '' : ` if ${when}`}` };
     });
-    if (c.problem)
-        return file([{ message: c.problem, line: 1, column: 1 }]);
+    const names = [...site.names]
+        .sort((a, b) => evidence_RANK[a.kind] - evidence_RANK[b.kind])
+        .map((n) => ({ text: n.value, detail: `${n.kind} name "${n.value}"` }));
+    return (decide(envs) ??
+        decide(files) ??
+        decide(names) ?? { stage: 'unknown', detail: 'no environment, variable file or stage word in its names' });
+}
+/** Any production ⇒ production (fail closed); else nonproduction if any; else unknown. */
+function stageFromPipelines(evidence) {
+    if (!evidence.length)
+        return undefined;
+    const prod = evidence.find((e) => e.stage === 'production');
+    const nonprod = evidence.find((e) => e.stage === 'nonproduction');
+    if (prod) {
+        const also = nonprod ? `; also deployed as nonproduction by ${nonprod.pipeline}${nonprod.jobName ? ` job ${nonprod.jobName}` : ''}` : '';
+        return { stage: 'production', reason: prod.reason + also };
+    }
+    return nonprod ? { stage: 'nonproduction', reason: nonprod.reason } : { stage: 'unknown', reason: evidence[0].reason };
+}
+
+;// CONCATENATED MODULE: ./src/inventory/pipelines/expr.ts
+// `${{ … }}` expressions (GitHub Actions and Azure DevOps template expressions) and Azure DevOps
+// `$(name)` macros. Only what can be known from the files is evaluated: literals, context
+// look-ups, `a || b`, `format()`, `coalesce()`. Everything else stays as written (unresolved).
+const MAX_TEXT = 64 * 1024;
+const EXPR = /\$\{\{([\s\S]*?)\}\}/g;
+/** Replaces every `${{ expr }}` whose value is known; the others stay as written. */
+function substitute(text, ctx) {
+    if (text.length > MAX_TEXT || !text.includes('${{'))
+        return text;
+    const out = text.replace(EXPR, (whole, body) => {
+        const v = evaluate(body, ctx);
+        return v === undefined ? whole : v;
+    });
+    return out.length > MAX_TEXT ? text : out;
+}
+/** The value of a string that is exactly one expression (objects and lists included). */
+function exactValue(text, ctx) {
+    const m = /^\s*\$\{\{([\s\S]*?)\}\}\s*$/.exec(text);
+    if (!m || m[1].includes('}}'))
+        return undefined;
+    const ast = parse(m[1]);
+    return ast ? value(ast, ctx) : undefined;
+}
+/** String value of an expression body, or undefined when any part is unknown. */
+function evaluate(body, ctx) {
+    const ast = parse(body);
+    if (!ast)
+        return undefined;
+    return scalar(value(ast, ctx));
+}
+/** The string literals inside an expression (`github.ref == 'x' && 'prod' || 'dev'` → x, prod, dev). */
+function literals(text) {
+    const out = [];
+    for (const m of text.matchAll(EXPR))
+        for (const l of m[1].matchAll(/'((?:[^']|'')*)'/g))
+            out.push(l[1].replace(/''/g, "'"));
+    return out;
+}
+/** Azure DevOps macros `$(name)`: replaced when the variable is known, recursively (bounded). */
+function macros(text, lookup, depth = 0) {
+    if (depth > 6 || text.length > MAX_TEXT || !text.includes('$('))
+        return text;
+    const out = text.replace(/\$\(([A-Za-z_][\w.\-]*)\)/g, (whole, name) => {
+        const v = lookup(name);
+        return v === undefined ? whole : macros(v, lookup, depth + 1);
+    });
+    return out.length > MAX_TEXT ? text : out;
+}
+function scalar(v) {
+    if (typeof v === 'string')
+        return v;
+    if (typeof v === 'number' || typeof v === 'boolean')
+        return String(v);
+    return undefined;
+}
+const TOKEN = /\s*(?:('(?:[^']|'')*')|(\|\||[(),])|([A-Za-z_][\w-]*(?:\s*(?:\.\s*[A-Za-z_*][\w-]*|\[\s*(?:'(?:[^']|'')*'|\d+)\s*\]))*)|(-?\d+(?:\.\d+)?))/y;
+function expr_tokenize(src) {
+    const out = [];
+    TOKEN.lastIndex = 0;
+    let pos = 0;
+    while (pos < src.length) {
+        if (/^\s*$/.test(src.slice(pos)))
+            break;
+        TOKEN.lastIndex = pos;
+        const m = TOKEN.exec(src);
+        if (!m || m.index !== pos)
+            return undefined;
+        out.push(m[1] ?? m[2] ?? m[3] ?? m[4]);
+        pos = TOKEN.lastIndex;
+        if (out.length > 200)
+            return undefined;
+    }
+    return out;
+}
+function parse(body) {
+    if (body.length > 2000)
+        return undefined;
+    const toks = expr_tokenize(body.trim());
+    if (!toks || !toks.length)
+        return undefined;
+    let i = 0;
+    const primary = () => {
+        const t = toks[i++];
+        if (t === undefined)
+            return undefined;
+        if (t.startsWith("'"))
+            return { k: 'lit', v: t.slice(1, -1).replace(/''/g, "'") };
+        if (/^-?\d/.test(t))
+            return { k: 'lit', v: Number(t) };
+        if (t === 'true' || t === 'false')
+            return { k: 'lit', v: t === 'true' };
+        if (t === 'null')
+            return { k: 'lit', v: null };
+        if (!/^[A-Za-z_]/.test(t))
+            return undefined;
+        if (toks[i] === '(') {
+            i++;
+            const args = [];
+            while (toks[i] !== ')') {
+                const a = or();
+                if (!a)
+                    return undefined;
+                args.push(a);
+                if (toks[i] === ',')
+                    i++;
+                else if (toks[i] !== ')')
+                    return undefined;
+            }
+            i++;
+            return { k: 'call', name: t.toLowerCase(), args };
+        }
+        return { k: 'ref', path: refPath(t) };
+    };
+    const or = () => {
+        let a = primary();
+        while (a && toks[i] === '||') {
+            i++;
+            const b = primary();
+            a = b ? { k: 'or', a, b } : undefined;
+        }
+        return a;
+    };
+    const ast = or();
+    return ast && i === toks.length ? ast : undefined;
+}
+function refPath(t) {
+    const out = [];
+    for (const m of t.matchAll(/([A-Za-z_*][\w-]*)|\[\s*'((?:[^']|'')*)'\s*\]|\[\s*(\d+)\s*\]/g))
+        out.push(m[1] ?? m[2]?.replace(/''/g, "'") ?? m[3]);
+    return out;
+}
+function value(ast, ctx) {
+    switch (ast.k) {
+        case 'lit':
+            return ast.v;
+        case 'ref':
+            return ctx(ast.path);
+        case 'or': {
+            const a = value(ast.a, ctx);
+            if (a === undefined)
+                return undefined;
+            return a === '' || a === null || a === false || a === 0 ? value(ast.b, ctx) : a;
+        }
+        case 'call': {
+            const args = ast.args.map((a) => value(a, ctx));
+            if (ast.name === 'format') {
+                const parts = args.map(scalar);
+                if (parts.some((p) => p === undefined))
+                    return undefined;
+                const [fmt, ...rest] = parts;
+                return fmt.replace(/\{(\d+)\}/g, (w, n) => rest[Number(n)] ?? w);
+            }
+            if (ast.name === 'coalesce') {
+                for (const a of args) {
+                    if (a === undefined)
+                        return undefined;
+                    if (a !== '' && a !== null)
+                        return a;
+                }
+                return '';
+            }
+            return undefined;
+        }
+    }
+}
+/** Case-insensitive own-key look-up along a path (Azure DevOps names are case-insensitive). */
+function lookupPath(root, path) {
+    let cur = root;
+    for (const seg of path) {
+        if (Array.isArray(cur) && /^\d+$/.test(seg))
+            cur = cur[Number(seg)];
+        else if (cur && typeof cur === 'object' && !Array.isArray(cur)) {
+            const o = cur;
+            const key = Object.hasOwn(o, seg) ? seg : Object.keys(o).find((k) => k.toLowerCase() === seg.toLowerCase());
+            cur = key === undefined ? undefined : o[key];
+        }
+        else
+            return undefined;
+    }
+    return cur;
+}
+
+;// CONCATENATED MODULE: ./src/inventory/pipelines/ado-scope.ts
+// Azure DevOps scopes: template parameters, variables (maps, lists, variable templates, groups,
+// `${{ if }}` blocks — every branch is taken), `${{ parameters.x }}` / `${{ variables.x }}` and
+// `$(name)` substitution, and where templates live.
+
+
+
+
+
+
+/** A variable set to different values in different `${{ if }}` branches (or to a non-string): unknown. */
+const CONFLICT = Symbol('conflict');
+/** Variables of a scope over its parent's (keys lower-case), without copying the parent. */
+class Vars {
+    own;
+    parent;
+    constructor(own = new Map(), parent) {
+        this.own = own;
+        this.parent = parent;
+    }
+    get(name) {
+        return this.own.has(name) ? this.own.get(name) : this.parent?.get(name);
+    }
+    /** A known string value, by name or by the name a script sees (`a.b` is exported as `A_B`). */
+    value(name) {
+        const k = name.toLowerCase();
+        const v = this.get(k) ?? this.get(k.replace(/_/g, '.'));
+        return typeof v === 'string' ? v : undefined;
+    }
+}
+/** Well-known folders: the checkout is the repository root. */
+const ROOTS = new Set(['build.sourcesdirectory', 'system.defaultworkingdirectory', 'build.repository.localpath']);
+const isConditional = (key) => /^\$\{\{\s*(if|elseif|else|each)\b/i.test(key);
+function contexts(f) {
+    return (path) => {
+        const [head, ...rest] = path;
+        if (head === 'parameters')
+            return lookupPath(f.params, rest);
+        if (head === 'variables' && rest.length === 1)
+            return f.vars.value(rest[0]);
+        return undefined;
+    };
+}
+function macroLookup(f) {
+    return (name) => {
+        const n = name.toLowerCase();
+        if (ROOTS.has(n))
+            return '.';
+        const v = f.vars.get(n);
+        return typeof v === 'string' ? v : undefined;
+    };
+}
+/** A string with template expressions and macros substituted (what the agent sees). */
+function expand(f, s) {
+    return macros(substitute(s, contexts(f)), macroLookup(f));
+}
+/** A value passed as a template parameter: expressions of the caller resolved, deep (bounded). */
+function deepSubstitute(f, v, budget = { nodes: 0 }) {
+    if (++budget.nodes > 2000)
+        return undefined;
+    if (typeof v === 'string') {
+        const exact = exactValue(v, contexts(f));
+        return exact !== undefined ? exact : substitute(v, contexts(f));
+    }
+    if (Array.isArray(v))
+        return v.map((x) => deepSubstitute(f, x, budget));
+    if (isMapping(v)) {
+        const out = dict();
+        for (const [k, x] of Object.entries(v))
+            out[k] = deepSubstitute(f, x, budget);
+        return out;
+    }
+    return v;
+}
+/** Declared parameters' defaults, overlaid with the caller's values. */
+function parametersOf(declared, given) {
+    const out = dict();
+    if (Array.isArray(declared)) {
+        for (const p of declared) {
+            const m = map(p);
+            const name = str(m?.name);
+            if (name !== undefined && m && 'default' in m)
+                out[name] = m.default;
+        }
+    }
+    else if (isMapping(declared)) {
+        for (const [k, v] of Object.entries(declared))
+            out[k] = v;
+    }
+    for (const [k, v] of Object.entries(given))
+        out[k] = v;
+    return out;
+}
+/** A template file named by `template:` in `from`: `/x.yml` from the root, else beside `from`, then its ancestors. */
+function templatePath(ref, from, c) {
+    const r = ref.trim().replace(/@self$/, '');
+    if (r.startsWith('/')) {
+        const n = normalize(r.slice(1));
+        return n !== undefined && c.docs.has(n) ? n : undefined;
+    }
+    const p = resolvePath(r, undefined, ancestors(from), c.index);
+    return p !== undefined && c.docs.has(p) ? p : undefined;
+}
+/** The scope's variables after a `variables:` block (and the variable files it names). */
+function withVariables(f, block, ptr, c, budget) {
+    if (block === undefined)
+        return f;
+    const assigns = [];
+    const files = [...f.variableFiles];
+    const when = Object.assign(dict(), f.when);
+    readVariables(f, block, ptr, undefined, assigns, { files, when }, c, budget);
+    const own = new Map();
+    const byName = new Map();
+    for (const a of assigns) {
+        const k = a.name.toLowerCase();
+        const list = byName.get(k);
+        if (list)
+            list.push(a);
+        else
+            byName.set(k, [a]);
+    }
+    for (const [k, list] of byName) {
+        const values = new Set(list.map((a) => a.value));
+        const last = list[list.length - 1].value;
+        own.set(k, (values.size > 1 && list.some((a) => a.cond !== undefined)) || last === undefined ? CONFLICT : last);
+    }
+    return { ...f, vars: new Vars(own, f.vars), variableFiles: files, when };
+}
+/** `${{ if eq(a, b) }}` → `eq(a, b)`, nested conditions joined with "and". */
+function condition(outer, key) {
+    const m = /^\$\{\{\s*(?:(?:else)?if\s+)?([\s\S]*?)\s*\}\}$/.exec(key.trim());
+    const own = m ? m[1] : key;
+    return outer === undefined ? own : `${outer} and ${own}`;
+}
+function readVariables(f, block, ptr, cond, out, fs, c, budget) {
+    if (out.length > 5000)
+        return;
+    const push = (name, v, p, conditional) => {
+        const s = f.doc.scalar(p, v);
+        out.push({ name, value: s === undefined ? undefined : substitute(s, contexts(f)), cond: conditional });
+    };
+    if (isMapping(block)) {
+        for (const [k, v] of Object.entries(block)) {
+            if (isConditional(k))
+                readVariables(f, v, at(ptr, k), condition(cond, k), out, fs, c, budget);
+            else
+                push(k, v, at(ptr, k), cond);
+        }
+        return;
+    }
+    if (!Array.isArray(block))
+        return;
+    block.forEach((item, i) => {
+        const m = map(item);
+        if (!m)
+            return;
+        const keys = Object.keys(m);
+        const p = at(ptr, i);
+        if (keys.length === 1 && isConditional(keys[0])) {
+            readVariables(f, m[keys[0]], at(p, keys[0]), condition(cond, keys[0]), out, fs, c, budget);
+        }
+        else if (str(m.name) !== undefined && 'value' in m) {
+            push(str(m.name), m.value, at(p, 'value'), cond);
+        }
+        else if (str(m.template) !== undefined) {
+            const ref = substitute(str(m.template), contexts(f));
+            const local = !ref.includes('@') || ref.endsWith('@self');
+            const path = local ? templatePath(ref, f.file, c) : undefined;
+            const named = path ?? (local ? resolvePath(ref, undefined, ancestors(f.file), c.index) : undefined) ?? ref;
+            if (!fs.files.includes(named))
+                fs.files.push(named);
+            if (cond !== undefined)
+                fs.when[named] = cond;
+            const doc = path === undefined ? undefined : c.docs.get(path);
+            if (!doc || f.stack.includes(path) || f.depth >= evidence_LIMITS.depth || ++budget.expansions > evidence_LIMITS.expansions)
+                return;
+            c.included.add(doc.path);
+            const params = parametersOf(doc.root.parameters, map(deepSubstitute(f, m.parameters)) ?? {});
+            const inner = { ...f, file: doc.path, doc, params, depth: f.depth + 1, stack: [...f.stack, doc.path] };
+            readVariables(inner, doc.root.variables, '/variables', cond, out, fs, c, budget);
+        }
+        // `- group: name`: a variable group lives in Azure DevOps, not in the repository (unknown values).
+    });
+}
+/** Variables as the agent exports them to scripts (`a.b` → `$A_B`), and the step's `env:`. */
+function scriptEnv(f, extra) {
+    const look = macroLookup(f);
+    const base = {
+        get: (name) => {
+            const v = ROOTS.has(name.toLowerCase().replace(/_/g, '.')) ? '.' : f.vars.value(name);
+            return v === undefined ? undefined : macros(v, look);
+        },
+    };
+    const m = map(extra);
+    if (!m)
+        return base;
+    const env = new Env(base);
+    for (const [k, v] of Object.entries(m)) {
+        const s = str(v);
+        if (s !== undefined)
+            env.set(k, expand(f, s));
+    }
+    return env;
+}
+
+;// CONCATENATED MODULE: ./src/inventory/pipelines/conventions.ts
+/** Azure/mlops-templates `templates/aml-cli-v2/*.yml@<alias of a repository named mlops-templates>`. */
+const ADO_MLOPS_TEMPLATES = [
+    {
+        // templates/aml-cli-v2/create-deployment.yml:13-24
+        path: /(^|\/)create-deployment\.ya?ml$/,
+        displayName: 'Create deployment',
+        script: 'az ml $(endpoint_type)-deployment create --name ${{ parameters.deployment_name }} --endpoint $(endpoint_name) -f ${{ parameters.deployment_file }}',
+    },
+    {
+        // templates/aml-cli-v2/create-endpoint.yml:8-25
+        path: /(^|\/)create-endpoint\.ya?ml$/,
+        displayName: 'Create online/batch endpoint',
+        script: 'az ml $(endpoint_type)-endpoint create --name $(endpoint_name) -f ${{ parameters.endpoint_file }}',
+    },
+];
+/** A repository resource is mlops-templates when its name (or alias) ends with `mlops-templates`. */
+const isMlopsTemplates = (repoName) => /(^|\/)mlops-templates$/i.test(repoName.trim());
+/** Azure/mlops-templates reusable workflows `uses: <owner>/mlops-templates/.github/workflows/x.yml@ref`. */
+const GHA_MLOPS_WORKFLOWS = [
+    {
+        // .github/workflows/create-deployment.yml:57-61 — the *deployment* file is the input `endpoint_file`
+        path: /^[\w.-]+\/mlops-templates\/\.github\/workflows\/create-deployment\.ya?ml@/i,
+        displayName: 'create-deployment',
+        script: 'az ml ${{ inputs.endpoint_type }}-deployment create --name ${{ inputs.deployment_name }} --endpoint ${{ inputs.endpoint_name }} -f ${{ github.workspace }}/${{ inputs.endpoint_file }}',
+    },
+    {
+        // .github/workflows/create-endpoint.yml:54-58
+        path: /^[\w.-]+\/mlops-templates\/\.github\/workflows\/create-endpoint\.ya?ml@/i,
+        displayName: 'create-endpoint',
+        script: 'az ml ${{ inputs.endpoint_type }}-endpoint create --name ${{ inputs.endpoint_name }} -f ${{ github.workspace }}/${{ inputs.endpoint_file }}',
+    },
+];
+/** mlops-templates' read-yaml workflow: its `file_name` input is a variable file. */
+const GHA_READ_YAML = /^[\w.-]+\/mlops-templates\/\.github\/workflows\/read-yaml\.ya?ml@/i;
+/** The mlops-v2 variable files, wherever a workflow names them. */
+const CONFIG_INFRA = /(?<![\w.-])config-infra-[\w.-]*?\.ya?ml\b/gi;
+/** Azure/aml-* actions read `.cloud/.azure/<parameters_file>` (README of each action). */
+const AML_ACTIONS = [
+    { uses: /^azure\/aml-deploy@/i, input: 'parameters_file', defaultFile: 'deploy.json', command: 'aml-deploy' },
+    { uses: /^azure\/aml-compute@/i, input: 'parameters_file', defaultFile: 'compute.json', command: 'aml-compute' },
+    { uses: /^azure\/aml-registermodel@/i, input: 'parameters_file', defaultFile: 'registermodel.json', command: 'aml-registermodel' },
+];
+const AML_ACTIONS_DIR = '.cloud/.azure';
+
+;// CONCATENATED MODULE: ./src/inventory/pipelines/azure-devops.ts
+// Azure DevOps pipelines: stages, jobs, deployment jobs, steps, local templates with parameters,
+// mlops-templates `@repo` templates (conventions.ts), script steps and script tasks.
+
+
+
+
+
+
+
+/** Root keys of an Azure DevOps pipeline or template. */
+function isAzurePipeline(doc) {
+    const r = doc.root;
+    if ('$schema' in r)
+        return false;
+    return Array.isArray(r.stages) || Array.isArray(r.jobs) || Array.isArray(r.steps) || isMapping(r.extends);
+}
+function walkPipeline(doc, c) {
+    const repos = dict();
+    for (const r of Array.isArray(map(doc.root.resources)?.repositories) ? map(doc.root.resources).repositories : []) {
+        const m = map(r);
+        const alias = str(m?.repository);
+        if (alias !== undefined)
+            repos[alias] = str(m?.name) ?? alias;
+    }
+    const base = {
+        file: doc.path,
+        doc,
+        anchor: 0,
+        params: parametersOf(doc.root.parameters, {}),
+        vars: new Vars(),
+        variableFiles: [],
+        when: dict(),
+        depth: 0,
+        stack: [doc.path],
+        repos,
+    };
+    const ctx = { c, top: doc, budget: { expansions: 0, steps: 0 }, names: [] };
+    walkRoot(withVariables(base, doc.root.variables, '/variables', c, ctx.budget), doc.root, '', ctx);
+}
+/** Line in the top pipeline: the item's own line there, else the outermost `template:` line. */
+const lineOf = (f, ptr) => (f.anchor ? f.anchor : f.doc.line(ptr));
+function walkRoot(f, root, ptr, ctx) {
+    const ext = map(root.extends);
+    if (ext && str(ext.template) !== undefined) {
+        include(f, str(ext.template), ext.parameters, at(at(ptr, 'extends'), 'template'), ctx, (g, d) => walkRoot(withVariables(g, d.root.variables, '/variables', ctx.c, ctx.budget), d.root, '', ctx));
+    }
+    if (Array.isArray(root.stages))
+        each(f, root.stages, at(ptr, 'stages'), ctx, (g, item, p) => stage(g, item, p, ctx), 'stages');
+    if (Array.isArray(root.jobs))
+        each(f, root.jobs, at(ptr, 'jobs'), ctx, (g, item, p) => job(g, item, p, ctx), 'jobs');
+    if (Array.isArray(root.steps))
+        each(f, root.steps, at(ptr, 'steps'), ctx, (g, item, p) => step(g, item, p, ctx), 'steps');
+}
+/** List items, `${{ if }}` blocks flattened (every branch), `- template:` items expanded. */
+function each(f, list, ptr, ctx, visit, listKey, splices = 0) {
+    const items = Array.isArray(list) ? list : [];
+    items.forEach((raw, i) => {
+        if (++ctx.budget.steps > evidence_LIMITS.steps || !ctx.c.step())
+            return;
+        const p = at(ptr, i);
+        if (typeof raw === 'string') {
+            const spliced = splices < evidence_LIMITS.splices ? exactValue(raw, contexts(f)) : undefined;
+            if (Array.isArray(spliced))
+                each({ ...f, anchor: f.anchor || f.doc.line(p) }, spliced, p, ctx, visit, listKey, splices + 1);
+            return;
+        }
+        const m = map(raw);
+        if (!m)
+            return;
+        const keys = Object.keys(m);
+        if (keys.length === 1 && isConditional(keys[0]))
+            return each(f, m[keys[0]], at(p, keys[0]), ctx, visit, listKey, splices);
+        const tpl = str(m.template);
+        if (tpl !== undefined && listKey !== undefined) {
+            include(f, tpl, m.parameters, p, ctx, (g, d) => each(g, d.root[listKey], at('', listKey), ctx, visit, listKey));
+            return;
+        }
+        visit(f, merged(m), p);
+    });
+}
+/** A mapping with its `${{ if }}` members merged in (every branch; the first value of a key wins). */
+function merged(m) {
+    const out = dict();
+    const cond = [];
+    for (const [k, v] of Object.entries(m)) {
+        if (isConditional(k)) {
+            const inner = map(v);
+            if (inner)
+                cond.push(merged(inner));
+        }
+        else
+            out[k] = v;
+    }
+    for (const c of cond)
+        for (const [k, v] of Object.entries(c))
+            if (!(k in out))
+                out[k] = v;
+    return out;
+}
+/** Expands a local template (relative to the including file) with its parameters. */
+function include(f, ref, given, ptr, ctx, walk) {
+    const written = substitute(ref, contexts(f));
+    const at_ = written.lastIndexOf('@');
+    if (at_ > 0 && !written.endsWith('@self'))
+        return external(f, written.slice(0, at_), written.slice(at_ + 1), given, ptr, ctx);
+    if (f.depth >= evidence_LIMITS.depth || ++ctx.budget.expansions > evidence_LIMITS.expansions)
+        return;
+    const path = templatePath(written, f.file, ctx.c);
+    if (path === undefined || f.stack.includes(path))
+        return;
+    const doc = ctx.c.docs.get(path);
+    if (!doc)
+        return;
+    ctx.c.included.add(path);
+    const params = parametersOf(doc.root.parameters, map(deepSubstitute(f, given)) ?? {});
+    walk({ ...f, file: path, doc, anchor: lineOf(f, ptr), params, depth: f.depth + 1, stack: [...f.stack, path] }, doc);
+}
+function stage(f, s, ptr, ctx) {
+    const g = withVariables(f, s.variables, at(ptr, 'variables'), ctx.c, ctx.budget);
+    const id = str(s.stage);
+    const display = str(s.displayName);
+    const names = [...ctx.names, ...named('stage', g, id, display)];
+    const inner = { ...ctx, names, ...(id !== undefined ? { stageName: expand(g, id) } : {}) };
+    each(g, s.jobs, at(ptr, 'jobs'), inner, (h, item, p) => job(h, item, p, inner), 'jobs');
+}
+function named(kind, f, ...values) {
+    return values.filter((v) => v !== undefined).map((v) => ({ kind, value: expand(f, v) }));
+}
+function job(f, j, ptr, ctx) {
+    const g = withVariables(f, j.variables, at(ptr, 'variables'), ctx.c, ctx.budget);
+    const id = str(j.job) ?? str(j.deployment);
+    const names = [...ctx.names, ...named('job', g, id, str(j.displayName))];
+    const envRaw = str(j.environment) ?? str(map(j.environment)?.name);
+    const inner = {
+        ...ctx,
+        names,
+        ...(id !== undefined ? { jobName: expand(g, id) } : {}),
+        ...(envRaw !== undefined ? { environment: expand(g, envRaw) } : {}),
+    };
+    const lists = [[j.steps, at(ptr, 'steps')]];
+    const strategy = map(j.strategy);
+    for (const [sk, sv] of Object.entries(strategy ?? {})) {
+        for (const [hk, hv] of Object.entries(map(sv) ?? {})) {
+            const hook = map(hv);
+            if (hook)
+                lists.push([hook.steps, at(at(at(at(ptr, 'strategy'), sk), hk), 'steps')]);
+            for (const [ok, ov] of Object.entries(hk === 'on' ? (hook ?? {}) : {}))
+                lists.push([map(ov)?.steps, at(at(at(at(at(ptr, 'strategy'), sk), hk), ok), 'steps')]);
+        }
+    }
+    for (const [list, p] of lists)
+        each(g, list, p, inner, (h, item, q) => step(h, item, q, inner), 'steps');
+}
+const SCRIPT_KEYS = ['script', 'bash', 'powershell', 'pwsh'];
+function step(f, s, ptr, ctx) {
+    const inputs = merged(map(s.inputs) ?? {});
+    const display = str(s.displayName) ?? str(s.name);
+    const task = str(s.task) ?? '';
+    const key = SCRIPT_KEYS.find((k) => str(s[k]) !== undefined);
+    const inlineKey = key ? undefined : ['inlineScript', 'script', 'Inline', 'InlineScript'].find((k) => str(inputs[k]) !== undefined);
+    const fileRef = key || inlineKey ? undefined : (str(inputs.scriptPath) ?? str(inputs.filePath) ?? str(inputs.ScriptPath));
+    if (!key && !inlineKey && fileRef === undefined)
+        return;
+    const wd = str(s.workingDirectory) ?? str(inputs.workingDirectory) ?? str(inputs.cwd);
+    const site = siteOf(f, ctx, lineOf(f, ptr), display, s.env, wd);
+    const powershell = key === 'powershell' || key === 'pwsh' || /powershell/i.test(task) || /^(ps|pscore|powershell)$/i.test(str(inputs.scriptType) ?? '');
+    if (key || inlineKey) {
+        const scriptPtr = key ? at(ptr, key) : at(at(ptr, 'inputs'), inlineKey);
+        const raw = str(key ? s[key] : inputs[inlineKey]);
+        const first = f.doc.valueLine(scriptPtr);
+        const text = raw
+            .split('\n')
+            .map((l) => expand(f, l).replace(/\n/g, ' '))
+            .join('\n');
+        ctx.c.script(f.anchor ? site : { ...site, scriptLine: (o) => first + o }, text, powershell);
+        return;
+    }
+    ctx.c.script(site, `bash ${JSON.stringify(expand(f, fileRef))}`);
+}
+function siteOf(f, ctx, line, stepName, env, wd) {
+    const names = stepName ? [...ctx.names, ...named('step', f, stepName)] : ctx.names;
+    const site = {
+        pipeline: ctx.top.path,
+        platform: 'azure-devops',
+        line,
+        variableFiles: f.variableFiles,
+        when: f.when,
+        names,
+        // The agent runs steps in the repository root; then the project-template fallback (ancestors).
+        bases: [...new Set(['', ...ancestors(ctx.top.path), ...ancestors(f.file)])],
+        env: scriptEnv(f, env),
+    };
+    if (ctx.stageName !== undefined)
+        site.stageName = ctx.stageName;
+    if (ctx.jobName !== undefined)
+        site.jobName = ctx.jobName;
+    if (stepName !== undefined)
+        site.stepName = expand(f, stepName);
+    if (ctx.environment !== undefined)
+        site.environment = ctx.environment;
+    if (wd !== undefined)
+        site.cwd = expand(f, wd);
+    return site;
+}
+/** `template: x.yml@alias` from another repository: the mlops-templates convention, else nothing. */
+function external(f, path, alias, given, ptr, ctx) {
+    if (!isMlopsTemplates(f.repos[alias] ?? alias))
+        return;
+    const known = ADO_MLOPS_TEMPLATES.find((t) => t.path.test(path));
+    if (!known)
+        return;
+    const params = map(deepSubstitute(f, given)) ?? {};
+    const g = { ...f, params, vars: f.vars };
+    const text = expand(g, known.script);
+    const line = lineOf(f, ptr);
+    ctx.c.script(siteOf(g, ctx, line, known.displayName, undefined, undefined), text);
+}
+
+;// CONCATENATED MODULE: ./src/inventory/pipelines/github.ts
+// GitHub Actions workflows: jobs, steps, `run:` scripts, local reusable workflows with their
+// inputs, mlops-templates reusable workflows and the Azure/aml-* actions (conventions.ts).
+
+
+
+
+
+
+
+const WORKFLOW = /^(?:(.*)\/)?\.github\/workflows\/[^/]+\.ya?ml$/i;
+const isWorkflowPath = (path) => WORKFLOW.test(path);
+/** The folder holding `.github/workflows/` (a sub-project's root for nested workflows). */
+function projectRoot(path) {
+    return WORKFLOW.exec(path)?.[1] ?? '';
+}
+/** The workflow's `on:` (YAML 1.1 reads the key `on` as true). */
+function triggers(doc) {
+    return doc.root.on ?? doc.root.true;
+}
+/** True when the workflow runs only when another workflow calls it. */
+function callableOnly(doc) {
+    const on = triggers(doc);
+    if (typeof on === 'string')
+        return on === 'workflow_call';
+    if (Array.isArray(on))
+        return on.length === 1 && on[0] === 'workflow_call';
+    return isMapping(on) && Object.keys(on).length === 1 && 'workflow_call' in on;
+}
+function walkWorkflow(doc, c) {
+    const root = projectRoot(doc.path);
+    const run = {
+        top: doc,
+        c,
+        root,
+        bases: [...new Set([root, ...ancestors(doc.path)])],
+        variableFiles: [],
+        budget: { expansions: 0, steps: 0 },
+    };
+    collectVariableFiles(run, doc, {});
+    walkJobs(run, doc, { inputs: dict(), names: [], depth: 0, stack: [doc.path] });
+}
+function github_contexts(inputs, env, matrix) {
+    return (path) => {
+        const [head, ...rest] = path;
+        if (head === 'inputs')
+            return str(lookupPath(inputs, rest));
+        if (head === 'github' && rest.length === 1 && rest[0] === 'workspace')
+            return '.';
+        if (head === 'env' && rest.length === 1)
+            return env.get(rest[0]);
+        if (head === 'matrix' && rest.length === 1) {
+            const vals = matrix[rest[0]];
+            return vals && vals.length === 1 ? str(vals[0]) : undefined;
+        }
+        return undefined;
+    };
+}
+/** `env:` values, each substituted with what is known so far. */
+function addEnv(env, block, ctx) {
+    const m = map(block);
+    if (!m)
+        return env;
+    const out = new Env(env);
+    for (const [k, v] of Object.entries(m)) {
+        const s = str(v);
+        if (s !== undefined)
+            out.set(k, substitute(s, ctx(out)));
+    }
+    return out;
+}
+function matrixOf(job) {
+    const out = dict();
+    const m = map(map(job.strategy)?.matrix);
+    if (!m)
+        return out;
+    for (const [k, v] of Object.entries(m))
+        if (Array.isArray(v) && k !== 'include' && k !== 'exclude')
+            out[k] = v.slice(0, 64);
+    for (const inc of Array.isArray(m.include) ? m.include.slice(0, 64) : []) {
+        for (const [k, v] of Object.entries(map(inc) ?? {}))
+            (out[k] ??= []).push(v);
+    }
+    return out;
+}
+function walkJobs(run, doc, call) {
+    const wfName = str(doc.root.name);
+    const jobs = map(doc.root.jobs);
+    if (!jobs)
+        return;
+    const choices = call.caller ? dict() : dispatchChoices(doc);
+    const wfEnv = addEnv(new Env().set('GITHUB_WORKSPACE', '.'), doc.root.env, (env) => github_contexts(call.inputs, env, {}));
+    for (const [id, raw] of Object.entries(jobs)) {
+        const job = map(raw);
+        if (!job)
+            continue;
+        const matrix = matrixOf(job);
+        const ctxOf = (env) => github_contexts(call.inputs, env, matrix);
+        const env = addEnv(wfEnv, job.env, ctxOf);
+        const ctx = ctxOf(env);
+        const jobPtr = at('/jobs', id);
+        const jobName = str(job.name);
+        const names = [
+            ...call.names,
+            { kind: 'job', value: id },
+            ...(jobName ? [{ kind: 'job', value: substitute(jobName, ctx) }] : []),
+        ];
+        const tail = wfName ? [{ kind: 'workflow', value: wfName }] : [];
+        const site = {
+            pipeline: run.top.path,
+            platform: 'github-actions',
+            line: call.caller?.line ?? doc.line(jobPtr),
+            jobName: call.caller?.job ?? id,
+            variableFiles: run.variableFiles,
+            names: [...names, ...tail],
+            bases: run.bases,
+            env,
+            ...environmentOf(job, ctx, { matrix, inputs: choices }),
+        };
+        const wd = str(map(map(job.defaults)?.run)?.['working-directory']) ?? str(map(map(doc.root.defaults)?.run)?.['working-directory']);
+        const uses = str(job.uses);
+        if (uses !== undefined) {
+            callWorkflow(run, doc, call, site, uses, map(job.with) ?? {}, ctx, at(jobPtr, 'uses'), [...names, ...tail]);
+            continue;
+        }
+        const steps = Array.isArray(job.steps) ? job.steps : [];
+        steps.forEach((s, i) => {
+            if (++run.budget.steps > evidence_LIMITS.steps || !run.c.step())
+                return;
+            const step = map(s);
+            if (step)
+                walkStep(run, doc, call, site, step, at(at(jobPtr, 'steps'), i), wd, ctxOf);
+        });
+    }
+}
+/** Values a manual run may give each `workflow_dispatch` input: its default and its choices. */
+function dispatchChoices(doc) {
+    const out = dict();
+    for (const [k, v] of Object.entries(map(map(map(triggers(doc))?.workflow_dispatch)?.inputs) ?? {})) {
+        const m = map(v);
+        out[k] = [m?.default, ...(Array.isArray(m?.options) ? m.options.slice(0, 64) : [])].filter((x) => x !== undefined);
+    }
+    return out;
+}
+function environmentOf(job, ctx, choices) {
+    const raw = str(job.environment) ?? str(map(job.environment)?.name);
+    if (raw === undefined)
+        return {};
+    const environment = substitute(raw, ctx);
+    if (!environment.includes('${{'))
+        return { environment };
+    const alts = literals(environment);
+    for (const m of environment.matchAll(/\b(matrix|inputs)\.([\w-]+)/g))
+        for (const v of choices[m[1]]?.[m[2]] ?? [])
+            if (str(v))
+                alts.push(str(v));
+    return { environment, environmentAlternatives: [...new Set(alts)] };
+}
+function walkStep(run, doc, call, site, step, ptr, jobWd, ctxOf) {
+    const env = addEnv(site.env, step.env, ctxOf);
+    const ctx = ctxOf(env);
+    const name = str(step.name);
+    const stepName = name === undefined ? undefined : substitute(name, ctx);
+    const names = stepName ? [...site.names, { kind: 'step', value: stepName }] : site.names;
+    const own = call.caller === undefined;
+    const here = { ...site, env, names, ...(stepName !== undefined ? { stepName } : {}) };
+    const uses = str(step.uses);
+    if (uses !== undefined) {
+        const action = AML_ACTIONS.find((a) => a.uses.test(uses.trim()));
+        if (!action)
+            return;
+        const file = str(map(step.with)?.[action.input]);
+        const raw = join(run.root, AML_ACTIONS_DIR, substitute(file ?? action.defaultFile, ctx));
+        run.c.add({ ...here, line: own ? doc.line(at(ptr, 'uses')) : site.line, bases: [''] }, action.command, raw, {});
+        return;
+    }
+    const script = str(step.run);
+    if (script === undefined)
+        return;
+    const wd = str(step['working-directory']) ?? jobWd;
+    const dir = wd === undefined ? undefined : substitute(wd, ctx);
+    const cwd = dir === undefined || dir.startsWith('/') ? dir : join(run.root, dir);
+    const first = doc.valueLine(at(ptr, 'run'));
+    const text = script
+        .split('\n')
+        .map((l) => substitute(l, ctx).replace(/\n/g, ' '))
+        .join('\n');
+    const shell = str(step.shell) ?? '';
+    run.c.script({ ...here, line: own ? doc.line(ptr) : site.line, ...(own ? { scriptLine: (o) => first + o } : {}), ...(cwd !== undefined ? { cwd } : {}) }, text, /pwsh|powershell/i.test(shell));
+}
+function callWorkflow(run, doc, call, site, uses, withBlock, ctx, usesPtr, names) {
+    const line = call.caller?.line ?? doc.line(usesPtr);
+    const inputs = dict();
+    for (const [k, v] of Object.entries(withBlock)) {
+        const s = str(v);
+        inputs[k] = s === undefined ? v : substitute(s, ctx);
+    }
+    const known = GHA_MLOPS_WORKFLOWS.find((w) => w.path.test(uses.trim()));
+    if (known) {
+        const text = substitute(known.script, github_contexts(inputs, site.env, {}));
+        run.c.script({ ...site, line }, text);
+        return;
+    }
+    if (!uses.startsWith('./') || call.depth >= evidence_LIMITS.depth || ++run.budget.expansions > evidence_LIMITS.expansions)
+        return;
+    const target = resolvePath(uses.slice(2), undefined, [run.root, ''], run.c.index);
+    const callee = target === undefined || call.stack.includes(target) ? undefined : run.c.docs.get(target);
+    if (!callee)
+        return;
+    if (callableOnly(callee))
+        run.c.included.add(callee.path);
+    const declared = map(map(map(triggers(callee))?.workflow_call)?.inputs) ?? {};
+    const calleeInputs = dict();
+    for (const [k, v] of Object.entries(declared)) {
+        const d = map(v)?.default;
+        if (d !== undefined)
+            calleeInputs[k] = d;
+    }
+    Object.assign(calleeInputs, inputs);
+    collectVariableFiles(run, callee, calleeInputs);
+    walkJobs(run, callee, {
+        inputs: calleeInputs,
+        caller: call.caller ?? { job: site.jobName ?? '', line },
+        names,
+        depth: call.depth + 1,
+        stack: [...call.stack, callee.path],
+    });
+}
+/** mlops-v2: `config-infra-*.yml` named anywhere in the workflow, and read-yaml's `file_name`. */
+function collectVariableFiles(run, doc, inputs) {
+    const found = [];
+    for (const m of doc.text.matchAll(CONFIG_INFRA))
+        found.push(m[0]);
+    for (const raw of Object.values(map(doc.root.jobs) ?? {})) {
+        const job = map(raw);
+        if (!job || !GHA_READ_YAML.test(str(job.uses)?.trim() ?? ''))
+            continue;
+        const f = str(map(job.with)?.file_name);
+        if (f !== undefined) {
+            const v = substitute(f, github_contexts(inputs, new Env(), {}));
+            if (!v.includes('${{'))
+                found.push(v);
+        }
+    }
+    for (const f of found) {
+        const resolved = resolvePath(f, undefined, run.bases, run.c.index) ?? f;
+        if (!run.variableFiles.includes(resolved))
+            run.variableFiles.push(resolved);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/inventory/pipelines/index.ts
+
+
+
+
+
+const YAML = /\.ya?ml$/i;
+const SCRIPT = /\.(sh|bash)$/i;
+const AZURE_ML_FILE = /^\s*["']?\$schema["']?\s*:.*azureml/im;
+const ADO_ROOT = /^(stages|jobs|steps|variables|extends)\s*:/m;
+const ADO_ITEM = /^\s*-?\s*(task|script|bash|powershell|pwsh|template|job|deployment|stage|name)\s*:/m;
+/** Cheap text test: could this file be a pipeline, a pipeline template, a variable file or a deploy script? (workflows are not manifests) */
+function isPipelineCandidate(path, text) {
+    if (typeof path !== 'string' || typeof text !== 'string' || text.length > MAX_PIPELINE_CHARS)
+        return false;
+    if (SCRIPT.test(path))
+        return /\baz\s+ml\b/.test(text);
+    if (!YAML.test(path))
+        return false;
+    if (isWorkflowPath(path))
+        return /^jobs\s*:/m.test(text);
+    if (AZURE_ML_FILE.test(text) || /^endpoint_name\s*:/m.test(text))
+        return false;
+    return ADO_ROOT.test(text) && (ADO_ITEM.test(text) || /^variables\s*:/m.test(text));
+}
+/** Every deployment the pipelines make. `files` = every repo-relative file path of the checkout (to resolve paths). */
+function findDeployments(pipelines, files) {
+    try {
+        const texts = new Map();
+        for (const p of Array.isArray(pipelines) ? pipelines : []) {
+            if (p && typeof p.path === 'string' && typeof p.text === 'string' && p.text.length <= MAX_PIPELINE_CHARS)
+                texts.set(p.path, p.text);
+        }
+        const c = new Collector(new FileIndex(files), new DocCache(texts));
+        const standalone = new Set();
+        for (const path of [...texts.keys()].sort()) {
+            if (!YAML.test(path))
+                continue;
+            const doc = c.docs.get(path);
+            if (!doc)
+                continue;
+            try {
+                if (isWorkflowPath(path)) {
+                    if (!callableOnly(doc))
+                        standalone.add(path);
+                    walkWorkflow(doc, c);
+                }
+                else if (isAzurePipeline(doc)) {
+                    walkPipeline(doc, c);
+                }
+            }
+            catch {
+                // A pipeline that cannot be read (e.g. nesting past the stack) yields what was found before.
+            }
+        }
+        // A template or a called workflow deploys as part of its caller; alone it proves nothing.
+        return c.evidence.filter((e) => standalone.has(e.pipeline) || !c.included.has(e.pipeline));
+    }
+    catch {
+        return [];
+    }
+}
+/** The stage of a manifest from all its evidence: any production ⇒ production (fail closed); else nonproduction if any; else unknown — with the reason. */
+function pipelines_stageFromPipelines(evidence) {
+    return stageFromPipelines(evidence);
+}
+
+;// CONCATENATED MODULE: ./src/engine/deployed.ts
+// The pipelines of the checkout and the files they deploy (SPEC §3 rule 3), the I/O side: which
+// texts are pipelines, read once. Workflows, Azure DevOps pipelines, their templates, variable
+// files and `az ml` scripts are no manifests; the loader hands over the texts it reads anyway and
+// the rest (scripts, YAML outside `include`) is read here, bounded.
+
+
+
+/** Pipeline files over this size are not read (the pipeline reader refuses longer texts too). */
+const MAX_PIPELINE_BYTES = 512 * 1024;
+const MAYBE_PIPELINE = /\.(ya?ml|sh|bash)$/i;
+const decoder = new TextDecoder('utf-8', { fatal: true });
+class PipelineCollector {
+    sources = [];
+    /** Every file of the checkout the walk visited (paths in pipelines resolve against them). */
+    paths = new Set();
+    /** Files that may be pipelines and whose text the loader has not handed over yet: path → absolute path. */
+    unread = new Map();
+    /** For the walk: every file it visits. */
+    onFile = (rel, abs) => {
+        this.paths.add(rel);
+        if (MAYBE_PIPELINE.test(rel))
+            this.unread.set(rel, abs);
+    };
+    /** For the loader: every text it decodes. */
+    onText = (rel, text) => {
+        this.unread.delete(rel);
+        if (isPipelineCandidate(rel, text))
+            this.sources.push({ path: rel, text });
+    };
+    /** Reads the files that may be pipelines and that the loader did not read (scripts, YAML outside `include`). */
+    readRest() {
+        for (const [rel, abs] of this.unread) {
+            const text = readSmallText(abs);
+            if (text !== undefined)
+                this.onText(rel, text);
+        }
+        this.unread.clear();
+    }
+    /** The deploying steps, by the file they deploy. */
+    deployed() {
+        return groupByManifest(findDeployments(this.sources, this.paths));
+    }
+}
+/** Evidence by the file it deploys, each list in pipeline order. */
+function groupByManifest(evidence) {
+    const out = new Map();
+    for (const e of evidence) {
+        const list = out.get(e.manifest);
+        if (list)
+            list.push(e);
+        else
+            out.set(e.manifest, [e]);
+    }
+    return out;
+}
+/** The commands a file is deployed with, each once. */
+function deployedAs(deployed, rel) {
+    const list = deployed.get(rel);
+    return list ? [...new Set(list.map((e) => e.command))] : [];
+}
+const COMMAND_LABEL = {
+    'online-deployment': '`az ml online-deployment`',
+    'online-endpoint': '`az ml online-endpoint`',
+    'batch-deployment': '`az ml batch-deployment`',
+    'batch-endpoint': '`az ml batch-endpoint`',
+    compute: '`az ml compute`',
+    model: '`az ml model`',
+    'v1-model-deploy': '`az ml model deploy` (CLI v1)',
+    'aml-deploy': 'Azure/aml-deploy',
+    'aml-compute': 'Azure/aml-compute',
+    'aml-registermodel': 'Azure/aml-registermodel',
+};
+/** A short clause naming the first step that deploys a file, for messages: `.github/workflows/cd.yml:40 deploys it with `az ml online-deployment``. */
+function firstDeployer(deployed, rel) {
+    const e = deployed.get(rel)?.[0];
+    return e ? `${e.pipeline}:${e.line} deploys it with ${COMMAND_LABEL[e.command]}` : undefined;
+}
+/** A regular file's UTF-8 text, when it is small enough; undefined otherwise. Never throws. */
+function readSmallText(abs) {
     let fd;
     try {
-        fd = (0,external_node_fs_namespaceObject.openSync)(c.abs, 'r');
+        fd = (0,external_node_fs_namespaceObject.openSync)(abs, 'r');
     }
-    catch (err) {
-        return file([{ message: `cannot read file: ${err.code ?? err.message}`, line: 1, column: 1 }]);
+    catch {
+        return undefined;
     }
     try {
         const st = (0,external_node_fs_namespaceObject.fstatSync)(fd);
-        if (!st.isFile())
-            return null; // a FIFO or device named like a manifest: never block on it
-        if (st.size > maxBytes) {
-            // Only report files that look like manifests, wherever the words are: scan the whole file in
-            // chunks (a key after megabytes of padding must not hide the file). Past the scan cap the gate
-            // cannot look at all, and says so.
-            if (st.size > SCAN_MAX_BYTES) {
-                return file([
-                    {
-                        message: `file too large: ${st.size} bytes is over the ${maxBytes}-byte cap and the ${SCAN_MAX_BYTES}-byte scan cap, so the gate cannot check whether it is a manifest; exclude it in the config if it is not one`,
-                        line: 1,
-                        column: 1,
-                    },
-                ], st.size);
-            }
-            if (!scanLooksLikeManifest(fd, st.size, c.path, looksLikeManifest))
-                return null;
-            return file([{ message: `file too large: ${st.size} bytes is over the ${maxBytes}-byte cap; not read (raise the cap or exclude the file)`, line: 1, column: 1 }], st.size);
-        }
-        return parseBuffer(c, readOpen(fd, st.size), opts.prefilter, syntax);
+        if (!st.isFile() || st.size > MAX_PIPELINE_BYTES)
+            return undefined;
+        const text = decoder.decode(readOpen(fd, st.size));
+        return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
     }
-    catch (err) {
-        return file([{ message: `cannot read file: ${err.code ?? err.message}`, line: 1, column: 1 }]);
+    catch {
+        return undefined;
     }
     finally {
         (0,external_node_fs_namespaceObject.closeSync)(fd);
     }
-}
-/** Parses bytes already read (also the entry point for tests and the fuzzer). */
-function parseBuffer(c, buf, looksLikeManifest, syntax = /\.json$/i.test(c.path) ? 'json' : 'yaml') {
-    const base = { path: c.path, abs: c.abs, text: '', syntax, size: buf.length, docs: [], problems: [] };
-    const utf32 = utf32Kind(buf);
-    if (utf32) {
-        // Python's json reads UTF-32 when it sees the byte order mark; nothing here gates it, so it is reported.
-        if (!looksLikeManifest(c.path, decodeUtf32(buf, utf32)))
-            return null;
-        base.problems.push({
-            message: `file is UTF-32 (${utf32 === 'le' ? 'little' : 'big'}-endian) encoded; the gate reads UTF-8 and UTF-16 only, so it cannot check it. Re-save it as UTF-8`,
-            line: 1,
-            column: 1,
-        });
-        return base;
-    }
-    const utf16 = utf16Kind(buf);
-    if (utf16) {
-        const decoded = utf16 === 'le' ? buf.subarray(2).toString('utf16le') : swap16(buf.subarray(2)).toString('utf16le');
-        if (!looksLikeManifest(c.path, decoded))
-            return null;
-        base.problems.push({
-            message: `file is UTF-16 (${utf16 === 'le' ? 'little' : 'big'}-endian) encoded; the Azure ML CLIs read UTF-8, so Azure cannot load it. Re-save it as UTF-8`,
-            line: 1,
-            column: 1,
-        });
-        return base;
-    }
-    const nul = buf.indexOf(0);
-    let text;
-    try {
-        text = decoder.decode(buf);
-    }
-    catch {
-        // Binary or not UTF-8: report only if the readable part looks like a manifest.
-        const hasBom = buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf;
-        const loose = buf.toString('latin1', hasBom ? 3 : 0);
-        if (!looksLikeManifest(c.path, loose))
-            return null;
-        base.problems.push({ message: 'file is not valid UTF-8 text (binary or another encoding); not read', line: lineOfByte(buf, firstInvalidUtf8(buf)), column: 1 });
-        return base;
-    }
-    if (text.charCodeAt(0) === 0xfeff)
-        text = text.slice(1);
-    if (!looksLikeManifest(c.path, text))
-        return null;
-    if (nul !== -1) {
-        base.text = text;
-        base.problems.push({ message: 'file contains NUL bytes (binary); not read', line: lineOfByte(buf, nul), column: 1 });
-        return base;
-    }
-    base.text = text;
-    const lines = new LineIndex(text);
-    if (text.trim() === '')
-        return base;
-    const r = syntax === 'json' ? parseJsonc(text, lines) : parseYaml(text, lines);
-    base.docs = r.docs;
-    base.problems = r.problems;
-    return base;
-}
-function firstInvalidUtf8(buf) {
-    let lo = 0;
-    let hi = buf.length;
-    while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        try {
-            decoder.decode(buf.subarray(0, mid));
-            lo = mid + 1;
-        }
-        catch {
-            hi = mid;
-        }
-    }
-    return Math.max(0, lo - 4);
-}
-function lineOfByte(buf, offset) {
-    let line = 1;
-    for (let i = 0; i < offset && i < buf.length; i++)
-        if (buf[i] === 10)
-            line++;
-    return line;
-}
-/** Loads candidates in order; files the pre-filter rules out are left out. */
-function read_loadAll(cands, opts) {
-    const out = [];
-    for (const c of cands) {
-        const f = loadCandidate(c, opts);
-        if (f)
-            out.push(f);
-    }
-    return out;
-}
-function utf32Kind(buf) {
-    if (buf.length >= 4 && buf[0] === 0xff && buf[1] === 0xfe && buf[2] === 0 && buf[3] === 0)
-        return 'le';
-    if (buf.length >= 4 && buf[0] === 0 && buf[1] === 0 && buf[2] === 0xfe && buf[3] === 0xff)
-        return 'be';
-    return undefined;
-}
-/** UTF-32 text as a string (for the pre-filter only). */
-function decodeUtf32(buf, kind) {
-    let out = '';
-    for (let i = 4; i + 3 < buf.length; i += 4) {
-        const cp = kind === 'le' ? buf.readUInt32LE(i) : buf.readUInt32BE(i);
-        out += cp <= 0x10ffff ? String.fromCodePoint(cp) : '\ufffd';
-    }
-    return out;
-}
-function utf16Kind(buf) {
-    if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe)
-        return 'le';
-    if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff)
-        return 'be';
-    return undefined;
-}
-function swap16(buf) {
-    const out = Buffer.from(buf.subarray(0, buf.length - (buf.length % 2)));
-    return out.swap16();
-}
-
-;// CONCATENATED MODULE: ./src/policy/kit/quota.ts
-// The vCPU quota the repository's managed online deployments need, per VM family: Azure reserves
-// ⌈1.2 × instances⌉ × vCPUs per deployment (20 % for upgrades), or instances × vCPUs for the sizes
-// exempt from the reservation (includes/quota-allocation-online-deployment.md).
-
-/** The upgrade reservation of managed online deployments. */
-const QUOTA_RESERVE = 1.2;
-/** vCPUs one deployment reserves: ⌈1.2 × instances⌉ × vCPUs, or instances × vCPUs when exempt. */
-function reservedVcpus(instances, vcpus, exempt) {
-    const n = exempt ? instances : Math.ceil(QUOTA_RESERVE * instances - 1e-9);
-    return n * vcpus;
-}
-/** The configured quota of a family (config keys match by family name, case- and "Standard … Family vCPUs"-insensitively). */
-function quotaOf(family, quota) {
-    if (!quota)
-        return undefined;
-    const key = familyKey(family);
-    for (const [name, value] of Object.entries(quota))
-        if (familyKey(name) === key)
-            return value;
-    return undefined;
-}
-/** Per family, the vCPUs the managed online deployments need (sizes missing from the catalogue are not counted). */
-function quotaNeeds(deployments, skus, quota) {
-    const byFamily = new Map();
-    for (const d of deployments) {
-        if (d.target !== 'managed-online' || d.skipDeployment || !d.instanceType || !d.instanceCount)
-            continue;
-        const sku = skus.get(d.instanceType.value);
-        const instances = d.instanceCount.value;
-        if (!sku || !Number.isFinite(instances) || instances <= 0)
-            continue;
-        const family = sku.family ?? `${sku.name} (family unknown)`;
-        let need = byFamily.get(family);
-        if (!need) {
-            need = { family, vcpus: 0, deployments: [] };
-            const q = quotaOf(family, quota);
-            if (q !== undefined)
-                need.quota = q;
-            byFamily.set(family, need);
-        }
-        const vcpus = reservedVcpus(instances, sku.vcpus, sku.quotaExempt);
-        need.vcpus += vcpus;
-        need.deployments.push({ file: d.manifest.file.path, name: d.name ?? null, instanceType: sku.name, instances, vcpus });
-    }
-    const out = [...byFamily.values()].sort((a, b) => (a.family < b.family ? -1 : a.family > b.family ? 1 : 0));
-    for (const n of out)
-        n.deployments.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-    return out;
 }
 
 ;// CONCATENATED MODULE: ./src/fix/lines.ts
@@ -20397,7 +19082,7 @@ function planEdits(src, changes) {
         const segs = pointerSplit(c.set);
         let i = segs.length - 1;
         for (; i >= 0; i--) {
-            const anc = join(segs.slice(0, i));
+            const anc = plan_join(segs.slice(0, i));
             const av = valueIn(src.doc.value, anc);
             if (av === undefined)
                 continue;
@@ -20407,7 +19092,7 @@ function planEdits(src, changes) {
         }
         if (i < 0)
             return undefined;
-        const anc = join(segs.slice(0, i));
+        const anc = plan_join(segs.slice(0, i));
         let members = additions.get(anc);
         if (!members)
             additions.set(anc, (members = new Map()));
@@ -20435,7 +19120,7 @@ function planEdits(src, changes) {
         e.span = p.lines.span(e.start, e.end);
     return edits;
 }
-function join(segs) {
+function plan_join(segs) {
     return segs.reduce((acc, s) => pointerJoin(acc, s), '');
 }
 class Planner {
@@ -20529,7 +19214,7 @@ class Planner {
         const segs = pointerSplit(ptr);
         if (segs.length === 0)
             return undefined;
-        const parent = valueIn(this.src.doc.value, join(segs.slice(0, -1)));
+        const parent = valueIn(this.src.doc.value, plan_join(segs.slice(0, -1)));
         if (!isMapping(parent) || Object.hasOwn(parent, to))
             return undefined;
         const tok = this.keyToken(ptr);
@@ -20936,7 +19621,7 @@ function row(id, title, usedFor, can, stages, description, limits = {}) {
     const has = (c) => can.includes(c);
     return { id, title, usedFor, realtime: has('realtime'), batch: has('batch'), gpu: has('gpu'), fpga: has('fpga'), autoscale: has('autoscale'), stages, ...limits, description };
 }
-const targets_TARGETS = {
+const TARGETS = {
     local: row('local', 'Local web service', 'testing / debugging', ['realtime'], 'nonproduction', 'limited testing and troubleshooting; hardware acceleration depends on local libraries'),
     aci: row('aci', 'Azure Container Instances (ACI)', 'testing or development', ['realtime'], 'nonproduction', 'low-scale CPU workloads needing < 48 GB RAM, models < 1 GB, a single replica', { maxMemoryLimit: 'aci-max-memory-gb', maxModelSizeLimit: 'aci-max-model-size-gb' }),
     aks: row('aks', 'Azure Kubernetes Service (AKS)', 'real-time inference (and batch on Azure ML Kubernetes compute)', ['realtime', 'batch', 'gpu', 'fpga', 'autoscale'], 'any', 'large-scale production deployments; fast response and autoscaling of the deployed service; GPU and FPGA'),
@@ -21001,7 +19686,7 @@ function productionAlternative() {
 
 
 function notForProductionRule(target, meta, what) {
-    const row = targets_TARGETS[target];
+    const row = TARGETS[target];
     return {
         ...meta,
         scope: 'deployment',
@@ -21037,7 +19722,7 @@ const aci_not_for_production_rule = notForProductionRule('aci', {
 }, (d, title) => `${describeDeployment(d)} deploys to ${title} (${d.targetReason})`);
 
 ;// CONCATENATED MODULE: ./src/policy/kit/gaps.ts
-function isUnresolved(ref) {
+function gaps_isUnresolved(ref) {
     return ref?.resolution === 'missing' || ref?.resolution === 'version-mismatch';
 }
 /** Why a rule reading a referenced definition's facts cannot judge it, or undefined when it can. */
@@ -21118,7 +19803,7 @@ function hasLinkedModel(ctx, d) {
 
 
 
-const cluster = targets_TARGETS['compute-cluster'];
+const cluster = TARGETS['compute-cluster'];
 const compute_cluster_not_realtime_rule = {
     id: 'compute-cluster-not-realtime',
     scope: 'deployment',
@@ -21148,7 +19833,7 @@ const compute_cluster_not_realtime_rule = {
 
 /** Computes that run v2 batch deployments: clusters (the table's batch row) and Azure ML Kubernetes compute. */
 const BATCH_COMPUTES = new Set(['amlcompute', 'kubernetes']);
-const batch_requires_compute_cluster_KIND = {
+const KIND = {
     amlcompute: 'an Azure ML compute cluster',
     kubernetes: 'an Azure ML Kubernetes compute',
     aks: 'a legacy AKS compute (v1 AksCompute attachment), which runs v1 web services only',
@@ -21164,7 +19849,7 @@ const batch_requires_compute_cluster_rule = {
     needs: { compute: true },
     appliesTo: (d) => d.mode === 'batch',
     check(d, ctx) {
-        const cluster = targets_TARGETS['compute-cluster'];
+        const cluster = TARGETS['compute-cluster'];
         if (!cluster.batch || !d.computeRef)
             return;
         if (!hasResolvedCompute(ctx, d))
@@ -21172,7 +19857,7 @@ const batch_requires_compute_cluster_rule = {
         const c = d.compute;
         if (BATCH_COMPUTES.has(c.type))
             return;
-        ctx.report(d.computeRef.at, `${describeDeployment(d, 'batch')} runs on "${c.name}", ${batch_requires_compute_cluster_KIND[c.type]}; the ${CITE} lists ${cluster.title} for ${cluster.usedFor} ` +
+        ctx.report(d.computeRef.at, `${describeDeployment(d, 'batch')} runs on "${c.name}", ${KIND[c.type]}; the ${CITE} lists ${cluster.title} for ${cluster.usedFor} ` +
             `(Azure ML Kubernetes compute also runs v2 batch deployments). ` +
             `Fix: point \`${keyPath(d.computeRef.at.ptr)}\` at an amlCompute cluster ` +
             `(e.g. \`az ml compute create --type amlcompute --name batch-cluster --size Standard_DS3_v2 --max-instances 4\`) or at a kubernetesCompute.`);
@@ -21184,7 +19869,7 @@ const batch_requires_compute_cluster_rule = {
 
 /** Real-time targets without GPU support in the table (local, ACI). */
 function noGpuService(d) {
-    const row = targets_TARGETS[d.target];
+    const row = TARGETS[d.target];
     return d.mode === 'realtime' && row.realtime && !row.gpu;
 }
 const gpu_realtime_requires_aks_rule = {
@@ -21195,15 +19880,40 @@ const gpu_realtime_requires_aks_rule = {
     remediation: 'Deploy GPU web services to an AKS cluster with an N-series VM size, or drop the GPU request for ACI/local.',
     appliesTo: noGpuService,
     check(d, ctx) {
-        const row = targets_TARGETS[d.target];
+        const row = TARGETS[d.target];
         for (const at of d.gpuAsks ?? []) {
             ctx.report(at, `\`${keyPath(at.ptr)}\` asks for a GPU, but ${describeDeployment(d)} deploys to ${row.title}; the ${CITE} supports GPU ` +
-                `web-service inference only on ${targets_TARGETS.aks.title} — Azure would deploy it without a GPU. ` +
+                `web-service inference only on ${TARGETS.aks.title} — Azure would deploy it without a GPU. ` +
                 `Fix: deploy to an AKS compute created with an N-series VM size (e.g. Standard_NC6s_v3) ` +
                 `or a managed online endpoint with a GPU \`instance_type\`; for ACI/local, remove \`${keyPath(at.ptr)}\`.`);
         }
     },
 };
+
+;// CONCATENATED MODULE: ./src/catalog/azure-defaults.ts
+// Defaults Azure applies to fields a file leaves out (AZURE-ML-FACTS.md §2a–§2c), in one place.
+/** v2 `amlCompute.size` and aml-compute `vm_size` of an `amlcluster`. */
+const AML_COMPUTE_DEFAULT_SIZE = 'Standard_DS3_v2';
+/** v2 `amlCompute.max_instances`. */
+const AML_COMPUTE_DEFAULT_MAX_INSTANCES = 1;
+/** aml-compute `max_nodes` of an `amlcluster`. */
+const AML_ACTION_CLUSTER_DEFAULT_MAX_NODES = 4;
+/** aml-compute `akscluster` `vm_size` (AksProvisioningConfiguration). */
+const AKS_DEFAULT_SIZE = 'Standard_D3_v2';
+/** aml-compute `akscluster` `agent_count` (AksProvisioningConfiguration). */
+const AKS_DEFAULT_NODES = 3;
+/** v1 `containerResourceRequirements.memoryInGB` / aml-deploy `memory_gb`. */
+const V1_DEFAULT_MEMORY_GB = 0.5;
+/** v1 `containerResourceRequirements.cpu` / aml-deploy `cpu_cores`. */
+const V1_DEFAULT_CPU = 0.1;
+/** azureml-fe's autoscale maximum when `autoScaler.maxReplicas` / `autoscale_max_replicas` is not set. */
+const V1_DEFAULT_AUTOSCALE_MAX = 10;
+/** Kubernetes online `scale_settings.max_instances`. */
+const KUBERNETES_DEFAULT_MAX_INSTANCES = 1;
+/** Kubernetes default instance type (`defaultinstancetype`) requests. */
+const KUBERNETES_DEFAULT_INSTANCE_TYPE = { cpu: '100m', memory: '2Gi' };
+/** Minimum requests of an MLflow (no-code) model on a Kubernetes online endpoint. */
+const KUBERNETES_MLFLOW_MIN = { cpu: 2, memoryGi: 4 };
 
 ;// CONCATENATED MODULE: ./src/policy/kit/facts.ts
 // Facts rules derive from a deployment and its compute, with the defaults Azure applies.
@@ -21293,7 +20003,7 @@ const gpu_batch_requires_gpu_cluster_rule = {
     needs: { model: true, compute: true },
     appliesTo: (d) => d.mode === 'batch',
     check(d, ctx) {
-        const cluster = targets_TARGETS['compute-cluster'];
+        const cluster = TARGETS['compute-cluster'];
         if (!cluster.gpu || !d.computeRef)
             return;
         const need = gpuNeed(d);
@@ -21328,6 +20038,135 @@ const gpu_batch_requires_gpu_cluster_rule = {
     },
 };
 
+;// CONCATENATED MODULE: ./src/formats/kit/placeholder.ts
+// Placeholders: values that stand for something supplied elsewhere (a template, a pipeline
+// variable, a documented "fill this in"). Such values are unknown, never wrong, and never echoed
+// back as if they were a name.
+const PATTERNS = [
+    { re: /\$\{\{[^{}]*\}\}/, what: 'a workflow or pipeline expression' },
+    { re: /\{\{[^{}]*\}\}/, what: 'a template token' },
+    { re: /\$\{[^{}]*\}/, what: 'a shell or pipeline variable' },
+    { re: /\$\([^()]*\)/, what: 'an Azure DevOps variable' },
+    { re: /#\{[^{}]*\}#/, what: 'a token-replacement variable' },
+    { re: /^\s*__[A-Za-z0-9_]+__\s*$/, what: 'a token-replacement variable' },
+    { re: /^\s*<[^<>]+>\s*$/, what: 'a placeholder to fill in' },
+    // `azureml:<your model name>:1`, `repo/image:<tag>`: a fill-in inside a value.
+    { re: /<[A-Za-z][^<>\n]{0,80}>/, what: 'a placeholder to fill in' },
+    { re: /\bINSERT[-_ ].*[-_ ]HERE\b/i, what: 'a placeholder to fill in' },
+    { re: /^\s*\$[A-Za-z_][A-Za-z0-9_]*\s*$/, what: 'a shell variable' },
+];
+/** The kind of placeholder a value holds, if it holds one. */
+function placeholderKind(v) {
+    if (typeof v !== 'string')
+        return undefined;
+    return PATTERNS.find((p) => p.re.test(v))?.what;
+}
+/**
+ * Unrendered template or documented placeholder: `{{X}}`, `${{ x }}`, `${X}`, `$(X)`, `#{X}#`,
+ * `__X__`, `$X`, `<your-cluster-name>`, `INSERT-YOUR-MODEL-NAME-HERE`.
+ */
+function isPlaceholder(v) {
+    return placeholderKind(v) !== undefined;
+}
+
+;// CONCATENATED MODULE: ./src/formats/kit/values.ts
+
+
+/** The value at a JSON Pointer inside the manifest's document (undefined when any step is missing). */
+function valueAt(m, ptr) {
+    return valueIn(m.data, ptr);
+}
+const NUMERIC = /^\s*[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?\s*$/;
+/** Number from a number or a numeric string (Azure's loaders pass both through float()/marshmallow). */
+function toNumber(v) {
+    if (typeof v === 'number')
+        return Number.isFinite(v) ? v : undefined;
+    if (typeof v === 'string' && NUMERIC.test(v)) {
+        const n = Number(v);
+        return Number.isFinite(n) ? n : undefined;
+    }
+    return undefined;
+}
+function isNumericString(v) {
+    return typeof v === 'string' && NUMERIC.test(v);
+}
+const TRUE = new Set(['true', 'yes', 'on', 'y']);
+const FALSE = new Set(['false', 'no', 'off', 'n']);
+/** Boolean from a boolean or a YAML-1.1 boolean word in a string (`"True"`, `"yes"`). */
+function toBool(v) {
+    if (typeof v === 'boolean')
+        return v;
+    if (typeof v === 'string') {
+        const s = v.trim().toLowerCase();
+        if (TRUE.has(s))
+            return true;
+        if (FALSE.has(s))
+            return false;
+    }
+    return undefined;
+}
+/** A finite number at `ptr` written as a number (not text). */
+function numberAt(m, ptr) {
+    const v = valueAt(m, ptr);
+    return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
+}
+function values_num(m, ptr) {
+    const value = toNumber(valueAt(m, ptr));
+    return value === undefined ? undefined : { value, ptr, manifest: m };
+}
+function bool(m, ptr) {
+    const value = toBool(valueAt(m, ptr));
+    return value === undefined ? undefined : { value, ptr, manifest: m };
+}
+/** A non-empty string (numbers are written as text: YAML `name: 123`). Placeholders count as absent. */
+function values_str(m, ptr) {
+    const v = valueAt(m, ptr);
+    let value;
+    if (typeof v === 'string')
+        value = v.trim();
+    else if (typeof v === 'number' && Number.isFinite(v))
+        value = String(v);
+    if (value === undefined || value === '' || isPlaceholder(value))
+        return undefined;
+    return { value, ptr, manifest: m };
+}
+/** Plain string value or undefined (placeholders count as absent). */
+function values_text(m, ptr) {
+    return values_str(m, ptr)?.value;
+}
+/** A string value trimmed and lower-cased, or undefined. */
+function lower(v) {
+    return typeof v === 'string' ? v.trim().toLowerCase() : undefined;
+}
+/** Pointer of the document's first key in source order (the loader keeps insertion order). */
+function firstKeyPtr(m) {
+    const k = Object.keys(m.data)[0];
+    return k === undefined ? '' : pointerJoin('', k);
+}
+function values_anchor(m, ptr) {
+    return { manifest: m, ptr };
+}
+/** Tags as strings; non-scalar values are skipped. */
+function tagsOf(m, ptr = '/tags') {
+    const out = Object.create(null);
+    const v = valueAt(m, ptr);
+    if (!isMapping(v))
+        return out;
+    for (const k of Object.keys(v)) {
+        const t = v[k];
+        if (typeof t === 'string' || typeof t === 'number' || typeof t === 'boolean')
+            out[k] = String(t);
+    }
+    return out;
+}
+/** Drops undefined members so records print cleanly and `'x' in d` means "the file says x". */
+function prune(o) {
+    for (const k of Object.keys(o))
+        if (o[k] === undefined)
+            delete o[k];
+    return o;
+}
+
 ;// CONCATENATED MODULE: ./src/policy/rules/fpga-requires-aks.ts
 
 
@@ -21335,7 +20174,7 @@ const gpu_batch_requires_gpu_cluster_rule = {
 
 /** FPGA inference runs only as a v1 (SDK/CLI v1, aml-deploy) web service on AKS. */
 function isV1AksService(d) {
-    return d.flavor === 'v1-web-service' && d.mode === 'realtime' && targets_TARGETS[d.target].fpga && targets_TARGETS[d.target].realtime;
+    return d.flavor === 'v1-web-service' && d.mode === 'realtime' && TARGETS[d.target].fpga && TARGETS[d.target].realtime;
 }
 const fpga_requires_aks_rule = {
     id: 'fpga-requires-aks',
@@ -21368,8 +20207,8 @@ const fpga_requires_aks_rule = {
             asks.push({ at: modelAnchor(d), what: `${describeModel(d)} declared \`accelerator: fpga\`` });
         }
         for (const a of asks) {
-            ctx.report(a.at, `${describeDeployment(d)} asks for an FPGA (${a.what}) but deploys to ${targets_TARGETS[d.target].title}${d.manifest.family.v1 ? '' : ' through CLI/SDK v2'}; ` +
-                `the ${CITE} supports FPGA inference only for ${targets_TARGETS.aks.title} web services (SDK/CLI v1, Standard_PB6s nodes). ` +
+            ctx.report(a.at, `${describeDeployment(d)} asks for an FPGA (${a.what}) but deploys to ${TARGETS[d.target].title}${d.manifest.family.v1 ? '' : ' through CLI/SDK v2'}; ` +
+                `the ${CITE} supports FPGA inference only for ${TARGETS.aks.title} web services (SDK/CLI v1, Standard_PB6s nodes). ` +
                 `Fix: deploy the model as a v1 AKS web service on a Standard_PB6s cluster, or drop the FPGA requirement and use a CPU/GPU SKU.`);
         }
     },
@@ -21384,9 +20223,9 @@ const aci_memory_limit_rule = {
     defaultSeverity: 'error',
     description: 'ACI suits CPU workloads needing less than 48 GB of RAM.',
     remediation: 'Lower memoryInGB / memory_gb below the ACI limit, or deploy to AKS or a managed online endpoint.',
-    appliesTo: (d) => targets_TARGETS[d.target].maxMemoryLimit !== undefined,
+    appliesTo: (d) => TARGETS[d.target].maxMemoryLimit !== undefined,
     check(d, ctx) {
-        const row = targets_TARGETS[d.target];
+        const row = TARGETS[d.target];
         if (!row.maxMemoryLimit || !d.memoryGb)
             return;
         const limit = ctx.limits[row.maxMemoryLimit];
@@ -21414,9 +20253,9 @@ const aci_model_size_rule = {
     description: 'ACI suits only small models (less than 1 GB); larger models need AKS.',
     remediation: 'Dev/test larger models on a single-node (DevTest) AKS cluster; serve production from AKS or a managed online endpoint.',
     needs: { model: true },
-    appliesTo: (d) => targets_TARGETS[d.target].maxModelSizeLimit !== undefined,
+    appliesTo: (d) => TARGETS[d.target].maxModelSizeLimit !== undefined,
     check(d, ctx) {
-        const row = targets_TARGETS[d.target];
+        const row = TARGETS[d.target];
         if (!row.maxModelSizeLimit)
             return;
         if (!hasLinkedModel(ctx, d))
@@ -21541,7 +20380,7 @@ const memory_headroom_rule = {
         const managedOnly = d.target === 'managed-online';
         const alt = ctx.skus.smallestWith(wantGb, { gpu: wantsGpu(d, supply.sku), managedOnly });
         const fix = [];
-        const row = targets_TARGETS[d.target];
+        const row = TARGETS[d.target];
         if (supply.setting) {
             fix.push(`raise the memory per replica to at least ${num(ceil1(wantGb))} GB`);
             if (row.maxMemoryLimit) {
@@ -21583,7 +20422,7 @@ const memory_headroom_rule = {
         const why = `${num(ratio * 100)} % of the ${num(needGb)} GiB the model needs`;
         if (supply.setting) {
             const gb = ceil1(wantGb);
-            const row = targets_TARGETS[d.target];
+            const row = TARGETS[d.target];
             // Past ACI's RAM ceiling the answer is another target, not a number.
             if (row.maxMemoryLimit && gb >= ctx.limits[row.maxMemoryLimit])
                 return undefined;
@@ -21620,7 +20459,7 @@ const memory_headroom_rule = {
 
 
 function noAutoscale(d) {
-    return !targets_TARGETS[d.target].autoscale;
+    return !TARGETS[d.target].autoscale;
 }
 const autoscale_requires_aks_rule = {
     id: 'autoscale-requires-aks',
@@ -21630,7 +20469,7 @@ const autoscale_requires_aks_rule = {
     remediation: 'Remove autoscale / replica settings for ACI and local, or deploy to AKS or a managed online endpoint to scale out.',
     appliesTo: noAutoscale,
     check(d, ctx) {
-        const row = targets_TARGETS[d.target];
+        const row = TARGETS[d.target];
         const hits = new Map();
         if (d.autoscaleEnabled?.value === true && d.autoscaleEnabled.manifest === d.manifest)
             hits.set(d.autoscaleEnabled.ptr, 'enables autoscaling');
@@ -21638,7 +20477,7 @@ const autoscale_requires_aks_rule = {
             hits.set(d.replicas.ptr, `asks for ${d.replicas.value} replicas`);
         for (const [ptr, what] of hits) {
             ctx.report({ manifest: d.manifest, ptr }, `\`${keyPath(ptr)}\` ${what}, but ${describeDeployment(d)} deploys to ${row.title}, which runs a single replica; ` +
-                `the ${CITE} offers autoscaling of the deployed service on ${targets_TARGETS.aks.title} (and managed online endpoints scale by instance_count). ` +
+                `the ${CITE} offers autoscaling of the deployed service on ${TARGETS.aks.title} (and managed online endpoints scale by instance_count). ` +
                 `Azure ignores this setting here. Fix: remove \`${keyPath(ptr)}\`, or deploy to AKS / a managed online endpoint to scale out.`);
         }
     },
@@ -21828,7 +20667,7 @@ const low_priority_production_batch_rule = {
 ;// CONCATENATED MODULE: ./src/policy/rules/managed-sku-unsupported.ts
 
 
-const managed_sku_unsupported_row = targets_TARGETS['managed-online'];
+const managed_sku_unsupported_row = TARGETS['managed-online'];
 const managed_sku_unsupported_rule = {
     id: 'managed-sku-unsupported',
     scope: 'deployment',
@@ -21872,7 +20711,7 @@ const managed_sku_unsupported_rule = {
 ;// CONCATENATED MODULE: ./src/policy/rules/managed-instance-count-ha.ts
 
 
-const managed_instance_count_ha_row = targets_TARGETS['managed-online'];
+const managed_instance_count_ha_row = TARGETS['managed-online'];
 const managed_instance_count_ha_rule = {
     id: 'managed-instance-count-ha',
     scope: 'deployment',
@@ -21905,7 +20744,7 @@ const managed_instance_count_ha_rule = {
 /** The endpoint kinds with a request timeout maximum, and the limit that holds it. */
 function maximum(d) {
     if (d.target === 'managed-online')
-        return { limit: 'managed-max-request-timeout-ms', title: targets_TARGETS['managed-online'].title };
+        return { limit: 'managed-max-request-timeout-ms', title: TARGETS['managed-online'].title };
     if (d.flavor === 'kubernetes-online')
         return { limit: 'kubernetes-max-request-timeout-ms', title: 'Kubernetes online endpoint' };
     return undefined;
@@ -21939,6 +20778,69 @@ const request_timeout_limit_rule = {
     },
 };
 
+;// CONCATENATED MODULE: ./src/formats/kit/quantity.ts
+
+/** The one grammar of a quantity: sign, digits, optional fraction, then an exponent or a suffix. */
+const QUANTITY = /^\s*([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+)|(Ki|Mi|Gi|Ti|Pi|Ei|[numkMGTPE]))?\s*$/;
+const DECIMAL_EXP = { n: -9, u: -6, m: -3, '': 0, k: 3, M: 6, G: 9, T: 12, P: 15, E: 18 };
+const BINARY_EXP = { Ki: 10, Mi: 20, Gi: 30, Ti: 40, Pi: 50, Ei: 60 };
+function parts(v) {
+    const mt = QUANTITY.exec(v);
+    return mt && !(mt[2] === '' && (mt[3] ?? '') === '') ? mt : undefined;
+}
+/** True for text a Kubernetes quantity parser accepts. */
+function isQuantity(v) {
+    return parts(v) !== undefined;
+}
+/** Kubernetes quantity → plain number (`500m` → 0.5, `1Gi` → 1073741824, `4G` → 4e9). Numbers pass through. */
+function parseQuantity(v) {
+    if (typeof v === 'number')
+        return Number.isFinite(v) ? v : undefined;
+    if (typeof v !== 'string')
+        return undefined;
+    const mt = parts(v);
+    if (!mt)
+        return undefined;
+    const base = Number(`${mt[1]}${mt[2] || '0'}.${mt[3] ?? ''}`);
+    if (mt[4] !== undefined)
+        return base * 10 ** Number(mt[4]);
+    const suffix = mt[5] ?? '';
+    return suffix in BINARY_EXP ? base * 2 ** BINARY_EXP[suffix] : base * 10 ** DECIMAL_EXP[suffix];
+}
+function quantityFact(m, ptr) {
+    const value = parseQuantity(valueAt(m, ptr));
+    return value === undefined ? undefined : { value, ptr, manifest: m };
+}
+/** The quantity as written, as an exact fraction (undefined for hostile sizes: those compare as floats). */
+function exactQuantity(v) {
+    const s = typeof v === 'number' ? (Number.isFinite(v) ? String(v) : '') : typeof v === 'string' ? v : '';
+    const mt = parts(s);
+    if (!mt)
+        return undefined;
+    const frac = mt[3] ?? '';
+    let n = BigInt(`${mt[2]}${frac}` || '0') * (mt[1] === '-' ? -1n : 1n);
+    const suffix = mt[5] ?? '';
+    const e10 = (mt[4] !== undefined ? Number(mt[4]) : (DECIMAL_EXP[suffix] ?? 0)) - frac.length;
+    if (Math.abs(e10) > 64 || mt[2].length + frac.length > 64)
+        return undefined;
+    if (suffix in BINARY_EXP)
+        n *= 2n ** BigInt(BINARY_EXP[suffix]);
+    let d = 1n;
+    if (e10 >= 0)
+        n *= 10n ** BigInt(e10);
+    else
+        d = 10n ** BigInt(-e10);
+    return { n, d };
+}
+/** a < b, exactly when both are written quantities, else by their parsed values. */
+function quantityBelow(a, b) {
+    const ea = exactQuantity(valueAt(a.manifest, a.ptr));
+    const eb = typeof b === 'number' ? exactQuantity(b) : exactQuantity(valueAt(b.manifest, b.ptr));
+    if (ea && eb)
+        return ea.n * eb.d < eb.n * ea.d;
+    return a.value < (typeof b === 'number' ? b : b.value);
+}
+
 ;// CONCATENATED MODULE: ./src/policy/rules/kubernetes-resources.ts
 
 
@@ -21949,7 +20851,7 @@ const request_timeout_limit_rule = {
 const MLFLOW_MIN_CPU = KUBERNETES_MLFLOW_MIN.cpu;
 const MLFLOW_MIN_MEMORY_BYTES = KUBERNETES_MLFLOW_MIN.memoryGi * GIB;
 const below = quantityBelow;
-const kubernetes_resources_NAMES = { cpu: 'cpu', memory: 'memory', gpu: 'nvidia.com/gpu' };
+const NAMES = { cpu: 'cpu', memory: 'memory', gpu: 'nvidia.com/gpu' };
 function isKubernetesOnline(d) {
     return d.flavor === 'kubernetes-online';
 }
@@ -21978,7 +20880,7 @@ const kubernetes_resources_rule = {
             if (r && l && below(l, r)) {
                 ctx.report(kubernetes_resources_anchor(l), `\`${keyPath(l.ptr)}: ${written(l)}\` of ${describeDeployment(d)} is below its request \`${keyPath(r.ptr)}: ${written(r)}\`; ` +
                     'Kubernetes rejects a pod whose limit is lower than its request. ' +
-                    `Fix: set the ${kubernetes_resources_NAMES[k]} limit to at least ${written(r)}, or lower the request.`);
+                    `Fix: set the ${NAMES[k]} limit to at least ${written(r)}, or lower the request.`);
             }
         }
         if (req.gpu && req.gpu.value > 0 && !lim.gpu) {
@@ -22023,7 +20925,7 @@ const kubernetes_resources_rule = {
             const l = lim[k];
             const r = req[k];
             if (l && r && l.ptr === at.ptr)
-                return { description: `raise the ${kubernetes_resources_NAMES[k]} limit to its request (${written(r)})`, changes: [{ set: l.ptr, value: raw(r) }] };
+                return { description: `raise the ${NAMES[k]} limit to its request (${written(r)})`, changes: [{ set: l.ptr, value: raw(r) }] };
         }
         // A GPU request without a limit: the limit equal to the request.
         if (req.gpu && req.gpu.ptr === at.ptr && !lim.gpu) {
@@ -22182,7 +21084,7 @@ function message(m, key, dotted, known) {
         : `Remove it or fix its spelling${known.length > 0 ? ` (known keys here: ${known.filter((k) => k !== '$schema').slice(0, 12).join(', ')}${known.length > 13 ? ', …' : ''})` : ''}.`;
     return `Unknown key \`${dotted}\` in ${label}: ${effect}. ${fix}`;
 }
-function unknown_key_walk(ctx, m, data, fields, ptr, dotted) {
+function walk(ctx, m, data, fields, ptr, dotted) {
     const known = Object.keys(fields);
     for (const key of Object.keys(data)) {
         const childPtr = pointerJoin(ptr, key);
@@ -22194,7 +21096,7 @@ function unknown_key_walk(ctx, m, data, fields, ptr, dotted) {
         }
         const v = data[key];
         if (typeof node === 'object' && isMapping(v))
-            unknown_key_walk(ctx, m, v, node, childPtr, childDotted);
+            walk(ctx, m, v, node, childPtr, childDotted);
     }
 }
 const unknown_key_rule = {
@@ -22204,7 +21106,7 @@ const unknown_key_rule = {
     description: 'A key that Azure would ignore (v1 configs, aml-actions files) or reject (CLI v2 YAML): misspelled, mis-cased, or valid only for another computeType.',
     remediation: 'Rename the key to the one Azure reads (the message suggests the nearest known key) or remove it.',
     check(m, ctx) {
-        unknown_key_walk(ctx, m, m.data, m.family.fields(m), '', '');
+        walk(ctx, m, m.data, m.family.fields(m), '', '');
     },
     fix(m, at) {
         // The rename the message offers, when the family reads the renamed key without complaint.
@@ -22301,7 +21203,7 @@ const unresolved_reference_rule = {
             if (d.skipDeployment)
                 continue;
             const mr = d.modelRef;
-            if (mr && isUnresolved(mr) && once(mr)) {
+            if (mr && gaps_isUnresolved(mr) && once(mr)) {
                 const rules = blocked(ctx.rules, 'model', d);
                 const fix = mr.resolution === 'version-mismatch'
                     ? `add metadata for version ${mr.version ?? '?'} (a model YAML with \`name: ${mr.name}\` and \`version: ${mr.version ?? '?'}\`), fix the version, or declare it`
@@ -22310,7 +21212,7 @@ const unresolved_reference_rule = {
                     `Fix: ${fix} in config: \`models: { ${mr.name}: { memory-gb: <GiB>, size-bytes: <bytes>, accelerator: none|gpu|fpga } }\`.`);
             }
             const cr = d.computeRef;
-            if (cr && isUnresolved(cr) && once(cr)) {
+            if (cr && gaps_isUnresolved(cr) && once(cr)) {
                 const rules = blocked(ctx.rules, 'compute', d);
                 const note = d.unresolvedComputeNote && cr.at.manifest === d.manifest ? ` ${d.unresolvedComputeNote}` : '';
                 ctx.report(cr.at, `${notFound(cr, 'compute')}, so ${rules.length ? rules.join(', ') : 'the compute-based rules'} could not be evaluated for this deployment. ` +
@@ -22320,7 +21222,7 @@ const unresolved_reference_rule = {
         }
         for (const e of ctx.inventory.endpoints) {
             const cr = e.computeRef;
-            if (!cr || !isUnresolved(cr) || !once(cr))
+            if (!cr || !gaps_isUnresolved(cr) || !once(cr))
                 continue;
             ctx.report(cr.at, `${notFound(cr, 'compute')}, so ${blocked(ctx.rules, 'compute', undefined).join(', ')} could not be evaluated for the deployments of this endpoint. ` +
                 `Fix: add the kubernetesCompute YAML to the repository, or declare it in config: \`computes: { ${cr.name}: { type: kubernetes, vm-size: <SKU>, nodes: <n> } }\`.`);
@@ -22459,6 +21361,57 @@ const v2_online_on_legacy_aks_rule = {
     },
 };
 
+;// CONCATENATED MODULE: ./src/policy/kit/quota.ts
+// The vCPU quota the repository's managed online deployments need, per VM family: Azure reserves
+// ⌈1.2 × instances⌉ × vCPUs per deployment (20 % for upgrades), or instances × vCPUs for the sizes
+// exempt from the reservation (includes/quota-allocation-online-deployment.md).
+
+/** The upgrade reservation of managed online deployments. */
+const QUOTA_RESERVE = 1.2;
+/** vCPUs one deployment reserves: ⌈1.2 × instances⌉ × vCPUs, or instances × vCPUs when exempt. */
+function reservedVcpus(instances, vcpus, exempt) {
+    const n = exempt ? instances : Math.ceil(QUOTA_RESERVE * instances - 1e-9);
+    return n * vcpus;
+}
+/** The configured quota of a family (config keys match by family name, case- and "Standard … Family vCPUs"-insensitively). */
+function quotaOf(family, quota) {
+    if (!quota)
+        return undefined;
+    const key = familyKey(family);
+    for (const [name, value] of Object.entries(quota))
+        if (familyKey(name) === key)
+            return value;
+    return undefined;
+}
+/** Per family, the vCPUs the managed online deployments need (sizes missing from the catalogue are not counted). */
+function quotaNeeds(deployments, skus, quota) {
+    const byFamily = new Map();
+    for (const d of deployments) {
+        if (d.target !== 'managed-online' || d.skipDeployment || !d.instanceType || !d.instanceCount)
+            continue;
+        const sku = skus.get(d.instanceType.value);
+        const instances = d.instanceCount.value;
+        if (!sku || !Number.isFinite(instances) || instances <= 0)
+            continue;
+        const family = sku.family ?? `${sku.name} (family unknown)`;
+        let need = byFamily.get(family);
+        if (!need) {
+            need = { family, vcpus: 0, deployments: [] };
+            const q = quotaOf(family, quota);
+            if (q !== undefined)
+                need.quota = q;
+            byFamily.set(family, need);
+        }
+        const vcpus = reservedVcpus(instances, sku.vcpus, sku.quotaExempt);
+        need.vcpus += vcpus;
+        need.deployments.push({ file: d.manifest.file.path, name: d.name ?? null, instanceType: sku.name, instances, vcpus });
+    }
+    const out = [...byFamily.values()].sort((a, b) => (a.family < b.family ? -1 : a.family > b.family ? 1 : 0));
+    for (const n of out)
+        n.deployments.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./src/policy/rules/quota-exceeded.ts
 
 
@@ -22580,6 +21533,3052 @@ const ALL_RULES = [
     quota_exceeded_rule,
     policy_change_rule,
 ];
+
+;// CONCATENATED MODULE: ./src/policy/verdict.ts
+const SEVERITY_RANK = { error: 0, warning: 1, notice: 2 };
+function compareFindings(a, b) {
+    return (SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+        (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
+        a.line - b.line ||
+        a.column - b.column ||
+        (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
+}
+function summarise(findings, failOn) {
+    const s = { result: 'pass', errors: 0, warnings: 0, notices: 0, suppressed: 0 };
+    for (const f of findings) {
+        if (f.suppressed) {
+            s.suppressed++;
+            continue;
+        }
+        if (f.severity === 'error')
+            s.errors++;
+        else if (f.severity === 'warning')
+            s.warnings++;
+        else
+            s.notices++;
+    }
+    const failing = failOn === 'never'
+        ? false
+        : failOn === 'error'
+            ? s.errors > 0
+            : failOn === 'warning'
+                ? s.errors + s.warnings > 0
+                : s.errors + s.warnings + s.notices > 0;
+    s.result = failing ? 'fail' : 'pass';
+    return s;
+}
+
+;// CONCATENATED MODULE: ./src/engine/policy-change.ts
+// A pull request that changes the gate's config: the run is judged by the base branch's policy, run
+// again with the PR's, and one `policy-change` finding says what the new policy would turn off,
+// lower, waive or relax, and which findings it would hide (SPEC §6, revised 2026-12).
+
+
+
+
+
+
+
+
+const RULE_IDS = ALL_RULES.map((r) => r.id);
+const POLICY_CHANGE = 'policy-change';
+/** Relaxations listed in the message of a policy-change finding (the rest are counted). */
+const MAX_LISTED = 12;
+function sameSource(a, b) {
+    if (a === null || b === null)
+        return a === b;
+    return a.path === b.path && a.text === b.text;
+}
+/** The config change a run sees, if any: the PR's config differs from the one that judges. */
+function configChange(p) {
+    if (!p)
+        return { changed: false };
+    if (p.from === 'base' && (p.proposedProblems?.length ?? 0) > 0)
+        return { changed: true, path: p.proposedProblems[0].file };
+    if (p.from === 'base' && p.proposed !== undefined && !sameSource(p.source, p.proposed)) {
+        return p.proposed === null ? { changed: true, path: p.source?.path, deleted: true } : { changed: true, path: p.proposed.path };
+    }
+    if (p.from === 'head' && p.baseline !== undefined && !sameSource(p.baseline, p.source)) {
+        return p.source === null ? { changed: true, path: p.baseline?.path, deleted: true } : { changed: true, path: p.source.path };
+    }
+    return { changed: false };
+}
+/** Unsuppressed findings by rule, file and line (how two runs are compared). */
+function activeKeys(findings) {
+    const m = new Map();
+    for (const f of findings) {
+        if (f.suppressed || f.ruleId === POLICY_CHANGE)
+            continue;
+        const k = `${f.ruleId}\u0000${f.file}\u0000${f.line}`;
+        m.set(k, (m.get(k) ?? 0) + 1);
+    }
+    return m;
+}
+/**
+ * Evaluates the run again with the pull request's config and adds one `policy-change` finding
+ * (made by the judging policy's registry, after suppressions: the PR cannot silence it).
+ */
+/** `rerun(config)`: the same run under another config, gating everything. */
+function addPolicyChange(config, policy, opts, meta, result, rerun) {
+    const registry = new Registry(ALL_RULES, config);
+    const proposed = policy.proposed ?? null;
+    const file = proposed?.path ?? meta.changedPath ?? policy.source?.path ?? CONFIG_FILES[0];
+    const kind = proposed === null && !policy.proposedProblems?.length ? 'deleted' : policy.source === null ? 'added' : 'changed';
+    const change = { file, kind, relaxes: [], other: [], hidden: 0 };
+    let span = { line: 1, column: 1, endLine: 1, endColumn: 1 };
+    let message;
+    let severity;
+    const problems = policy.proposedProblems?.length ? policy.proposedProblems : undefined;
+    const next = problems ? { ok: false, problems } : configFrom(proposed, RULE_IDS);
+    if (!next.ok) {
+        const p = next.problems[0];
+        change.invalid = problemText(p);
+        if (p.line > 0)
+            span = { line: p.line, column: Math.max(1, p.column), endLine: p.line, endColumn: Math.max(1, p.column) };
+        message =
+            `The pull request's config ${code(file)} is invalid, so every run would fail once it is merged: ${change.invalid}. ` +
+                "This run was judged by the base branch's policy.";
+    }
+    else {
+        let nextConfig = next.config;
+        if (opts.defaultStage)
+            nextConfig = { ...nextConfig, defaultStage: opts.defaultStage };
+        const items = diffPolicies(config, nextConfig, ALL_RULES);
+        const relaxing = items.filter((i) => i.relaxes);
+        change.relaxes = relaxing.map((i) => i.text);
+        change.other = items.filter((i) => !i.relaxes).map((i) => i.text);
+        // The same run under the PR's policy: which findings would it hide?
+        const theirs = rerun(nextConfig);
+        const kept = activeKeys(theirs.findings);
+        let hiddenErrors = 0;
+        for (const f of result.findings) {
+            if (f.suppressed || f.ruleId === POLICY_CHANGE)
+                continue;
+            const k = `${f.ruleId}\u0000${f.file}\u0000${f.line}`;
+            const left = kept.get(k) ?? 0;
+            if (left > 0)
+                kept.set(k, left - 1);
+            else {
+                change.hidden++;
+                if (f.severity === 'error')
+                    hiddenErrors++;
+            }
+        }
+        change.wouldResult = theirs.summary.result;
+        const first = relaxing[0] ?? items[0];
+        if (first?.ptr && nextConfig.source)
+            span = spanAt(nextConfig.source.doc, first.ptr);
+        const what = kind === 'deleted'
+            ? `The pull request deletes the config ${code(file)}, so the built-in defaults would apply`
+            : `The pull request ${kind === 'added' ? 'adds the config' : 'changes the config'} ${code(file)}`;
+        // What relaxes first, then the rest (raised severities, ignored settings).
+        const ordered = [...relaxing, ...items.filter((i) => !i.relaxes)];
+        const listed = ordered.slice(0, MAX_LISTED).map((i) => i.text);
+        const more = ordered.length - listed.length;
+        const body = listed.length ? `: it ${listed.join('; it ')}${more > 0 ? `; and ${plural(more, 'more change')}` : ''}` : ' (no setting changes)';
+        const effect = change.hidden > 0
+            ? ` With its config, ${plural(change.hidden, 'finding')} of this run (${plural(hiddenErrors, 'error')}) would be hidden` +
+                (theirs.summary.result === 'pass' && result.summary.result === 'fail' ? ' and the run would pass' : '') +
+                '.'
+            : ' With its config, no finding of this run would be hidden.';
+        message =
+            `${what}${body}.${effect} This run was judged by the base branch's policy; the new policy takes effect once merged ` +
+                '(have the config owners review it).';
+        if (relaxing.length === 0 && change.hidden === 0)
+            severity = 'notice';
+    }
+    result.policy = { ...result.policy, change };
+    const f = registry.make(POLICY_CHANGE, file, span, message, severity);
+    if (f) {
+        result.findings.push(f);
+        result.findings.sort(compareFindings);
+        result.summary = summarise(result.findings, opts.failOn);
+    }
+}
+function code(s) {
+    return `\`${s}\``;
+}
+function policyInfo(config, meta, excludedFiles, inForce, now) {
+    const today = now.toISOString().slice(0, 10);
+    const info = {
+        from: meta.from,
+        file: config.source?.path ?? null,
+        ...summarisePolicy(config, ALL_RULES),
+        defaultStage: config.defaultStage,
+        excluded: { patterns: extraExcludes(config), files: excludedFiles },
+        waivers: { inForce, expired: config.waivers.filter((w) => w.expires < today).length },
+    };
+    if (meta.commit)
+        info.commit = meta.commit;
+    if (meta.note)
+        info.note = meta.note;
+    return info;
+}
+
+;// CONCATENATED MODULE: ./src/formats/kit/schema.ts
+
+
+
+
+
+// ---------------------------------------------------------------- messages
+function schema_describe(v) {
+    if (typeof v === 'string')
+        return `the text "${v.length > 40 ? v.slice(0, 40) + '…' : v}"`;
+    if (Array.isArray(v))
+        return 'a list';
+    if (isMapping(v))
+        return 'a mapping';
+    return `\`${String(v)}\``;
+}
+function skip(v) {
+    return v === null || v === undefined || isPlaceholder(v);
+}
+function withHint(msg, hint) {
+    return hint ? `${msg} ${hint}` : msg;
+}
+function fail(fn, message, params = {}) {
+    fn.errors = [{ message, params }];
+    return false;
+}
+const checkNumber = function checkNumber(spec, data) {
+    if (skip(data))
+        return true;
+    if (typeof data === 'number' && !Number.isFinite(data)) {
+        // YAML `.inf`/`.nan`, JSON `1e400`: no Azure loader turns these into a usable size.
+        return fail(checkNumber, `must be a finite number; found ${Number.isNaN(data) ? 'NaN' : data > 0 ? 'infinity' : 'minus infinity'}.`);
+    }
+    const n = typeof data === 'number' ? data : spec.strings && isNumericString(data) ? toNumber(data) : undefined;
+    if (n === undefined) {
+        const what = spec.integer ? 'a whole number' : 'a number';
+        const extra = typeof data === 'string' && !spec.strings && isNumericString(data) ? ' (write it without quotes: the action validates JSON types)' : '';
+        // The hint speaks of ranges (e.g. "a zero or negative size…"): not for values of the wrong type.
+        return fail(checkNumber, `must be ${what}; found ${schema_describe(data)}${extra}.`);
+    }
+    if (spec.integer && !Number.isInteger(n))
+        return fail(checkNumber, withHint(`must be a whole number; found ${n}.`, spec.hint));
+    if (spec.exclusiveMin !== undefined && !(n > spec.exclusiveMin)) {
+        return fail(checkNumber, withHint(`must be greater than ${spec.exclusiveMin}; found ${n}.`, spec.hint));
+    }
+    if (spec.min !== undefined && n < spec.min)
+        return fail(checkNumber, withHint(`must be at least ${spec.min}; found ${n}.`, spec.hint));
+    if (spec.max !== undefined && n > spec.max)
+        return fail(checkNumber, withHint(`must be at most ${spec.max}; found ${n}.`, spec.hint));
+    return true;
+};
+const checkBool = function checkBool(spec, data) {
+    if (skip(data) || typeof data === 'boolean')
+        return true;
+    if (spec.strings && toBool(data) !== undefined)
+        return true;
+    return fail(checkBool, `must be true or false; found ${schema_describe(data)}.`);
+};
+function snake(s) {
+    return s.trim().replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
+}
+const checkEnum = function checkEnum(spec, data) {
+    if (data === null && spec.notNull)
+        return fail(checkEnum, withHint(`is empty; allowed values: ${spec.values.join(', ')}.`, spec.hint));
+    if (skip(data))
+        return true;
+    if (typeof data === 'string') {
+        const norm = spec.match === 'exact' ? data : spec.match === 'ci' ? data.trim().toLowerCase() : snake(data);
+        const allowed = spec.values.map((v) => (spec.match === 'exact' ? v : v.toLowerCase()));
+        if (allowed.includes(norm))
+            return true;
+    }
+    return fail(checkEnum, withHint(`is ${schema_describe(data)}; allowed values: ${spec.values.join(', ')}.`, spec.hint));
+};
+const checkString = function checkString(_spec, data) {
+    if (skip(data) || typeof data === 'string')
+        return true;
+    return fail(checkString, `must be text; found ${schema_describe(data)}.`);
+};
+const checkTextOrNumber = function checkTextOrNumber(_spec, data) {
+    if (skip(data) || typeof data === 'string' || typeof data === 'number')
+        return true;
+    return fail(checkTextOrNumber, `must be text or a number; found ${schema_describe(data)}.`);
+};
+const checkQuantity = function checkQuantity(spec, data) {
+    if (skip(data))
+        return true;
+    const example = spec.kind === 'cpu' ? '"500m" or "2"' : '"512Mi" or "4Gi"';
+    if (!(typeof data === 'number' || (typeof data === 'string' && isQuantity(data)))) {
+        return fail(checkQuantity, `must be a Kubernetes quantity such as ${example}; found ${schema_describe(data)}.`);
+    }
+    const n = parseQuantity(data);
+    if (!(n !== undefined && n > 0))
+        return fail(checkQuantity, `must be greater than 0; found ${schema_describe(data)}: a container cannot run with no ${spec.kind}.`);
+    return true;
+};
+/**
+ * A check over pairs of numeric keys of one mapping: `wrong(a, b)` says the first key's value is
+ * off against the second's; the finding names the first key.
+ */
+function pairCheck(wrong, say) {
+    const check = function check(pairs, data) {
+        if (!isMapping(data))
+            return true;
+        for (const [first, second] of pairs) {
+            const a = toNumber(data[first]);
+            const b = toNumber(data[second]);
+            if (a !== undefined && b !== undefined && wrong(a, b))
+                return fail(check, say(first, second, a, b), { key: first });
+        }
+        return true;
+    };
+    return check;
+}
+/** On a mapping: each `[minKey, maxKey]` pair must have min ≤ max (reported at the min key). */
+const checkMinMax = pairCheck((a, b) => a > b, (lo, hi, a, b) => `is ${a}, above \`${hi}\` (${b}): the minimum cannot exceed the maximum. Lower \`${lo}\` or raise \`${hi}\`.`);
+/** On a mapping: each `[limitKey, requestKey]` pair must have limit ≥ request (reported at the limit key). */
+const checkNotBelow = pairCheck((a, b) => a < b, (limit, request, a, b) => `is ${a}, below \`${request}\` (${b}): the SDK rejects a limit lower than its request. Raise \`${limit}\` or lower \`${request}\`.`);
+// ---------------------------------------------------------------- schema builders
+function schema_obj(properties, extra = {}) {
+    return { type: 'object', properties, ...extra };
+}
+const schema_map = { type: 'object' };
+const schema_text = { mdgString: {} };
+const textOrNumber = { mdgTextOrNumber: {} };
+const SIZE_HINT = 'A zero or negative size cannot be deployed.';
+function vocabulary(strings, match) {
+    return {
+        num: (spec = {}) => ({ mdgNumber: { strings, ...spec } }),
+        int: (min, spec = {}) => ({ mdgNumber: { strings, integer: true, min, ...spec } }),
+        pos: (hint) => ({ mdgNumber: { strings, exclusiveMin: 0, ...(hint ? { hint } : {}) } }),
+        flag: { mdgBool: { strings } },
+        oneOf: (values, hint, notNull) => ({ mdgEnum: { values, match, ...(hint ? { hint } : {}), ...(notNull ? { notNull } : {}) } }),
+    };
+}
+// ---------------------------------------------------------------- validation
+/** The vocabulary of CLI v2 YAML (marshmallow: numeric strings, camelCase enums turned snake_case). */
+const V2 = vocabulary(true, 'snake');
+/** The identity-type enum every v2 compute and endpoint shares. */
+function identitySchema() {
+    return schema_obj({ type: V2.oneOf(['system_assigned', 'user_assigned', 'system_assigned,user_assigned', 'none']) });
+}
+let schema_ajv;
+const schema_compiled = new Map();
+/** A compiled validator per schema key (compiled once, on first use). */
+function schema_validator(key, schema) {
+    let v = schema_compiled.get(key);
+    if (v)
+        return v;
+    if (!schema_ajv) {
+        // Unoptimised code compiles ~40 % faster; validation cost is negligible next to parsing.
+        schema_ajv = new ajv.Ajv({ allErrors: true, strict: true, code: { optimize: false } });
+        schema_ajv.addKeyword({ keyword: 'mdgNumber', schemaType: 'object', errors: true, validate: checkNumber });
+        schema_ajv.addKeyword({ keyword: 'mdgBool', schemaType: 'object', errors: true, validate: checkBool });
+        schema_ajv.addKeyword({ keyword: 'mdgEnum', schemaType: 'object', errors: true, validate: checkEnum });
+        schema_ajv.addKeyword({ keyword: 'mdgString', schemaType: 'object', errors: true, validate: checkString });
+        schema_ajv.addKeyword({ keyword: 'mdgTextOrNumber', schemaType: 'object', errors: true, validate: checkTextOrNumber });
+        schema_ajv.addKeyword({ keyword: 'mdgQuantity', schemaType: 'object', errors: true, validate: checkQuantity });
+        schema_ajv.addKeyword({ keyword: 'mdgMinMax', schemaType: 'array', errors: true, validate: checkMinMax });
+        schema_ajv.addKeyword({ keyword: 'mdgNotBelow', schemaType: 'array', errors: true, validate: checkNotBelow });
+    }
+    v = schema_ajv.compile(schema());
+    schema_compiled.set(key, v);
+    return v;
+}
+const REQUIRED_HINTS = {
+    instance_type: 'Add the VM SKU, e.g. `instance_type: Standard_DS3_v2` (one allowed on managed online endpoints).',
+    instance_count: 'Add `instance_count:` (3 or more for production, for high availability).',
+    type: 'Add `type: kubernetes`: without it the Azure ML CLI v2 loads the file as a managed online deployment, whatever `$schema` says.',
+};
+function requiredIssue(m, parent, missing) {
+    const top = parent === '';
+    const names = missing.map((k) => `\`${top ? k : `${dotted(parent)}.${k}`}\``);
+    const hints = missing.map((k) => REQUIRED_HINTS[k]).filter((h) => h !== undefined);
+    return {
+        // A top-level field has no key of its own: the document's first key (SPEC §4).
+        ptr: top ? firstKeyPtr(m) : parent,
+        message: [
+            `${m.kind} requires ${names.join(' and ')}, which this file does not set: the Azure ML CLI v2 rejects the file.`,
+            ...hints,
+        ].join(' '),
+    };
+}
+function issueOf(m, e) {
+    const data = valueIn(m.data, e.instancePath);
+    if (e.keyword === 'type') {
+        if (skip(data))
+            return undefined;
+        return { ptr: e.instancePath, message: `\`${dotted(e.instancePath)}\` must be a mapping of keys; found ${schema_describe(data)}.` };
+    }
+    const key = e.params.key;
+    const ptr = typeof key === 'string' ? pointerJoin(e.instancePath, key) : e.instancePath;
+    return { ptr, message: `\`${dotted(ptr)}\` ${e.message ?? 'is invalid.'}` };
+}
+function position(m, ptr) {
+    const s = m.doc.keys.get(ptr) ?? m.doc.values.get(ptr) ?? m.doc.start;
+    return s.line * 1e6 + s.column;
+}
+/**
+ * Validates a manifest against a schema (`key` names it in the compile cache: the kind); one issue
+ * per key at most, in document order.
+ */
+function validateWith(m, key, schema) {
+    const v = schema_validator(key, schema);
+    if (v(m.data))
+        return [];
+    const out = [];
+    const seen = new Set();
+    const missing = new Map();
+    const issues = [];
+    for (const e of v.errors ?? []) {
+        if (e.keyword === 'required') {
+            const list = missing.get(e.instancePath) ?? [];
+            list.push(String(e.params.missingProperty ?? ''));
+            missing.set(e.instancePath, list);
+        }
+        else {
+            const issue = issueOf(m, e);
+            if (issue)
+                issues.push(issue);
+        }
+    }
+    for (const [parent, keys] of missing)
+        issues.unshift(requiredIssue(m, parent, keys));
+    for (const issue of issues) {
+        if (seen.has(issue.ptr))
+            continue;
+        seen.add(issue.ptr);
+        out.push(issue);
+    }
+    return out.sort((a, b) => position(m, a.ptr) - position(m, b.ptr));
+}
+
+;// CONCATENATED MODULE: ./src/formats/family.ts
+
+/** A family with the defaults every family shares: schema validation by kind, no secrets, not v1. */
+function family_define(spec) {
+    const family = {
+        ...spec,
+        v1: spec.v1 ?? false,
+        secrets: spec.secrets ?? [],
+        validate(m) {
+            return validateWith(m, m.kind, () => family.schema(m.kind));
+        },
+    };
+    return family;
+}
+
+;// CONCATENATED MODULE: ./src/formats/kit/fields.ts
+/** Leaf keys. */
+function leaves(...keys) {
+    return Object.fromEntries(keys.map((k) => [k, true]));
+}
+/** A tree from dotted paths (`containerResourceRequirements.cpu`). */
+function treeOf(paths) {
+    const root = {};
+    for (const p of paths) {
+        const segs = p.split('.');
+        let cur = root;
+        segs.forEach((s, i) => {
+            if (i === segs.length - 1) {
+                if (!(s in cur))
+                    cur[s] = true;
+            }
+            else {
+                const next = cur[s];
+                if (typeof next === 'object')
+                    cur = next;
+                else
+                    cur = cur[s] = {};
+            }
+        });
+    }
+    return root;
+}
+/** The member of a known-key tree for a key, if the key is known (own keys only: `constructor` is data). */
+function fieldOf(fields, key) {
+    return Object.hasOwn(fields, key) ? fields[key] : undefined;
+}
+// ---------------------------------------------------------------- CLI v2 YAML (§2c, §2d)
+const ROUTE = leaves('port', 'path');
+const ENVIRONMENT = {
+    ...leaves('name', 'version', 'image', 'conda_file', 'description', 'os_type', 'datastore', 'id', 'stage', 'intellectual_property'),
+    build: leaves('path', 'dockerfile_path', 'context'),
+    inference_config: { liveness_route: ROUTE, readiness_route: ROUTE, scoring_route: ROUTE },
+    tags: 'map',
+    properties: 'map',
+};
+const MODEL_ASSET = {
+    ...leaves('name', 'version', 'path', 'local_path', 'type', 'description', 'stage', 'job_name', 'utc_time_created', 'id', 'latest_version', 'creation_context', 'datastore', 'intellectual_property', 'system_metadata'),
+    tags: 'map',
+    properties: 'map',
+    flavors: 'map',
+};
+const CODE_CONFIGURATION = { code: leaves('local_path', 'path'), scoring_script: true };
+const PROBE = leaves('initial_delay', 'period', 'timeout', 'success_threshold', 'failure_threshold', 'method', 'scheme', 'path', 'port');
+const IDENTITY = leaves('type', 'principal_id', 'tenant_id', 'user_assigned_identities');
+const QUANTITIES = leaves('cpu', 'memory', 'nvidia.com/gpu', 'gpu');
+const DEPLOYMENT_BASE = {
+    $schema: true,
+    ...leaves('name', 'endpoint_name', 'description', 'code_path', 'scoring_script', 'provisioning_state', 'id'),
+    tags: 'map',
+    properties: 'map',
+    model: MODEL_ASSET,
+    code_configuration: CODE_CONFIGURATION,
+    environment: ENVIRONMENT,
+    environment_variables: 'map',
+};
+const ENDPOINT_BASE = {
+    $schema: true,
+    ...leaves('name', 'description', 'auth_mode', 'scoring_uri', 'openapi_uri', 'provisioning_state', 'id', 'location', 'kind'),
+    tags: 'map',
+    properties: 'map',
+};
+const SSH = leaves('admin_username', 'admin_password', 'ssh_key_value', 'ssh_private_key_file', 'ssh_port');
+const COMPUTE_BASE = {
+    $schema: true,
+    ...leaves('name', 'type', 'description', 'location', 'resource_id', 'id', 'provisioning_state', 'provisioning_errors', 'created_on'),
+    tags: 'map',
+};
+const NETWORK = leaves('vnet_name', 'subnet', 'private_ip_address', 'public_ip_address');
+
+;// CONCATENATED MODULE: ./src/formats/kit/refs.ts
+// Asset and compute references (`azureml:NAME:VER`, `azureml:NAME@label`, registry and ARM ids,
+// inline models with a local path), as azure-ai-ml's reference regexes read them.
+
+
+
+
+const URI_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+/** True for `azureml://…`, `https://…`, `runs:/…` — anything with a URI scheme but `azureml:NAME`. */
+function hasUriScheme(s) {
+    return URI_SCHEME.test(s) && !/^azureml:(?!\/\/)/i.test(s);
+}
+/**
+ * Parses an asset or compute reference:
+ * `azureml:NAME:VER`, `azureml:NAME@label`, `azureml:NAME`, bare `NAME` (batch `compute: cpu-cluster`),
+ * `azureml://registries/R/models/NAME/versions/V|labels/L` and ARM ids `/subscriptions/…` (external),
+ * other URIs (`azureml://datastores/…`, `https://…`, `runs:/…`: external).
+ */
+function parseRef(raw, at) {
+    const ref = parseRefText(raw, at);
+    if (ref && !ref.external) {
+        const kind = placeholderKind(ref.name) ?? placeholderKind(ref.raw);
+        if (kind)
+            ref.placeholder = kind;
+    }
+    return ref;
+}
+/** The reference a string key holds, placeholders included (so that rules say why they cannot judge it). */
+function refAt(m, ptr) {
+    const v = valueAt(m, ptr);
+    if (typeof v === 'string')
+        return parseRef(v, values_anchor(m, ptr));
+    if (typeof v === 'number' && Number.isFinite(v))
+        return parseRef(String(v), values_anchor(m, ptr));
+    return undefined;
+}
+function parseRefText(raw, at) {
+    const s = raw.trim();
+    if (s === '')
+        return undefined;
+    if (/^azureml:\/\//i.test(s) || /^\/subscriptions\//i.test(s)) {
+        const segs = s.replace(/^azureml:\/\//i, '').split('/').filter((x) => x !== '');
+        const ref = { raw: s, name: segs[segs.length - 1] ?? s, external: true, at };
+        // …/<type>/<name>/versions/<v> or …/<type>/<name>/labels/<l>
+        const vi = segs.findIndex((x, i) => (x === 'versions' || x === 'labels') && i >= 1 && i === segs.length - 2);
+        if (vi >= 1) {
+            ref.name = segs[vi - 1];
+            const v = segs[vi + 1];
+            if (!isPlaceholder(v)) {
+                if (segs[vi] === 'versions')
+                    ref.version = v;
+                else
+                    ref.label = v;
+            }
+        }
+        else if (segs.length >= 2 && /^(models|computes|environments|components)$/i.test(segs[segs.length - 2])) {
+            ref.name = segs[segs.length - 1];
+        }
+        return ref;
+    }
+    if (hasUriScheme(s))
+        return { raw: s, name: s, external: true, at };
+    const body = s.replace(/^azureml:/i, '');
+    if (body === '')
+        return undefined;
+    const atSign = body.indexOf('@');
+    if (atSign > 0) {
+        const label = body.slice(atSign + 1);
+        return { raw: s, name: body.slice(0, atSign), ...(label && !isPlaceholder(label) ? { label } : {}), external: false, at };
+    }
+    const colon = body.indexOf(':');
+    if (colon > 0) {
+        const version = body.slice(colon + 1);
+        return { raw: s, name: body.slice(0, colon), ...(version && !isPlaceholder(version) ? { version } : {}), external: false, at };
+    }
+    return { raw: s, name: body, external: false, at };
+}
+/** Repo-relative `/` path of a local path written in a manifest, resolved from the manifest's folder. */
+function resolveLocal(manifestPath, p) {
+    const dir = external_node_path_namespaceObject.posix.dirname(manifestPath);
+    const joined = external_node_path_namespaceObject.posix.normalize(external_node_path_namespaceObject.posix.join(dir, p.replace(/\\/g, '/')));
+    return joined.replace(/\/+$/, '') || '.';
+}
+/**
+ * The model of a deployment: a string reference, or an inline mapping `{name, version, path}`
+ * (legacy `local_path`). An inline model with a local path gets `path` (repo-relative); its name
+ * is the inline `name`, else the path as written.
+ */
+function modelRef(m, ptr = '/model') {
+    const v = valueAt(m, ptr);
+    const at = values_anchor(m, ptr);
+    if (typeof v === 'string')
+        return parseRef(v, at);
+    if (!isMapping(v))
+        return undefined;
+    const name = values_text(m, pointerJoin(ptr, 'name'));
+    const version = values_text(m, pointerJoin(ptr, 'version'));
+    const type = values_text(m, pointerJoin(ptr, 'type'))?.toLowerCase();
+    const extra = { ...(version ? { version } : {}), ...(type ? { type } : {}) };
+    const p = values_text(m, pointerJoin(ptr, 'path')) ?? values_text(m, pointerJoin(ptr, 'local_path'));
+    if (p !== undefined) {
+        if (hasUriScheme(p) || /^\/subscriptions\//i.test(p))
+            return { raw: p, name: name ?? p, ...extra, external: true, at };
+        return { raw: p, name: name ?? p, ...extra, external: false, path: resolveLocal(m.file.path, p), at };
+    }
+    if (name !== undefined)
+        return { raw: name, name, ...extra, external: false, at };
+    return undefined;
+}
+/** ModelInfo.localPath form of a resolved path: '' for the repository root, undefined outside it. */
+function modelLocalPath(resolved) {
+    if (resolved === '..' || resolved.startsWith('../'))
+        return undefined;
+    return resolved === '.' ? '' : resolved;
+}
+
+;// CONCATENATED MODULE: ./src/formats/kit/v2.ts
+
+
+/** Where table-level findings on a v2 file point: `$schema`, else `type`, else the first key. */
+function v2TargetKey(m) {
+    if ('$schema' in m.data)
+        return '/$schema';
+    if ('type' in m.data)
+        return '/type';
+    return firstKeyPtr(m);
+}
+/** How the kind was recognised, for messages. */
+function kindReason(m) {
+    return typeof m.data.$schema === 'string' ? m.kind : `${m.kind} (recognised by its keys)`;
+}
+/** Environment image: a string reference (`azureml:env:1`, registry id) or an inline `image`. */
+function environmentImage(m) {
+    const env = valueAt(m, '/environment');
+    if (typeof env === 'string')
+        return values_str(m, '/environment');
+    if (isMapping(env))
+        return values_str(m, '/environment/image');
+    return undefined;
+}
+/** What the v2 families share in their family object. */
+const V2_FAMILY = {
+    unknownKeyEffect: 'the Azure ML CLI v2 rejects fields its schema does not define, so the deployment command fails',
+    label: (m) => m.kind,
+    targetKey: v2TargetKey,
+};
+/** Compute administrator passwords (v2 compute YAML). */
+const ADMIN_PASSWORD_SECRETS = [
+    {
+        ptr: '/admin_password',
+        what: 'a compute administrator password (`admin_password`)',
+        fix: 'remove it, rotate the password, and use `ssh_settings.ssh_key_value` with a public key or pass the password with `--set` from a secret',
+    },
+    {
+        ptr: '/ssh_settings/admin_password',
+        what: 'a compute administrator password (`ssh_settings.admin_password`)',
+        fix: 'remove it, rotate the password, and use `ssh_settings.ssh_key_value` with a public key or pass the password with `--set` from a secret',
+    },
+];
+
+;// CONCATENATED MODULE: ./src/formats/mlflow-model.ts
+// MLflow `MLmodel` (a YAML file of that name at the model folder's root, AZURE-ML-FACTS §2d): the
+// model is the folder holding the file; `model_size_bytes` when MLflow recorded it.
+
+
+
+
+
+
+
+const mlflow_model_KIND = 'mlflowModel';
+const FILE_NAME = 'MLmodel';
+const FIELDS = {
+    ...leaves('artifact_path', 'run_id', 'model_uuid', 'utc_time_created', 'mlflow_version', 'saved_input_example_info', 'model_size_bytes', 'databricks_runtime', 'model_id', 'name', 'source_run_id', 'prompts', 'env_vars', 'auth_policy', 'type', 'source_type'),
+    flavors: 'map',
+    signature: leaves('inputs', 'outputs', 'params'),
+    metadata: 'map',
+    resources: 'map',
+    $schema: true,
+};
+function schema() {
+    return schema_obj({ flavors: schema_map, model_size_bytes: V2.int(1), signature: schema_map, metadata: schema_map });
+}
+const mlflowModel = family_define({
+    id: 'mlflow-model',
+    kinds: [mlflow_model_KIND],
+    prefilter: { fileNames: [FILE_NAME] },
+    detectFirst: true,
+    detect: ({ path: p, data }) => (external_node_path_namespaceObject.posix.basename(p) === FILE_NAME && 'flavors' in data ? mlflow_model_KIND : undefined),
+    ...V2_FAMILY,
+    label: () => 'MLmodel file',
+    unknownKeyEffect: 'MLflow keeps it but neither MLflow nor Azure ML reads it',
+    fields: () => FIELDS,
+    schema,
+    normalise(m) {
+        const size = values_num(m, '/model_size_bytes');
+        const info = {
+            type: 'mlflow_model',
+            sizeBytes: size?.value,
+            sizeSource: size ? `model_size_bytes: ${size.value} in ${m.file.path}` : undefined,
+            localPath: modelLocalPath(external_node_path_namespaceObject.posix.dirname(m.file.path)),
+            manifest: m,
+            source: 'repo',
+            rank: 2,
+        };
+        return { models: [prune(info)] };
+    },
+});
+
+;// CONCATENATED MODULE: ./src/catalog/migration.ts
+// The ACI → managed online migration table (Azure ML "upgrade to v2 managed online endpoints", [MIG]):
+// tried top to bottom, the first row whose CPU and memory bounds both hold wins.
+const MIGRATION = [
+    { cpu: 1, memoryGb: 1.2, sku: 'Standard_DS1_v2' },
+    { cpu: 2, memoryGb: 1.7, sku: 'Standard_F2s_v2' },
+    { cpu: 2, memoryGb: 4.7, sku: 'Standard_DS2_v2' },
+    { cpu: 2, memoryGb: 13.7, sku: 'Standard_E2s_v3' },
+    { cpu: 4, memoryGb: 5.7, sku: 'Standard_F4s_v2' },
+    { cpu: 4, memoryGb: 11.7, sku: 'Standard_DS3_v2' },
+    { cpu: 4, memoryGb: 16, sku: 'Standard_E4s_v3' },
+];
+/** The managed online SKU for a v1 container's CPU and memory, or undefined above the table (size by profiling). */
+function migrationSku(cpu, memoryGb) {
+    return MIGRATION.find((r) => cpu <= r.cpu && memoryGb <= r.memoryGb)?.sku;
+}
+/** The last row's bounds, for messages. */
+const MIGRATION_MAX = { cpu: 4, memoryGb: 16 };
+/** The migration advice for messages: the SKU of the table, or "size by profiling" above it. */
+function migrationAdvice(cpu, memoryGb) {
+    const sku = migrationSku(cpu, memoryGb);
+    const sized = `${round(cpu)} CPU / ${round(memoryGb)} GB`;
+    if (sku)
+        return `by the ACI→managed online migration table, ${sized} maps to \`instance_type: ${sku}\``;
+    return `${sized} is above the migration table (${MIGRATION_MAX.cpu} CPU / ${MIGRATION_MAX.memoryGb} GB): size the \`instance_type\` by profiling the model`;
+}
+function round(n) {
+    return String(Math.round(n * 100) / 100);
+}
+
+;// CONCATENATED MODULE: ./src/formats/v1-deployment-config.ts
+
+
+
+
+
+
+
+
+/** `computeType` (compared case-insensitively, as the v1 CLI does) → target. */
+const v1_deployment_config_TARGETS = { aci: 'aci', aks: 'aks', aksendpoint: 'aks', local: 'local' };
+const v1_deployment_config_NAMES = { aci: 'ACI', aks: 'AKS', aksendpoint: 'AKSENDPOINT', local: 'local' };
+const ALL = ['aci', 'aks', 'aksendpoint', 'local'];
+const ACI_AKS = ['aci', 'aks', 'aksendpoint'];
+const AKS = ['aks', 'aksendpoint'];
+/**
+ * Every key `deploy_config_dict_to_obj` reads, with the computeTypes it is read for.
+ * `rulesRead` marks keys a rule of this product reads on every computeType (autoscale, replicas,
+ * GPU/FPGA intent), which are therefore not "unknown" on ACI/local.
+ */
+const KEYS = [
+    ...group(ALL, false, ['computeType']),
+    ...group(ACI_AKS, false, ['containerResourceRequirements.cpu', 'containerResourceRequirements.memoryInGB', 'authEnabled', 'appInsightsEnabled', 'keys.primaryKey', 'keys.secondaryKey']),
+    ...group(AKS, false, ['containerResourceRequirements.cpuLimit', 'containerResourceRequirements.memoryInGBLimit', 'dataCollection.storageEnabled', 'tokenAuthEnabled', 'scoringTimeoutMs', 'maxConcurrentRequestsPerContainer', 'maxQueueWaitMs', 'namespace']),
+    ...group(AKS, false, ['periodSeconds', 'initialDelaySeconds', 'timeoutSeconds', 'successThreshold', 'failureThreshold'].map((k) => `livenessProbeRequirements.${k}`)),
+    // REST fields the CLI does not read (GPU/FPGA intent), and what a rule reads on every computeType.
+    ...group(AKS, true, ['containerResourceRequirements.gpu', 'containerResourceRequirements.fpga', 'gpuCores', 'numReplicas']),
+    ...group(AKS, true, ['autoscaleEnabled', 'minReplicas', 'maxReplicas', 'refreshPeriodInSeconds', 'targetUtilization'].map((k) => `autoScaler.${k}`)),
+    ...group(['aks'], false, ['computeTargetName']),
+    ...group(['aksendpoint'], false, ['versionName', 'trafficPercentile']),
+    ...group(['aci'], false, ['location', 'sslEnabled', 'sslCertificate', 'sslKey', 'cname', 'dnsNameLabel', 'vaultBaseUrl', 'keyName', 'keyVersion', 'vnetName', 'subnetName']),
+    ...group(['local'], false, ['port']),
+];
+function group(types, rulesRead, paths) {
+    return paths.map((path) => (rulesRead ? { path, types, rulesRead } : { path, types }));
+}
+/** `computeType` in lower case when it is one of the four the v1 CLI knows. */
+function v1Type(m) {
+    const v = m.data.computeType;
+    const t = typeof v === 'string' ? v.trim().toLowerCase() : undefined;
+    return t !== undefined && Object.hasOwn(v1_deployment_config_TARGETS, t) ? t : undefined;
+}
+const trees = new Map();
+/** Known keys for a computeType; an unknown computeType gets the union of all. */
+function fieldsFor(type) {
+    const key = type ?? '*';
+    let t = trees.get(key);
+    if (!t) {
+        t = treeOf(KEYS.filter((k) => type === undefined || k.types.includes(type) || k.rulesRead).map((k) => k.path));
+        trees.set(key, t);
+    }
+    return { ...t, $schema: true };
+}
+function v1_deployment_config_schema() {
+    const f = vocabulary(true, 'ci');
+    const int1 = f.int(1);
+    return schema_obj({
+        computeType: f.oneOf(['aci', 'aks', 'aksendpoint', 'local'], 'The v1 CLI needs one of them (any case) and stops with "unknown deployment type" otherwise.', true),
+        containerResourceRequirements: schema_obj({ cpu: f.pos(SIZE_HINT), memoryInGB: f.pos(SIZE_HINT), cpuLimit: f.pos(SIZE_HINT), memoryInGBLimit: f.pos(SIZE_HINT), gpu: f.int(0), fpga: f.int(0) }, { mdgNotBelow: [['cpuLimit', 'cpu'], ['memoryInGBLimit', 'memoryInGB']] }),
+        gpuCores: f.int(0),
+        autoScaler: schema_obj({ autoscaleEnabled: f.flag, minReplicas: int1, maxReplicas: int1, refreshPeriodInSeconds: int1, targetUtilization: f.num({ exclusiveMin: 0, max: 100 }) }, { mdgMinMax: [['minReplicas', 'maxReplicas']] }),
+        numReplicas: int1,
+        dataCollection: schema_obj({ storageEnabled: f.flag }),
+        authEnabled: f.flag,
+        tokenAuthEnabled: f.flag,
+        appInsightsEnabled: f.flag,
+        sslEnabled: f.flag,
+        scoringTimeoutMs: int1,
+        maxConcurrentRequestsPerContainer: int1,
+        maxQueueWaitMs: int1,
+        livenessProbeRequirements: schema_obj({ periodSeconds: int1, initialDelaySeconds: int1, timeoutSeconds: int1, successThreshold: int1, failureThreshold: int1 }),
+        port: f.int(1, { max: 65535 }),
+        computeTargetName: schema_text,
+        namespace: schema_text,
+        keys: schema_obj({ primaryKey: schema_text, secondaryKey: schema_text }),
+        trafficPercentile: f.num({ min: 0, max: 100 }),
+    });
+}
+function positive(f) {
+    return f !== undefined && f.value > 0;
+}
+/** `computeType`, as written (any case), else the first key. */
+function targetKey(m) {
+    const keys = Object.keys(m.data);
+    const k = keys.find((x) => x === 'computeType') ?? keys.find((x) => x.toLowerCase() === 'computetype') ?? keys[0];
+    return k === undefined ? '' : pointerJoin('', k);
+}
+const v1DeploymentConfig = family_define({
+    id: 'v1-deployment-config',
+    kinds: ['v1DeploymentConfig'],
+    v1: true,
+    prefilter: { keys: ['computeType'] },
+    detect: ({ data }) => ('computeType' in data ? 'v1DeploymentConfig' : undefined),
+    // `$schema` is no key the v1 CLI reads: a v1 config keeps its meaning with one.
+    detectUnderForeignSchema: true,
+    label(m) {
+        const ct = typeof m.data.computeType === 'string' ? m.data.computeType : '?';
+        return `v1 deployment config (computeType ${ct})`;
+    },
+    unknownKeyEffect: 'the v1 CLI/SDK silently ignores keys it does not know, so this setting has no effect',
+    fields: (m) => fieldsFor(v1Type(m)),
+    keyAdvice(m, dotted) {
+        if (v1Type(m) === undefined)
+            return undefined;
+        const e = KEYS.find((k) => k.path === dotted);
+        if (!e)
+            return undefined;
+        const ct = typeof m.data.computeType === 'string' ? m.data.computeType : '';
+        return (`\`${dotted}\` is read only for computeType ${e.types.map((t) => v1_deployment_config_NAMES[t]).join('/')}: for computeType ${ct} the v1 CLI/SDK ignores it, ` +
+            `so this setting has no effect. Remove it, or change computeType if that target is what you meant.`);
+    },
+    schema: v1_deployment_config_schema,
+    targetKey,
+    secrets: [
+        {
+            ptr: '/keys/primaryKey',
+            what: 'a service authentication key (`keys.primaryKey`)',
+            fix: 'omit `keys` so Azure generates the keys, or pass them at deploy time from a secret store (`az ml service regen-key`, GitHub secrets)',
+        },
+        {
+            ptr: '/keys/secondaryKey',
+            what: 'a service authentication key (`keys.secondaryKey`)',
+            fix: 'omit `keys` so Azure generates the keys, or pass them at deploy time from a secret store (`az ml service regen-key`, GitHub secrets)',
+        },
+        { ptr: '/sslKey', what: 'sslKey', fix: '', pem: true },
+    ],
+    deprecation: {
+        what: 'an SDK/CLI v1 deployment configuration',
+        webService: true,
+        replacement(m, d) {
+            const raw = valueAt(m, '/computeType');
+            const t = typeof raw === 'string' ? raw.toLowerCase() : '';
+            if (t === 'local')
+                return 'test locally with a v2 local endpoint (`az ml online-deployment create --local`)';
+            const cpu = d?.cpu?.value ?? numberAt(m, '/containerResourceRequirements/cpu') ?? V1_DEFAULT_CPU;
+            const mem = d?.memoryGb?.value ?? numberAt(m, '/containerResourceRequirements/memoryInGB') ?? V1_DEFAULT_MEMORY_GB;
+            const alt = t === 'aci' ? '' : ', or a kubernetesOnlineDeployment on an Azure ML Kubernetes compute with matching `resources.requests`';
+            return `use a v2 managedOnlineEndpoint + managedOnlineDeployment YAML (\`az ml online-deployment create -f\`)${alt}; ${migrationAdvice(cpu, mem)}`;
+        },
+    },
+    /**
+     * An unknown `computeType` yields no deployment: the `schema` rule reports it. Omitted sizes stay
+     * undefined (the rules apply Azure's defaults and point at `computeType`).
+     */
+    normalise(m) {
+        const ct = v1Type(m);
+        if (!ct)
+            return {};
+        const target = v1_deployment_config_TARGETS[ct];
+        const gpuCores = values_num(m, '/gpuCores');
+        const crrGpu = values_num(m, '/containerResourceRequirements/gpu');
+        const gpu = positive(gpuCores) ? gpuCores : positive(crrGpu) ? crrGpu : (gpuCores ?? crrGpu);
+        const gpuAsks = [];
+        for (const ptr of ['/gpuCores', '/containerResourceRequirements/gpu']) {
+            const v = numberAt(m, ptr);
+            if (v !== undefined && v > 0)
+                gpuAsks.push(values_anchor(m, ptr));
+        }
+        if (gpu && gpu.value > 0 && !gpuAsks.some((a) => a.ptr === gpu.ptr))
+            gpuAsks.unshift(values_anchor(m, gpu.ptr));
+        const replicas = values_num(m, '/numReplicas');
+        const autoscaleEnabled = bool(m, '/autoScaler/autoscaleEnabled');
+        const d = {
+            manifest: m,
+            flavor: 'v1-web-service',
+            target,
+            mode: 'realtime',
+            targetReason: `computeType: ${String(m.data.computeType).trim()}`,
+            targetKey: values_anchor(m, targetKey(m)),
+            cpu: values_num(m, '/containerResourceRequirements/cpu'),
+            memoryGb: values_num(m, '/containerResourceRequirements/memoryInGB'),
+            defaultMemory: target === 'local' ? undefined : { gb: V1_DEFAULT_MEMORY_GB, key: 'containerResourceRequirements.memoryInGB' },
+            defaultCpu: V1_DEFAULT_CPU,
+            gpu,
+            gpuAsks,
+            fpga: values_num(m, '/containerResourceRequirements/fpga'),
+            autoscaleEnabled,
+            minReplicas: values_num(m, '/autoScaler/minReplicas'),
+            maxReplicas: values_num(m, '/autoScaler/maxReplicas'),
+            replicas,
+            // The v1 SDK autoscales an AKS service when no replica count is set (AZURE-ML-FACTS §2a).
+            scaling: {
+                maxKey: 'autoScaler.maxReplicas',
+                replicasKey: 'numReplicas',
+                defaultMax: V1_DEFAULT_AUTOSCALE_MAX,
+                implicit: target === 'aks' && autoscaleEnabled === undefined && replicas === undefined,
+            },
+            computeRef: refAt(m, '/computeTargetName'),
+            linksModelByFolder: true,
+            tags: Object.create(null),
+        };
+        return { deployments: [prune(d)] };
+    },
+});
+
+;// CONCATENATED MODULE: ./src/formats/aml-deploy-action.ts
+
+
+
+
+
+
+
+/** One schema for the file: keys for the other target kind are accepted (the action ignores them). */
+const aml_deploy_action_FIELDS = Object.fromEntries([
+    'name', 'deployment_compute_target', 'inference_source_directory', 'inference_entry_script', 'conda_file',
+    'extra_docker_file_steps', 'enable_gpu', 'cuda_version', 'runtime', 'custom_base_image',
+    'model_data_collection_enabled', 'authentication_enabled', 'app_insights_enabled', 'cpu_cores', 'memory_gb',
+    'delete_service_after_deployment', 'description', 'test_enabled', 'test_file_path',
+    'test_file_function_name', 'profiling_enabled', 'profiling_dataset', 'skip_deployment', 'create_image',
+    // ACI only
+    'location', 'ssl_enabled', 'ssl_cert_pem_file', 'ssl_key_pem_file', 'ssl_cname', 'dns_name_label',
+    // AKS only
+    'gpu_cores', 'autoscale_enabled', 'autoscale_min_replicas', 'autoscale_max_replicas',
+    'autoscale_refresh_seconds', 'autoscale_target_utilization', 'scoring_timeout_ms',
+    'replica_max_concurrent_requests', 'max_request_wait_time', 'num_replicas', 'period_seconds',
+    'initial_delay_seconds', 'timeout_seconds', 'success_threshold', 'failure_threshold', 'namespace',
+    'token_auth_enabled',
+].map((k) => [k, true]));
+aml_deploy_action_FIELDS.tags = 'map';
+aml_deploy_action_FIELDS.properties = 'map';
+/** Keys only an aml-deploy file has. */
+const aml_deploy_action_KEYS = ['deployment_compute_target', 'inference_entry_script', 'inference_source_directory', 'enable_gpu', 'autoscale_enabled'];
+/** Sizing keys that, with nothing but aml-deploy fields beside them, make a file an aml-deploy file. */
+const SIZING_KEYS = ['cpu_cores', 'memory_gb', 'gpu_cores', 'num_replicas'];
+function aml_deploy_action_schema() {
+    const f = vocabulary(false, 'exact');
+    const flags = Object.fromEntries(['enable_gpu', 'autoscale_enabled', 'skip_deployment', 'test_enabled', 'delete_service_after_deployment', 'profiling_enabled',
+        'authentication_enabled', 'app_insights_enabled', 'model_data_collection_enabled', 'ssl_enabled', 'token_auth_enabled'].map((k) => [k, f.flag]));
+    const ints1 = Object.fromEntries(['num_replicas', 'autoscale_min_replicas', 'autoscale_max_replicas', 'autoscale_refresh_seconds', 'scoring_timeout_ms',
+        'replica_max_concurrent_requests', 'period_seconds', 'initial_delay_seconds', 'timeout_seconds', 'success_threshold', 'failure_threshold'].map((k) => [k, f.int(1)]));
+    return schema_obj({
+        ...flags,
+        ...ints1,
+        name: schema_text,
+        deployment_compute_target: schema_text,
+        cpu_cores: f.pos(SIZE_HINT),
+        memory_gb: f.pos(SIZE_HINT),
+        gpu_cores: f.int(0),
+        autoscale_target_utilization: f.int(1, { max: 100 }),
+        max_request_wait_time: f.int(0),
+        runtime: f.oneOf(['python', 'spark-py']),
+        create_image: f.oneOf(['docker', 'function_blob', 'function_http', 'function_service_bus_queue']),
+        tags: schema_map,
+        properties: schema_map,
+    }, { mdgMinMax: [['autoscale_min_replicas', 'autoscale_max_replicas']] });
+}
+const amlDeployAction = family_define({
+    id: 'aml-deploy-action',
+    kinds: ['amlDeployAction'],
+    v1: true,
+    prefilter: { keys: [...aml_deploy_action_KEYS, ...SIZING_KEYS] },
+    detect({ data }) {
+        const has = (keys) => keys.some((k) => k in data);
+        if (has(aml_deploy_action_KEYS))
+            return 'amlDeployAction';
+        // Real deploy.json files may hold only sizes (`{"cpu_cores": 1, "memory_gb": 0.5, "location": …}`):
+        // an ACI deployment all the same. Every key must be an aml-deploy field, so other JSON stays out.
+        if (has(SIZING_KEYS) && Object.keys(data).every((k) => fieldOf(aml_deploy_action_FIELDS, k) !== undefined))
+            return 'amlDeployAction';
+        return undefined;
+    },
+    label: () => 'aml-deploy parameters file',
+    unknownKeyEffect: 'the action silently ignores keys outside its schema, so this setting has no effect',
+    fields: () => ({ ...aml_deploy_action_FIELDS, $schema: true }),
+    schema: aml_deploy_action_schema,
+    targetKey: firstKeyPtr,
+    secrets: [{ ptr: '/ssl_key_pem_file', what: 'ssl_key_pem_file', fix: '', pem: true }],
+    deprecation: {
+        what: 'an Azure/aml-deploy action parameters file (SDK v1)',
+        webService: true,
+        replacement(m, d) {
+            const cpu = d?.cpu?.value ?? numberAt(m, '/cpu_cores') ?? V1_DEFAULT_CPU;
+            const mem = d?.memoryGb?.value ?? numberAt(m, '/memory_gb') ?? V1_DEFAULT_MEMORY_GB;
+            return ('replace the Azure/aml-deploy action (deprecated) with azure/login + `az ml online-deployment create -f` and a v2 managedOnlineDeployment ' +
+                `(or kubernetesOnlineDeployment for AKS) YAML; ${migrationAdvice(cpu, mem)}`);
+        },
+    },
+    /** Table-level findings point at the file's first key (there is no `computeType`). */
+    normalise(m) {
+        const rawTarget = valueAt(m, '/deployment_compute_target');
+        const hasTarget = typeof rawTarget === 'string' && rawTarget.trim() !== '';
+        const gpuCores = values_num(m, '/gpu_cores');
+        const enableGpu = bool(m, '/enable_gpu');
+        let gpu = gpuCores;
+        if (enableGpu?.value === true && !(gpuCores && gpuCores.value > 0))
+            gpu = { value: 1, ptr: '/enable_gpu', manifest: m };
+        const gpuAsks = [];
+        if (gpu && gpu.value > 0)
+            gpuAsks.push(values_anchor(m, gpu.ptr));
+        if (valueAt(m, '/enable_gpu') === true && !gpuAsks.some((a) => a.ptr === '/enable_gpu'))
+            gpuAsks.push(values_anchor(m, '/enable_gpu'));
+        const g = numberAt(m, '/gpu_cores');
+        if (g !== undefined && g > 0 && !gpuAsks.some((a) => a.ptr === '/gpu_cores'))
+            gpuAsks.push(values_anchor(m, '/gpu_cores'));
+        const replicas = values_num(m, '/num_replicas');
+        const autoscaleEnabled = bool(m, '/autoscale_enabled');
+        const d = {
+            manifest: m,
+            flavor: 'v1-web-service',
+            name: values_text(m, '/name'),
+            target: hasTarget ? 'aks' : 'aci',
+            mode: 'realtime',
+            targetReason: hasTarget
+                ? `aml-deploy file with deployment_compute_target: ${rawTarget.trim()} ⇒ AKS`
+                : 'aml-deploy file without deployment_compute_target ⇒ ACI',
+            targetKey: values_anchor(m, firstKeyPtr(m)),
+            computeRef: refAt(m, '/deployment_compute_target'),
+            cpu: values_num(m, '/cpu_cores'),
+            memoryGb: values_num(m, '/memory_gb'),
+            defaultMemory: { gb: V1_DEFAULT_MEMORY_GB, key: 'memory_gb' },
+            defaultCpu: V1_DEFAULT_CPU,
+            gpu,
+            gpuAsks,
+            replicas,
+            autoscaleEnabled,
+            minReplicas: values_num(m, '/autoscale_min_replicas'),
+            maxReplicas: values_num(m, '/autoscale_max_replicas'),
+            scaling: {
+                maxKey: 'autoscale_max_replicas',
+                replicasKey: 'num_replicas',
+                defaultMax: V1_DEFAULT_AUTOSCALE_MAX,
+                implicit: hasTarget && autoscaleEnabled === undefined && replicas === undefined,
+            },
+            tags: tagsOf(m),
+            skipDeployment: bool(m, '/skip_deployment')?.value === true ? true : undefined,
+            linksModelByFolder: true,
+            unresolvedComputeNote: 'Note: the aml-deploy action falls back to ACI when `deployment_compute_target` is not an existing AKS compute, so the ACI rules would then apply.',
+        };
+        return { deployments: [prune(d)] };
+    },
+});
+
+;// CONCATENATED MODULE: ./src/formats/aml-compute-action.ts
+
+
+
+
+const aml_compute_action_FIELDS = Object.fromEntries([
+    'name', 'compute_type',
+    // amlcluster
+    'vm_size', 'vm_priority', 'min_nodes', 'max_nodes', 'idle_seconds_before_scaledown',
+    'vnet_resource_group_name', 'vnet_name', 'subnet_name', 'remote_login_port_public_access',
+    'identity_type', 'identity_id',
+    // akscluster
+    'agent_count', 'location', 'service_cidr', 'dns_service_ip', 'docker_bridge_cidr', 'cluster_purpose',
+    'ssl_cname', 'ssl_cert_pem_file', 'ssl_key_pem_file', 'load_balancer_type', 'load_balancer_subnet',
+].map((k) => [k, true]));
+const aml_compute_action_KEYS = ['compute_type', 'vm_priority', 'cluster_purpose', 'agent_count', 'min_nodes'];
+function aml_compute_action_schema() {
+    const f = vocabulary(false, 'exact');
+    return schema_obj({
+        name: schema_text,
+        compute_type: f.oneOf(['amlcluster', 'akscluster']),
+        vm_size: schema_text,
+        vm_priority: f.oneOf(['dedicated', 'lowpriority']),
+        min_nodes: f.int(0),
+        max_nodes: f.int(1),
+        idle_seconds_before_scaledown: f.int(0),
+        agent_count: f.int(1, { hint: 'An AKS cluster needs at least one node.' }),
+        cluster_purpose: schema_text,
+        load_balancer_type: f.oneOf(['PublicIp', 'InternalLoadBalancer']),
+        remote_login_port_public_access: f.oneOf(['Enabled', 'Disabled', 'NotSpecified']),
+        identity_type: f.oneOf(['SystemAssigned', 'UserAssigned']),
+    }, { mdgMinMax: [['min_nodes', 'max_nodes']] });
+}
+/** `compute_type`, or the kind its keys imply when it is missing or unknown. */
+function computeType(m) {
+    const t = typeof m.data.compute_type === 'string' ? m.data.compute_type.trim().toLowerCase() : '';
+    if (t === 'amlcluster')
+        return 'amlcompute';
+    if (t === 'akscluster')
+        return 'aks';
+    if ('vm_priority' in m.data || 'min_nodes' in m.data || 'max_nodes' in m.data)
+        return 'amlcompute';
+    if ('agent_count' in m.data || 'cluster_purpose' in m.data)
+        return 'aks';
+    return 'amlcompute';
+}
+const amlComputeAction = family_define({
+    id: 'aml-compute-action',
+    kinds: ['amlComputeAction'],
+    v1: true,
+    prefilter: { keys: aml_compute_action_KEYS },
+    detect: ({ data }) => (aml_compute_action_KEYS.some((k) => k in data) ? 'amlComputeAction' : undefined),
+    label: () => 'aml-compute parameters file',
+    unknownKeyEffect: 'the action silently ignores keys outside its schema, so this setting has no effect',
+    fields: () => ({ ...aml_compute_action_FIELDS, $schema: true }),
+    schema: aml_compute_action_schema,
+    targetKey: firstKeyPtr,
+    secrets: [
+        {
+            ptr: '/admin_password',
+            what: 'a compute administrator password (`admin_password`)',
+            fix: 'remove it, rotate the password, and use `ssh_settings.ssh_key_value` with a public key or pass the password with `--set` from a secret',
+        },
+        { ptr: '/ssl_key_pem_file', what: 'ssl_key_pem_file', fix: '', pem: true },
+    ],
+    deprecation: {
+        what: 'an Azure/aml-compute action parameters file (SDK v1)',
+        webService: false,
+        replacement(m) {
+            const raw = valueAt(m, '/compute_type');
+            const t = typeof raw === 'string' ? raw.toLowerCase() : '';
+            if (t === 'akscluster') {
+                return 'replace the Azure/aml-compute action with `az ml compute attach --type Kubernetes` (a v2 kubernetesCompute YAML; legacy AKS compute cannot host v2 endpoints)';
+            }
+            return 'replace the Azure/aml-compute action with a v2 amlCompute YAML (`az ml compute create -f`: `size`, `tier`, `min_instances`, `max_instances`)';
+        },
+    },
+    /** With the action's defaults (AZURE-ML-FACTS §2b). */
+    normalise(m) {
+        const type = computeType(m);
+        const name = values_text(m, '/name') ?? '';
+        let info;
+        if (type === 'amlcompute') {
+            const rawPr = valueAt(m, '/vm_priority');
+            const pr = typeof rawPr === 'string' ? rawPr.trim().toLowerCase() : rawPr === undefined || rawPr === null ? undefined : '';
+            const maxNodes = values_num(m, '/max_nodes')?.value ?? AML_ACTION_CLUSTER_DEFAULT_MAX_NODES;
+            info = {
+                name,
+                type,
+                vmSize: values_text(m, '/vm_size') ?? AML_COMPUTE_DEFAULT_SIZE,
+                minNodes: values_num(m, '/min_nodes')?.value ?? 0,
+                maxNodes,
+                nodes: maxNodes,
+                // Absent ⇒ the action's default; a placeholder or a bad value ⇒ unknown (the schema rule reports it).
+                tier: pr === undefined ? 'dedicated' : pr === 'lowpriority' ? 'lowpriority' : pr === 'dedicated' ? 'dedicated' : undefined,
+                manifest: m,
+                source: 'repo',
+            };
+        }
+        else {
+            const purpose = values_text(m, '/cluster_purpose');
+            info = {
+                name,
+                type,
+                vmSize: values_text(m, '/vm_size') ?? AKS_DEFAULT_SIZE,
+                nodes: values_num(m, '/agent_count')?.value ?? AKS_DEFAULT_NODES,
+                // The action sets DEV_TEST when the string mentions dev or test, FAST_PROD otherwise.
+                purpose: purpose !== undefined && /dev|test/i.test(purpose) ? 'DevTest' : 'FastProd',
+                manifest: m,
+                source: 'repo',
+            };
+        }
+        return { computes: [prune(info)] };
+    },
+});
+
+;// CONCATENATED MODULE: ./src/formats/aml-registermodel-action.ts
+
+
+
+const aml_registermodel_action_FIELDS = Object.fromEntries([
+    'model_file_name', 'model_name', 'model_framework', 'model_framework_version', 'model_description',
+    'datasets', 'sample_input_dataset', 'sample_output_dataset', 'pipeline_child_run_name', 'cpu_cores',
+    'memory_gb', 'metrics_max', 'metrics_min', 'force_registration',
+].map((k) => [k, true]));
+aml_registermodel_action_FIELDS.model_tags = 'map';
+aml_registermodel_action_FIELDS.model_properties = 'map';
+const aml_registermodel_action_KEYS = ['model_file_name', 'model_name', 'model_framework'];
+function aml_registermodel_action_schema() {
+    const f = vocabulary(false, 'exact');
+    return schema_obj({
+        model_name: schema_text,
+        model_file_name: schema_text,
+        model_framework: f.oneOf(['scikitlearn', 'onnx', 'tensorflow', 'keras', 'custom']),
+        cpu_cores: f.pos(SIZE_HINT),
+        memory_gb: f.pos(SIZE_HINT),
+        force_registration: f.flag,
+        model_tags: schema_map,
+        model_properties: schema_map,
+    });
+}
+const amlRegisterModelAction = family_define({
+    id: 'aml-registermodel-action',
+    kinds: ['amlRegisterModelAction'],
+    v1: true,
+    prefilter: { keys: aml_registermodel_action_KEYS },
+    detect: ({ data }) => (aml_registermodel_action_KEYS.some((k) => k in data) ? 'amlRegisterModelAction' : undefined),
+    label: () => 'aml-registermodel parameters file',
+    unknownKeyEffect: 'the action silently ignores keys outside its schema, so this setting has no effect',
+    fields: () => ({ ...aml_registermodel_action_FIELDS, $schema: true }),
+    schema: aml_registermodel_action_schema,
+    targetKey: firstKeyPtr,
+    deprecation: {
+        what: 'an Azure/aml-registermodel action parameters file (SDK v1)',
+        webService: false,
+        replacement: () => 'replace the Azure/aml-registermodel action with a v2 model YAML (`az ml model create -f`), keeping `memory_gb` / `model_size_bytes` in its tags',
+    },
+    normalise(m) {
+        const mem = values_num(m, '/memory_gb');
+        const info = {
+            name: values_text(m, '/model_name'),
+            memoryGb: mem?.value,
+            manifest: m,
+            source: 'repo',
+            rank: 1,
+            memorySource: mem ? `memory_gb: ${mem.value} in ${m.file.path}` : undefined,
+        };
+        return { models: [prune(info)] };
+    },
+});
+
+;// CONCATENATED MODULE: ./src/formats/online-deployment.ts
+
+
+
+
+
+
+
+
+
+const MANAGED = 'managedOnlineDeployment';
+const KUBERNETES = 'kubernetesOnlineDeployment';
+const ONLINE_DEPLOYMENT = {
+    ...DEPLOYMENT_BASE,
+    ...leaves('type', 'instance_type', 'instance_count', 'app_insights_enabled', 'model_mount_path', 'egress_public_network_access', 'private_network_connection'),
+    scale_settings: leaves('type', 'min_instances', 'max_instances', 'polling_interval', 'target_utilization_percentage'),
+    request_settings: leaves('request_timeout_ms', 'max_concurrent_requests_per_instance', 'max_queue_wait_ms'),
+    liveness_probe: PROBE,
+    readiness_probe: PROBE,
+    data_collector: {
+        ...leaves('sampling_rate', 'rolling_rate'),
+        collections: 'map',
+        request_logging: leaves('capture_headers'),
+    },
+};
+const KUBERNETES_DEPLOYMENT = {
+    ...ONLINE_DEPLOYMENT,
+    resources: { requests: QUANTITIES, limits: QUANTITIES, instance_types: true },
+};
+function online_deployment_schema(kind) {
+    const kube = kind === KUBERNETES;
+    const f = V2;
+    const probe = schema_obj({ initial_delay: f.int(0), period: f.int(1), timeout: f.int(1), success_threshold: f.int(1), failure_threshold: f.int(1) });
+    const quantities = schema_obj({ cpu: { mdgQuantity: { kind: 'cpu' } }, memory: { mdgQuantity: { kind: 'memory' } }, 'nvidia.com/gpu': f.int(0), gpu: f.int(0) });
+    return schema_obj({
+        name: schema_text,
+        endpoint_name: schema_text,
+        instance_type: schema_text,
+        instance_count: f.int(1, { hint: 'A deployment needs at least one instance.' }),
+        type: f.oneOf(kube ? ['kubernetes'] : ['managed']),
+        app_insights_enabled: f.flag,
+        model_mount_path: schema_text,
+        egress_public_network_access: f.oneOf(['enabled', 'disabled']),
+        scale_settings: schema_obj({
+            type: f.oneOf(kube ? ['default', 'target_utilization'] : ['default'], kube ? undefined : 'Managed online deployments scale through Azure Monitor autoscale, not in this file.'),
+            min_instances: f.int(0),
+            max_instances: f.int(1),
+            polling_interval: f.int(1),
+            target_utilization_percentage: f.int(1, { max: 100 }),
+        }, { mdgMinMax: [['min_instances', 'max_instances']] }),
+        request_settings: schema_obj({ request_timeout_ms: f.int(1), max_concurrent_requests_per_instance: f.int(1), max_queue_wait_ms: f.int(0) }),
+        liveness_probe: probe,
+        readiness_probe: probe,
+        tags: schema_map,
+        properties: schema_map,
+        environment_variables: schema_map,
+        ...(kube ? { resources: schema_obj({ requests: quantities, limits: quantities }) } : {}),
+    }, kube ? { required: ['type'] } : { required: ['instance_type', 'instance_count'] });
+}
+function kubeResources(m, block) {
+    if (!isMapping(valueAt(m, ptrOf('resources', block))))
+        return undefined;
+    return prune({
+        cpu: quantityFact(m, ptrOf('resources', block, 'cpu')),
+        memory: quantityFact(m, ptrOf('resources', block, 'memory')),
+        // The SDK also accepts the pre-renamed `gpu`.
+        gpu: values_num(m, ptrOf('resources', block, 'nvidia.com/gpu')) ?? values_num(m, ptrOf('resources', block, 'gpu')),
+    });
+}
+function scaleSettings(m) {
+    const s = valueAt(m, '/scale_settings');
+    return isMapping(s) ? s : Object.create(null);
+}
+/**
+ * What the CLI v2 loader (azure-ai-ml `OnlineDeployment._load`) picks, whatever `$schema` says:
+ * exactly `type: kubernetes` is a Kubernetes online deployment; anything else is managed.
+ */
+const byType = ({ rawType }) => (rawType === 'kubernetes' ? KUBERNETES : MANAGED);
+/**
+ * Under a Kubernetes `$schema` a file without `type` means Kubernetes, and is judged so; the schema
+ * rule says that the CLI would load it as managed until `type: kubernetes` is added.
+ */
+const byTypeKubernetesSchema = (input) => (input.rawType === undefined ? KUBERNETES : byType(input));
+/** Keys only a job or a component has: a file with them is not a deployment. */
+const JOB_KEYS = ['command', 'jobs', 'inputs', 'outputs', 'trial', 'search_space'];
+const onlineDeployment = family_define({
+    id: 'online-deployment',
+    kinds: [MANAGED, KUBERNETES],
+    schemas: { managedonlinedeployment: byType, kubernetesonlinedeployment: byTypeKubernetesSchema, onlinedeployment: byType },
+    prefilter: { keys: ['endpoint_name'], types: ['kubernetes'] },
+    detect(input) {
+        const { data, type } = input;
+        if (JOB_KEYS.some((k) => k in data) || 'compute' in data)
+            return undefined;
+        const endpointName = 'endpoint_name' in data;
+        if (type === 'kubernetes' && endpointName)
+            return byType(input);
+        if (type === 'pipeline' && 'component' in data)
+            return undefined;
+        // A batch deployment also has `endpoint_name`; it has a `compute`.
+        if (endpointName && 'instance_type' in data)
+            return MANAGED;
+        // Deployment files often leave `endpoint_name` to the command line (`--endpoint-name`).
+        if ('instance_type' in data && 'instance_count' in data && ('model' in data || 'environment' in data || 'code_configuration' in data))
+            return byType(input);
+        return undefined;
+    },
+    ...V2_FAMILY,
+    fields: (m) => ({ ...(m.kind === KUBERNETES ? KUBERNETES_DEPLOYMENT : ONLINE_DEPLOYMENT), $schema: true }),
+    schema: online_deployment_schema,
+    normalise(m) {
+        const kube = m.kind === KUBERNETES;
+        const d = {
+            manifest: m,
+            flavor: kube ? 'kubernetes-online' : 'managed-online',
+            name: values_text(m, '/name'),
+            endpointName: values_text(m, '/endpoint_name'),
+            target: kube ? 'aks' : 'managed-online',
+            mode: 'realtime',
+            targetReason: kube ? `${kindReason(m)}: Azure ML Kubernetes online deployment` : kindReason(m),
+            targetKey: values_anchor(m, v2TargetKey(m)),
+            instanceType: values_str(m, '/instance_type'),
+            instanceCount: values_num(m, '/instance_count'),
+            requestTimeoutMs: values_num(m, '/request_settings/request_timeout_ms'),
+            environmentImage: environmentImage(m),
+            modelRef: modelRef(m),
+            tags: tagsOf(m),
+        };
+        if (kube) {
+            d.inheritsEndpointCompute = true;
+            d.requests = kubeResources(m, 'requests');
+            d.limits = kubeResources(m, 'limits');
+            d.gpu = d.limits?.gpu ?? d.requests?.gpu;
+            d.replicas = d.instanceCount;
+            d.scaling = { maxKey: 'scale_settings.max_instances', defaultMax: KUBERNETES_DEFAULT_MAX_INSTANCES, implicit: false };
+            const scaleType = values_text(m, '/scale_settings/type')?.toLowerCase();
+            const s = scaleSettings(m);
+            // Kubernetes scales by target utilisation when the type says so or min/max are set.
+            if (scaleType === 'target_utilization' || (scaleType === undefined && ('min_instances' in s || 'max_instances' in s))) {
+                d.autoscaleEnabled = { value: true, ptr: scaleType ? '/scale_settings/type' : '/scale_settings', manifest: m };
+                d.minReplicas = values_num(m, '/scale_settings/min_instances');
+                d.maxReplicas = values_num(m, '/scale_settings/max_instances');
+            }
+        }
+        return { deployments: [prune(d)] };
+    },
+});
+
+;// CONCATENATED MODULE: ./src/formats/online-endpoint.ts
+
+
+
+
+
+
+const online_endpoint_MANAGED = 'managedOnlineEndpoint';
+const online_endpoint_KUBERNETES = 'kubernetesOnlineEndpoint';
+const ONLINE_ENDPOINT = {
+    ...ENDPOINT_BASE,
+    ...leaves('public_network_access'),
+    identity: IDENTITY,
+    traffic: 'map',
+    mirror_traffic: 'map',
+};
+const KUBERNETES_ENDPOINT = { ...ONLINE_ENDPOINT, compute: true };
+function online_endpoint_schema(kind) {
+    const f = V2;
+    return schema_obj({
+        name: schema_text,
+        description: schema_text,
+        auth_mode: f.oneOf(['key', 'aml_token', 'aad_token']),
+        tags: schema_map,
+        properties: schema_map,
+        public_network_access: f.oneOf(['enabled', 'disabled']),
+        identity: identitySchema(),
+        traffic: schema_map,
+        mirror_traffic: schema_map,
+        ...(kind === online_endpoint_KUBERNETES ? { compute: schema_text } : {}),
+    });
+}
+/**
+ * What the CLI v2 loader (azure-ai-ml `OnlineEndpoint._load`) picks, whatever `$schema` says: an
+ * endpoint with a (non-empty) `compute` is a Kubernetes online endpoint, any other one managed.
+ */
+const byCompute = ({ data }) => (data.compute !== undefined && data.compute !== null && data.compute !== '' ? online_endpoint_KUBERNETES : online_endpoint_MANAGED);
+const AUTH_MODES = ['key', 'aml_token', 'aad_token'];
+function endpoint(m, kind) {
+    return prune({ manifest: m, name: values_text(m, '/name'), kind, computeRef: refAt(m, '/compute') });
+}
+const onlineEndpoint = family_define({
+    id: 'online-endpoint',
+    kinds: [online_endpoint_MANAGED, online_endpoint_KUBERNETES],
+    schemas: { managedonlineendpoint: byCompute, kubernetesonlineendpoint: byCompute, onlineendpoint: byCompute },
+    prefilter: { keys: ['auth_mode'] },
+    /**
+     * Without `$schema`: an endpoint is a file with `auth_mode` and no deployment or job keys. With a
+     * `compute` it is a Kubernetes online endpoint; `key` / `aml_token` auth is online only. An
+     * `aad_token` endpoint without compute may be a batch endpoint: only the deploying command tells.
+     */
+    detect(input) {
+        const { data } = input;
+        const auth = typeof data.auth_mode === 'string' ? data.auth_mode.trim().toLowerCase() : undefined;
+        if (auth === undefined || !AUTH_MODES.includes(auth))
+            return undefined;
+        if (['endpoint_name', 'command', 'jobs', 'inputs', 'model', 'instance_type', 'component'].some((k) => k in data))
+            return undefined;
+        const kind = byCompute(input);
+        return kind === online_endpoint_KUBERNETES || auth !== 'aad_token' ? kind : undefined;
+    },
+    ...V2_FAMILY,
+    fields: (m) => ({ ...(m.kind === online_endpoint_KUBERNETES ? KUBERNETES_ENDPOINT : ONLINE_ENDPOINT), $schema: true }),
+    schema: online_endpoint_schema,
+    normalise: (m) => ({ endpoints: [endpoint(m, m.kind === online_endpoint_KUBERNETES ? 'kubernetes' : 'managed')] }),
+});
+
+;// CONCATENATED MODULE: ./src/formats/batch-deployment.ts
+
+
+
+
+
+
+
+const BATCH = 'batchDeployment';
+const MODEL = 'modelBatchDeployment';
+const PIPELINE = 'pipelineComponentBatchDeployment';
+/**
+ * What `az ml batch-deployment create -f` loads, whatever `$schema` says: exactly `type: model` is a
+ * model batch deployment, `type: pipeline` a pipeline component one, anything else the legacy layout.
+ */
+const batch_deployment_byType = ({ rawType }) => (rawType === 'model' ? MODEL : rawType === 'pipeline' ? PIPELINE : BATCH);
+/** Keys only a job or a component has: a file with them is not a deployment. */
+const batch_deployment_JOB_KEYS = ['command', 'jobs', 'inputs', 'outputs', 'trial', 'search_space'];
+/** Keys of a batch deployment's own (current or legacy) layout. */
+const BATCH_KEYS = ['mini_batch_size', 'output_action', 'output_file_name', 'retry_settings', 'error_threshold', 'max_concurrency_per_instance', 'settings', 'resources'];
+const RETRY = leaves('max_retries', 'timeout');
+const SETTINGS = {
+    ...leaves('max_concurrency_per_instance', 'error_threshold', 'logging_level', 'mini_batch_size', 'output_action', 'output_file_name', 'instance_count'),
+    retry_settings: RETRY,
+    environment_variables: 'map',
+};
+const batch_deployment_FIELDS = {
+    ...DEPLOYMENT_BASE,
+    ...leaves('type', 'job_definition', 'component'),
+    compute: leaves('target', 'instance_count', 'instance_type'),
+    resources: { ...leaves('instance_count', 'instance_type', 'shm_size', 'docker_args', 'locations', 'max_instance_count'), properties: 'map' },
+    settings: SETTINGS,
+    // Legacy layout (CLI < 1.7): settings at the root.
+    ...SETTINGS,
+};
+function batch_deployment_schema() {
+    const f = V2;
+    const settings = {
+        max_concurrency_per_instance: f.int(1),
+        error_threshold: f.int(-1, { hint: '-1 ignores all failed mini-batches.' }),
+        logging_level: f.oneOf(['warning', 'info', 'debug']),
+        mini_batch_size: f.int(1),
+        output_action: f.oneOf(['append_row', 'summary_only']),
+        output_file_name: schema_text,
+        retry_settings: schema_obj({ max_retries: f.int(0), timeout: f.int(1) }),
+        environment_variables: schema_map,
+    };
+    return schema_obj({
+        ...settings, // legacy layout: settings at the root
+        name: schema_text,
+        endpoint_name: schema_text,
+        type: f.oneOf(['model', 'pipeline']),
+        resources: schema_obj({ instance_count: f.int(1, { hint: 'A batch deployment needs at least one node.' }), instance_type: schema_text }),
+        settings: schema_obj(settings),
+        tags: schema_map,
+        properties: schema_map,
+    });
+}
+/**
+ * The compute of a batch deployment: `compute: azureml:NAME` or bare `NAME`; the 2021 preview
+ * layout `compute: {target, instance_count}` too.
+ */
+function computeRef(m) {
+    return refAt(m, isMapping(valueAt(m, '/compute')) ? '/compute/target' : '/compute');
+}
+const batchDeployment = family_define({
+    id: 'batch-deployment',
+    kinds: [BATCH, MODEL],
+    schemas: { batchdeployment: batch_deployment_byType, modelbatchdeployment: batch_deployment_byType, pipelinecomponentbatchdeployment: batch_deployment_byType },
+    prefilter: { keys: ['endpoint_name', 'mini_batch_size'] },
+    detect(input) {
+        const { data } = input;
+        if (!('compute' in data) || batch_deployment_JOB_KEYS.some((k) => k in data))
+            return undefined;
+        const kind = batch_deployment_byType(input);
+        if (kind === PIPELINE)
+            return undefined; // a pipeline deployment has no `compute`: its family decides
+        if ('endpoint_name' in data)
+            return kind;
+        // Deployment files often leave `endpoint_name` to the command line (`--endpoint-name`).
+        return 'model' in data && BATCH_KEYS.some((k) => k in data) ? kind : undefined;
+    },
+    ...V2_FAMILY,
+    fields: () => ({ ...batch_deployment_FIELDS, $schema: true }),
+    schema: batch_deployment_schema,
+    normalise(m) {
+        const d = {
+            manifest: m,
+            flavor: 'model-batch',
+            name: values_text(m, '/name'),
+            endpointName: values_text(m, '/endpoint_name'),
+            target: 'compute-cluster',
+            mode: 'batch',
+            targetReason: `${kindReason(m)}: batch scoring on its compute`,
+            targetKey: values_anchor(m, v2TargetKey(m)),
+            computeRef: computeRef(m),
+            instanceCount: values_num(m, '/resources/instance_count') ?? values_num(m, '/compute/instance_count'),
+            instanceType: values_str(m, '/resources/instance_type') ?? values_str(m, '/compute/instance_type'),
+            environmentImage: environmentImage(m),
+            modelRef: modelRef(m),
+            tags: tagsOf(m),
+        };
+        return { deployments: [prune(d)] };
+    },
+});
+
+;// CONCATENATED MODULE: ./src/formats/pipeline-batch-deployment.ts
+
+
+
+
+
+
+const pipeline_batch_deployment_KIND = 'pipelineComponentBatchDeployment';
+const pipeline_batch_deployment_FIELDS = {
+    $schema: true,
+    ...leaves('name', 'endpoint_name', 'description', 'type', 'component', 'job_definition', 'provisioning_state', 'id'),
+    tags: 'map',
+    properties: 'map',
+    // Pipeline job settings (default_compute, default_datastore, continue_on_step_failure, force_rerun, …).
+    settings: 'map',
+};
+function pipeline_batch_deployment_schema() {
+    const f = V2;
+    return schema_obj({
+        name: schema_text,
+        endpoint_name: schema_text,
+        type: f.oneOf(['pipeline']),
+        settings: schema_obj({ default_compute: schema_text, continue_on_step_failure: f.flag, force_rerun: f.flag }),
+        tags: schema_map,
+    });
+}
+const pipelineBatchDeployment = family_define({
+    id: 'pipeline-batch-deployment',
+    kinds: [pipeline_batch_deployment_KIND],
+    prefilter: { types: ['pipeline'] },
+    detect: ({ data, type }) => (type === 'pipeline' && 'component' in data ? pipeline_batch_deployment_KIND : undefined),
+    ...V2_FAMILY,
+    fields: () => pipeline_batch_deployment_FIELDS,
+    schema: pipeline_batch_deployment_schema,
+    normalise(m) {
+        const d = {
+            manifest: m,
+            flavor: 'pipeline-batch',
+            name: values_text(m, '/name'),
+            endpointName: values_text(m, '/endpoint_name'),
+            target: 'compute-cluster',
+            mode: 'batch',
+            targetReason: `${kindReason(m)}: pipeline jobs run on settings.default_compute`,
+            targetKey: values_anchor(m, v2TargetKey(m)),
+            computeRef: refAt(m, '/settings/default_compute'),
+            tags: tagsOf(m),
+        };
+        return { deployments: [prune(d)] };
+    },
+});
+
+;// CONCATENATED MODULE: ./src/formats/batch-endpoint.ts
+
+
+
+
+
+const batch_endpoint_KIND = 'batchEndpoint';
+const batch_endpoint_FIELDS = { ...ENDPOINT_BASE, defaults: leaves('deployment_name', 'model_deployment_name') };
+function batch_endpoint_schema() {
+    return schema_obj({
+        name: schema_text,
+        description: schema_text,
+        auth_mode: V2.oneOf(['aad_token']),
+        tags: schema_map,
+        properties: schema_map,
+        defaults: schema_obj({ deployment_name: schema_text }),
+    });
+}
+const batchEndpoint = family_define({
+    id: 'batch-endpoint',
+    kinds: [batch_endpoint_KIND],
+    schemas: { batchendpoint: batch_endpoint_KIND },
+    prefilter: {},
+    ...V2_FAMILY,
+    fields: () => ({ ...batch_endpoint_FIELDS, $schema: true }),
+    schema: batch_endpoint_schema,
+    normalise: (m) => ({ endpoints: [prune({ manifest: m, name: values_text(m, '/name'), kind: 'batch' })] }),
+});
+
+;// CONCATENATED MODULE: ./src/formats/compute.ts
+
+
+
+
+
+
+const KINDS = [
+    {
+        kind: 'amlCompute',
+        type: 'amlcompute',
+        typeValue: 'amlcompute',
+        fields: {
+            ...COMPUTE_BASE,
+            ...leaves('size', 'tier', 'min_instances', 'max_instances', 'idle_time_before_scale_down', 'ssh_public_access_enabled', 'enable_node_public_ip', 'enable_os_patching'),
+            ssh_settings: SSH,
+            network_settings: NETWORK,
+            identity: IDENTITY,
+        },
+        schema: () => ({
+            size: schema_text,
+            tier: V2.oneOf(['dedicated', 'low_priority']),
+            min_instances: V2.int(0),
+            max_instances: V2.int(1, { hint: 'A cluster that can never start a node runs nothing.' }),
+            idle_time_before_scale_down: V2.int(0),
+            ssh_public_access_enabled: V2.flag,
+            enable_node_public_ip: V2.flag,
+            identity: identitySchema(),
+        }),
+    },
+    {
+        kind: 'kubernetesCompute',
+        type: 'kubernetes',
+        typeValue: 'kubernetes',
+        fields: { ...COMPUTE_BASE, namespace: true, identity: IDENTITY, properties: 'map' },
+        schema: () => ({ namespace: schema_text, resource_id: schema_text, identity: identitySchema(), properties: schema_map }),
+    },
+    {
+        kind: 'computeInstance',
+        type: 'computeinstance',
+        typeValue: 'computeinstance',
+        fields: {
+            ...COMPUTE_BASE,
+            ...leaves('size', 'ssh_public_access_enabled', 'schedules', 'idle_time_before_shutdown', 'idle_time_before_shutdown_minutes', 'setup_scripts', 'enable_node_public_ip', 'custom_applications', 'os_image_metadata', 'enable_sso', 'enable_root_access', 'release_quota_on_stop', 'enable_os_patching'),
+            create_on_behalf_of: leaves('user_object_id', 'user_tenant_id'),
+            network_settings: NETWORK,
+            ssh_settings: SSH,
+            identity: IDENTITY,
+        },
+        schema: () => ({ size: schema_text, identity: identitySchema() }),
+    },
+    {
+        kind: 'vmCompute',
+        type: 'virtualmachine',
+        typeValue: 'virtualmachine',
+        fields: { ...COMPUTE_BASE, ssh_settings: SSH },
+        schema: () => ({ resource_id: schema_text }),
+    },
+];
+function kindOf(kind) {
+    return KINDS.find((k) => k.kind === kind) ?? KINDS[0];
+}
+/** The kind a `type` value names (as `Compute._load` lower-cases it), if any. */
+function compute_byType(type) {
+    return KINDS.find((k) => k.typeValue === type)?.kind;
+}
+/** A cluster's tier: absent ⇒ dedicated (Azure's default); a placeholder or a bad value ⇒ unknown (schema reports it). */
+function tierOf(m) {
+    const raw = valueAt(m, '/tier');
+    if (raw === undefined || raw === null)
+        return 'dedicated';
+    const t = typeof raw === 'string' ? raw.trim().toLowerCase().replace(/[_-]/g, '') : undefined;
+    return t === 'lowpriority' ? 'lowpriority' : t === 'dedicated' ? 'dedicated' : undefined;
+}
+const compute = family_define({
+    id: 'compute',
+    kinds: ['amlCompute', 'kubernetesCompute', 'computeInstance', 'vmCompute'],
+    schemas: { amlcompute: 'amlCompute', kubernetescompute: 'kubernetesCompute', computeinstance: 'computeInstance', vmcompute: 'vmCompute' },
+    prefilter: { types: KINDS.map((k) => k.typeValue) },
+    // After the online deployment family: `type: kubernetes` with `endpoint_name` is a deployment.
+    detect: ({ type }) => compute_byType(type),
+    ...V2_FAMILY,
+    fields: (m) => kindOf(m.kind).fields,
+    schema: (kind) => {
+        const k = kindOf(kind);
+        return schema_obj({ name: schema_text, type: V2.oneOf([k.typeValue]), tags: schema_map, ...k.schema() }, k.kind === 'amlCompute' ? { mdgMinMax: [['min_instances', 'max_instances']] } : {});
+    },
+    secrets: ADMIN_PASSWORD_SECRETS,
+    normalise(m) {
+        const k = kindOf(m.kind);
+        const base = { name: values_text(m, '/name') ?? '', type: k.type, manifest: m, source: 'repo' };
+        let info;
+        if (k.type === 'amlcompute') {
+            const maxNodes = values_num(m, '/max_instances')?.value ?? AML_COMPUTE_DEFAULT_MAX_INSTANCES;
+            info = {
+                ...base,
+                vmSize: values_text(m, '/size') ?? AML_COMPUTE_DEFAULT_SIZE,
+                minNodes: values_num(m, '/min_instances')?.value ?? 0,
+                maxNodes,
+                nodes: maxNodes,
+                tier: tierOf(m),
+            };
+        }
+        else if (k.type === 'computeinstance') {
+            info = { ...base, vmSize: values_text(m, '/size'), nodes: 1 };
+        }
+        else if (k.type === 'virtualmachine') {
+            info = { ...base, nodes: 1 };
+        }
+        else {
+            info = base;
+        }
+        return { computes: [prune(info)] };
+    },
+});
+
+;// CONCATENATED MODULE: ./src/formats/model.ts
+
+
+
+
+
+
+
+
+const model_KIND = 'model';
+const model_FIELDS = { $schema: true, ...MODEL_ASSET };
+function declaredFacts(m) {
+    const out = {};
+    for (const block of ['tags', 'properties']) {
+        const v = valueAt(m, `/${block}`);
+        if (!isMapping(v))
+            continue;
+        const mem = toNumber(v.memory_gb);
+        if (out.memoryGb === undefined && mem !== undefined) {
+            out.memoryGb = mem;
+            out.memorySource = `${block}.memory_gb: ${mem} in ${m.file.path}`;
+        }
+        const size = toNumber(v.model_size_bytes);
+        if (out.sizeBytes === undefined && size !== undefined) {
+            out.sizeBytes = size;
+            out.sizeSource = `${block}.model_size_bytes: ${size} in ${m.file.path}`;
+        }
+        const acc = typeof v.accelerator === 'string' ? v.accelerator.trim().toLowerCase() : undefined;
+        if (out.accelerator === undefined && (acc === 'gpu' || acc === 'fpga' || acc === 'none'))
+            out.accelerator = acc;
+    }
+    return out;
+}
+function model_schema() {
+    const f = V2;
+    const facts = schema_obj({
+        memory_gb: f.pos('It declares the memory the model needs, in GiB.'),
+        model_size_bytes: f.int(1),
+        accelerator: f.oneOf(['gpu', 'fpga', 'none']),
+    });
+    return schema_obj({
+        name: schema_text,
+        version: textOrNumber,
+        path: schema_text,
+        type: f.oneOf(['custom_model', 'mlflow_model', 'triton_model']),
+        description: schema_text,
+        tags: facts,
+        properties: facts,
+        flavors: schema_map,
+    });
+}
+const model = family_define({
+    id: 'model',
+    kinds: [model_KIND],
+    schemas: { model: model_KIND },
+    prefilter: { types: ['custom_model', 'mlflow_model', 'triton_model'] },
+    // Without `$schema`: a named asset whose `type` is one of the model types (not any `model.yml`).
+    detect: ({ data, type }) => (type === 'custom_model' || type === 'mlflow_model' || type === 'triton_model') && typeof data.name === 'string' && ('path' in data || 'version' in data)
+        ? model_KIND
+        : undefined,
+    ...V2_FAMILY,
+    fields: () => model_FIELDS,
+    schema: model_schema,
+    normalise(m) {
+        const p = values_text(m, '/path') ?? values_text(m, '/local_path');
+        const rawVersion = valueAt(m, '/version');
+        const version = (typeof rawVersion === 'string' || typeof rawVersion === 'number') && String(rawVersion).trim() !== '' && !isPlaceholder(rawVersion)
+            ? String(rawVersion).trim()
+            : undefined;
+        const info = {
+            name: values_text(m, '/name'),
+            version,
+            type: values_text(m, '/type')?.toLowerCase() ?? 'custom_model',
+            localPath: p !== undefined && !hasUriScheme(p) ? modelLocalPath(resolveLocal(m.file.path, p)) : undefined,
+            manifest: m,
+            source: 'repo',
+            rank: 0,
+            ...declaredFacts(m),
+        };
+        return { models: [prune(info)] };
+    },
+});
+
+;// CONCATENATED MODULE: ./src/formats/index.ts
+
+
+
+
+
+
+
+
+
+
+
+
+const formats_FAMILIES = [
+    mlflowModel,
+    v1DeploymentConfig,
+    amlDeployAction,
+    amlComputeAction,
+    amlRegisterModelAction,
+    onlineDeployment,
+    onlineEndpoint,
+    batchDeployment,
+    pipelineBatchDeployment,
+    batchEndpoint,
+    compute,
+    model,
+];
+
+;// CONCATENATED MODULE: ./src/formats/prefilter.ts
+// The cheap text pre-filter (SPEC §2): a file that holds none of the words any family looks for is
+// not parsed. Its words come from the families; nothing here names a key of its own.
+
+
+function prefilter_escape(s) {
+    return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+let tests;
+function prefilter_build() {
+    const keys = new Set();
+    const types = new Set();
+    const schemas = new Set(['azureml']);
+    const fileNames = new Set();
+    for (const f of formats_FAMILIES) {
+        for (const k of f.prefilter.keys ?? [])
+            keys.add(k);
+        for (const t of f.prefilter.types ?? [])
+            types.add(t);
+        for (const n of f.prefilter.fileNames ?? [])
+            fileNames.add(n);
+        for (const s of Object.keys(f.schemas ?? {}))
+            schemas.add(s === 'model' ? 'model.schema' : s);
+    }
+    const alt = (set) => [...set].map(prefilter_escape).join('|');
+    return {
+        key: new RegExp(`(?:^|[\\s{,"'])(?:${alt(keys)})["']?\\s*:`),
+        schema: new RegExp(`\\$schema["']?\\s*:\\s*["']?[^\\n]*(?:${alt(schemas)})`, 'i'),
+        type: new RegExp(`(?:^|[\\s{,"'])type["']?\\s*:\\s*["']?(?:${alt(types)})\\b`, 'i'),
+        fileNames,
+    };
+}
+/**
+ * Text in which a key can be spelled without its letters appearing literally, as Azure's loaders
+ * (PyYAML, Python json) read it: an escape inside a double-quoted string (`"compute\u0054ype"`,
+ * `"\x24schema"`), a tag (`!!str`, `!<…>`, `%TAG`), an alias used as a key (`*k : ACI`), an explicit
+ * key (`? computeType`). Such a file cannot be ruled out by words: it is parsed.
+ */
+const MAY_HIDE_WORDS = /"[^"\n]*\\|(?:^|[\s[{,:-])!|^%TAG|\*[^\s,[\]{}]+[ \t]*:(?:\s|$)|^[ \t]*(?:-[ \t]+)*\?(?:[ \t]|$)/m;
+/**
+ * Could this YAML/JSON file be an Azure ML manifest? Keeps workflows, package.json … unparsed. A strict
+ * superset of what the families recognise: a file it cannot rule out cheaply goes to the full parse.
+ */
+function looksLikeManifest(relPath, text) {
+    const t = (tests ??= prefilter_build());
+    if (t.fileNames.has(external_node_path_namespaceObject.posix.basename(relPath)))
+        return true;
+    return t.key.test(text) || t.schema.test(text) || t.type.test(text) || MAY_HIDE_WORDS.test(text);
+}
+/** `$schema` basenames of Azure ML assets that are not deployments, endpoints, computes or models. */
+const OUT_OF_SCOPE_SCHEMAS = new Set([
+    'environment', 'data', 'mltable', 'schedule', 'workspace', 'registry', 'index', 'modelversionpackage',
+    'featureset', 'featuresetspec', 'featurestore', 'featurestoreentity', 'capabilityhost',
+]);
+const OUT_OF_SCOPE_SUFFIX = /(job|component|datastore|connection|workspaceconnection)$/;
+/**
+ * What kind of Azure ML asset outside the gate's scope a file's text says it is (a pipeline job, a
+ * component, an environment…), judged from the text alone (for files that do not parse).
+ */
+function outOfScopeAsset(text) {
+    const m = /^\s*["']?\$schema["']?\s*:\s*["']?([^\s"'#]+)/m.exec(text);
+    if (m) {
+        const noQuery = m[1].replace(/[?#].*$/, '');
+        const name = noQuery.slice(noQuery.lastIndexOf('/') + 1).replace(/(\.schema)?\.(json|ya?ml)$/i, '').replace(/\.schema$/i, '');
+        const base = name.toLowerCase();
+        if (OUT_OF_SCOPE_SCHEMAS.has(base) || OUT_OF_SCOPE_SUFFIX.test(base))
+            return `${name} (\`$schema\`)`;
+        return undefined;
+    }
+    if (/^jobs\s*:/m.test(text) && /^type\s*:\s*["']?pipeline\b/m.test(text))
+        return 'pipeline job (`type: pipeline` with `jobs:`)';
+    if (/^command\s*:/m.test(text))
+        return 'command job or component (`command:`)';
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/formats/recognise.ts
+
+
+/** `https://host/latest/managedOnlineDeployment.schema.json` → `managedonlinedeployment`. */
+function schemaBasename(url) {
+    const noQuery = url.trim().replace(/[?#].*$/, '');
+    const base = noQuery.slice(noQuery.lastIndexOf('/') + 1).toLowerCase();
+    return base.replace(/(\.schema)?(\.template)?\.(json|ya?ml)$/, '').replace(/\.schema$/, '');
+}
+let index;
+/** `$schema` basename → how its loader picks the kind; kind → family (built once, from FAMILIES). */
+function indexes() {
+    if (!index) {
+        index = { claims: new Map(), byKind: new Map() };
+        for (const family of formats_FAMILIES) {
+            for (const [base, kind] of Object.entries(family.schemas ?? {}))
+                index.claims.set(base, kind);
+            for (const kind of family.kinds)
+                index.byKind.set(kind, family);
+        }
+    }
+    return index;
+}
+/** The family and kind of one document, or undefined when it is not a manifest. */
+function detect(filePath, data) {
+    const input = { path: filePath, data, type: typeof data.type === 'string' ? data.type.trim().toLowerCase() : undefined, rawType: data.type };
+    for (const family of formats_FAMILIES) {
+        if (!family.detectFirst)
+            continue;
+        const kind = family.detect?.(input);
+        if (kind)
+            return { family, kind };
+    }
+    const schema = data.$schema;
+    if (typeof schema === 'string' && schema.trim() !== '') {
+        const { claims, byKind } = indexes();
+        const claim = claims.get(schemaBasename(schema));
+        if (claim) {
+            const kind = typeof claim === 'string' ? claim : claim(input);
+            const family = byKind.get(kind);
+            if (family)
+                return { family, kind };
+        }
+        // Another Azure ML asset (environment, job, component, ModelVersionPackage…) or a foreign schema.
+        for (const family of formats_FAMILIES) {
+            if (!family.detectUnderForeignSchema)
+                continue;
+            const kind = family.detect?.(input);
+            if (kind)
+                return { family, kind };
+        }
+        return undefined;
+    }
+    for (const family of formats_FAMILIES) {
+        if (family.detectFirst)
+            continue;
+        const kind = family.detect?.(input);
+        if (kind)
+            return { family, kind };
+    }
+    return undefined;
+}
+/** Kind of one document (detection by content), or undefined. */
+function detectKind(filePath, data) {
+    return detect(filePath, data)?.kind;
+}
+/**
+ * How a deploy command loads its file: by the loader of a `$schema` basename (which picks the kind
+ * from the document, as `OnlineDeployment._load` does by `type`), or as one kind.
+ */
+const LOADED_AS = {
+    'online-deployment': { schema: 'onlinedeployment' },
+    'online-endpoint': { schema: 'onlineendpoint' },
+    'batch-deployment': { schema: 'batchdeployment' },
+    'batch-endpoint': { schema: 'batchendpoint' },
+    // `Compute._load` dispatches on `type`; the compute family's detection does the same.
+    compute: { kind: 'amlCompute' },
+    model: { schema: 'model' },
+    'v1-model-deploy': { kind: 'v1DeploymentConfig' },
+    'aml-deploy': { kind: 'amlDeployAction' },
+    'aml-compute': { kind: 'amlComputeAction' },
+    'aml-registermodel': { kind: 'amlRegisterModelAction' },
+};
+/** The family and kind a deploy command loads a document as, whatever the document's `$schema` says. */
+function loadedAs(command, filePath, data) {
+    const { claims, byKind } = indexes();
+    const how = LOADED_AS[command];
+    const input = { path: filePath, data, type: typeof data.type === 'string' ? data.type.trim().toLowerCase() : undefined, rawType: data.type };
+    let kind;
+    if ('schema' in how) {
+        const claim = claims.get(how.schema);
+        kind = claim === undefined ? undefined : typeof claim === 'string' ? claim : claim(input);
+    }
+    else {
+        kind = how.kind;
+        const family = byKind.get(kind);
+        if (command === 'compute')
+            kind = family?.detect?.(input) ?? kind;
+    }
+    const family = kind === undefined ? undefined : byKind.get(kind);
+    return family && kind ? { family, kind } : undefined;
+}
+/**
+ * Recognises every document of a file whose value is a mapping. Never throws. `deployedAs`: the
+ * commands pipelines deploy the file with; the command, not the content, decides the family (the
+ * content's own kind is kept when it is one of those the commands load).
+ */
+function recognise(file, deployedAs = []) {
+    const out = [];
+    for (const doc of file.docs) {
+        const m = recogniseDoc(file, doc, deployedAs);
+        if (m)
+            out.push(m);
+    }
+    return out;
+}
+function recogniseDoc(file, doc, deployedAs) {
+    if (!isMapping(doc.value))
+        return undefined;
+    let found = detect(file.path, doc.value);
+    if (deployedAs.length > 0) {
+        const loaded = deployedAs.map((c) => loadedAs(c, file.path, doc.value)).filter((x) => x !== undefined);
+        if (loaded.length > 0 && !loaded.some((l) => l.kind === found?.kind))
+            found = loaded[0];
+    }
+    if (!found)
+        return undefined;
+    return { kind: found.kind, family: found.family, file, doc, data: doc.value };
+}
+/** The family a manifest was recognised as (its own object, typed for the formats). */
+function familyOf(m) {
+    return m.family;
+}
+/** Turns manifests into typed records, each by its family. Never throws on odd values. */
+function normalise(manifests) {
+    const out = { deployments: [], endpoints: [], models: [], computes: [] };
+    for (const m of manifests) {
+        const part = familyOf(m).normalise(m);
+        if (part.deployments)
+            out.deployments.push(...part.deployments);
+        if (part.endpoints)
+            out.endpoints.push(...part.endpoints);
+        if (part.models)
+            out.models.push(...part.models);
+        if (part.computes)
+            out.computes.push(...part.computes);
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/inventory/models.ts
+// What the repository and the config know about each model: metadata files merged in SPEC §2 order,
+// config `models:` on top, and the size of the model's files on disk (bounded walk, no links).
+
+
+const DISK_WALK_MAX_ENTRIES = 20_000;
+function dirOf(p) {
+    const i = p.lastIndexOf('/');
+    return i === -1 ? '' : p.slice(0, i);
+}
+function mergeInto(target, src) {
+    if (target.memoryGb === undefined && src.memoryGb !== undefined) {
+        target.memoryGb = src.memoryGb;
+        target.memorySource = src.memorySource;
+    }
+    if (target.sizeBytes === undefined && src.sizeBytes !== undefined) {
+        target.sizeBytes = src.sizeBytes;
+        target.sizeSource = src.sizeSource;
+    }
+    target.accelerator ??= src.accelerator;
+    target.type ??= src.type;
+    target.localPath ??= src.localPath;
+    target.name ??= src.name;
+    target.version ??= src.version;
+}
+class ModelIndex {
+    root;
+    named = new Map();
+    configByName = new Map();
+    local = new Map();
+    folder = new Map();
+    diskCache = new Map();
+    constructor(root, models) {
+        this.root = root;
+        // SPEC §2 order of model facts: metadata tags/properties, then aml-registermodel, then MLflow
+        // (config `models:` is applied on top by withConfig). mergeInto keeps the first value it sees.
+        for (const m of [...models].sort((a, b) => factRank(a) - factRank(b))) {
+            if (m.source === 'config' && m.name) {
+                this.configByName.set(m.name, m);
+                continue;
+            }
+            if (m.name)
+                push(this.named, m.name, m);
+            if (m.localPath !== undefined)
+                push(this.local, m.localPath, m);
+            if (m.manifest)
+                push(this.folder, dirOf(m.manifest.file.path), m);
+        }
+    }
+    inFolder(dir) {
+        return this.folder.get(dir) ?? [];
+    }
+    byLocalPath(p) {
+        const list = this.local.get(p);
+        if (!list)
+            return undefined;
+        // Lists are in SPEC fact order (metadata first, MLmodel last): merged, the first value of each fact wins.
+        const merged = { ...list[0] };
+        for (const m of list.slice(1))
+            mergeInto(merged, m);
+        return merged;
+    }
+    /** The model with config `models:` facts for its name applied over it (config wins). */
+    withConfig(m) {
+        const cfg = m.name ? this.configByName.get(m.name) : undefined;
+        if (!cfg)
+            return m;
+        const out = { ...m, ...definedOnly(cfg), source: m.source };
+        if (cfg.memoryGb !== undefined)
+            out.memorySource = 'config models:';
+        if (cfg.sizeBytes !== undefined)
+            out.sizeSource = 'config models:';
+        return out;
+    }
+    byName(name, version) {
+        const list = this.named.get(name) ?? [];
+        const cfg = this.configByName.get(name);
+        let match;
+        const versions = [];
+        for (const m of list) {
+            if (version === undefined || m.version === undefined || String(m.version) === version) {
+                match ??= { ...m };
+                if (match !== m)
+                    mergeInto(match, m);
+            }
+            else {
+                versions.push(String(m.version));
+            }
+        }
+        if (cfg)
+            return { match: match ? this.withConfig(match) : { ...cfg }, versions };
+        return { match, versions: [...new Set(versions)].sort() };
+    }
+    /** Fills the size from the MLmodel at the model's path, else from the files on disk. */
+    complete(m) {
+        const out = { ...m };
+        if (out.localPath !== undefined) {
+            const other = this.local.get(out.localPath);
+            if (other)
+                for (const o of other)
+                    if (o !== m)
+                        mergeInto(out, o);
+            if (out.sizeBytes === undefined) {
+                const size = this.diskSize(out.localPath);
+                if (size !== undefined) {
+                    out.sizeBytes = size;
+                    out.sizeSource = `files on disk under ${out.localPath || '.'}`;
+                }
+            }
+        }
+        return out;
+    }
+    diskSize(rel) {
+        if (this.diskCache.has(rel))
+            return this.diskCache.get(rel);
+        const size = sumFilesInside(this.root, rel);
+        this.diskCache.set(rel, size);
+        return size;
+    }
+}
+/** SPEC §2 order of model facts: metadata tags/properties, then aml-registermodel, then MLflow (the families rank them). */
+function factRank(m) {
+    return m.rank ?? 3;
+}
+function definedOnly(m) {
+    const out = {};
+    if (m.memoryGb !== undefined)
+        out.memoryGb = m.memoryGb;
+    if (m.sizeBytes !== undefined)
+        out.sizeBytes = m.sizeBytes;
+    if (m.accelerator !== undefined)
+        out.accelerator = m.accelerator;
+    if (m.name !== undefined)
+        out.name = m.name;
+    return out;
+}
+function push(map, k, v) {
+    const list = map.get(k);
+    if (list)
+        list.push(v);
+    else
+        map.set(k, [v]);
+}
+/**
+ * Sum of file sizes under `rel`, only when its real path stays inside the repository: a folder link
+ * on the way (`escape -> /`) must not lead the walk to the runner's files.
+ */
+function sumFilesInside(root, rel) {
+    let realRoot;
+    let real;
+    try {
+        realRoot = (0,external_node_fs_namespaceObject.realpathSync)(root);
+        real = (0,external_node_fs_namespaceObject.realpathSync)(external_node_path_namespaceObject.join(root, rel));
+    }
+    catch {
+        return undefined;
+    }
+    const r = external_node_path_namespaceObject.relative(realRoot, real);
+    if (r.startsWith('..') || external_node_path_namespaceObject.isAbsolute(r))
+        return undefined;
+    return sumFiles(real);
+}
+/** Sum of file sizes under a path: bounded, links not followed. undefined when nothing is there. */
+function sumFiles(abs) {
+    let total = 0;
+    let seen = 0;
+    let found = false;
+    const stack = [abs];
+    while (stack.length > 0 && seen < DISK_WALK_MAX_ENTRIES) {
+        const p = stack.pop();
+        let st;
+        try {
+            st = (0,external_node_fs_namespaceObject.lstatSync)(p);
+        }
+        catch {
+            continue;
+        }
+        seen++;
+        if (st.isSymbolicLink())
+            continue;
+        if (st.isFile()) {
+            total += st.size;
+            found = true;
+        }
+        else if (st.isDirectory()) {
+            try {
+                for (const e of (0,external_node_fs_namespaceObject.readdirSync)(p))
+                    stack.push(external_node_path_namespaceObject.join(p, e));
+            }
+            catch {
+                // unreadable folder: counted as empty
+            }
+        }
+    }
+    return found ? total : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/inventory/build.ts
+
+
+
+/**
+ * Links deployments to their models, computes and endpoints, and decides each deployment's stage.
+ * `deployed`: repo-relative path → the pipeline steps that deploy that file.
+ */
+function buildInventory(root, files, manifests, norm, config, deployed = new Map()) {
+    const models = [...norm.models];
+    for (const [name, m] of Object.entries(config.models)) {
+        models.push({
+            name,
+            memoryGb: m.memoryGb,
+            sizeBytes: m.sizeBytes,
+            accelerator: m.accelerator,
+            source: 'config',
+            memorySource: m.memoryGb !== undefined ? 'config models:' : undefined,
+            sizeSource: m.sizeBytes !== undefined ? 'config models:' : undefined,
+        });
+    }
+    const computes = [...norm.computes];
+    for (const [name, c] of Object.entries(config.computes))
+        computes.push({ name, ...c, source: 'config' });
+    const index = new ModelIndex(root, models);
+    const computeByName = new Map();
+    // Config facts win over repository definitions (SPEC §2: config first).
+    for (const c of computes) {
+        const k = c.name.toLowerCase();
+        const prev = computeByName.get(k);
+        if (!prev || c.source === 'config')
+            computeByName.set(k, c);
+    }
+    const endpointsByName = new Map();
+    for (const e of norm.endpoints) {
+        if (!e.name)
+            continue;
+        const list = endpointsByName.get(e.name) ?? [];
+        list.push(e);
+        endpointsByName.set(e.name, list);
+    }
+    const stages = new StageResolver({
+        production: config.stages.production,
+        nonproduction: config.stages.nonproduction,
+        defaultStage: config.defaultStage,
+    });
+    // Endpoints' own references (a Kubernetes endpoint's `compute`), also when no deployment uses them.
+    for (const e of norm.endpoints)
+        if (e.computeRef)
+            resolveComputeRef(e.computeRef, computeByName);
+    const deployments = norm.deployments.map((draft) => {
+        const evidence = deployed.get(draft.manifest.file.path) ?? [];
+        const d = {
+            ...draft,
+            stage: 'unknown',
+            stageReason: '',
+            deployedBy: evidence.map((e) => ({ pipeline: e.pipeline, line: e.line, command: e.command, stage: e.stage, reason: e.reason, overrides: { ...e.overrides } })),
+        };
+        resolveModel(d, index);
+        resolveCompute(d, computeByName, endpointsByName, norm.endpoints);
+        if (d.mode === 'batch' && d.compute?.type === 'kubernetes') {
+            d.target = 'aks';
+            d.targetReason = `batch deployment on Azure ML Kubernetes compute ${d.compute.name}`;
+        }
+        const pipeline = evidence.length > 0 ? pipelines_stageFromPipelines([...evidence]) : undefined;
+        const s = stages.resolve({ path: d.manifest.file.path, tags: d.tags, names: [d.name, d.endpointName], pipeline });
+        d.stage = s.stage;
+        d.stageReason = s.reason;
+        return d;
+    });
+    return { files, manifests, deployments, endpoints: norm.endpoints, models, computes };
+}
+function resolveCompute(d, byName, endpointsByName, endpoints) {
+    if (!d.computeRef && d.inheritsEndpointCompute) {
+        // A Kubernetes online deployment runs on its endpoint's compute.
+        let ep = d.endpointName ? endpointsByName.get(d.endpointName)?.find((e) => e.kind === 'kubernetes') : undefined;
+        if (!ep) {
+            const dir = dirOf(d.manifest.file.path);
+            const local = endpoints.filter((e) => e.kind === 'kubernetes' && dirOf(e.manifest.file.path) === dir);
+            if (local.length === 1)
+                ep = local[0];
+        }
+        if (ep?.computeRef)
+            d.computeRef = { ...ep.computeRef };
+    }
+    if (d.computeRef)
+        d.compute = resolveComputeRef(d.computeRef, byName);
+}
+/** Sets the reference's resolution; returns the compute it names when that is defined. */
+function resolveComputeRef(ref, byName) {
+    if (ref.placeholder) {
+        ref.resolution = 'placeholder';
+        return undefined;
+    }
+    if (ref.external) {
+        ref.resolution = 'external';
+        return undefined;
+    }
+    const c = byName.get(ref.name.toLowerCase());
+    ref.resolution = c ? 'resolved' : 'missing';
+    return c;
+}
+function resolveModel(d, index) {
+    const ref = d.modelRef;
+    if (!ref) {
+        if (d.linksModelByFolder) {
+            const local = index.inFolder(dirOf(d.manifest.file.path));
+            if (local.length === 1) {
+                // Config `models:` facts apply to a folder-linked model too (a v1 model's ResourceConfiguration
+                // lives in the workspace: config is where it is declared).
+                d.model = index.complete(index.withConfig(local[0]));
+                d.modelByFolder = true;
+            }
+        }
+        return;
+    }
+    if (ref.placeholder) {
+        ref.resolution = 'placeholder';
+        return;
+    }
+    if (ref.external) {
+        ref.resolution = 'external';
+        return;
+    }
+    if (ref.path !== undefined) {
+        // ref.path is repo-relative already (formats resolve it from the manifest's folder).
+        const localPath = ref.path === '.' ? '' : ref.path.startsWith('..') ? undefined : ref.path;
+        const found = localPath !== undefined ? index.byLocalPath(localPath) : undefined;
+        const inline = found
+            ? { ...found }
+            : { name: ref.name !== ref.raw ? ref.name : undefined, version: ref.version, localPath, source: 'inline' };
+        if (ref.type)
+            inline.type ??= ref.type;
+        if (ref.name && ref.name !== ref.raw) {
+            const named = index.byName(ref.name, ref.version);
+            if (named.match)
+                mergeInto(inline, named.match);
+        }
+        d.model = index.complete(inline);
+        ref.resolution = 'resolved';
+        return;
+    }
+    const r = index.byName(ref.name, ref.version);
+    if (r.match) {
+        d.model = index.complete(r.match);
+        ref.resolution = 'resolved';
+    }
+    else if (r.versions.length > 0) {
+        ref.resolution = 'version-mismatch';
+        ref.versionsFound = r.versions;
+    }
+    else {
+        ref.resolution = 'missing';
+    }
+}
+
+;// CONCATENATED MODULE: ./src/inventory/dependents.ts
+/**
+ * Changed files plus every manifest whose deployment uses a changed definition: any model metadata
+ * of its model's name (facts merge from several files), any compute definition of its compute's
+ * name, the files under its model's local path, and (Kubernetes) its endpoint.
+ */
+function dependents(changed, inv) {
+    const scope = new Set(changed);
+    const touches = (p) => p !== undefined && changed.has(p);
+    const changedList = [...changed];
+    const under = (dir) => dir !== undefined && changedList.some((c) => dir === '' || c === dir || c.startsWith(dir + '/'));
+    // Names defined by changed files: a new or edited definition can resolve (or break) a reference.
+    const modelNames = new Set(inv.models.filter((m) => m.name && touches(m.manifest?.file.path)).map((m) => m.name));
+    const computeNames = new Set(inv.computes.filter((c) => touches(c.manifest?.file.path)).map((c) => c.name.toLowerCase()));
+    const endpointNames = new Set(inv.endpoints.filter((e) => e.name && touches(e.manifest.file.path)).map((e) => e.name));
+    const named = (ref, names, fold = false) => ref !== undefined && !ref.external && names.has(fold ? ref.name.toLowerCase() : ref.name);
+    for (const d of inv.deployments) {
+        const file = d.manifest.file.path;
+        if (scope.has(file))
+            continue;
+        if (touches(d.model?.manifest?.file.path) ||
+            (d.model?.name !== undefined && modelNames.has(d.model.name)) ||
+            named(d.modelRef, modelNames) ||
+            touches(d.compute?.manifest?.file.path) ||
+            named(d.computeRef, computeNames, true) ||
+            touches(d.computeRef?.at.manifest.file.path) ||
+            (d.inheritsEndpointCompute === true && d.endpointName !== undefined && endpointNames.has(d.endpointName)) ||
+            under(d.model?.localPath)) {
+            scope.add(file);
+        }
+    }
+    // Findings about an in-scope deployment may sit in its endpoint file (inherited compute key).
+    for (const d of inv.deployments) {
+        const ep = d.computeRef?.at.manifest.file.path;
+        if (ep && scope.has(d.manifest.file.path))
+            scope.add(ep);
+    }
+    return scope;
+}
+
+;// CONCATENATED MODULE: ./src/inventory/rows.ts
+function rows_round(n) {
+    return Math.round(n * 1000) / 1000;
+}
+/** `fraud-detector:3`, `fraud-detector@latest` (SPEC §8); registry/ARM ids and local paths as written. */
+function refLabel(ref) {
+    if (ref.external || ref.path !== undefined || !/^azureml:/i.test(ref.raw))
+        return ref.raw;
+    return `${ref.name}${ref.version ? `:${ref.version}` : ''}${ref.label ? `@${ref.label}` : ''}`;
+}
+/** What the deployment really runs on: a batch deployment pointed at a compute instance runs on that instance. */
+function runsOn(d) {
+    if (d.mode === 'batch' && d.compute?.type === 'computeinstance')
+        return 'compute-instance';
+    if (d.mode === 'batch' && d.compute?.type === 'virtualmachine')
+        return 'virtual-machine';
+    if (d.mode === 'batch' && d.compute?.type === 'aks')
+        return 'aks';
+    return d.target;
+}
+function inventoryRow(d, skus) {
+    const sku = d.target === 'managed-online' ? skus.get(d.instanceType?.value) : d.target === 'compute-cluster' ? skus.get(d.compute?.vmSize) : undefined;
+    const model = d.modelRef
+        ? refLabel(d.modelRef)
+        : d.model
+            ? [d.model.name, d.model.version].filter(Boolean).join(':') || d.model.localPath || null
+            : null;
+    const memoryGb = d.memoryGb?.value ??
+        (d.requests?.memory ? rows_round(d.requests.memory.value / 2 ** 30) : undefined) ??
+        (sku && sku.memoryGb > 0 ? sku.memoryGb : undefined) ??
+        d.defaultMemory?.gb ??
+        null;
+    return {
+        file: d.manifest.file.path,
+        line: d.manifest.doc.start.line,
+        kind: d.manifest.kind,
+        name: d.name ?? d.endpointName ?? null,
+        target: runsOn(d),
+        stage: d.stage,
+        stageSource: d.stageReason,
+        mode: d.mode,
+        instanceType: d.instanceType?.value ?? d.compute?.vmSize ?? null,
+        instances: d.instanceCount?.value ?? d.replicas?.value ?? d.maxReplicas?.value ?? null,
+        memoryGb,
+        gpus: d.gpu?.value ?? sku?.gpus ?? null,
+        model: model || null,
+        modelSizeBytes: d.model?.sizeBytes ?? null,
+        compute: d.computeRef?.raw ?? null,
+        modelResolution: d.modelRef?.resolution ?? (d.model ? 'resolved' : null),
+        computeResolution: d.computeRef?.resolution ?? null,
+        deployedBy: d.deployedBy.map((e) => ({ ...e, overrides: { ...e.overrides } })),
+    };
+}
+function endpointRow(e, deployments) {
+    return {
+        file: e.manifest.file.path,
+        line: e.manifest.doc.start.line,
+        kind: e.manifest.kind,
+        name: e.name ?? null,
+        compute: e.computeRef?.raw ?? null,
+        computeResolution: e.computeRef?.resolution ?? null,
+        deployments: e.name ? deployments.filter((d) => d.endpointName === e.name).length : 0,
+    };
+}
+/** Where a model or compute is defined: its manifest's file and line, or config (null). */
+function origin(x) {
+    return { file: x.manifest?.file.path ?? null, line: x.manifest?.doc.start.line ?? null, kind: x.manifest?.kind ?? 'config' };
+}
+/** The listed facts, each `null` when unknown. */
+function facts(x, keys) {
+    const out = {};
+    for (const k of keys)
+        out[k] = x[k] ?? null;
+    return out;
+}
+function modelRow(m) {
+    return { ...origin(m), ...facts(m, ['name', 'version', 'type', 'memoryGb', 'sizeBytes', 'accelerator', 'localPath']) };
+}
+function computeRow(c) {
+    return { ...origin(c), name: c.name, type: c.type, ...facts(c, ['vmSize', 'nodes', 'minNodes', 'maxNodes', 'tier', 'purpose']) };
+}
+/** Rows with a file first (by file and line), then those declared in config (by name). */
+function compareAssetRows(a, b) {
+    if (a.file !== b.file)
+        return a.file === null ? 1 : b.file === null ? -1 : a.file < b.file ? -1 : 1;
+    return (a.line ?? 0) - (b.line ?? 0) || String(a.name).localeCompare(String(b.name));
+}
+function compareRows(a, b) {
+    return a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line;
+}
+
+;// CONCATENATED MODULE: ./src/load/files.ts
+// Which files a run reads: a walk of the checkout, links never followed out of it.
+
+
+
+/** Folder links followed in one walk, at most (a farm of links must not make the walk explode). */
+const MAX_LINKED_FOLDERS = 1000;
+function toPosix(p) {
+    return p.split(external_node_path_namespaceObject.sep).join('/');
+}
+/**
+ * Lists candidate files under root (links are not followed out of the workspace, link loops cannot
+ * occur). Synchronous I/O on purpose: one thread-pool round trip per call costs more than the call.
+ */
+function files_walk(opts) {
+    const root = external_node_path_namespaceObject.resolve(opts.root);
+    const realRoot = (0,external_node_fs_namespaceObject.realpathSync)(root);
+    const exclude = [...opts.exclude];
+    // Azure's CLIs load a manifest whatever the case of its extension (`deploy.YML`). `s`: a path with a
+    // line break (a folder name the PR author chose) is matched like any other (picomatch's `flags`
+    // replaces `nocase`, hence `i`).
+    const isIncluded = picomatch_default()([...opts.include], { dot: true, flags: 'si' });
+    const isExcluded = picomatch_default()(exclude, { dot: true, flags: 's' });
+    const prune = exclude.filter((g) => g.endsWith('/**')).map((g) => picomatch_default()(g.slice(0, -3), { dot: true, flags: 's' }));
+    const onFile = opts.onFile;
+    const only = (opts.paths ?? []).map((p) => toPosix(p).replace(/\/+$/, '')).filter((p) => p !== '' && p !== '.');
+    const inScope = (rel) => only.length === 0 || only.some((p) => rel === p || rel.startsWith(p + '/'));
+    const underScope = (relDir) => only.length === 0 || only.some((p) => p === relDir || p.startsWith(relDir + '/') || relDir.startsWith(p + '/'));
+    const out = [];
+    const inside = (real) => real === realRoot || real.startsWith(realRoot + external_node_path_namespaceObject.sep);
+    // A folder link inside the workspace is walked (a pipeline may deploy `deploy/prod/x.yml` through it);
+    // `real` is the folder's real path; a link to it or to a folder above it is a loop and is not followed;
+    // `chain` holds the link targets above, so a ring of links ends; `linked` bounds how many links are followed.
+    const stack = [{ rel: '', real: realRoot, chain: new Set([realRoot]) }];
+    let linked = 0;
+    while (stack.length > 0) {
+        const { rel: relDir, real: realDir, chain } = stack.pop();
+        let entries;
+        try {
+            entries = (0,external_node_fs_namespaceObject.readdirSync)(external_node_path_namespaceObject.join(root, relDir), { withFileTypes: true });
+        }
+        catch {
+            continue;
+        }
+        entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+        for (const ent of entries) {
+            const rel = relDir ? `${relDir}/${ent.name}` : ent.name;
+            if (ent.isDirectory()) {
+                if (prune.some((m) => m(rel)) || !underScope(rel))
+                    continue;
+                stack.push({ rel, real: external_node_path_namespaceObject.join(realDir, ent.name), chain });
+                continue;
+            }
+            if (!ent.isFile() && !ent.isSymbolicLink())
+                continue;
+            const abs = external_node_path_namespaceObject.join(root, rel);
+            let real;
+            let isDir = false;
+            let isFile = false;
+            if (ent.isSymbolicLink()) {
+                try {
+                    real = (0,external_node_fs_namespaceObject.realpathSync)(abs);
+                    const st = (0,external_node_fs_namespaceObject.statSync)(real);
+                    isDir = st.isDirectory();
+                    isFile = st.isFile();
+                }
+                catch {
+                    real = undefined;
+                }
+                if (isDir && real !== undefined) {
+                    const above = realDir === real || realDir.startsWith(real + external_node_path_namespaceObject.sep);
+                    if (!inside(real) || above || chain.has(real) || prune.some((m) => m(rel)) || !underScope(rel))
+                        continue;
+                    if (++linked > MAX_LINKED_FOLDERS) {
+                        out.push({ path: rel, abs, problem: `more than ${MAX_LINKED_FOLDERS} linked folders in the workspace; the files under this one were not read` });
+                        continue;
+                    }
+                    stack.push({ rel, real, chain: new Set([...chain, real]) });
+                    continue;
+                }
+            }
+            const excluded = isExcluded(rel);
+            const included = inScope(rel) && isIncluded(rel) && !excluded;
+            if (!included && !onFile)
+                continue;
+            if (ent.isSymbolicLink()) {
+                if (real === undefined) {
+                    if (included)
+                        out.push({ path: rel, abs, problem: 'symbolic link that cannot be resolved (dangling or a loop); not read' });
+                    continue;
+                }
+                if (!inside(real)) {
+                    if (included)
+                        out.push({ path: rel, abs, problem: 'symbolic link pointing outside the workspace; not read' });
+                    continue;
+                }
+                // A link to a FIFO or a device named like a manifest: never open it (it could block the run).
+                if (!isFile)
+                    continue;
+            }
+            onFile?.(rel, abs, excluded);
+            if (included)
+                out.push({ path: rel, abs });
+        }
+    }
+    out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    return out;
+}
+
+// EXTERNAL MODULE: ./node_modules/jsonc-parser/lib/umd/main.js
+var main = __nccwpck_require__(9547);
+;// CONCATENATED MODULE: ./src/parse/jsonc.ts
+
+
+
+/**
+ * Parses JSON with comments and trailing commas (real aml-deploy and v1 files have both) into a
+ * plain value plus JSON-Pointer → span maps. Objects have a null prototype.
+ */
+function parseJsonc(text, lines, maxDepth = 64) {
+    // jsonc-parser recurses per nesting level: refuse absurd depth before it can overflow the stack.
+    const deep = firstTooDeep(text, maxDepth);
+    if (deep !== -1) {
+        const p = lines.position(deep);
+        return { docs: [], problems: [{ message: `JSON nested deeper than ${maxDepth} levels`, line: p.line, column: p.column }] };
+    }
+    const errors = [];
+    const root = (0,main.parseTree)(text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
+    const problems = [];
+    if (errors.length > 0) {
+        const e = errors[0];
+        const tpl = templateProblem(text, lines, e.offset, 'JSON parser', (0,main.printParseErrorCode)(e.error));
+        if (tpl) {
+            problems.push(tpl);
+        }
+        else {
+            const p = lines.position(e.offset);
+            problems.push({ message: `invalid JSON: ${jsonc_describe((0,main.printParseErrorCode)(e.error))}`, line: p.line, column: p.column, syntax: true });
+        }
+        return { docs: [], problems };
+    }
+    if (!root)
+        return { docs: [], problems };
+    const keys = new Map();
+    const values = new Map();
+    let firstKey;
+    const build = (node, ptr, depth) => {
+        values.set(ptr, lines.span(node.offset, node.offset + node.length));
+        if (depth > maxDepth)
+            throw new DepthError(node.offset);
+        switch (node.type) {
+            case 'object': {
+                const obj = dict();
+                const seen = new Map();
+                for (const prop of node.children ?? []) {
+                    const [k, v] = prop.children ?? [];
+                    if (!k)
+                        continue;
+                    const key = String(k.value);
+                    const childPtr = pointerJoin(ptr, key);
+                    const keySpan = lines.span(k.offset, k.offset + k.length);
+                    if (ptr === '' && !firstKey)
+                        firstKey = keySpan;
+                    const prev = seen.get(key);
+                    if (prev) {
+                        problems.push({
+                            message: `duplicate key "${key}" (first at line ${prev.line}); Azure's loaders disagree on which value wins`,
+                            line: keySpan.line,
+                            column: keySpan.column,
+                        });
+                    }
+                    seen.set(key, keySpan);
+                    keys.set(childPtr, keySpan);
+                    obj[key] = v ? build(v, childPtr, depth + 1) : null;
+                }
+                return obj;
+            }
+            case 'array':
+                return (node.children ?? []).map((c, i) => build(c, pointerJoin(ptr, i), depth + 1));
+            default:
+                return node.value;
+        }
+    };
+    try {
+        const value = build(root, '', 0);
+        return { docs: [{ value, keys, values, start: firstKey ?? lines.span(root.offset, root.offset + 1), index: 0 }], problems };
+    }
+    catch (err) {
+        if (err instanceof DepthError) {
+            const p = lines.position(err.offset);
+            return { docs: [], problems: [{ message: `JSON nested deeper than ${maxDepth} levels`, line: p.line, column: p.column }] };
+        }
+        throw err;
+    }
+}
+class DepthError extends Error {
+    offset;
+    constructor(offset) {
+        super('too deep');
+        this.offset = offset;
+    }
+}
+function jsonc_describe(code) {
+    const map = {
+        InvalidSymbol: 'unexpected character',
+        InvalidNumberFormat: 'malformed number',
+        PropertyNameExpected: 'a property name (in double quotes) was expected',
+        ValueExpected: 'a value was expected',
+        ColonExpected: "':' was expected",
+        CommaExpected: "',' was expected",
+        CloseBraceExpected: "'}' was expected",
+        CloseBracketExpected: "']' was expected",
+        EndOfFileExpected: 'text after the end of the JSON value',
+        InvalidCommentToken: 'malformed comment',
+        UnexpectedEndOfComment: 'unterminated comment',
+        UnexpectedEndOfString: 'unterminated string',
+        UnexpectedEndOfNumber: 'malformed number',
+        InvalidUnicode: 'invalid unicode escape',
+        InvalidEscapeCharacter: 'invalid escape character',
+        InvalidCharacter: 'invalid character in string',
+    };
+    return map[code] ?? code;
+}
+/** Offset of the first bracket deeper than `max` (outside strings and comments), or -1. */
+function firstTooDeep(text, max) {
+    let depth = 0;
+    for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 0x22) {
+            // string: skip to the closing quote
+            for (i++; i < text.length; i++) {
+                const d = text.charCodeAt(i);
+                if (d === 0x5c)
+                    i++;
+                else if (d === 0x22 || d === 0x0a)
+                    break;
+            }
+        }
+        else if (c === 0x2f && text.charCodeAt(i + 1) === 0x2f) {
+            const nl = text.indexOf('\n', i);
+            i = nl === -1 ? text.length : nl;
+        }
+        else if (c === 0x2f && text.charCodeAt(i + 1) === 0x2a) {
+            const end = text.indexOf('*/', i + 2);
+            i = end === -1 ? text.length : end + 1;
+        }
+        else if (c === 0x5b || c === 0x7b) {
+            if (++depth > max)
+                return i;
+        }
+        else if (c === 0x5d || c === 0x7d) {
+            depth--;
+        }
+    }
+    return -1;
+}
+
+;// CONCATENATED MODULE: ./src/load/read.ts
+// Reading one candidate file: bytes → text (encodings, BOM, NUL) → parsed documents with positions.
+// Never throws: what cannot be read becomes a problem of the file (a `parse-error`).
+
+
+
+
+
+const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
+const read_decoder = new TextDecoder('utf-8', { fatal: true });
+/** Files over the parse cap are still scanned for manifest words up to this size. */
+const SCAN_MAX_BYTES = 64 * 1024 * 1024;
+const SCAN_CHUNK = 1024 * 1024;
+/** Chunks overlap so that a word split across two chunks is still seen. */
+const SCAN_OVERLAP = 4096;
+function scanLooksLikeManifest(fd, size, relPath, looksLikeManifest) {
+    const buf = Buffer.alloc(SCAN_CHUNK + SCAN_OVERLAP);
+    let carry = 0;
+    for (let pos = 0; pos < size;) {
+        const n = (0,external_node_fs_namespaceObject.readSync)(fd, buf, carry, SCAN_CHUNK, pos);
+        if (n === 0)
+            break;
+        pos += n;
+        const chunk = buf.subarray(0, carry + n);
+        if (looksLikeManifest(relPath, chunk.toString('latin1')))
+            return true;
+        carry = Math.min(SCAN_OVERLAP, chunk.length);
+        chunk.copy(buf, 0, chunk.length - carry);
+    }
+    return false;
+}
+/** Reads and parses one candidate. Returns null for files that are not manifests (pre-filter). Never throws. */
+function loadCandidate(c, opts) {
+    const maxBytes = opts.maxBytes ?? DEFAULT_MAX_FILE_BYTES;
+    const looksLikeManifest = opts.prefilter;
+    const syntax = /\.json$/i.test(c.path) ? 'json' : 'yaml';
+    const file = (problems, size = 0) => ({
+        path: c.path,
+        abs: c.abs,
+        text: '',
+        syntax,
+        size,
+        docs: [],
+        problems,
+    });
+    if (c.problem)
+        return file([{ message: c.problem, line: 1, column: 1 }]);
+    let fd;
+    try {
+        fd = (0,external_node_fs_namespaceObject.openSync)(c.abs, 'r');
+    }
+    catch (err) {
+        return file([{ message: `cannot read file: ${err.code ?? err.message}`, line: 1, column: 1 }]);
+    }
+    try {
+        const st = (0,external_node_fs_namespaceObject.fstatSync)(fd);
+        if (!st.isFile())
+            return null; // a FIFO or device named like a manifest: never block on it
+        if (st.size > maxBytes) {
+            // Only report files that look like manifests, wherever the words are: scan the whole file in
+            // chunks (a key after megabytes of padding must not hide the file). Past the scan cap the gate
+            // cannot look at all, and says so.
+            if (st.size > SCAN_MAX_BYTES) {
+                return file([
+                    {
+                        message: `file too large: ${st.size} bytes is over the ${maxBytes}-byte cap and the ${SCAN_MAX_BYTES}-byte scan cap, so the gate cannot check whether it is a manifest; exclude it in the config if it is not one`,
+                        line: 1,
+                        column: 1,
+                    },
+                ], st.size);
+            }
+            if (!scanLooksLikeManifest(fd, st.size, c.path, looksLikeManifest))
+                return null;
+            return file([{ message: `file too large: ${st.size} bytes is over the ${maxBytes}-byte cap; not read (raise the cap or exclude the file)`, line: 1, column: 1 }], st.size);
+        }
+        return parseBuffer(c, readOpen(fd, st.size), opts.prefilter, syntax, opts.onText);
+    }
+    catch (err) {
+        return file([{ message: `cannot read file: ${err.code ?? err.message}`, line: 1, column: 1 }]);
+    }
+    finally {
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
+    }
+}
+/** Parses bytes already read (also the entry point for tests and the fuzzer). */
+function parseBuffer(c, buf, looksLikeManifest, syntax = /\.json$/i.test(c.path) ? 'json' : 'yaml', onText) {
+    const base = { path: c.path, abs: c.abs, text: '', syntax, size: buf.length, docs: [], problems: [] };
+    const utf32 = utf32Kind(buf);
+    if (utf32) {
+        // Python's json reads UTF-32 when it sees the byte order mark; nothing here gates it, so it is reported.
+        if (!looksLikeManifest(c.path, decodeUtf32(buf, utf32)))
+            return null;
+        base.problems.push({
+            message: `file is UTF-32 (${utf32 === 'le' ? 'little' : 'big'}-endian) encoded; the gate reads UTF-8 and UTF-16 only, so it cannot check it. Re-save it as UTF-8`,
+            line: 1,
+            column: 1,
+        });
+        return base;
+    }
+    const utf16 = utf16Kind(buf);
+    if (utf16) {
+        const decoded = utf16 === 'le' ? buf.subarray(2).toString('utf16le') : swap16(buf.subarray(2)).toString('utf16le');
+        if (!looksLikeManifest(c.path, decoded))
+            return null;
+        base.problems.push({
+            message: `file is UTF-16 (${utf16 === 'le' ? 'little' : 'big'}-endian) encoded; the Azure ML CLIs read UTF-8, so Azure cannot load it. Re-save it as UTF-8`,
+            line: 1,
+            column: 1,
+        });
+        return base;
+    }
+    const nul = buf.indexOf(0);
+    let text;
+    try {
+        text = read_decoder.decode(buf);
+    }
+    catch {
+        // Binary or not UTF-8: report only if the readable part looks like a manifest.
+        const hasBom = buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf;
+        const loose = buf.toString('latin1', hasBom ? 3 : 0);
+        if (!looksLikeManifest(c.path, loose))
+            return null;
+        base.problems.push({ message: 'file is not valid UTF-8 text (binary or another encoding); not read', line: lineOfByte(buf, firstInvalidUtf8(buf)), column: 1 });
+        return base;
+    }
+    if (text.charCodeAt(0) === 0xfeff)
+        text = text.slice(1);
+    if (onText && nul === -1)
+        onText(c.path, text);
+    if (!looksLikeManifest(c.path, text))
+        return null;
+    if (nul !== -1) {
+        base.text = text;
+        base.problems.push({ message: 'file contains NUL bytes (binary); not read', line: lineOfByte(buf, nul), column: 1 });
+        return base;
+    }
+    base.text = text;
+    const lines = new LineIndex(text);
+    if (text.trim() === '')
+        return base;
+    const r = syntax === 'json' ? parseJsonc(text, lines) : parseYaml(text, lines);
+    base.docs = r.docs;
+    base.problems = r.problems;
+    return base;
+}
+function firstInvalidUtf8(buf) {
+    let lo = 0;
+    let hi = buf.length;
+    while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        try {
+            read_decoder.decode(buf.subarray(0, mid));
+            lo = mid + 1;
+        }
+        catch {
+            hi = mid;
+        }
+    }
+    return Math.max(0, lo - 4);
+}
+function lineOfByte(buf, offset) {
+    let line = 1;
+    for (let i = 0; i < offset && i < buf.length; i++)
+        if (buf[i] === 10)
+            line++;
+    return line;
+}
+/** Loads candidates in order; files the pre-filter rules out are left out. */
+function read_loadAll(cands, opts) {
+    const out = [];
+    for (const c of cands) {
+        const f = loadCandidate(c, opts);
+        if (f)
+            out.push(f);
+    }
+    return out;
+}
+function utf32Kind(buf) {
+    if (buf.length >= 4 && buf[0] === 0xff && buf[1] === 0xfe && buf[2] === 0 && buf[3] === 0)
+        return 'le';
+    if (buf.length >= 4 && buf[0] === 0 && buf[1] === 0 && buf[2] === 0xfe && buf[3] === 0xff)
+        return 'be';
+    return undefined;
+}
+/** UTF-32 text as a string (for the pre-filter only). */
+function decodeUtf32(buf, kind) {
+    let out = '';
+    for (let i = 4; i + 3 < buf.length; i += 4) {
+        const cp = kind === 'le' ? buf.readUInt32LE(i) : buf.readUInt32BE(i);
+        out += cp <= 0x10ffff ? String.fromCodePoint(cp) : '\ufffd';
+    }
+    return out;
+}
+function utf16Kind(buf) {
+    if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe)
+        return 'le';
+    if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff)
+        return 'be';
+    return undefined;
+}
+function swap16(buf) {
+    const out = Buffer.from(buf.subarray(0, buf.length - (buf.length % 2)));
+    return out.swap16();
+}
 
 ;// CONCATENATED MODULE: ./src/policy/suppress/inline.ts
 
@@ -22838,40 +24837,6 @@ function applySuppressions(findings, files, config, now, registry) {
 }
 
 
-;// CONCATENATED MODULE: ./src/policy/verdict.ts
-const SEVERITY_RANK = { error: 0, warning: 1, notice: 2 };
-function compareFindings(a, b) {
-    return (SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
-        (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
-        a.line - b.line ||
-        a.column - b.column ||
-        (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
-}
-function summarise(findings, failOn) {
-    const s = { result: 'pass', errors: 0, warnings: 0, notices: 0, suppressed: 0 };
-    for (const f of findings) {
-        if (f.suppressed) {
-            s.suppressed++;
-            continue;
-        }
-        if (f.severity === 'error')
-            s.errors++;
-        else if (f.severity === 'warning')
-            s.warnings++;
-        else
-            s.notices++;
-    }
-    const failing = failOn === 'never'
-        ? false
-        : failOn === 'error'
-            ? s.errors > 0
-            : failOn === 'warning'
-                ? s.errors + s.warnings > 0
-                : s.errors + s.warnings + s.notices > 0;
-    s.result = failing ? 'fail' : 'pass';
-    return s;
-}
-
 ;// CONCATENATED MODULE: ./src/engine.ts
 // The one function both entry points call: config → load → formats → inventory → policy → Result.
 // On a pull request the policy is the base branch's; a config the PR changes is evaluated too and
@@ -22897,31 +24862,8 @@ function summarise(findings, failOn) {
 
 
 
-
-const RULE_IDS = ALL_RULES.map((r) => r.id);
-const POLICY_CHANGE = 'policy-change';
-/** Relaxations listed in the message of a policy-change finding (the rest are counted). */
-const MAX_LISTED = 12;
-function sameSource(a, b) {
-    if (a === null || b === null)
-        return a === b;
-    return a.path === b.path && a.text === b.text;
-}
-/** The config change a run sees, if any: the PR's config differs from the one that judges. */
-function configChange(p) {
-    if (!p)
-        return { changed: false };
-    if (p.from === 'base' && (p.proposedProblems?.length ?? 0) > 0)
-        return { changed: true, path: p.proposedProblems[0].file };
-    if (p.from === 'base' && p.proposed !== undefined && !sameSource(p.source, p.proposed)) {
-        return p.proposed === null ? { changed: true, path: p.source?.path, deleted: true } : { changed: true, path: p.proposed.path };
-    }
-    if (p.from === 'head' && p.baseline !== undefined && !sameSource(p.baseline, p.source)) {
-        return p.source === null ? { changed: true, path: p.baseline?.path, deleted: true } : { changed: true, path: p.source.path };
-    }
-    return { changed: false };
-}
-function evaluate(opts) {
+const engine_RULE_IDS = ALL_RULES.map((r) => r.id);
+function engine_evaluate(opts) {
     const root = external_node_path_namespaceObject.resolve(opts.root);
     let config = opts.config;
     const policy = opts.policy;
@@ -22935,7 +24877,7 @@ function evaluate(opts) {
                 return found;
             source = found.source;
         }
-        const loaded = configFrom(source, RULE_IDS);
+        const loaded = configFrom(source, engine_RULE_IDS);
         if (!loaded.ok)
             return loaded;
         config = loaded.config;
@@ -22945,117 +24887,40 @@ function evaluate(opts) {
     const change = configChange(policy);
     const meta = { from: policy?.from ?? 'checkout', commit: policy?.commit, note: policy?.note, changed: change.changed, changedPath: change.path, deleted: change.deleted };
     const result = run(root, config, opts, meta);
-    if (policy?.from === 'base' && change.changed)
-        addPolicyChange(root, config, policy, opts, meta, result);
+    if (policy?.from === 'base' && change.changed) {
+        addPolicyChange(config, policy, opts, meta, result, (next) => run(root, next, { ...opts, changed: undefined }, { from: 'head', changed: true }));
+    }
     return { ok: true, result };
-}
-/** Unsuppressed findings by rule, file and line (how two runs are compared). */
-function activeKeys(findings) {
-    const m = new Map();
-    for (const f of findings) {
-        if (f.suppressed || f.ruleId === POLICY_CHANGE)
-            continue;
-        const k = `${f.ruleId}\u0000${f.file}\u0000${f.line}`;
-        m.set(k, (m.get(k) ?? 0) + 1);
-    }
-    return m;
-}
-/**
- * Evaluates the run again with the pull request's config and adds one `policy-change` finding
- * (made by the judging policy's registry, after suppressions: the PR cannot silence it).
- */
-function addPolicyChange(root, config, policy, opts, meta, result) {
-    const registry = new Registry(ALL_RULES, config);
-    const proposed = policy.proposed ?? null;
-    const file = proposed?.path ?? meta.changedPath ?? policy.source?.path ?? CONFIG_FILES[0];
-    const kind = proposed === null && !policy.proposedProblems?.length ? 'deleted' : policy.source === null ? 'added' : 'changed';
-    const change = { file, kind, relaxes: [], other: [], hidden: 0 };
-    let span = { line: 1, column: 1, endLine: 1, endColumn: 1 };
-    let message;
-    let severity;
-    const problems = policy.proposedProblems?.length ? policy.proposedProblems : undefined;
-    const next = problems ? { ok: false, problems } : configFrom(proposed, RULE_IDS);
-    if (!next.ok) {
-        const p = next.problems[0];
-        change.invalid = problemText(p);
-        if (p.line > 0)
-            span = { line: p.line, column: Math.max(1, p.column), endLine: p.line, endColumn: Math.max(1, p.column) };
-        message =
-            `The pull request's config ${code(file)} is invalid, so every run would fail once it is merged: ${change.invalid}. ` +
-                "This run was judged by the base branch's policy.";
-    }
-    else {
-        let nextConfig = next.config;
-        if (opts.defaultStage)
-            nextConfig = { ...nextConfig, defaultStage: opts.defaultStage };
-        const items = diffPolicies(config, nextConfig, ALL_RULES);
-        const relaxing = items.filter((i) => i.relaxes);
-        change.relaxes = relaxing.map((i) => i.text);
-        change.other = items.filter((i) => !i.relaxes).map((i) => i.text);
-        // The same run under the PR's policy: which findings would it hide?
-        const theirs = run(root, nextConfig, { ...opts, changed: undefined }, { from: 'head', changed: true });
-        const kept = activeKeys(theirs.findings);
-        let hiddenErrors = 0;
-        for (const f of result.findings) {
-            if (f.suppressed || f.ruleId === POLICY_CHANGE)
-                continue;
-            const k = `${f.ruleId}\u0000${f.file}\u0000${f.line}`;
-            const left = kept.get(k) ?? 0;
-            if (left > 0)
-                kept.set(k, left - 1);
-            else {
-                change.hidden++;
-                if (f.severity === 'error')
-                    hiddenErrors++;
-            }
-        }
-        change.wouldResult = theirs.summary.result;
-        const first = relaxing[0] ?? items[0];
-        if (first?.ptr && nextConfig.source)
-            span = spanAt(nextConfig.source.doc, first.ptr);
-        const what = kind === 'deleted'
-            ? `The pull request deletes the config ${code(file)}, so the built-in defaults would apply`
-            : `The pull request ${kind === 'added' ? 'adds the config' : 'changes the config'} ${code(file)}`;
-        // What relaxes first, then the rest (raised severities, ignored settings).
-        const ordered = [...relaxing, ...items.filter((i) => !i.relaxes)];
-        const listed = ordered.slice(0, MAX_LISTED).map((i) => i.text);
-        const more = ordered.length - listed.length;
-        const body = listed.length ? `: it ${listed.join('; it ')}${more > 0 ? `; and ${plural(more, 'more change')}` : ''}` : ' (no setting changes)';
-        const effect = change.hidden > 0
-            ? ` With its config, ${plural(change.hidden, 'finding')} of this run (${plural(hiddenErrors, 'error')}) would be hidden` +
-                (theirs.summary.result === 'pass' && result.summary.result === 'fail' ? ' and the run would pass' : '') +
-                '.'
-            : ' With its config, no finding of this run would be hidden.';
-        message =
-            `${what}${body}.${effect} This run was judged by the base branch's policy; the new policy takes effect once merged ` +
-                '(have the config owners review it).';
-        if (relaxing.length === 0 && change.hidden === 0)
-            severity = 'notice';
-    }
-    result.policy = { ...result.policy, change };
-    const f = registry.make(POLICY_CHANGE, file, span, message, severity);
-    if (f) {
-        result.findings.push(f);
-        result.findings.sort(compareFindings);
-        result.summary = summarise(result.findings, opts.failOn);
-    }
-}
-function code(s) {
-    return `\`${s}\``;
 }
 function run(root, config, opts, meta) {
     // Files kept out by the config's own excludes are counted (SPEC §5: always reported), so the walk
     // applies only the built-in excludes and the config's are applied here.
     const extra = extraExcludes(config);
-    let candidates = walk({ root, include: config.include, exclude: extra.length ? BUILTIN_EXCLUDES : config.exclude });
+    const isExcluded = extra.length ? picomatch_default()(extra, { dot: true, flags: 's' }) : () => false;
+    // Pipelines are read wherever the built-in excludes let the walk go, also under the config's own
+    // excludes: they say which stage a file is deployed to, they are not gated themselves.
+    const pipelines = new PipelineCollector();
+    let candidates = files_walk({ root, include: config.include, exclude: extra.length ? BUILTIN_EXCLUDES : config.exclude, onFile: pipelines.onFile });
     let excludedFiles = 0;
     if (extra.length) {
-        const isExcluded = picomatch_default()(extra, { dot: true, flags: 's' });
         const before = candidates.length;
         candidates = candidates.filter((c) => !isExcluded(c.path));
         excludedFiles = before - candidates.length;
     }
-    const loaded = read_loadAll(candidates, { prefilter: looksLikeManifest, maxBytes: opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES });
+    const maxBytes = opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+    const loaded = read_loadAll(candidates, { prefilter: looksLikeManifest, maxBytes, onText: pipelines.onText });
+    pipelines.readRest();
+    const deployed = pipelines.deployed();
+    // A file a pipeline deploys is gated whatever its name or content looks like (`deploy.yml.j2`, a
+    // file the pre-filter passed over): Azure loads it. The config's excludes still hold.
+    const have = new Set(loaded.map((f) => f.path));
+    for (const rel of deployed.keys()) {
+        if (have.has(rel) || isExcluded(rel))
+            continue;
+        const f = loadCandidate({ path: rel, abs: external_node_path_namespaceObject.join(root, rel) }, { prefilter: () => true, maxBytes });
+        if (f)
+            loaded.push(f);
+    }
     // `--fix` gates its edited texts in memory.
     const overlay = opts.overlay;
     const files = overlay
@@ -23064,25 +24929,51 @@ function run(root, config, opts, meta) {
             return text === undefined ? f : (parseBuffer({ path: f.path, abs: f.abs }, Buffer.from(text, 'utf8'), looksLikeManifest) ?? f);
         })
         : loaded;
-    return judge(root, candidates.length, files, config, opts, meta, excludedFiles);
+    const pipelineFiles = pipelines.sources.map((s) => s.path);
+    return engine_judge(root, { candidates: candidates.length, files, excludedFiles, deployed, pipelines: pipelineFiles }, config, opts, meta);
 }
 /**
- * Everything after reading: recognition, inventory, rules, suppressions, scope. `candidates` is how
- * many files the walk selected, `files` the ones the loader kept. Exported for the in-memory test
- * harness, which feeds it files that never touch the disk.
+ * The files whose stage a change to pipelines may change: those a changed workflow or Azure DevOps
+ * pipeline deploys; every deployed file when a changed file is a template, variable file or script
+ * (the evidence names only the top pipeline).
  */
-function judge(root, candidates, files, config, opts, meta = { from: opts.policy?.from ?? 'checkout', changed: false }, excludedFiles = 0) {
+function deployedBy(changed, deployed, pipelines) {
+    const sources = new Set(pipelines);
+    const touched = changed.filter((p) => sources.has(p));
+    if (touched.length === 0)
+        return [];
+    const top = new Set();
+    for (const list of deployed.values())
+        for (const e of list)
+            top.add(e.pipeline);
+    const changedSet = new Set(touched);
+    if (touched.some((p) => !top.has(p)))
+        return [...deployed.keys()];
+    return [...deployed].filter(([, list]) => list.some((e) => changedSet.has(e.pipeline))).map(([rel]) => rel);
+}
+/**
+ * Everything after reading: recognition, inventory, rules, suppressions, scope. Exported for the
+ * in-memory test harness, which feeds it files that never touch the disk.
+ */
+function engine_judge(root, input, config, opts, meta = { from: opts.policy?.from ?? 'checkout', changed: false }) {
+    const { candidates, files } = input;
+    const excludedFiles = input.excludedFiles ?? 0;
+    const deployed = input.deployed ?? new Map();
     const registry = new Registry(ALL_RULES, config);
     const findings = [];
     for (const f of files) {
         // A syntax error in an Azure ML asset the gate does not judge (a pipeline job, a component) is
         // visible but not an error: Azure's own loader stops at it too, so nothing it deploys is hidden.
-        const outOfScope = f.problems.every((p) => p.syntax) ? outOfScopeAsset(f.text) : undefined;
+        // Unless a pipeline deploys the file: then it is what Azure gets.
+        const deployer = firstDeployer(deployed, f.path);
+        const outOfScope = !deployer && f.problems.every((p) => p.syntax) ? outOfScopeAsset(f.text) : undefined;
         for (const p of f.problems) {
             const span = { line: p.line, column: p.column, endLine: p.line, endColumn: p.column };
             const message = outOfScope
                 ? `${p.message}. The file looks like an Azure ML ${outOfScope}, which the gate does not gate, so this is a notice`
-                : p.message;
+                : deployer
+                    ? `${p.message} (${deployer})`
+                    : p.message;
             const finding = registry.make('parse-error', f.path, span, message, outOfScope ? 'notice' : undefined);
             if (finding)
                 findings.push(finding);
@@ -23090,8 +24981,16 @@ function judge(root, candidates, files, config, opts, meta = { from: opts.policy
     }
     const manifests = [];
     for (const f of files) {
-        const found = recognise(f);
+        const found = recognise(f, deployedAs(deployed, f.path));
         manifests.push(...found);
+        const deployer = found.length === 0 && f.problems.length === 0 ? firstDeployer(deployed, f.path) : undefined;
+        if (deployer) {
+            // Deployed, yet nothing in it Azure could load: the gate cannot check what Azure will do with it.
+            const at = f.docs[0]?.start ?? { line: 1, column: 1, endLine: 1, endColumn: 1 };
+            const finding = registry.make('parse-error', f.path, at, `${deployer}, but the file holds no YAML or JSON mapping the Azure ML CLI could load, so the gate cannot check it. Fix: deploy a rendered manifest`);
+            if (finding)
+                findings.push(finding);
+        }
         // Keep memory flat on large repos: parsed documents that are not manifests, and texts without an
         // inline suppression, are not needed past this point (manifest texts stay until the rules have
         // made their fixes: a fix is an edit of the text).
@@ -23100,7 +24999,7 @@ function judge(root, candidates, files, config, opts, meta = { from: opts.policy
         if (found.length === 0 && !f.text.includes(SUPPRESSION_MARKER))
             f.text = '';
     }
-    const inventory = buildInventory(root, files, manifests, normalise(manifests), config);
+    const inventory = buildInventory(root, files, manifests, normalise(manifests), config, deployed);
     const skus = new SkuCatalog(config.skus);
     const ruleRun = registry.run(inventory, skus, opts.now ?? new Date());
     findings.push(...ruleRun.findings);
@@ -23124,7 +25023,7 @@ function judge(root, candidates, files, config, opts, meta = { from: opts.policy
         : `${opts.scopeReason}; the config ${changedConfig} ${meta.deleted ? 'is deleted' : 'changed'}, so everything is gated`;
     const keepConfigFinding = (f) => (f.ruleId === 'waiver-expired' && f.file === configPath) || f.ruleId === POLICY_CHANGE;
     if (changed) {
-        const scope = dependents(new Set(changed), inventory);
+        const scope = dependents(new Set([...changed, ...deployedBy(changed, deployed, input.pipelines ?? [])]), inventory);
         all = all.filter((f) => scope.has(f.file) || keepConfigFinding(f));
         deployments = deployments.filter((d) => scope.has(d.manifest.file.path));
         inScopeFiles = files.filter((f) => scope.has(f.path));
@@ -23168,22 +25067,6 @@ function judge(root, candidates, files, config, opts, meta = { from: opts.policy
         quota: quotaNeeds(inventory.deployments, skus, config.quota),
         policy: policyInfo(config, meta, excludedFiles, suppressed.waivers.length, opts.now ?? new Date()),
     };
-}
-function policyInfo(config, meta, excludedFiles, inForce, now) {
-    const today = now.toISOString().slice(0, 10);
-    const info = {
-        from: meta.from,
-        file: config.source?.path ?? null,
-        ...summarisePolicy(config, ALL_RULES),
-        defaultStage: config.defaultStage,
-        excluded: { patterns: extraExcludes(config), files: excludedFiles },
-        waivers: { inForce, expired: config.waivers.filter((w) => w.expires < today).length },
-    };
-    if (meta.commit)
-        info.commit = meta.commit;
-    if (meta.note)
-        info.note = meta.note;
-    return info;
 }
 
 ;// CONCATENATED MODULE: ./src/report/json.ts
@@ -23312,6 +25195,14 @@ function json_row(r) {
         compute: r.compute,
         modelResolution: r.modelResolution,
         computeResolution: r.computeResolution,
+        deployedBy: r.deployedBy.map((e) => ({
+            pipeline: e.pipeline,
+            line: e.line,
+            command: e.command,
+            stage: e.stage,
+            reason: e.reason,
+            overrides: { ...e.overrides },
+        })),
     };
 }
 
@@ -24312,7 +26203,7 @@ function planFixes(opts) {
     let before;
     let after;
     for (let pass = 1; pass <= MAX_PASSES + 1; pass++) {
-        const outcome = evaluate({ ...opts, overlay });
+        const outcome = engine_evaluate({ ...opts, overlay });
         if (!outcome.ok)
             return outcome;
         before ??= outcome.result;
@@ -24762,7 +26653,7 @@ function findInferenceConfig(root, file) {
 
 const source_NETWORK = 'network isolation of online endpoints is `public_network_access` on the endpoint and the workspace managed virtual network';
 const TLS = 'online endpoints serve TLS on their Azure-provided scoring URI; custom domains and certificates are not part of the YAML';
-const WORKFLOW = 'a step of the aml-deploy workflow, not a deployment setting (test with `az ml online-endpoint invoke` in the workflow)';
+const source_WORKFLOW = 'a step of the aml-deploy workflow, not a deployment setting (test with `az ml online-endpoint invoke` in the workflow)';
 /** Why a v1 key has no v2 counterpart (by dotted key, v1 config and aml-deploy spellings). */
 const source_WHY = {
     'containerResourceRequirements.fpga': 'FPGA web services (Standard_PB6s) have no CLI v2 equivalent',
@@ -24795,14 +26686,14 @@ const source_WHY = {
     extra_docker_file_steps: 'build a custom environment instead (`environment.build: { path, dockerfile_path }`)',
     cuda_version: 'pick a CUDA base image for `environment.image` instead',
     runtime: 'v2 environments run Python; `spark-py` has no v2 online equivalent',
-    delete_service_after_deployment: WORKFLOW,
-    test_enabled: WORKFLOW,
-    test_file_path: WORKFLOW,
-    test_file_function_name: WORKFLOW,
-    profiling_enabled: WORKFLOW,
-    profiling_dataset: WORKFLOW,
-    skip_deployment: WORKFLOW,
-    create_image: WORKFLOW,
+    delete_service_after_deployment: source_WORKFLOW,
+    test_enabled: source_WORKFLOW,
+    test_file_path: source_WORKFLOW,
+    test_file_function_name: source_WORKFLOW,
+    profiling_enabled: source_WORKFLOW,
+    profiling_dataset: source_WORKFLOW,
+    skip_deployment: source_WORKFLOW,
+    create_image: source_WORKFLOW,
 };
 const CONSUMED_V1 = [
     'computeType', 'containerResourceRequirements.cpu', 'containerResourceRequirements.memoryInGB', 'containerResourceRequirements.cpuLimit',
@@ -24832,18 +26723,18 @@ function source_leaves(v, prefix = '') {
     }
     return out;
 }
-function at(m, dotted) {
+function source_at(m, dotted) {
     const v = valueIn(m.data, dotted.split('.').reduce((acc, s) => pointerJoin(acc, s), ''));
     return isPlaceholder(v) ? undefined : v;
 }
 function numAt(m, dotted) {
-    return toNumber(at(m, dotted));
+    return toNumber(source_at(m, dotted));
 }
 function boolAt(m, dotted) {
-    return toBool(at(m, dotted));
+    return toBool(source_at(m, dotted));
 }
 function strAt(m, dotted) {
-    const v = at(m, dotted);
+    const v = source_at(m, dotted);
     return typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
 }
 function source_stringMap(v) {
@@ -24866,7 +26757,7 @@ function readService(d) {
     const svc = {
         manifest: m,
         deployment: d,
-        computeType: aml ? d.target : String(at(m, 'computeType') ?? '').trim().toLowerCase(),
+        computeType: aml ? d.target : String(source_at(m, 'computeType') ?? '').trim().toLowerCase(),
         name: aml ? strAt(m, 'name') : undefined,
         cpu: d.cpu?.value ?? V1_DEFAULT_CPU,
         memoryGb: d.memoryGb?.value ?? V1_DEFAULT_MEMORY_GB,
@@ -24889,8 +26780,8 @@ function readService(d) {
             failure_threshold: n('livenessProbeRequirements.failureThreshold', 'failure_threshold'),
         },
         description: strAt(m, 'description'),
-        tags: aml ? source_stringMap(at(m, 'tags')) : {},
-        properties: aml ? source_stringMap(at(m, 'properties')) : {},
+        tags: aml ? source_stringMap(source_at(m, 'tags')) : {},
+        properties: aml ? source_stringMap(source_at(m, 'properties')) : {},
         notCarried: [],
     };
     const autoscale = d.autoscaleEnabled?.value === true || d.scaling?.implicit === true;
@@ -24951,7 +26842,7 @@ function migrate(req) {
     if (!loaded.ok)
         return loaded;
     const config = loaded.config;
-    const files = read_loadAll(walk({ root, include: config.include, exclude: config.exclude }), { prefilter: looksLikeManifest, maxBytes: DEFAULT_MAX_FILE_BYTES });
+    const files = read_loadAll(files_walk({ root, include: config.include, exclude: config.exclude }), { prefilter: looksLikeManifest, maxBytes: DEFAULT_MAX_FILE_BYTES });
     const manifests = files.flatMap((f) => recognise(f));
     const inventory = buildInventory(root, files, manifests, normalise(manifests), config);
     const skus = new SkuCatalog(config.skus);
@@ -25329,7 +27220,7 @@ async function runCli(argv, io) {
         writeChanges(root, plan.changes);
         (format === 'text' && v.output === undefined ? io.out : io.err)(appliedText(plan.applied));
     }
-    const outcome = evaluate(engineOptions);
+    const outcome = engine_evaluate(engineOptions);
     if (!outcome.ok) {
         io.err(`model-deploy-gate: invalid config: ${problemsText(outcome.problems)}\n`);
         return 2;

@@ -1,7 +1,10 @@
-// Shared domain types: the ground floor. Pure data and interfaces; imports only ./edit.ts (spans and text edits).
+// Shared domain types: the ground floor. Pure data and interfaces; imports only ./edit.ts (spans and
+// text edits) and ./deploy.ts (what pipelines deploy).
+import type { DeployedBy } from './deploy.js';
 import type { FindingFix, Span } from './edit.js';
 
 export type { FindingFix, Span, TextEdit } from './edit.js';
+export type { DeployAs, DeployedBy } from './deploy.js';
 
 export type Severity = 'error' | 'warning' | 'notice';
 export type SeverityOrOff = Severity | 'off';
@@ -215,6 +218,8 @@ export interface Deployment {
   targetReason: string;
   stage: Stage;
   stageReason: string;
+  /** The pipeline steps that deploy this file (empty when none in the checkout does). */
+  deployedBy: DeployedBy[];
 
   modelRef?: Ref;
   model?: ModelInfo;
@@ -323,6 +328,8 @@ export interface InventoryRow {
   /** How the model and compute references resolved (null when the file names none). */
   modelResolution: Ref['resolution'] | null;
   computeResolution: Ref['resolution'] | null;
+  /** The pipeline steps that deploy the file. */
+  deployedBy: DeployedBy[];
 }
 
 /** An endpoint of the inventory (JSON report `endpoints`). */

@@ -1,5 +1,5 @@
 // Recognition by content (SPEC §2): which family, and which kind, a parsed document is.
-import type { LoadedFile, Manifest, ParsedDoc } from '../core/types.js';
+import type { DeployAs, LoadedFile, Manifest, ParsedDoc } from '../core/types.js';
 import { isMapping } from '../core/pointer.js';
 import type { DetectInput, Family } from './family.js';
 import { FAMILIES } from './index.js';
@@ -71,19 +71,63 @@ export function detectKind(filePath: string, data: Record<string, unknown>): str
   return detect(filePath, data)?.kind;
 }
 
-/** Recognises every document of a file whose value is a mapping. Never throws. */
-export function recognise(file: LoadedFile): Manifest[] {
+/**
+ * How a deploy command loads its file: by the loader of a `$schema` basename (which picks the kind
+ * from the document, as `OnlineDeployment._load` does by `type`), or as one kind.
+ */
+const LOADED_AS: Readonly<Record<DeployAs, { schema: string } | { kind: string }>> = {
+  'online-deployment': { schema: 'onlinedeployment' },
+  'online-endpoint': { schema: 'onlineendpoint' },
+  'batch-deployment': { schema: 'batchdeployment' },
+  'batch-endpoint': { schema: 'batchendpoint' },
+  // `Compute._load` dispatches on `type`; the compute family's detection does the same.
+  compute: { kind: 'amlCompute' },
+  model: { schema: 'model' },
+  'v1-model-deploy': { kind: 'v1DeploymentConfig' },
+  'aml-deploy': { kind: 'amlDeployAction' },
+  'aml-compute': { kind: 'amlComputeAction' },
+  'aml-registermodel': { kind: 'amlRegisterModelAction' },
+};
+
+/** The family and kind a deploy command loads a document as, whatever the document's `$schema` says. */
+export function loadedAs(command: DeployAs, filePath: string, data: Record<string, unknown>): { family: Family; kind: string } | undefined {
+  const { claims, byKind } = indexes();
+  const how = LOADED_AS[command];
+  const input: DetectInput = { path: filePath, data, type: typeof data.type === 'string' ? data.type.trim().toLowerCase() : undefined, rawType: data.type };
+  let kind: string | undefined;
+  if ('schema' in how) {
+    const claim = claims.get(how.schema);
+    kind = claim === undefined ? undefined : typeof claim === 'string' ? claim : claim(input);
+  } else {
+    kind = how.kind;
+    const family = byKind.get(kind);
+    if (command === 'compute') kind = family?.detect?.(input) ?? kind;
+  }
+  const family = kind === undefined ? undefined : byKind.get(kind);
+  return family && kind ? { family, kind } : undefined;
+}
+
+/**
+ * Recognises every document of a file whose value is a mapping. Never throws. `deployedAs`: the
+ * commands pipelines deploy the file with; the command, not the content, decides the family (the
+ * content's own kind is kept when it is one of those the commands load).
+ */
+export function recognise(file: LoadedFile, deployedAs: readonly DeployAs[] = []): Manifest[] {
   const out: Manifest[] = [];
   for (const doc of file.docs) {
-    const m = recogniseDoc(file, doc);
+    const m = recogniseDoc(file, doc, deployedAs);
     if (m) out.push(m);
   }
   return out;
 }
 
-function recogniseDoc(file: LoadedFile, doc: ParsedDoc): Manifest | undefined {
+function recogniseDoc(file: LoadedFile, doc: ParsedDoc, deployedAs: readonly DeployAs[]): Manifest | undefined {
   if (!isMapping(doc.value)) return undefined;
-  const found = detect(file.path, doc.value);
+  let found = detect(file.path, doc.value);
+  if (deployedAs.length > 0) {
+    const loaded = deployedAs.map((c) => loadedAs(c, file.path, doc.value as Record<string, unknown>)).filter((x) => x !== undefined);
+    if (loaded.length > 0 && !loaded.some((l) => l.kind === found?.kind)) found = loaded[0];
+  }
   if (!found) return undefined;
   return { kind: found.kind, family: found.family, file, doc, data: doc.value };
 }

@@ -5,7 +5,7 @@ import type { ComputeInfo, Deployment, Endpoint, ModelInfo } from '../core/types
  * A deployment as a format module sees it: everything but what needs other files
  * (stage, resolved model/compute). The inventory stage completes it.
  */
-export type DraftDeployment = Omit<Deployment, 'stage' | 'stageReason' | 'model' | 'compute' | 'modelByFolder'>;
+export type DraftDeployment = Omit<Deployment, 'stage' | 'stageReason' | 'deployedBy' | 'model' | 'compute' | 'modelByFolder'>;
 
 /** The typed records one manifest contributes. */
 export interface Normalised {

@@ -3,10 +3,22 @@ import type { Config } from '../config/types.js';
 import type { ComputeInfo, Deployment, Endpoint, Inventory, LoadedFile, Manifest, ModelInfo, Ref } from '../core/types.js';
 import type { Normalised } from '../formats/types.js';
 import { ModelIndex, dirOf, mergeInto } from './models.js';
+import type { DeployEvidence } from './pipelines/index.js';
+import { stageFromPipelines } from './pipelines/index.js';
 import { StageResolver } from './stage.js';
 
-/** Links deployments to their models, computes and endpoints, and decides each deployment's stage. */
-export function buildInventory(root: string, files: LoadedFile[], manifests: Manifest[], norm: Normalised, config: Config): Inventory {
+/**
+ * Links deployments to their models, computes and endpoints, and decides each deployment's stage.
+ * `deployed`: repo-relative path → the pipeline steps that deploy that file.
+ */
+export function buildInventory(
+  root: string,
+  files: LoadedFile[],
+  manifests: Manifest[],
+  norm: Normalised,
+  config: Config,
+  deployed: ReadonlyMap<string, readonly DeployEvidence[]> = new Map(),
+): Inventory {
   const models = [...norm.models];
   for (const [name, m] of Object.entries(config.models)) {
     models.push({
@@ -48,14 +60,21 @@ export function buildInventory(root: string, files: LoadedFile[], manifests: Man
   for (const e of norm.endpoints) if (e.computeRef) resolveComputeRef(e.computeRef, computeByName);
 
   const deployments: Deployment[] = norm.deployments.map((draft) => {
-    const d: Deployment = { ...draft, stage: 'unknown', stageReason: '' };
+    const evidence = deployed.get(draft.manifest.file.path) ?? [];
+    const d: Deployment = {
+      ...draft,
+      stage: 'unknown',
+      stageReason: '',
+      deployedBy: evidence.map((e) => ({ pipeline: e.pipeline, line: e.line, command: e.command, stage: e.stage, reason: e.reason, overrides: { ...e.overrides } })),
+    };
     resolveModel(d, index);
     resolveCompute(d, computeByName, endpointsByName, norm.endpoints);
     if (d.mode === 'batch' && d.compute?.type === 'kubernetes') {
       d.target = 'aks';
       d.targetReason = `batch deployment on Azure ML Kubernetes compute ${d.compute.name}`;
     }
-    const s = stages.resolve({ path: d.manifest.file.path, tags: d.tags, names: [d.name, d.endpointName] });
+    const pipeline = evidence.length > 0 ? stageFromPipelines([...evidence]) : undefined;
+    const s = stages.resolve({ path: d.manifest.file.path, tags: d.tags, names: [d.name, d.endpointName], pipeline });
     d.stage = s.stage;
     d.stageReason = s.reason;
     return d;

@@ -51,6 +51,7 @@ export function inventoryRow(d: Deployment, skus: SkuCatalog): InventoryRow {
     compute: d.computeRef?.raw ?? null,
     modelResolution: d.modelRef?.resolution ?? (d.model ? 'resolved' : null),
     computeResolution: d.computeRef?.resolution ?? null,
+    deployedBy: d.deployedBy.map((e) => ({ ...e, overrides: { ...e.overrides } })),
   };
 }
 

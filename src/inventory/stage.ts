@@ -39,6 +39,8 @@ export interface StageInput {
   path: string;
   tags: Record<string, string>;
   names: Array<string | undefined>;
+  /** What the pipelines that deploy the file say (undefined when none does). */
+  pipeline?: { stage: Stage; reason: string };
 }
 
 export interface StageRules {
@@ -56,7 +58,10 @@ export class StageResolver {
     this.nonprod = rules.nonproduction.length ? picomatch(rules.nonproduction, { dot: true, flags: 's' }) : () => false;
   }
 
-  /** SPEC §3: tags, then config globs, then words of the path and names, then the default. */
+  /**
+   * SPEC §3: tags, then config globs, then the deploying pipeline, then words of the path and names,
+   * then the default; production words of the path outweigh a pipeline that says nonproduction.
+   */
   resolve(input: StageInput): { stage: Stage; reason: string } {
     for (const key of ['stage', 'environment', 'env']) {
       const v = findTag(input.tags, key);
@@ -67,9 +72,19 @@ export class StageResolver {
     if (this.prod(input.path)) return { stage: 'production', reason: 'config stages.production glob' };
     if (this.nonprod(input.path)) return { stage: 'nonproduction', reason: 'config stages.nonproduction glob' };
     const byPath = classifyWords(input.path, ...input.names);
-    if (byPath.stage !== 'unknown') return { stage: byPath.stage, reason: `word "${byPath.word}" in the path or name` };
-    if (this.rules.defaultStage !== 'unknown') return { stage: this.rules.defaultStage, reason: 'default-stage' };
-    return { stage: 'unknown', reason: 'no stage tag, config glob or path word' };
+    // Fail closed, as between two pipelines: a file whose path or name says production stays
+    // production when the only pipelines that deploy it say otherwise (a workflow added to call a
+    // production manifest "dev" must not switch its production rules off). Tags and config decide.
+    if (input.pipeline?.stage === 'nonproduction' && byPath.stage === 'production') {
+      return { stage: 'production', reason: `word "${byPath.word}" in the path or name (production wins: ${input.pipeline.reason})` };
+    }
+    if (input.pipeline && input.pipeline.stage !== 'unknown') return input.pipeline;
+    // A pipeline that deploys the file without saying which stage: rules 4 and 5 decide, and the reason says both.
+    const deployed = input.pipeline ? `; ${input.pipeline.reason}` : '';
+    if (byPath.stage !== 'unknown') return { stage: byPath.stage, reason: `word "${byPath.word}" in the path or name${deployed}` };
+    if (this.rules.defaultStage !== 'unknown') return { stage: this.rules.defaultStage, reason: `default-stage${deployed}` };
+    if (input.pipeline) return { stage: 'unknown', reason: `${input.pipeline.reason}; no stage tag, config glob or path word either` };
+    return { stage: 'unknown', reason: 'no stage tag, config glob, deploying pipeline or path word' };
   }
 }
 

@@ -13,6 +13,12 @@ export interface WalkOptions {
   exclude: readonly string[];
   /** Restrict to these repo-relative files or folders (CLI paths); empty = everything. */
   paths?: string[];
+  /**
+   * Called for every readable file of the workspace the walk visits, included or not (pipelines,
+   * scripts and the paths they name are not manifests): repo-relative path, absolute path, and
+   * whether an exclude glob names it. Files in pruned folders (`x/**` excludes) are not visited.
+   */
+  onFile?: (rel: string, abs: string, excluded: boolean) => void;
 }
 
 export interface Candidate {
@@ -40,6 +46,7 @@ export function walk(opts: WalkOptions): Candidate[] {
   const isIncluded = picomatch([...opts.include], { dot: true, flags: 'si' });
   const isExcluded = picomatch(exclude, { dot: true, flags: 's' });
   const prune = exclude.filter((g) => g.endsWith('/**')).map((g) => picomatch(g.slice(0, -3), { dot: true, flags: 's' }));
+  const onFile = opts.onFile;
   const only = (opts.paths ?? []).map((p) => toPosix(p).replace(/\/+$/, '')).filter((p) => p !== '' && p !== '.');
   const inScope = (rel: string) => only.length === 0 || only.some((p) => rel === p || rel.startsWith(p + '/'));
   const underScope = (relDir: string) => only.length === 0 || only.some((p) => p === relDir || p.startsWith(relDir + '/') || relDir.startsWith(p + '/'));
@@ -92,20 +99,23 @@ export function walk(opts: WalkOptions): Candidate[] {
           continue;
         }
       }
-      if (!inScope(rel) || !isIncluded(rel) || isExcluded(rel)) continue;
+      const excluded = isExcluded(rel);
+      const included = inScope(rel) && isIncluded(rel) && !excluded;
+      if (!included && !onFile) continue;
       if (ent.isSymbolicLink()) {
         if (real === undefined) {
-          out.push({ path: rel, abs, problem: 'symbolic link that cannot be resolved (dangling or a loop); not read' });
+          if (included) out.push({ path: rel, abs, problem: 'symbolic link that cannot be resolved (dangling or a loop); not read' });
           continue;
         }
         if (!inside(real)) {
-          out.push({ path: rel, abs, problem: 'symbolic link pointing outside the workspace; not read' });
+          if (included) out.push({ path: rel, abs, problem: 'symbolic link pointing outside the workspace; not read' });
           continue;
         }
         // A link to a FIFO or a device named like a manifest: never open it (it could block the run).
         if (!isFile) continue;
       }
-      out.push({ path: rel, abs });
+      onFile?.(rel, abs, excluded);
+      if (included) out.push({ path: rel, abs });
     }
   }
   out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

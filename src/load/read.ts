@@ -16,6 +16,11 @@ export type Prefilter = (relPath: string, text: string) => boolean;
 export interface ReadOptions {
   prefilter: Prefilter;
   maxBytes?: number;
+  /**
+   * Sees every UTF-8 text read, manifest or not, before the pre-filter (the engine keeps the
+   * pipelines among them: they name the files they deploy but are no manifests).
+   */
+  onText?: (relPath: string, text: string) => void;
 }
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
@@ -87,7 +92,7 @@ export function loadCandidate(c: Candidate, opts: ReadOptions): LoadedFile | nul
         st.size,
       );
     }
-    return parseBuffer(c, readOpen(fd, st.size), opts.prefilter, syntax);
+    return parseBuffer(c, readOpen(fd, st.size), opts.prefilter, syntax, opts.onText);
   } catch (err) {
     return file([{ message: `cannot read file: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, line: 1, column: 1 }]);
   } finally {
@@ -101,6 +106,7 @@ export function parseBuffer(
   buf: Buffer,
   looksLikeManifest: Prefilter,
   syntax: 'yaml' | 'json' = /\.json$/i.test(c.path) ? 'json' : 'yaml',
+  onText?: (relPath: string, text: string) => void,
 ): LoadedFile | null {
   const base: LoadedFile = { path: c.path, abs: c.abs, text: '', syntax, size: buf.length, docs: [], problems: [] };
   const utf32 = utf32Kind(buf);
@@ -138,6 +144,7 @@ export function parseBuffer(
     return base;
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (onText && nul === -1) onText(c.path, text);
   if (!looksLikeManifest(c.path, text)) return null;
   if (nul !== -1) {
     base.text = text;

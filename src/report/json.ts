@@ -143,5 +143,13 @@ function row(r: InventoryRow): InventoryRow {
     compute: r.compute,
     modelResolution: r.modelResolution,
     computeResolution: r.computeResolution,
+    deployedBy: r.deployedBy.map((e) => ({
+      pipeline: e.pipeline,
+      line: e.line,
+      command: e.command,
+      stage: e.stage,
+      reason: e.reason,
+      overrides: { ...e.overrides },
+    })),
   };
 }

@@ -1,5 +1,5 @@
 // The module's public data types (re-exported by index.ts) and the context a step runs in.
-import type { Stage } from '../../core/types.js';
+import type { DeployAs, Stage } from '../../core/types.js';
 import type { Lookup } from './shell.js';
 
 /** A pipeline file: repo-relative path (with /) and its text. */
@@ -8,17 +8,8 @@ export interface PipelineSource {
   text: string;
 }
 
-export type DeployCommand =
-  | 'online-deployment'
-  | 'online-endpoint'
-  | 'batch-deployment'
-  | 'batch-endpoint'
-  | 'compute'
-  | 'model'
-  | 'v1-model-deploy'
-  | 'aml-deploy'
-  | 'aml-compute'
-  | 'aml-registermodel';
+/** What a step deploys a file as (the command decides the family); defined in core for the formats. */
+export type DeployCommand = DeployAs;
 
 export type Platform = 'github-actions' | 'azure-devops';
 
