@@ -1,5 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { checkTitle, conclusionOf, toCheckAnnotations } from '../../src/github/checks.js';
+import { ANNOTATION_MESSAGE_MAX_BYTES } from '../../src/core/github-limits.js';
+import { rule as aciMemoryLimit } from '../../src/policy/rules/aci-memory-limit.js';
 import { commentAction, commentBody, COMMENT_MARKER } from '../../src/github/comment.js';
 import { parseSettings } from '../../src/github/settings.js';
 import { chunk, fitChars } from '../../src/github/limits.js';
@@ -55,11 +57,28 @@ describe('toCheckAnnotations', () => {
         annotation_level: 'failure',
         message: 'too much memory\nhttps://docs.test/aci-memory-limit.md',
         title: 'aci-memory-limit',
+        raw_details: `${aciMemoryLimit.help}\n\nHow to fix: ${aciMemoryLimit.remediation}`,
       },
       expect.not.objectContaining({ start_column: expect.anything() }),
       expect.objectContaining({ annotation_level: 'notice' }),
     ]);
     expect(out[1]).toMatchObject({ start_line: 2, end_line: 5, annotation_level: 'warning' });
+  });
+
+  it("puts the rule's help (why, source) in raw_details, not in the message; a finding of no known rule gets none", () => {
+    const [a] = toCheckAnnotations([f({})]);
+    expect(a.raw_details).toMatch(/^The compute target table: ACI is for "low-scale CPU workloads that require less than 48 GB of RAM"\./);
+    expect(a.raw_details).toContain('\n\nSource: Azure ML *compute target for model deployment* table');
+    expect(a.message).not.toContain('Source:');
+    expect(toCheckAnnotations([f({ ruleId: 'not-a-rule' })])[0]).not.toHaveProperty('raw_details');
+  });
+
+  it('cuts raw_details to 64 KB of UTF-8, like the message', () => {
+    const huge = { ...aciMemoryLimit, help: `${'é'.repeat(40_000)}\n\nSource: x.` };
+    const [a] = toCheckAnnotations([f({})], [huge]);
+    expect(Buffer.byteLength(a.raw_details!, 'utf8')).toBeLessThanOrEqual(ANNOTATION_MESSAGE_MAX_BYTES);
+    expect(Buffer.byteLength(a.raw_details!, 'utf8')).toBeGreaterThan(ANNOTATION_MESSAGE_MAX_BYTES - 100);
+    expect(a.raw_details).toMatch(/truncated to fit GitHub’s size limit\)$/);
   });
 
   it('titles and concludes from the verdict', () => {

@@ -4,12 +4,12 @@ import { helpUri } from '../../src/core/rules.js';
 import type { RuleMeta } from '../../src/core/rules.js';
 
 export const RULES: RuleMeta[] = [
-  { id: 'aci-memory-limit', defaultSeverity: 'error', description: 'ACI deployments must request < 48 GB of memory.', remediation: 'Move to AKS or a managed online endpoint.' },
-  { id: 'aci-not-for-production', defaultSeverity: 'error', description: 'ACI is for testing or development only.', remediation: 'Deploy production to AKS or managed online.' },
-  { id: 'managed-instance-count-ha', defaultSeverity: 'warning', description: 'Production managed online deployments need 3+ instances.', remediation: 'Set instance_count: 3.' },
-  { id: 'unresolved-reference', defaultSeverity: 'notice', description: 'A model or compute reference is found nowhere.', remediation: 'Declare it in config models:/computes:.' },
-  { id: 'schema', defaultSeverity: 'error', description: 'A recognised manifest breaks its format.', remediation: 'Fix the key.' },
-  { id: 'v1-deprecated', defaultSeverity: 'warning', description: 'SDK/CLI v1 files are deprecated.', remediation: 'Migrate to v2 YAML.' },
+  { id: 'aci-memory-limit', defaultSeverity: 'error', description: 'ACI deployments must request < 48 GB of memory.', remediation: 'Move to AKS or a managed online endpoint.', help: 'ACI is for low-scale CPU workloads under 48 GB.\n\nSource: the compute target table.' },
+  { id: 'aci-not-for-production', defaultSeverity: 'error', description: 'ACI is for testing or development only.', remediation: 'Deploy production to AKS or managed online.', help: 'ACI runs one replica.\n\nSource: the compute target table.' },
+  { id: 'managed-instance-count-ha', defaultSeverity: 'warning', description: 'Production managed online deployments need 3+ instances.', remediation: 'Set instance_count: 3.', help: 'Upgrades and failures take one instance down.\n\nSource: the managed online deployment reference.' },
+  { id: 'unresolved-reference', defaultSeverity: 'notice', description: 'A model or compute reference is found nowhere.', remediation: 'Declare it in config models:/computes:.', help: 'The gate never passes silently.\n\nSource: model-deploy-gate policy.' },
+  { id: 'schema', defaultSeverity: 'error', description: 'A recognised manifest breaks its format.', remediation: 'Fix the key.', help: 'Azure rejects the file.\n\nSource: the formats\' loaders.' },
+  { id: 'v1-deprecated', defaultSeverity: 'warning', description: 'SDK/CLI v1 files are deprecated.', remediation: 'Migrate to v2 YAML.', help: 'Support ended.\n\nSource: the v1 deprecation notice.' },
 ];
 
 export function finding(ruleId: string, severity: Severity, file: string, line: number, message: string, extra: Partial<Finding> = {}): Finding {

@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { FINGERPRINT_KEY, SARIF_SCHEMA, fingerprints, renderSarif, toSarif } from '../../src/report/sarif.js';
 import { render } from '../../src/report/index.js';
 import type { Finding } from '../../src/core/types.js';
+import { ALL_RULES } from '../../src/policy/rules/index.js';
 import { RULES, finding, sampleResult } from './fixture.js';
 
 interface LogResult {
@@ -66,6 +67,25 @@ describe('SARIF content', () => {
       defaultConfiguration: { level: 'warning' },
     });
     expect(run.tool.driver.rules[3].defaultConfiguration.level).toBe('note');
+  });
+
+  test("rules[].help carries the rule's why and source (once per rule), then the fix and the docs link", () => {
+    const ha = run.tool.driver.rules[2];
+    const uri = 'https://github.com/model-deploy-gate/model-deploy-gate/blob/main/docs/rules/managed-instance-count-ha.md';
+    expect(ha.help).toEqual({
+      text: `Upgrades and failures take one instance down.\n\nSource: the managed online deployment reference.\n\nHow to fix: Set instance_count: 3.\n\nDocs: ${uri}`,
+      markdown: `Upgrades and failures take one instance down.\n\nSource: the managed online deployment reference.\n\n**How to fix:** Set instance_count: 3.\n\n[Rule documentation](${uri})`,
+    });
+  });
+
+  test("the real rules: every driver rule's help is the rule's help (why, Source: …), then its remediation", () => {
+    const real = toSarif(sampleResult(), ALL_RULES).runs[0];
+    expect(real.tool.driver.rules).toHaveLength(ALL_RULES.length);
+    for (const r of real.tool.driver.rules) {
+      const meta = ALL_RULES.find((x) => x.id === r.id)!;
+      expect(r.help.text.startsWith(`${meta.help}\n\nHow to fix: ${meta.remediation}`)).toBe(true);
+      expect(r.help.markdown).toContain('\n\nSource: ');
+    }
   });
 
   test('results: level, message, repo-relative location with region, ruleIndex', () => {

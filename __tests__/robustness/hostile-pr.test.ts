@@ -89,7 +89,7 @@ describe('the policy that judges a pull request is the base branch\'s', () => {
     expect(f.message).toContain('lowers `v1-deprecated` from warning to notice');
     expect(f.message).toContain('adds a waiver for `unknown-key` on `**` (owner `@org/security-team`, until 9999-12-31');
     expect(f.message).toContain('asks to turn off `parse-error`, which cannot be turned off');
-    expect(f.message).toMatch(/With its config, 2 findings of this run \(1 error\) would be hidden and the run would pass\./);
+    expect(f.message).toMatch(/\. Its config would hide 2 findings of this run \(1 error\) and pass the run: have the config owners review it \(the base branch's policy judged this run\)\.$/);
     expect(r.policy).toMatchObject({ from: 'base', file: null, off: [], lowered: [], change: { kind: 'added', hidden: 2, wouldResult: 'pass' } });
     // The PR's config file is in the changed list, and the config changed: everything is gated.
     expect(r.scope.mode).toBe('all');

@@ -18,12 +18,12 @@ export function migrationSku(cpu: number, memoryGb: number): string | undefined 
 /** The last row's bounds, for messages. */
 export const MIGRATION_MAX = { cpu: 4, memoryGb: 16 };
 
-/** The migration advice for messages: the SKU of the table, or "size by profiling" above it. */
+/** The migration advice for messages, after "a v2 YAML": the SKU of the table, or "size by profiling" above it. */
 export function migrationAdvice(cpu: number, memoryGb: number): string {
   const sku = migrationSku(cpu, memoryGb);
   const sized = `${round(cpu)} CPU / ${round(memoryGb)} GB`;
-  if (sku) return `by the ACI→managed online migration table, ${sized} maps to \`instance_type: ${sku}\``;
-  return `${sized} is above the migration table (${MIGRATION_MAX.cpu} CPU / ${MIGRATION_MAX.memoryGb} GB): size the \`instance_type\` by profiling the model`;
+  if (sku) return `with \`instance_type: ${sku}\` (${sized} by the migration table)`;
+  return `with an \`instance_type\` sized by profiling the model (${sized} is above the migration table's ${MIGRATION_MAX.cpu} CPU / ${MIGRATION_MAX.memoryGb} GB)`;
 }
 
 function round(n: number): string {

@@ -76,4 +76,5 @@ export const TARGETS: Record<TargetId, TargetRow> = {
   ),
 };
 
-export const TABLE_SOURCE = 'Azure ML compute target table (aml-compute-target-deploy.md)';
+/** How rule help cites the table (markdown). */
+export const TABLE_SOURCE = 'Azure ML *compute target for model deployment* table (`aml-compute-target-deploy.md`, 2020-12-11)';

@@ -3,7 +3,6 @@ import { execFileSync } from 'node:child_process';
 import { statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { problemsText } from '../config/types.js';
-import { helpUri } from '../core/rules.js';
 import { nearest } from '../core/text.js';
 import type { FailOn, Stage } from '../core/types.js';
 import { VERSION } from '../core/version.js';
@@ -13,6 +12,7 @@ import { REPORT_FORMATS, render, type ReportFormat } from '../report/index.js';
 import { summaryLine } from '../report/text.js';
 import { appliedText, planDiff, planFixes, writeChanges } from './fix.js';
 import { runMigrate } from './migrate.js';
+import { explainRule } from './explain.js';
 
 const USAGE = `Usage: model-deploy-gate [options] [paths...]
        model-deploy-gate migrate [options] PATH...   (v1 → v2; see migrate --help)
@@ -140,14 +140,7 @@ async function runCli(argv: string[], io: Io): Promise<number> {
   if (v.explain !== undefined) {
     const r = ALL_RULES.find((x) => x.id === v.explain);
     if (!r) throw new UsageError(`unknown rule "${v.explain}"${didYouMean(v.explain, ALL_RULES.map((x) => x.id))}; see --list-rules`);
-    io.out(
-      `${r.id} (default severity: ${r.defaultSeverity}${r.productionOnly ? ', production deployments only' : ''})\n\n` +
-        `What it checks: ${r.description}\nHow to fix: ${r.remediation}\n` +
-        `${r.scope !== 'engine' && r.fix ? 'Fixable: `--fix` repairs its findings where the answer is determined (see the docs page).\n' : ''}\n` +
-        `Configure: rules: { ${r.id}: error | warning | notice | off } in .github/model-deploy-gate.yml\n` +
-        `Suppress one finding (YAML): # model-deploy-gate: ignore ${r.id} -- <reason>\n` +
-        `Docs: ${helpUri(r.id)}\n`,
-    );
+    io.out(explainRule(r));
     return 0;
   }
   const format = oneOf<Format>('--format', v.format, FORMATS, 'text') as Format;

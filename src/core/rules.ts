@@ -17,6 +17,12 @@ export interface RuleMeta {
   description: string;
   /** One line: how to fix a finding. */
   remediation: string;
+  /**
+   * Why the rule exists, ending with a `Source: …` paragraph that cites where that comes from
+   * (markdown). Reports show it once per rule (`--explain`, the docs page's *Why*, SARIF `help`,
+   * check-run `raw_details`), so finding messages say only what is wrong and the fix.
+   */
+  help: string;
   /** Evaluated for production deployments only. */
   productionOnly?: boolean;
   /** A fix can be applied (`--fix`) for some of its findings. */

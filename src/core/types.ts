@@ -89,7 +89,7 @@ export interface FamilyInfo {
   readonly v1: boolean;
   /** `v1 deployment config (computeType aci)`, `aml-deploy parameters file`, `managedOnlineDeployment`. */
   label(m: Manifest): string;
-  /** What Azure does with a key it does not know in this family (for unknown-key). */
+  /** What Azure does with a key it does not know in this family, as a participle (`ignored by the v1 CLI/SDK`; unknown-key). */
   readonly unknownKeyEffect: string;
   /** The known-key tree of this manifest. */
   fields(m: Manifest): Fields;
@@ -104,8 +104,6 @@ export interface FamilyInfo {
   readonly deprecation?: {
     /** `an SDK/CLI v1 deployment configuration`. */
     what: string;
-    /** A v1 ACI/AKS web service (legacy for new deployments), not only a v1 file. */
-    webService: boolean;
     replacement(m: Manifest, d: Deployment | undefined): string;
   };
 }

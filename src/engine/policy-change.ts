@@ -118,13 +118,10 @@ export function addPolicyChange(config: Config, policy: PolicyOptions, opts: Eng
     const body = listed.length ? `: it ${listed.join('; it ')}${more > 0 ? `; and ${plural(more, 'more change')}` : ''}` : ' (no setting changes)';
     const effect =
       change.hidden > 0
-        ? ` With its config, ${plural(change.hidden, 'finding')} of this run (${plural(hiddenErrors, 'error')}) would be hidden` +
-          (theirs.summary.result === 'pass' && result.summary.result === 'fail' ? ' and the run would pass' : '') +
-          '.'
-        : ' With its config, no finding of this run would be hidden.';
-    message =
-      `${what}${body}.${effect} This run was judged by the base branch's policy; the new policy takes effect once merged ` +
-      '(have the config owners review it).';
+        ? `Its config would hide ${plural(change.hidden, 'finding')} of this run (${plural(hiddenErrors, 'error')})` +
+          (theirs.summary.result === 'pass' && result.summary.result === 'fail' ? ' and pass the run' : '')
+        : 'Its config would hide no finding of this run';
+    message = `${what}${body}. ${effect}: have the config owners review it (the base branch's policy judged this run).`;
     if (relaxing.length === 0 && change.hidden === 0) severity = 'notice';
   }
   result.policy = { ...result.policy!, change };

@@ -64,7 +64,7 @@ export const amlComputeAction = define({
   prefilter: { keys: KEYS },
   detect: ({ data }) => (KEYS.some((k) => k in data) ? 'amlComputeAction' : undefined),
   label: () => 'aml-compute parameters file',
-  unknownKeyEffect: 'the action silently ignores keys outside its schema, so this setting has no effect',
+  unknownKeyEffect: 'ignored by the action (the setting has no effect)',
   fields: () => ({ ...FIELDS, $schema: true }),
   schema,
   targetKey: firstKeyPtr,
@@ -78,14 +78,13 @@ export const amlComputeAction = define({
   ],
   deprecation: {
     what: 'an Azure/aml-compute action parameters file (SDK v1)',
-    webService: false,
     replacement(m) {
       const raw = valueAt(m, '/compute_type');
       const t = typeof raw === 'string' ? raw.toLowerCase() : '';
       if (t === 'akscluster') {
-        return 'replace the Azure/aml-compute action with `az ml compute attach --type Kubernetes` (a v2 kubernetesCompute YAML; legacy AKS compute cannot host v2 endpoints)';
+        return 'replace the action with `az ml compute attach --type Kubernetes` (a v2 kubernetesCompute YAML)';
       }
-      return 'replace the Azure/aml-compute action with a v2 amlCompute YAML (`az ml compute create -f`: `size`, `tier`, `min_instances`, `max_instances`)';
+      return 'replace the action with a v2 amlCompute YAML (`az ml compute create -f`: `size`, `tier`, `min_instances`, `max_instances`)';
     },
   },
   /** With the action's defaults (AZURE-ML-FACTS §2b). */

@@ -80,20 +80,19 @@ export const amlDeployAction = define({
     return undefined;
   },
   label: () => 'aml-deploy parameters file',
-  unknownKeyEffect: 'the action silently ignores keys outside its schema, so this setting has no effect',
+  unknownKeyEffect: 'ignored by the action (the setting has no effect)',
   fields: () => ({ ...FIELDS, $schema: true }),
   schema,
   targetKey: firstKeyPtr,
   secrets: [{ ptr: '/ssl_key_pem_file', what: 'ssl_key_pem_file', fix: '', pem: true }],
   deprecation: {
     what: 'an Azure/aml-deploy action parameters file (SDK v1)',
-    webService: true,
     replacement(m, d) {
       const cpu = d?.cpu?.value ?? numberAt(m, '/cpu_cores') ?? V1_DEFAULT_CPU;
       const mem = d?.memoryGb?.value ?? numberAt(m, '/memory_gb') ?? V1_DEFAULT_MEMORY_GB;
       return (
-        'replace the Azure/aml-deploy action (deprecated) with azure/login + `az ml online-deployment create -f` and a v2 managedOnlineDeployment ' +
-        `(or kubernetesOnlineDeployment for AKS) YAML; ${migrationAdvice(cpu, mem)}`
+        `replace the action with \`az ml online-deployment create -f\` of a v2 managedOnlineDeployment ${migrationAdvice(cpu, mem)}, ` +
+        'or a kubernetesOnlineDeployment for AKS'
       );
     },
   },
@@ -143,7 +142,7 @@ export const amlDeployAction = define({
       skipDeployment: bool(m, '/skip_deployment')?.value === true ? true : undefined,
       linksModelByFolder: true,
       unresolvedComputeNote:
-        'Note: the aml-deploy action falls back to ACI when `deployment_compute_target` is not an existing AKS compute, so the ACI rules would then apply.',
+        'The aml-deploy action falls back to ACI when `deployment_compute_target` is not an existing AKS compute (the ACI rules then apply).',
     };
     return { deployments: [prune(d)] };
   },

@@ -38,15 +38,13 @@ export const amlRegisterModelAction = define({
   prefilter: { keys: KEYS },
   detect: ({ data }) => (KEYS.some((k) => k in data) ? 'amlRegisterModelAction' : undefined),
   label: () => 'aml-registermodel parameters file',
-  unknownKeyEffect: 'the action silently ignores keys outside its schema, so this setting has no effect',
+  unknownKeyEffect: 'ignored by the action (the setting has no effect)',
   fields: () => ({ ...FIELDS, $schema: true }),
   schema,
   targetKey: firstKeyPtr,
   deprecation: {
     what: 'an Azure/aml-registermodel action parameters file (SDK v1)',
-    webService: false,
-    replacement: () =>
-      'replace the Azure/aml-registermodel action with a v2 model YAML (`az ml model create -f`), keeping `memory_gb` / `model_size_bytes` in its tags',
+    replacement: () => 'replace the action with a v2 model YAML (`az ml model create -f`), keeping `memory_gb` / `model_size_bytes` in its tags',
   },
   normalise(m) {
     const mem = num(m, '/memory_gb');

@@ -37,7 +37,7 @@ export const mlflowModel = define({
   detect: ({ path: p, data }) => (path.posix.basename(p) === FILE_NAME && 'flavors' in data ? KIND : undefined),
   ...V2_FAMILY,
   label: () => 'MLmodel file',
-  unknownKeyEffect: 'MLflow keeps it but neither MLflow nor Azure ML reads it',
+  unknownKeyEffect: 'kept by MLflow but read by neither MLflow nor Azure ML',
   fields: () => FIELDS,
   schema,
   normalise(m) {

@@ -123,7 +123,7 @@ export const v1DeploymentConfig = define({
     const ct = typeof m.data.computeType === 'string' ? m.data.computeType : '?';
     return `v1 deployment config (computeType ${ct})`;
   },
-  unknownKeyEffect: 'the v1 CLI/SDK silently ignores keys it does not know, so this setting has no effect',
+  unknownKeyEffect: 'ignored by the v1 CLI/SDK (the setting has no effect)',
   fields: (m) => fieldsFor(v1Type(m)),
   keyAdvice(m, dotted) {
     if (v1Type(m) === undefined) return undefined;
@@ -131,8 +131,8 @@ export const v1DeploymentConfig = define({
     if (!e) return undefined;
     const ct = typeof m.data.computeType === 'string' ? m.data.computeType : '';
     return (
-      `\`${dotted}\` is read only for computeType ${e.types.map((t) => NAMES[t]).join('/')}: for computeType ${ct} the v1 CLI/SDK ignores it, ` +
-      `so this setting has no effect. Remove it, or change computeType if that target is what you meant.`
+      `\`${dotted}\` is read only for computeType ${e.types.map((t) => NAMES[t]).join('/')}, so the v1 CLI/SDK ignores it for computeType ${ct}: ` +
+      'remove it, or change computeType if that target is what you meant.'
     );
   },
   schema,
@@ -152,15 +152,14 @@ export const v1DeploymentConfig = define({
   ],
   deprecation: {
     what: 'an SDK/CLI v1 deployment configuration',
-    webService: true,
     replacement(m, d) {
       const raw = valueAt(m, '/computeType');
       const t = typeof raw === 'string' ? raw.toLowerCase() : '';
       if (t === 'local') return 'test locally with a v2 local endpoint (`az ml online-deployment create --local`)';
       const cpu = d?.cpu?.value ?? numberAt(m, '/containerResourceRequirements/cpu') ?? V1_DEFAULT_CPU;
       const mem = d?.memoryGb?.value ?? numberAt(m, '/containerResourceRequirements/memoryInGB') ?? V1_DEFAULT_MEMORY_GB;
-      const alt = t === 'aci' ? '' : ', or a kubernetesOnlineDeployment on an Azure ML Kubernetes compute with matching `resources.requests`';
-      return `use a v2 managedOnlineEndpoint + managedOnlineDeployment YAML (\`az ml online-deployment create -f\`)${alt}; ${migrationAdvice(cpu, mem)}`;
+      const alt = t === 'aci' ? '' : ', or a kubernetesOnlineDeployment with matching `resources.requests`';
+      return `use a v2 managedOnlineDeployment (\`az ml online-deployment create -f\`) ${migrationAdvice(cpu, mem)}${alt}`;
     },
   },
   /**

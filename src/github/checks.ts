@@ -1,8 +1,10 @@
 // The check run: every unsuppressed finding as an annotation, 50 per request, on the PR head commit.
 // It always ends completed: a failed annotation batch is followed by a final update that sets the
 // conclusion without annotations; if even that fails, the caller fails the step naming the run.
+import type { RuleMeta } from '../core/rules.js';
 import { plural } from '../core/text.js';
 import type { Finding, Result, Severity } from '../core/types.js';
+import { ALL_RULES } from '../policy/rules/index.js';
 import { httpStatus, type Client } from './client.js';
 import { createCheckRun, findCheckRun } from './api/create-check-run.js';
 import { postOnce } from './api/post-once.js';
@@ -23,8 +25,13 @@ export const CHECK_NAME = 'model-deploy-gate';
 
 const LEVEL: Record<Severity, CheckAnnotation['annotation_level']> = { error: 'failure', warning: 'warning', notice: 'notice' };
 
-/** Suppressed and waived findings are not problems: they stay in the reports, not on the diff. */
-export function toCheckAnnotations(findings: Finding[]): CheckAnnotation[] {
+/**
+ * Suppressed and waived findings are not problems: they stay in the reports, not on the diff. The
+ * message is the finding's (what is wrong and the fix); `raw_details`, which GitHub shows folded
+ * under it, is the rule's help (why, and the source it cites) with its remediation.
+ */
+export function toCheckAnnotations(findings: Finding[], rules: readonly RuleMeta[] = ALL_RULES): CheckAnnotation[] {
+  const details = new Map(rules.map((r) => [r.id, `${r.help}\n\nHow to fix: ${r.remediation}`]));
   return findings
     .filter((f) => !f.suppressed)
     .map((f) => {
@@ -39,6 +46,8 @@ export function toCheckAnnotations(findings: Finding[]): CheckAnnotation[] {
         message: fitBytes(`${f.message}\n${f.helpUri}`, ANNOTATION_MESSAGE_MAX_BYTES),
         title: fitCodePoints(f.ruleId, ANNOTATION_TITLE_MAX_CHARS),
       };
+      const raw = details.get(f.ruleId);
+      if (raw) a.raw_details = fitBytes(raw, ANNOTATION_MESSAGE_MAX_BYTES);
       if (startLine === endLine && f.column >= 1) {
         a.start_column = f.column;
         a.end_column = Math.max(f.column, f.endColumn || f.column);

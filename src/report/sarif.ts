@@ -96,7 +96,8 @@ export function toSarif(result: Result, rules: readonly RuleMeta[], opts: SarifO
   for (const f of result.findings) {
     if (!known.has(f.ruleId)) {
       known.add(f.ruleId);
-      metas.push({ id: f.ruleId, defaultSeverity: f.severity, description: f.ruleId, remediation: `See ${helpUri(f.ruleId)}` });
+      const see = `See ${helpUri(f.ruleId)}`;
+      metas.push({ id: f.ruleId, defaultSeverity: f.severity, description: f.ruleId, remediation: see, help: see });
     }
   }
   const index = new Map(metas.map((r, i) => [r.id, i]));
@@ -152,7 +153,11 @@ function driverRule(r: RuleMeta): SarifRule {
     ...(name.toLowerCase() === r.id.toLowerCase() ? {} : { name }),
     shortDescription: { text: r.description },
     fullDescription: { text: `${r.description} ${r.remediation}` },
-    help: { text: `${r.remediation} See ${uri}`, markdown: `${r.remediation}\n\n[Rule documentation](${uri})` },
+    // The why and its source, once per rule: finding messages say only what is wrong and the fix.
+    help: {
+      text: `${r.help}\n\nHow to fix: ${r.remediation}\n\nDocs: ${uri}`,
+      markdown: `${r.help}\n\n**How to fix:** ${r.remediation}\n\n[Rule documentation](${uri})`,
+    },
     helpUri: uri,
     defaultConfiguration: { level: LEVEL[r.defaultSeverity] },
     properties: { tags: ['azure-ml', 'deployment'] },

@@ -139,13 +139,13 @@ function pairCheck(wrong: (a: number, b: number) => boolean, say: (first: string
 /** On a mapping: each `[minKey, maxKey]` pair must have min ≤ max (reported at the min key). */
 const checkMinMax = pairCheck(
   (a, b) => a > b,
-  (lo, hi, a, b) => `is ${a}, above \`${hi}\` (${b}): the minimum cannot exceed the maximum. Lower \`${lo}\` or raise \`${hi}\`.`,
+  (lo, hi, a, b) => `is ${a}, above \`${hi}\` (${b}): lower \`${lo}\` or raise \`${hi}\`.`,
 );
 
 /** On a mapping: each `[limitKey, requestKey]` pair must have limit ≥ request (reported at the limit key). */
 const checkNotBelow = pairCheck(
   (a, b) => a < b,
-  (limit, request, a, b) => `is ${a}, below \`${request}\` (${b}): the SDK rejects a limit lower than its request. Raise \`${limit}\` or lower \`${request}\`.`,
+  (limit, request, a, b) => `is ${a}, below \`${request}\` (${b}), which the SDK rejects: raise \`${limit}\` or lower \`${request}\`.`,
 );
 
 // ---------------------------------------------------------------- schema builders
@@ -211,23 +211,21 @@ function validator(key: string, schema: () => Schema): ValidateFunction {
   return v;
 }
 
+/** How to add a required key, where there is more to say than its name. */
 const REQUIRED_HINTS: Record<string, string> = {
-  instance_type: 'Add the VM SKU, e.g. `instance_type: Standard_DS3_v2` (one allowed on managed online endpoints).',
-  instance_count: 'Add `instance_count:` (3 or more for production, for high availability).',
-  type: 'Add `type: kubernetes`: without it the Azure ML CLI v2 loads the file as a managed online deployment, whatever `$schema` says.',
+  instance_type: 'add the VM SKU, e.g. `instance_type: Standard_DS3_v2` (one allowed on managed online endpoints)',
+  instance_count: 'add `instance_count:` (3 or more for production)',
+  type: 'add `type: kubernetes` (without it the Azure ML CLI v2 loads the file as a managed online deployment)',
 };
 
 function requiredIssue(m: Manifest, parent: string, missing: string[]): SchemaIssue {
   const top = parent === '';
   const names = missing.map((k) => `\`${top ? k : `${dotted(parent)}.${k}`}\``);
-  const hints = missing.map((k) => REQUIRED_HINTS[k]).filter((h): h is string => h !== undefined);
+  const hints = missing.map((k, i) => REQUIRED_HINTS[k] ?? `add ${names[i]}`);
   return {
     // A top-level field has no key of its own: the document's first key (SPEC §4).
     ptr: top ? firstKeyPtr(m) : parent,
-    message: [
-      `${m.kind} requires ${names.join(' and ')}, which this file does not set: the Azure ML CLI v2 rejects the file.`,
-      ...hints,
-    ].join(' '),
+    message: `${m.kind} requires ${names.join(' and ')}, which this file does not set: ${hints.join('; ')}.`,
   };
 }
 

@@ -26,7 +26,7 @@ export function environmentImage(m: Manifest): Fact<string> | undefined {
 
 /** What the v2 families share in their family object. */
 export const V2_FAMILY = {
-  unknownKeyEffect: 'the Azure ML CLI v2 rejects fields its schema does not define, so the deployment command fails',
+  unknownKeyEffect: 'rejected by the Azure ML CLI v2 (the command fails)',
   label: (m: Manifest): string => m.kind,
   targetKey: v2TargetKey,
 } as const;

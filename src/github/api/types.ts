@@ -13,6 +13,8 @@ export interface CheckAnnotation {
   annotation_level: 'notice' | 'warning' | 'failure';
   message: string;
   title: string;
+  /** Shown folded under the message; ≤ 64 KB (UTF-8), like `message`. */
+  raw_details?: string;
 }
 
 export interface CheckOutput {

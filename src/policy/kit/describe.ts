@@ -1,13 +1,10 @@
 // How rule messages name things: deployments, models, SKUs, sizes, keys.
 import type { Sku } from '../../catalog/skus.js';
-import { TABLE_SOURCE } from '../../catalog/targets.js';
 import { pointerSplit } from '../../core/pointer.js';
 import { num, plural } from '../../core/text.js';
 import type { Deployment } from '../../core/types.js';
 
 export const GIB = 2 ** 30;
-/** How messages cite the compute target table. */
-export const CITE = TABLE_SOURCE;
 /** Floating-point slack for threshold comparisons (1.5 × 2 must equal 3). */
 export const EPS = 1e-9;
 
@@ -42,16 +39,22 @@ export function describeModel(d: Deployment): string {
   return 'the linked model';
 }
 
-export function skuLabel(s: Sku): string {
+/** `4 vCPUs, 28 GiB, 1 GPU`. */
+export function skuFacts(s: Sku): string {
   const gpu = s.gpus > 0 ? `, ${plural(s.gpus, 'GPU')}` : '';
-  return `${s.name} (${plural(s.vcpus, 'vCPU')}, ${num(s.memoryGb)} GiB${gpu})`;
+  return `${plural(s.vcpus, 'vCPU')}, ${num(s.memoryGb)} GiB${gpu}`;
+}
+
+/** `Standard_E4s_v3 (4 vCPUs, 32 GiB)`. */
+export function skuLabel(s: Sku): string {
+  return `${s.name} (${skuFacts(s)})`;
+}
+
+/** `` `instance_type: Standard_E4s_v3` (4 vCPUs, 32 GiB) ``: a SKU to write into a managed online deployment. */
+export function instanceTypeOf(s: Sku): string {
+  return `\`instance_type: ${s.name}\` (${skuFacts(s)})`;
 }
 
 export function unknownSku(name: string): string {
   return `unknown SKU ${name}; declare it in \`skus:\``;
-}
-
-/** The v2 replacement to name in messages for a production deployment on a dev/test target. */
-export function productionAlternative(): string {
-  return 'deploy production traffic to a managed online endpoint (v2 `managedOnlineDeployment` with `instance_count` ≥ 3) or to AKS / Azure ML Kubernetes compute';
 }

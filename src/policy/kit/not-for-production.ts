@@ -3,11 +3,10 @@
 import { TARGETS } from '../../catalog/targets.js';
 import type { Deployment, TargetId } from '../../core/types.js';
 import type { DeploymentRule } from '../rule.js';
-import { CITE, productionAlternative } from './describe.js';
 
 export function notForProductionRule(
   target: TargetId,
-  meta: Pick<DeploymentRule, 'id' | 'description' | 'remediation'>,
+  meta: Pick<DeploymentRule, 'id' | 'description' | 'remediation' | 'help'>,
   what: (d: Deployment, title: string) => string,
 ): DeploymentRule {
   const row = TARGETS[target];
@@ -21,9 +20,8 @@ export function notForProductionRule(
       if (row.stages !== 'nonproduction') return;
       ctx.report(
         d.targetKey,
-        `${what(d, row.title)}, which the ${CITE} lists for ${row.usedFor} only ` +
-          `(${row.description}), but its stage is production (${d.stageReason}). ` +
-          `Fix: ${productionAlternative()}, or move this file under a dev/test path.`,
+        `${what(d, row.title)}, but its stage is production (${d.stageReason}): deploy it to a managed online endpoint ` +
+          '(`instance_count` ≥ 3) or to AKS, or move the file under a dev/test path.',
       );
     },
   };

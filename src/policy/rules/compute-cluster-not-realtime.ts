@@ -1,7 +1,8 @@
 import { TARGETS } from '../../catalog/targets.js';
 import type { DeploymentRule } from '../rule.js';
-import { CITE, describeDeployment } from '../kit/describe.js';
+import { describeDeployment } from '../kit/describe.js';
 import { hasResolvedCompute, noComputeNamed } from '../kit/gaps.js';
+import { TABLE, help } from '../kit/help.js';
 
 const cluster = TARGETS['compute-cluster'];
 
@@ -11,6 +12,11 @@ export const rule: DeploymentRule = {
   defaultSeverity: 'error',
   description: 'A real-time (online / web service) deployment must not target an Azure ML compute cluster.',
   remediation: 'Point the online deployment at AKS / Azure ML Kubernetes compute or use a managed online endpoint; keep clusters for batch.',
+  help: help(
+    'The compute target table: Azure ML compute clusters are for *batch inference* and have "no support for real-time inference". ' +
+      'The deployment fails, or silently falls back to another target (aml-deploy deploys to ACI when the name is not an AKS compute).',
+    TABLE,
+  ),
   needs: { compute: true },
   // AKS services always run on some compute: when the file does not name it, the rule says it could not judge it.
   appliesTo: (d) => d.mode === 'realtime' && (d.computeRef !== undefined || d.target === 'aks'),
@@ -20,10 +26,8 @@ export const rule: DeploymentRule = {
     if (d.compute.type !== 'amlcompute') return;
     ctx.report(
       d.computeRef.at,
-      `${describeDeployment(d)} serves real-time requests but its compute "${d.compute.name}" is an Azure Machine Learning compute cluster; ` +
-        `the ${CITE} says compute clusters are for ${cluster.usedFor} with no real-time inference. ` +
-        `Fix: target an Azure ML Kubernetes compute (AKS) or use a managed online endpoint (no \`compute\`, set \`instance_type\`), ` +
-        `or turn this into a batch deployment.`,
+      `${describeDeployment(d)} serves real-time requests from "${d.compute.name}", an Azure ML compute cluster (${cluster.usedFor} only): ` +
+        'target an Azure ML Kubernetes compute (AKS) or use a managed online endpoint (no `compute`, set `instance_type`), or make it a batch deployment.',
     );
   },
 };

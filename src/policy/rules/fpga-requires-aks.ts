@@ -2,8 +2,9 @@ import { TARGETS } from '../../catalog/targets.js';
 import type { Anchor, Deployment } from '../../core/types.js';
 import { numberAt } from '../../formats/kit/values.js';
 import type { DeploymentRule } from '../rule.js';
-import { CITE, describeDeployment, describeModel, keyPath } from '../kit/describe.js';
+import { describeDeployment, describeModel, keyPath } from '../kit/describe.js';
 import { computeVmSize, modelAnchor } from '../kit/facts.js';
+import { TABLE, help } from '../kit/help.js';
 
 /** FPGA inference runs only as a v1 (SDK/CLI v1, aml-deploy) web service on AKS. */
 function isV1AksService(d: Deployment): boolean {
@@ -16,6 +17,12 @@ export const rule: DeploymentRule = {
   defaultSeverity: 'error',
   description: 'FPGA inference is supported only by v1 AKS web services (cluster of Standard_PB6s nodes).',
   remediation: 'Deploy FPGA models as an AKS web service on a Standard_PB6s cluster, or remove the FPGA request.',
+  help: help(
+    "The compute target table marks FPGA support only for AKS, and Azure ML's FPGA deployments (`AccelContainerImage`, Intel Arria 10 " +
+      'on PBS-family VMs) exist only as v1 AKS web services. ACI, local services, compute clusters and v2 endpoints deploy without the FPGA.',
+    TABLE,
+    'Azure ML "Deploy ML models to FPGAs" (`v1/how-to-deploy-fpga-web-service.md`)',
+  ),
   needs: { model: true, compute: true },
   appliesTo: (d) => !isV1AksService(d),
   check(d, ctx) {
@@ -42,9 +49,8 @@ export const rule: DeploymentRule = {
     for (const a of asks) {
       ctx.report(
         a.at,
-        `${describeDeployment(d)} asks for an FPGA (${a.what}) but deploys to ${TARGETS[d.target].title}${d.manifest.family.v1 ? '' : ' through CLI/SDK v2'}; ` +
-          `the ${CITE} supports FPGA inference only for ${TARGETS.aks.title} web services (SDK/CLI v1, Standard_PB6s nodes). ` +
-          `Fix: deploy the model as a v1 AKS web service on a Standard_PB6s cluster, or drop the FPGA requirement and use a CPU/GPU SKU.`,
+        `${describeDeployment(d)} asks for an FPGA (${a.what}) but deploys to ${TARGETS[d.target].title}${d.manifest.family.v1 ? '' : ' through CLI/SDK v2'}: ` +
+          'deploy the model as a v1 AKS web service on a Standard_PB6s cluster, or drop the FPGA requirement and use a CPU/GPU SKU.',
       );
     }
   },

@@ -1,9 +1,10 @@
 import { TARGETS } from '../../catalog/targets.js';
 import type { Deployment } from '../../core/types.js';
 import type { DeploymentRule } from '../rule.js';
-import { CITE, describeDeployment, keyPath, skuLabel, unknownSku } from '../kit/describe.js';
+import { describeDeployment, keyPath, skuLabel, unknownSku } from '../kit/describe.js';
 import { computeVmSize, mentionsGpu } from '../kit/facts.js';
 import { hasResolvedCompute, modelGap } from '../kit/gaps.js';
+import { TABLE, help } from '../kit/help.js';
 
 /** Why this batch deployment needs a GPU, or undefined. */
 export function gpuNeed(d: Deployment): string | undefined {
@@ -21,6 +22,11 @@ export const rule: DeploymentRule = {
   defaultSeverity: 'error',
   description: 'A batch deployment that needs a GPU must run on a compute cluster with a GPU VM size.',
   remediation: 'Point `compute:` at an amlCompute cluster whose `size` is an N-series SKU (e.g. Standard_NC6s_v3).',
+  help: help(
+    'The compute target table: GPU inference when scoring with a pipeline (batch) is available only on Azure ML compute clusters — ' +
+      'with a GPU VM size. On a CPU cluster the job falls back to CPU or fails.',
+    TABLE,
+  ),
   needs: { model: true, compute: true },
   appliesTo: (d) => d.mode === 'batch',
   check(d, ctx) {
@@ -50,9 +56,8 @@ export const rule: DeploymentRule = {
     const alt = ctx.skus.smallestWith(sku.memoryGb, { gpu: true });
     ctx.report(
       d.computeRef.at,
-      `${describeDeployment(d, 'batch')} needs a GPU (${need}) but compute cluster "${c.name}" uses ${skuLabel(sku)}, a CPU-only size; ` +
-        `the ${CITE} runs GPU batch (pipeline) inference only on ${cluster.title} with a GPU VM size. ` +
-        `Fix: point \`${keyPath(d.computeRef.at.ptr)}\` at a cluster created with a GPU size${alt ? ` such as ${skuLabel(alt)}` : ''}, or remove the GPU requirement.`,
+      `${describeDeployment(d, 'batch')} needs a GPU (${need}) but compute cluster "${c.name}" uses ${skuLabel(sku)}, a CPU-only size: ` +
+        `point \`${keyPath(d.computeRef.at.ptr)}\` at a cluster created with a GPU size${alt ? ` such as ${skuLabel(alt)}` : ''}, or remove the GPU requirement.`,
     );
   },
 };

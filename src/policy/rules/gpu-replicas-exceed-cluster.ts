@@ -1,9 +1,11 @@
 import { V1_DEFAULT_AUTOSCALE_MAX } from '../../catalog/azure-defaults.js';
 import type { Anchor, Deployment } from '../../core/types.js';
 import type { DeploymentRule } from '../rule.js';
-import { CITE, describeDeployment, keyPath, unknownSku } from '../kit/describe.js';
+import { plural } from '../../core/text.js';
+import { describeDeployment, keyPath, unknownSku } from '../kit/describe.js';
 import { computeNodes, computeVmSize, gpusPerReplica, implicitAutoscale } from '../kit/facts.js';
 import { hasResolvedCompute, noComputeNamed } from '../kit/gaps.js';
+import { help } from '../kit/help.js';
 
 function isAksGpuService(d: Deployment): boolean {
   return d.target === 'aks' && d.mode === 'realtime' && gpusPerReplica(d) !== undefined;
@@ -44,6 +46,12 @@ export const rule: DeploymentRule = {
   defaultSeverity: 'error',
   description: "An AKS GPU service cannot run more GPU replicas than the cluster has GPUs (pods cannot share GPUs), nor more GPUs per replica than one node has.",
   remediation: 'Cap replicas (or autoscale max) at cluster GPUs ÷ GPUs per replica, or add GPU nodes.',
+  help: help(
+    'AKS does not let pods share a GPU, so a GPU service can run at most as many replicas as the cluster has GPUs; a pod runs on one ' +
+      'node, so it cannot use more GPUs than one node has. Extra replicas stay pending and autoscaling stalls. The compute target table ' +
+      'serves GPU web services from AKS clusters created with a GPU VM size.',
+    'Azure ML "Deploy a model for inference with GPU" (`v1/how-to-deploy-inferencing-gpus.md`, 2022-11-16)',
+  ),
   needs: { compute: true },
   appliesTo: isAksGpuService,
   check(d, ctx) {
@@ -65,10 +73,9 @@ export const rule: DeploymentRule = {
     if (g.value > sku.gpus) {
       ctx.report(
         g.at,
-        `${describeDeployment(d)} asks for ${g.value} GPU${g.value === 1 ? '' : 's'} per replica (\`${keyPath(g.at.ptr)}\`), but each node of compute "${c.name}" ` +
-          `(${sku.name}) has ${sku.gpus}; a pod runs on one node, so no replica can be scheduled. ` +
-          `The ${CITE} serves GPU web services from AKS clusters created with a GPU VM size. ` +
-          `Fix: ask for at most ${sku.gpus} GPU${sku.gpus === 1 ? '' : 's'} per replica, or use a cluster whose VM size has ${g.value} or more GPUs per node.`,
+        `${describeDeployment(d)} asks for ${plural(g.value, 'GPU')} per replica (\`${keyPath(g.at.ptr)}\`), but each node of compute "${c.name}" ` +
+          `(${sku.name}) has ${sku.gpus}, so no replica can be scheduled: ` +
+          `${sku.gpus > 0 ? `ask for at most ${plural(sku.gpus, 'GPU')} per replica, or ` : ''}use a cluster whose VM size has ${g.value} or more GPUs per node.`,
       );
       return;
     }
@@ -77,10 +84,9 @@ export const rule: DeploymentRule = {
     const maxReplicas = Math.floor(clusterGpus / g.value);
     ctx.report(
       r.at,
-      `${describeDeployment(d)} can run ${r.count} replica${r.count === 1 ? '' : 's'} (${r.what}) × ${g.value} GPU = ${r.count * g.value} GPUs, ` +
-        `but compute "${c.name}" has ${nodes} × ${sku.gpus} (${sku.name}) = ${clusterGpus} GPUs, and AKS pods cannot share a GPU; ` +
-        `the extra replicas stay pending. The ${CITE} serves GPU web services from AKS. ` +
-        `Fix: set ${r.set} to ${maxReplicas} or less, or add GPU nodes to the cluster (${Math.ceil((r.count * g.value) / Math.max(sku.gpus, 1))} nodes of ${sku.name}).`,
+      `${describeDeployment(d)} can run ${plural(r.count, 'replica')} (${r.what}) × ${g.value} GPU = ${r.count * g.value} GPUs, ` +
+        `but compute "${c.name}" has ${nodes} × ${sku.gpus} (${sku.name}) = ${clusterGpus} GPUs: ` +
+        `set ${r.set} to ${maxReplicas} or less, or add GPU nodes to the cluster (${Math.ceil((r.count * g.value) / Math.max(sku.gpus, 1))} nodes of ${sku.name}).`,
     );
   },
 };

@@ -5,6 +5,7 @@ import { valueAt } from '../../formats/kit/values.js';
 import type { Change, DeploymentRule } from '../rule.js';
 import { GIB, describeDeployment, describeModel, keyPath, num } from '../kit/describe.js';
 import { modelGap } from '../kit/gaps.js';
+import { help } from '../kit/help.js';
 
 /** Minimum requests for MLflow (no-code) models on Kubernetes online endpoints (Azure ML instance type docs). */
 const MLFLOW_MIN_CPU = KUBERNETES_MLFLOW_MIN.cpu;
@@ -33,6 +34,14 @@ export const rule: DeploymentRule = {
   defaultSeverity: 'error',
   description: 'Kubernetes online deployment resources must be consistent: limits ≥ requests, GPUs in limits, MLflow models ≥ 2 CPU and 4 GiB.',
   remediation: 'Raise the limit to at least the request, put nvidia.com/gpu in limits, and request ≥ 2 CPU / 4Gi for MLflow models.',
+  help: help(
+    'Kubernetes rejects a pod whose limit is below its request, and schedules GPUs from `resources.limits` only (a GPU request without an ' +
+      'equal limit is rejected). Azure ML requires MLflow (no-code) deployments on Kubernetes online endpoints to request at least 2 CPU ' +
+      'and 4 GiB; without `resources.requests` or an `instance_type` a deployment gets the default instance type (100m CPU, 2Gi). ' +
+      'Quantities are exact: `4G` is 4 × 10^9 bytes, below `4Gi` (4 × 2^30).',
+    'Azure ML "Create and manage instance types" (`how-to-manage-kubernetes-instance-types.md`, MicrosoftDocs/azure-ai-docs @198cec07)',
+    'Kubernetes "Resource Management for Pods and Containers"',
+  ),
   needs: { model: true },
   appliesTo: isKubernetesOnline,
   check(d, ctx) {
@@ -44,17 +53,15 @@ export const rule: DeploymentRule = {
       if (r && l && below(l, r)) {
         ctx.report(
           anchor(l),
-          `\`${keyPath(l.ptr)}: ${written(l)}\` of ${describeDeployment(d)} is below its request \`${keyPath(r.ptr)}: ${written(r)}\`; ` +
-            'Kubernetes rejects a pod whose limit is lower than its request. ' +
-            `Fix: set the ${NAMES[k]} limit to at least ${written(r)}, or lower the request.`,
+          `\`${keyPath(l.ptr)}: ${written(l)}\` is below its request \`${keyPath(r.ptr)}: ${written(r)}\`: ` +
+            `set the ${NAMES[k]} limit to at least ${written(r)}, or lower the request.`,
         );
       }
     }
     if (req.gpu && req.gpu.value > 0 && !lim.gpu) {
       ctx.report(
         anchor(req.gpu),
-        `${describeDeployment(d)} requests \`nvidia.com/gpu\` without a limit; Kubernetes schedules GPUs only from \`resources.limits\` ` +
-          `(a GPU request without an equal limit is rejected). Fix: add \`resources.limits.nvidia.com/gpu: ${written(req.gpu)}\`.`,
+        `${describeDeployment(d)} requests \`nvidia.com/gpu\` without a limit: add \`resources.limits.nvidia.com/gpu: ${written(req.gpu)}\`.`,
       );
     }
     // An inline model says its type even when its files live in a datastore (`type: mlflow_model`, `path: azureml://…`).
@@ -65,28 +72,26 @@ export const rule: DeploymentRule = {
       return;
     }
     if (!mlflow) return;
-    const why = `MLflow (no-code) models on Kubernetes online endpoints need requests of at least ${MLFLOW_MIN_CPU} CPU and 4Gi memory`;
     if (!req.cpu && !req.memory) {
       if (d.instanceType) return; // the named instance type sets the requests; its definition lives in the cluster
       ctx.report(
         d.targetKey,
-        `${describeDeployment(d)} serves ${describeModel(d)} (an MLflow model) without \`resources.requests\` or \`instance_type\`, ` +
-          `so it gets the default instance type (${KUBERNETES_DEFAULT_INSTANCE_TYPE.cpu} CPU, ${KUBERNETES_DEFAULT_INSTANCE_TYPE.memory}); ${why}. ` +
-          'Fix: add `resources.requests: { cpu: "2", memory: "4Gi" }` (and matching limits).',
+        `${describeDeployment(d)} serves ${describeModel(d)}, an MLflow model, without \`resources.requests\` or \`instance_type\`, ` +
+          `so it gets the default instance type (${KUBERNETES_DEFAULT_INSTANCE_TYPE.cpu} CPU, ${KUBERNETES_DEFAULT_INSTANCE_TYPE.memory}): ` +
+          `add \`resources.requests: { cpu: "${MLFLOW_MIN_CPU}", memory: "4Gi" }\` (and matching limits).`,
       );
       return;
     }
     if (req.cpu && below(req.cpu, MLFLOW_MIN_CPU)) {
       ctx.report(
         anchor(req.cpu),
-        `\`${keyPath(req.cpu.ptr)}: ${written(req.cpu)}\` is too small for ${describeModel(d)}; ${why}. Fix: request \`cpu: "${MLFLOW_MIN_CPU}"\` or more.`,
+        `\`${keyPath(req.cpu.ptr)}: ${written(req.cpu)}\` is below the ${MLFLOW_MIN_CPU} CPU that MLflow models need on Kubernetes (${describeModel(d)}): request \`cpu: "${MLFLOW_MIN_CPU}"\` or more.`,
       );
     }
     if (req.memory && below(req.memory, MLFLOW_MIN_MEMORY_BYTES)) {
       ctx.report(
         anchor(req.memory),
-        `\`${keyPath(req.memory.ptr)}: ${written(req.memory)}\` is too small for ${describeModel(d)}; ${why} ` +
-          '(4Gi = 4 × 2^30 bytes; 4G is only 4 × 10^9). Fix: request `memory: "4Gi"` or more.',
+        `\`${keyPath(req.memory.ptr)}: ${written(req.memory)}\` is below the 4Gi that MLflow models need on Kubernetes (${describeModel(d)}): request \`memory: "4Gi"\` or more.`,
       );
     }
   },

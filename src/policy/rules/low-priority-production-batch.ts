@@ -1,6 +1,7 @@
 import type { DeploymentRule } from '../rule.js';
-import { CITE, describeDeployment } from '../kit/describe.js';
+import { describeDeployment } from '../kit/describe.js';
 import { hasResolvedCompute } from '../kit/gaps.js';
+import { TABLE, help } from '../kit/help.js';
 
 export const rule: DeploymentRule = {
   id: 'low-priority-production-batch',
@@ -8,6 +9,11 @@ export const rule: DeploymentRule = {
   defaultSeverity: 'warning',
   description: 'A production batch deployment should not run on a low-priority (preemptible) compute cluster.',
   remediation: 'Point production batch deployments at a dedicated-tier cluster (`tier: dedicated` / `vm_priority: dedicated`).',
+  help: help(
+    'The compute target table offers compute clusters with "normal and low-priority VMs". Low-priority VMs can be preempted at any time: ' +
+      'scoring jobs stall or rerun, so production deadlines are not guaranteed. Low priority suits dev/test, or jobs that can wait.',
+    TABLE,
+  ),
   productionOnly: true,
   needs: { compute: true },
   // Kubernetes compute has no VM priority: only cluster batch deployments (target compute-cluster) apply.
@@ -18,10 +24,8 @@ export const rule: DeploymentRule = {
     if (c.tier !== 'lowpriority') return;
     ctx.report(
       d.computeRef.at,
-      `${describeDeployment(d, 'production batch')} runs on compute cluster "${c.name}", whose VMs are low priority: Azure can preempt them ` +
-        `at any time, so scoring jobs may stall or be retried. The ${CITE} offers normal and low-priority VMs for compute clusters; ` +
-        `low priority suits dev/test or jobs that can wait. ` +
-        `Fix: use a dedicated cluster (\`tier: dedicated\` in amlCompute YAML, \`vm_priority: dedicated\` in aml-compute), ` +
+      `${describeDeployment(d, 'production batch')} runs on compute cluster "${c.name}", whose VMs are low priority (preemptible): ` +
+        'use a dedicated cluster (`tier: dedicated` in amlCompute YAML, `vm_priority: dedicated` in aml-compute), ' +
         'or waive this finding if delayed results are acceptable.',
     );
   },

@@ -4,9 +4,10 @@ import type { Anchor, Deployment } from '../../core/types.js';
 import { ptrOf } from '../../core/pointer.js';
 import { toNumber, valueAt } from '../../formats/kit/values.js';
 import type { Change, DeploymentRule, RuleContext } from '../rule.js';
-import { CITE, EPS, GIB, ceil1, describeDeployment, describeModel, keyPath, num, skuLabel, unknownSku } from '../kit/describe.js';
+import { EPS, GIB, ceil1, describeDeployment, describeModel, instanceTypeOf, keyPath, num, skuLabel, unknownSku } from '../kit/describe.js';
 import { computeVmSize, memoryFromCompute, scalesOut } from '../kit/facts.js';
 import { computeGap, hasLinkedModel } from '../kit/gaps.js';
+import { TABLE, help } from '../kit/help.js';
 
 interface Supply {
   gb: number;
@@ -75,6 +76,12 @@ export const rule: DeploymentRule = {
   defaultSeverity: 'error',
   description: "Memory per replica/instance must be at least 150 % of the model's memory requirement (scale up first, then out).",
   remediation: "Give each replica ≥ 1.5 × the model's memory: raise the memory request or pick a larger VM size before adding replicas.",
+  help: help(
+    'The compute target table\'s sizing note: "scale up first, then out. Start with a machine that has 150 % of the RAM the model requires, ' +
+      'profile, then add machines for concurrent inference." A replica without headroom is OOM-killed under load; more replicas do not ' +
+      'give one replica more memory. When the model declares no memory requirement, its size is a lower bound and the finding is a warning.',
+    TABLE,
+  ),
   needs: { model: true, compute: memoryFromCompute },
   appliesTo: (d) => d.target !== 'local',
   check(d, ctx) {
@@ -86,11 +93,12 @@ export const rule: DeploymentRule = {
     let needWhat: string;
     if (m.memoryGb !== undefined) {
       needGb = m.memoryGb;
-      needWhat = `needs ${num(needGb)} GiB${m.memorySource ? ` (${m.memorySource})` : ''}`;
+      needWhat = `the ${num(needGb)} GiB that ${describeModel(d)} needs${m.memorySource ? ` (${m.memorySource})` : ''}`;
     } else if (m.sizeBytes !== undefined) {
       needGb = m.sizeBytes / GIB;
       lowerBound = true;
-      needWhat = `declares no memory requirement; its size alone is ${num(needGb)} GiB${m.sizeSource ? ` (${m.sizeSource})` : ''}, a lower bound`;
+      const from = [m.sizeSource, 'no memory requirement declared'].filter((x) => x !== undefined);
+      needWhat = `the ${num(needGb)} GiB size of ${describeModel(d)} (${from.join('; ')})`;
     } else {
       ctx.skip(d, `${describeModel(d)} declares no memory requirement or size; set \`memory-gb\` in config \`models:\` or \`memory_gb\` in its tags`);
       return;
@@ -116,10 +124,7 @@ export const rule: DeploymentRule = {
         const ceiling = ctx.limits[row.maxMemoryLimit];
         if (ceil1(wantGb) >= ceiling) {
           const managed = ctx.skus.smallestWith(wantGb, { gpu: false, managedOnly: true });
-          fix.push(
-            `${row.title} takes less than ${num(ceiling)} GB, so deploy to AKS or a managed online endpoint` +
-              (managed ? ` (e.g. \`instance_type: ${managed.name}\`, ${skuLabel(managed)})` : ''),
-          );
+          fix.push(`that is past the ${num(ceiling)} GB limit of ${row.title}, so deploy to AKS, or to a managed online endpoint${managed ? ` with ${instanceTypeOf(managed)}` : ''}`);
         }
       } else if (alt) {
         fix.push(`run it on nodes of at least ${skuLabel(alt)}`);
@@ -129,14 +134,10 @@ export const rule: DeploymentRule = {
     } else {
       fix.push(`use a VM size with at least ${num(ceil1(wantGb))} GiB of RAM (none in the catalogue${managedOnly ? ' allowed on managed online endpoints' : ''})`);
     }
-    const scale = scalesOut(d)
-      ? ' This deployment also scales out: scale up first (bigger replicas), then out — more replicas do not give one replica more memory.'
-      : '';
+    if (scalesOut(d)) fix.push('scale up before adding replicas');
     ctx.report(
       supply.at,
-      `${describeDeployment(d)} gives each replica ${supply.what}, but ${describeModel(d)} ${needWhat}; ` +
-        `the ${CITE} says to start with ${num(ratio * 100)} % of the RAM the model needs (${num(wantGb)} GiB). ` +
-        `Fix: ${fix.join('; ')}.${scale}`,
+      `${describeDeployment(d)} gives each replica ${supply.what}, less than ${num(ratio * 100)} % of ${needWhat}: ${fix.join('; ')}.`,
       lowerBound ? { severity: 'warning' } : undefined,
     );
   },

@@ -1,4 +1,5 @@
 import type { EngineRule } from '../rule.js';
+import { POLICY, help } from '../kit/help.js';
 
 /** The engine reports parse errors from the loader's problems. They say the gate could not look: never off, never suppressed. */
 export const rule: EngineRule = {
@@ -8,4 +9,9 @@ export const rule: EngineRule = {
   unsilenceable: true,
   description: 'A file that looks like a manifest does not parse (malformed YAML/JSON, unrendered {{ }} template, too large).',
   remediation: 'Fix the syntax at the reported line, render templates before gating, or exclude the file in config `exclude:`.',
+  help: help(
+    'An unreadable manifest cannot be checked; passing it silently would hide every other problem in it. A syntax error in an Azure ML ' +
+      'asset the gate does not gate (a job, a component) is a notice, unless a pipeline deploys the file.',
+    `${POLICY} (fail closed)`,
+  ),
 };

@@ -1,7 +1,8 @@
 import { TARGETS } from '../../catalog/targets.js';
 import type { Deployment } from '../../core/types.js';
 import type { DeploymentRule } from '../rule.js';
-import { describeDeployment, keyPath, num } from '../kit/describe.js';
+import { keyPath, num } from '../kit/describe.js';
+import { TABLE, help } from '../kit/help.js';
 
 /** The endpoint kinds with a request timeout maximum, and the limit that holds it. */
 function maximum(d: Deployment): { limit: 'managed-max-request-timeout-ms' | 'kubernetes-max-request-timeout-ms'; title: string } | undefined {
@@ -17,6 +18,13 @@ export const rule: DeploymentRule = {
   description:
     'request_settings.request_timeout_ms must not exceed 180000 ms on a managed online deployment, 300000 ms on a Kubernetes online deployment.',
   remediation: 'Set request_timeout_ms to the maximum or less; move longer work to a batch endpoint or an asynchronous pattern.',
+  help: help(
+    'Managed online endpoints allow at most 180 seconds per request, Kubernetes online endpoints 300 seconds; Azure rejects a larger ' +
+      'value. Work that takes longer belongs in a batch endpoint (the compute target table lists compute clusters for batch inference).',
+    'Azure ML managed online deployment YAML reference (`reference-yaml-deployment-managed-online.md` @280c976c)',
+    '"Manage and increase quotas" (`how-to-manage-quotas.md` @0c509fa9)',
+    TABLE,
+  ),
   appliesTo: (d) => maximum(d) !== undefined,
   check(d, ctx) {
     const m = maximum(d);
@@ -26,9 +34,8 @@ export const rule: DeploymentRule = {
     if (f.value <= max) return;
     ctx.report(
       { manifest: f.manifest, ptr: f.ptr },
-      `\`${keyPath(f.ptr)}: ${f.value}\` of ${describeDeployment(d)} exceeds the ${num(max)} ms maximum of a ${m.title}; ` +
-        `Azure rejects the deployment. Fix: set it to ${num(max)} or less, and move scoring that takes longer to a batch endpoint ` +
-        '(the compute target table lists compute clusters for batch inference).',
+      `\`${keyPath(f.ptr)}: ${f.value}\` exceeds the ${num(max)} ms maximum of a ${m.title}: ` +
+        `set it to ${num(max)} or less, and move scoring that takes longer to a batch endpoint.`,
     );
   },
   fix(d, _at, ctx) {

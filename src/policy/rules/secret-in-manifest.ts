@@ -5,6 +5,7 @@ import { isPlaceholder } from '../../formats/kit/placeholder.js';
 import { valueAt } from '../../formats/kit/values.js';
 import type { ManifestRule } from '../rule.js';
 import { keyPath } from '../kit/describe.js';
+import { POLICY, help } from '../kit/help.js';
 
 const PEM_PRIVATE_KEY = /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----/;
 /** Key files worth opening are small; anything larger is not a PEM key. */
@@ -56,11 +57,18 @@ export const rule: ManifestRule = {
   defaultSeverity: 'error',
   description: 'A key or password is committed in a manifest (service keys, TLS private keys, compute admin passwords).',
   remediation: 'Remove the secret from the repository, rotate it, and supply it at deploy time from a secret store.',
+  help: help(
+    'Anyone who can read the repository (and its history) can call the service or log into the compute. Keys belong in a secret store ' +
+      'and are passed at deploy time. The finding names the key, never the value.',
+    POLICY,
+    'the secret fields of the formats: v1 `keys.primaryKey` / `keys.secondaryKey` / `sslKey` (azureml-core `deploy_config_dict_to_obj`), ' +
+      'aml-* `ssl_key_pem_file`, compute `admin_password` (azure-ai-ml compute schemas)',
+  ),
   check(m, ctx) {
     for (const s of m.family.secrets) {
       const h = hit(m, s);
       // Never echo the value: the finding names the key only.
-      if (h) ctx.report({ manifest: m, ptr: s.ptr }, `${m.file.path} commits ${h.what}; anyone who can read the repository can use it. Fix: ${h.fix}.`);
+      if (h) ctx.report({ manifest: m, ptr: s.ptr }, `This file commits ${h.what}: ${h.fix}.`);
     }
   },
 };

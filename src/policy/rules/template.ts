@@ -3,12 +3,12 @@ import { plural } from '../../core/text.js';
 import type { Manifest } from '../../core/types.js';
 import { placeholderKind } from '../../formats/kit/placeholder.js';
 import type { ManifestRule } from '../rule.js';
+import { help } from '../kit/help.js';
 
 interface Hit {
   ptr: string;
   key: string;
   value: string;
-  kind: string;
 }
 
 const MAX_NAMED = 5;
@@ -18,8 +18,7 @@ function placeholders(m: Manifest): Hit[] {
   const out: Hit[] = [];
   const walk = (v: unknown, ptr: string, dotted: string): void => {
     if (typeof v === 'string') {
-      const kind = placeholderKind(v);
-      if (kind) out.push({ ptr, key: dotted, value: v.length > MAX_VALUE_CHARS ? `${v.slice(0, MAX_VALUE_CHARS)}…` : v, kind });
+      if (placeholderKind(v)) out.push({ ptr, key: dotted, value: v.length > MAX_VALUE_CHARS ? `${v.slice(0, MAX_VALUE_CHARS)}…` : v });
     } else if (Array.isArray(v)) {
       v.forEach((x, i) => walk(x, pointerJoin(ptr, i), `${dotted}[${i}]`));
     } else if (isMapping(v)) {
@@ -37,15 +36,21 @@ export const rule: ManifestRule = {
   description:
     'A manifest still holds placeholders (`<your model name>`, `INSERT-…-HERE`, `$(VAR)`, `${VAR}`, `#{VAR}#`, `__VAR__`, `{{ … }}`): those values are unknown, so the rules that read them are not evaluated.',
   remediation: 'Gate the rendered file (the one the pipeline deploys), or write the real values.',
+  help: help(
+    'Sample repositories and templated pipelines commit files whose values are filled in at deploy time (`az ml online-deployment create ' +
+      '-f … --set …`, token-replacement tasks). The gate judges the committed file; it should say which values it could not judge rather ' +
+      'than guess. The values are unknown to every rule, so the rules that read them are not evaluated.',
+    'the placeholder conventions of Azure DevOps (`$(VAR)`, Replace Tokens `#{VAR}#`), GitHub Actions (`${{ }}`) and the Azure ML samples (`<your …>`)',
+  ),
   check(m, ctx) {
     const hits = placeholders(m);
     if (hits.length === 0) return;
-    const named = hits.slice(0, MAX_NAMED).map((h) => `\`${h.key}: ${h.value}\` (${h.kind})`);
+    const named = hits.slice(0, MAX_NAMED).map((h) => `\`${h.key}: ${h.value}\``);
     const more = hits.length > MAX_NAMED ? ` and ${hits.length - MAX_NAMED} more` : '';
     ctx.report(
       { manifest: m, ptr: hits[0].ptr },
-      `${plural(hits.length, 'value')} of this file ${hits.length === 1 ? 'is a placeholder' : 'are placeholders'}: ${named.join(', ')}${more}. ` +
-        'The gate treats them as unknown and does not evaluate the rules that read them. Fix: gate the rendered file, or write the real values.',
+      `${plural(hits.length, 'value')} of this file ${hits.length === 1 ? 'is a placeholder' : 'are placeholders'} (${named.join(', ')}${more}), ` +
+        'so the rules that read them were not evaluated: gate the rendered file, or write the real values.',
     );
   },
 };

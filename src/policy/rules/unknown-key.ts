@@ -2,20 +2,21 @@ import { isMapping, pointerJoin, pointerSplit, valueIn } from '../../core/pointe
 import { article, suggestKey } from '../../core/text.js';
 import type { Fields, Manifest } from '../../core/types.js';
 import type { ManifestRule, RuleContext } from '../rule.js';
+import { help } from '../kit/help.js';
 
 function message(m: Manifest, key: string, dotted: string, known: string[]): string {
   const effect = m.family.unknownKeyEffect;
   const label = article(m.family.label(m));
   if (key === '') {
-    return `An empty key (a line starting with \`:\`?) in ${label}: ${effect}. Remove the line or write the key name before the colon.`;
+    return `An empty key (a line starting with \`:\`?) in ${label}, ${effect}: remove the line or write the key name before the colon.`;
   }
   const advice = m.family.keyAdvice?.(m, dotted);
   if (advice) return advice;
   const hint = suggestKey(key, known);
   const fix = hint
-    ? `Did you mean \`${hint}\`?`
-    : `Remove it or fix its spelling${known.length > 0 ? ` (known keys here: ${known.filter((k) => k !== '$schema').slice(0, 12).join(', ')}${known.length > 13 ? ', …' : ''})` : ''}.`;
-  return `Unknown key \`${dotted}\` in ${label}: ${effect}. ${fix}`;
+    ? `did you mean \`${hint}\`?`
+    : `remove it or fix its spelling${known.length > 0 ? ` (known keys here: ${known.filter((k) => k !== '$schema').slice(0, 12).join(', ')}${known.length > 13 ? ', …' : ''})` : ''}.`;
+  return `Unknown key \`${dotted}\` in ${label}, ${effect}: ${fix}`;
 }
 
 function walk(ctx: RuleContext, m: Manifest, data: Record<string, unknown>, fields: Fields, ptr: string, dotted: string): void {
@@ -40,6 +41,14 @@ export const rule: ManifestRule = {
   description:
     'A key that Azure would ignore (v1 configs, aml-actions files) or reject (CLI v2 YAML): misspelled, mis-cased, or valid only for another computeType.',
   remediation: 'Rename the key to the one Azure reads (the message suggests the nearest known key) or remove it.',
+  help: help(
+    '- v1 configs and the aml-actions **ignore** unknown keys silently: `"enableAppInsights": "True"` deploys with Application Insights ' +
+      'off, `"ComputeTarget": "aks-cluster"` deploys without naming the cluster, and `cpu`/`memory` in `registermodel.json` register no ' +
+      'resource requirement.\n' +
+      '- The CLI v2 **rejects** fields its schema does not define, so the deployment command fails.\n\n' +
+      'The message says which of the two happens.',
+    "the formats' own loaders: azureml-core `deploy_config_dict_to_obj` (v1 keys), the aml-* actions' `code/schemas.py`, azure-ai-ml `_schema` (CLI v2 fields)",
+  ),
   check(m, ctx) {
     walk(ctx, m, m.data, m.family.fields(m), '', '');
   },

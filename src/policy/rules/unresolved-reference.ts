@@ -1,6 +1,7 @@
 import type { Deployment, Ref } from '../../core/types.js';
 import type { InventoryRule, Rule } from '../rule.js';
 import { isUnresolved } from '../kit/gaps.js';
+import { POLICY, help } from '../kit/help.js';
 
 /** The deployment rules that read the model's / the compute's facts for this deployment (or any deployment). */
 function blocked(rules: readonly Rule[], what: 'model' | 'compute', d: Deployment | undefined): string[] {
@@ -19,7 +20,7 @@ function notFound(ref: Ref, what: 'model' | 'compute'): string {
     const found = ref.versionsFound.join(', ');
     return `${what} reference "${ref.raw}" names version ${ref.version ?? '?'} of "${ref.name}", but the repository only defines version${ref.versionsFound.length > 1 ? 's' : ''} ${found}`;
   }
-  return `${what} reference "${ref.raw}" is not defined in the repository or in config \`${what}s:\``;
+  return `${what} reference "${ref.raw}" is defined neither in the repository nor in config \`${what}s:\``;
 }
 
 export const rule: InventoryRule = {
@@ -28,6 +29,12 @@ export const rule: InventoryRule = {
   defaultSeverity: 'notice',
   description: 'A model or compute reference is found nowhere in the repository or config, so the rules that need its facts cannot run.',
   remediation: 'Declare the model in config `models:` / the compute in `computes:` (or add its YAML to the repository).',
+  help: help(
+    "The size, memory, accelerator and cluster rules of the compute target table need the model's and the compute's facts; the gate " +
+      'never passes a rule silently because it could not look. The message lists the rules that could not be evaluated (they also appear ' +
+      'under *skipped*).',
+    POLICY,
+  ),
   check(ctx) {
     const seen = new Set<string>();
     const once = (ref: Ref): boolean => {
@@ -43,12 +50,12 @@ export const rule: InventoryRule = {
         const rules = blocked(ctx.rules, 'model', d);
         const fix =
           mr.resolution === 'version-mismatch'
-            ? `add metadata for version ${mr.version ?? '?'} (a model YAML with \`name: ${mr.name}\` and \`version: ${mr.version ?? '?'}\`), fix the version, or declare it`
-            : `add its model YAML to the repository, or declare it`;
+            ? `add metadata for version ${mr.version ?? '?'} (a model YAML with \`name: ${mr.name}\` and \`version: ${mr.version ?? '?'}\`), fix the version, or declare`
+            : 'add its model YAML, or declare';
         ctx.report(
           mr.at,
-          `${notFound(mr, 'model')}, so ${rules.length ? rules.join(', ') : 'the model-based rules'} could not be evaluated for this deployment. ` +
-            `Fix: ${fix} in config: \`models: { ${mr.name}: { memory-gb: <GiB>, size-bytes: <bytes>, accelerator: none|gpu|fpga } }\`.`,
+          `${notFound(mr, 'model')}, so ${rules.length ? rules.join(', ') : 'the model-based rules'} could not run: ` +
+            `${fix} \`${mr.name}\` in \`models:\` with its \`memory-gb\`, \`size-bytes\` and \`accelerator\`.`,
         );
       }
       const cr = d.computeRef;
@@ -57,9 +64,8 @@ export const rule: InventoryRule = {
         const note = d.unresolvedComputeNote && cr.at.manifest === d.manifest ? ` ${d.unresolvedComputeNote}` : '';
         ctx.report(
           cr.at,
-          `${notFound(cr, 'compute')}, so ${rules.length ? rules.join(', ') : 'the compute-based rules'} could not be evaluated for this deployment. ` +
-            `Fix: add its compute YAML to the repository, or declare it in config: ` +
-            `\`computes: { ${cr.name}: { type: amlcompute|kubernetes|aks, vm-size: <SKU>, nodes: <n> } }\`.${note}`,
+          `${notFound(cr, 'compute')}, so ${rules.length ? rules.join(', ') : 'the compute-based rules'} could not run: ` +
+            `add its compute YAML, or declare \`${cr.name}\` in \`computes:\` with its \`type\`, \`vm-size\` and \`nodes\`.${note}`,
         );
       }
     }
@@ -68,8 +74,8 @@ export const rule: InventoryRule = {
       if (!cr || !isUnresolved(cr) || !once(cr)) continue;
       ctx.report(
         cr.at,
-        `${notFound(cr, 'compute')}, so ${blocked(ctx.rules, 'compute', undefined).join(', ')} could not be evaluated for the deployments of this endpoint. ` +
-          `Fix: add the kubernetesCompute YAML to the repository, or declare it in config: \`computes: { ${cr.name}: { type: kubernetes, vm-size: <SKU>, nodes: <n> } }\`.`,
+        `${notFound(cr, 'compute')}, so ${blocked(ctx.rules, 'compute', undefined).join(', ')} could not run for the deployments of this endpoint: ` +
+          `add the kubernetesCompute YAML, or declare \`${cr.name}\` in \`computes:\` with \`type: kubernetes\`, \`vm-size\` and \`nodes\`.`,
       );
     }
   },

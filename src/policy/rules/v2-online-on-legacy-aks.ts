@@ -1,3 +1,4 @@
+import { help } from '../kit/help.js';
 import type { ComputeInfo, Ref } from '../../core/types.js';
 import type { InventoryRule } from '../rule.js';
 
@@ -15,6 +16,11 @@ export const rule: InventoryRule = {
   defaultSeverity: 'error',
   description: 'A CLI/SDK v2 online endpoint or deployment cannot run on a legacy AKS compute (v1 AksCompute attachment).',
   remediation: 'Attach the AKS cluster as an Azure ML Kubernetes compute (`az ml compute attach --type Kubernetes`) and point `compute:` at it.',
+  help: help(
+    'Legacy AKS compute runs v1 web services only. CLI/SDK v2 needs the cluster attached as an Azure ML Kubernetes compute (the Azure ML ' +
+      'extension on AKS or Arc); `az ml online-endpoint create` fails on a legacy AKS compute.',
+    'MicrosoftDocs/azure-ai-docs `articles/machine-learning/how-to-attach-kubernetes-anywhere.md` @34cf4994 (legacy AKS compute cannot be used from CLI/SDK v2)',
+  ),
   check(ctx) {
     // Kubernetes endpoints name the compute; their deployments inherit it (the registry keeps one finding per key).
     const refs: Ref[] = [];
@@ -24,8 +30,8 @@ export const rule: InventoryRule = {
       if (computeOf(ref, ctx.inventory.computes)?.type !== 'aks') continue;
       ctx.report(
         ref.at,
-        `\`${ref.raw}\` is a legacy AKS compute (a v1 AksCompute attachment), which CLI/SDK v2 online endpoints cannot use. ` +
-          'Fix: attach the cluster as an Azure ML Kubernetes compute (`az ml compute attach --type Kubernetes`, a kubernetesCompute YAML) and point `compute:` at it.',
+        `\`${ref.raw}\` is a legacy AKS compute (a v1 AksCompute attachment), which CLI/SDK v2 online endpoints cannot use: ` +
+          'attach the cluster as an Azure ML Kubernetes compute (`az ml compute attach --type Kubernetes`, a kubernetesCompute YAML) and point `compute:` at it.',
       );
     }
   },

@@ -58,7 +58,7 @@ function scanYaml(file: LoadedFile, known: ReadonlySet<string>, unsuppressible: 
     const bad = (message: string) => problems.push({ span, message });
     const m = /^ignore(?:\s+|$)(.*)$/.exec(c.body);
     if (!m) {
-      bad(`Unknown model-deploy-gate directive "${c.body.split(/\s/)[0] ?? ''}"; the only directive is \`${SYNTAX}\``);
+      bad(`Unknown model-deploy-gate directive "${c.body.split(/\s/)[0] ?? ''}": write \`${SYNTAX}\``);
       continue;
     }
     const sep = m[1].indexOf('--');
@@ -66,7 +66,7 @@ function scanYaml(file: LoadedFile, known: ReadonlySet<string>, unsuppressible: 
     const reason = sep === -1 ? '' : m[1].slice(sep + 2).trim();
     const ids = idsPart.split(/[\s,]+/).filter(Boolean);
     if (ids.length === 0) {
-      bad(`Inline suppression names no rule, so it suppresses nothing; write \`${SYNTAX}\``);
+      bad(`Inline suppression names no rule, so it suppresses nothing: write \`${SYNTAX}\``);
       continue;
     }
     if (reason === '') {
@@ -82,7 +82,10 @@ function scanYaml(file: LoadedFile, known: ReadonlySet<string>, unsuppressible: 
         bad(`\`${id}\` cannot be suppressed inline: fix the cause (an expired waiver must be renewed or removed in the config; a broken suppression must be corrected)`);
       } else if (!known.has(id)) {
         const near = nearest(id, [...known]);
-        bad(`Inline suppression names an unknown rule id "${id}"${near ? ` (did you mean "${near}"?)` : ''}; it suppresses nothing. Rule ids are listed by \`model-deploy-gate --list-rules\``);
+        bad(
+          `Inline suppression names an unknown rule id "${id}", so it suppresses nothing: ` +
+            (near ? `did you mean "${near}"?` : 'use a rule id that `model-deploy-gate --list-rules` lists'),
+        );
       } else {
         valid.add(id);
       }
@@ -100,7 +103,7 @@ function scanJson(file: LoadedFile, problems: DirectiveProblem[]): Directive[] {
     if (!/^ignore\b/.test(c.body)) continue;
     problems.push({
       message:
-        'Inline suppressions are honoured in YAML files only; for a JSON file add a waiver to the config ' +
+        'Inline suppressions are honoured in YAML files only: for a JSON file add a waiver to the config ' +
         '(`waivers:` with rule, path, reason, owner and expires)',
       span: { line: c.index + 1, column: c.column, endLine: c.index + 1, endColumn: c.lineLength + 1 },
     });

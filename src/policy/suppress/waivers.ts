@@ -66,15 +66,14 @@ export function expiredWaiver(config: Config, e: WaiverEntry): { file: string; s
   const span: Span = item
     ? { line: item.line, column: item.column, endLine: item.line, endColumn: key && key.line === item.line ? key.endColumn : item.column + 1 }
     : { line: 1, column: 1, endLine: 1, endColumn: 1 };
-  const back =
-    e.matched === 0
-      ? 'it matches no finding now, so it can simply be deleted'
-      : `the ${e.matched === 1 ? 'finding' : plural(e.matched, 'finding')} it waived ${e.matched === 1 ? 'is' : 'are'} reported again`;
+  const what = `Waiver for ${w.rule} on "${w.path}" (owner ${w.owner}) expired on ${w.expires}`;
+  const waived = e.matched === 1 ? 'the finding it waived counts' : `the ${plural(e.matched, 'finding')} it waived count`;
   return {
     file,
     span,
     message:
-      `Waiver for ${w.rule} on "${w.path}" (owner ${w.owner}) expired on ${w.expires}: ${back}. ` +
-      'Fix the findings and delete the waiver, or, if the reason still holds, renew it with a new `expires` date.',
+      e.matched === 0
+        ? `${what} and matches no finding now: delete it.`
+        : `${what}, so ${waived} again: fix ${e.matched === 1 ? 'it' : 'them'} and delete the waiver, or renew it with a new \`expires\` date if the reason still holds.`,
   };
 }
