@@ -79,6 +79,28 @@ describe('CLI', () => {
     expect(ex.out).toContain('docs/rules/aci-memory-limit.md');
   });
 
+  test('--explain prints what the rule checks, its help (why, then the source it cites), the fix and the configuration', async () => {
+    const ex = await cli(['--explain', 'managed-instance-count-ha'], '/');
+    expect(ex.code).toBe(0);
+    expect(ex.out).toBe(
+      'managed-instance-count-ha (default severity: warning, production deployments only)\n\n' +
+        'What it checks: A production managed online deployment should run at least 3 instances for high availability.\n\n' +
+        'Why: Azure ML recommends at least three instances for production managed online deployments, so that node upgrades and failures do not ' +
+        'take the endpoint down. Azure reserves 20 % extra quota for upgrades (⌈1.2 × instances⌉ × vCPUs), so more instances need more quota ' +
+        '(see `quota-exceeded`).\n\n' +
+        'Source: Azure ML managed online deployment YAML reference (`reference-yaml-deployment-managed-online.md` @280c976c); ' +
+        'the quota allocation include (`quota-allocation-online-deployment.md` @efb1e263).\n\n' +
+        'How to fix: Set instance_count to 3 or more for production managed online deployments.\n' +
+        'Fixable: `--fix` repairs its findings where the answer is determined (see the docs page).\n\n' +
+        'Configure: rules: { managed-instance-count-ha: error | warning | notice | off } in .github/model-deploy-gate.yml\n' +
+        'Suppress one finding (YAML): # model-deploy-gate: ignore managed-instance-count-ha -- <reason>\n' +
+        'Docs: https://github.com/model-deploy-gate/model-deploy-gate/blob/main/docs/rules/managed-instance-count-ha.md\n',
+    );
+    const parse = await cli(['--explain', 'parse-error'], '/');
+    expect(parse.out).toContain('Configure: it cannot be turned off or suppressed');
+    expect(parse.out).not.toContain('ignore parse-error');
+  });
+
   test('--changed-from gates only what changed since the ref (plus dependents)', async () => {
     const root = writeRepo({
       'deploy/prod/old.yml': 'computeType: local\n',

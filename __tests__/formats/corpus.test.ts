@@ -316,7 +316,7 @@ describe('corpus: schema and unknown-key rules', () => {
     const found = runRule(unknownKeyRule, files.flatMap((f) => recognise(f)));
     const msg = (ptr: string, file: string) => found.find((r) => r.ptr === ptr && r.file.includes(file))?.message ?? '';
     expect(msg('/ComputeTarget', 'aksdeploymentconfig')).toMatch(/`computeTargetName`/);
-    expect(msg('/ComputeTarget', 'aksdeploymentconfig')).toMatch(/ignores/);
+    expect(msg('/ComputeTarget', 'aksdeploymentconfig')).toMatch(/ignored by the v1 CLI\/SDK/);
     expect(msg('/enableAppInsights', 'KubeflowPipeline')).toMatch(/`appInsightsEnabled`/);
     expect(msg('/sslEnabled', 'MLOpsPython')).toMatch(/only for computeType ACI/);
     expect(msg('/cpu', 'test_registermodel.json')).toMatch(/`cpu_cores`/);

@@ -129,7 +129,7 @@ describe('inline suppressions', () => {
     expect(r.findings[0].suppressed?.by).toBe('inline');
     expect(r.findings[1].suppressed).toBeNull();
     const [w] = byRule(r.findings, 'invalid-suppression');
-    expect(w.message).toContain('unknown rule id "aci-not-for-prod" (did you mean "aci-not-for-production"?)');
+    expect(w.message).toBe('Inline suppression names an unknown rule id "aci-not-for-prod", so it suppresses nothing: did you mean "aci-not-for-production"?');
     expect([w.line, w.column]).toEqual([1, 18]);
   });
 
@@ -235,15 +235,17 @@ describe('waivers', () => {
     const expired = byRule(r.findings, 'waiver-expired');
     expect(expired).toHaveLength(1);
     expect(expired[0]).toMatchObject({ severity: 'error', file: '.github/model-deploy-gate.yml', line: 3, column: 5, suppressed: null });
-    expect(expired[0].message).toContain('Waiver for aci-not-for-production on "deploy/legacy/**" (owner @ml-platform) expired on 2027-01-31');
-    expect(expired[0].message).toContain('the 2 findings it waived are reported again');
+    expect(expired[0].message).toBe(
+      'Waiver for aci-not-for-production on "deploy/legacy/**" (owner @ml-platform) expired on 2027-01-31, so the 2 findings it waived count again: ' +
+        'fix them and delete the waiver, or renew it with a new `expires` date if the reason still holds.',
+    );
     expect(r.waivers.map((w) => w.rule)).toEqual(['v1-deprecated']);
   });
 
   test('the second waiver of a list points at its own entry', () => {
     const r = run([], [], config(), new Date('2028-01-01T00:00:00Z'));
     expect(byRule(r.findings, 'waiver-expired').map((f) => f.line)).toEqual([3, 8]);
-    expect(byRule(r.findings, 'waiver-expired')[1].message).toContain('matches no finding now');
+    expect(byRule(r.findings, 'waiver-expired')[1].message).toMatch(/ expired on \S+ and matches no finding now: delete it\.$/);
   });
 
   test('waivers do not apply to the suppression machinery itself', () => {

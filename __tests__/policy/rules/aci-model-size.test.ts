@@ -17,7 +17,7 @@ describe('aci-model-size', () => {
       { sizedFiles: { 'deploy/dev/big/weights/model.bin': GIB, 'deploy/dev/small/weights/model.bin': Math.floor(0.99 * GIB) } },
     );
     const f = one(r, 'aci-model-size', 'deploy/dev/big/deploymentconfig.yml', 2, 'error');
-    expect(f.message).toMatch(/single-node/);
+    expect(f.message).toBe('Model "bert:1" is 1 GiB (files on disk under deploy/dev/big/weights), too large for Azure Container Instances (ACI) (under 1 GB only): use a single-node AKS cluster for dev/test (aml-compute `compute_type: akscluster`, `cluster_purpose: DevTest`, `agent_count: 1`), or AKS / a managed online endpoint.');
   });
 
   test('MLflow model_size_bytes in the folder of an aml-deploy file (ACI) points at the first key', () => {

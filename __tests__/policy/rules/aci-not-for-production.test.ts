@@ -7,14 +7,14 @@ describe('aci-not-for-production', () => {
     const r = check({
       'deploy/prod/aciDeploymentConfig.yml': 'containerResourceRequirements:\n  cpu: 1\n  memoryInGB: 2\ncomputeType: ACI\n',
     });
-    one(r, 'aci-not-for-production', 'deploy/prod/aciDeploymentConfig.yml', 4, 'error');
+    expect(one(r, 'aci-not-for-production', 'deploy/prod/aciDeploymentConfig.yml', 4, 'error').message).toBe('The deployment in deploy/prod/aciDeploymentConfig.yml deploys to Azure Container Instances (ACI) (computeType: ACI), but its stage is production (word "prod" in the path or name): deploy it to a managed online endpoint (`instance_count` ≥ 3) or to AKS, or move the file under a dev/test path.');
   });
 
   test('aml-deploy file without deployment_compute_target (ACI) in production points at the first key', () => {
     const r = check({
       'prod/.cloud/.azure/deploy.json': '{\n  // deploys to ACI\n  "name": "scoring-prod",\n  "inference_entry_script": "score.py"\n}\n',
     });
-    one(r, 'aci-not-for-production', 'prod/.cloud/.azure/deploy.json', 3, 'error');
+    expect(one(r, 'aci-not-for-production', 'prod/.cloud/.azure/deploy.json', 3, 'error').message).toBe('Deployment "scoring-prod" deploys to Azure Container Instances (ACI) (aml-deploy file without deployment_compute_target ⇒ ACI), but its stage is production (word "prod" in the path or name): deploy it to a managed online endpoint (`instance_count` ≥ 3) or to AKS, or move the file under a dev/test path.');
   });
 
   test('aml-deploy file with an AKS target is not ACI', () => {

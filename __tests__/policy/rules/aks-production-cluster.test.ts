@@ -9,12 +9,12 @@ describe('aks-production-cluster', () => {
   test('2 nodes fire at computeTargetName', () => {
     const r = check({ 'deploy/prod/aks.yml': svc, 'infra/.cloud/.azure/compute.json': aksCompute(', "agent_count": 2') });
     const f = one(r, 'aks-production-cluster', 'deploy/prod/aks.yml', 2, 'error');
-    expect(f.message).toMatch(/2 nodes/);
+    expect(f.message).toBe('The production deployment in deploy/prod/aks.yml runs on AKS compute "prod-aks", which has 2 nodes (fewer than 3) and has 2 × 4 = 8 vCPUs (Standard_D3_v2; fewer than 12): use a FastProd cluster with 3 or more nodes of Standard_D3_v2 (`cluster_purpose: FastProd`, `agent_count: 3`).');
   });
 
   test('DevTest cluster fires', () => {
     const r = check({ 'deploy/prod/aks.yml': svc, 'infra/.cloud/.azure/compute.json': aksCompute(', "cluster_purpose": "DevTest"') });
-    one(r, 'aks-production-cluster', 'deploy/prod/aks.yml', 2, 'error');
+    expect(one(r, 'aks-production-cluster', 'deploy/prod/aks.yml', 2, 'error').message).toBe('The production deployment in deploy/prod/aks.yml runs on AKS compute "prod-aks", which is a DevTest cluster: use a FastProd cluster with 3 or more nodes of Standard_D3_v2 (`cluster_purpose: FastProd`, `agent_count: 3`).');
   });
 
   test('3 × 2 vCPUs = 6 vCPUs fires; 3 nodes × 4 vCPUs = 12 passes (defaults: 3 × Standard_D3_v2)', () => {

@@ -7,8 +7,12 @@ describe('autoscale-requires-aks', () => {
     const r = check({
       'deploy/dev/aci.yml': 'computeType: ACI\nnumReplicas: 3\nautoScaler:\n  autoscaleEnabled: True\n',
     });
-    const lines = r.findings.filter((f) => f.ruleId === 'autoscale-requires-aks').map((f) => f.line).sort();
-    expect(lines).toEqual([2, 4]);
+    const found = r.findings.filter((f) => f.ruleId === 'autoscale-requires-aks').sort((a, b) => a.line - b.line);
+    expect(found.map((f) => f.line)).toEqual([2, 4]);
+    expect(found.map((f) => f.message)).toEqual([
+      '`numReplicas` asks for 3 replicas, but the deployment in deploy/dev/aci.yml deploys to Azure Container Instances (ACI), which runs a single replica: remove `numReplicas`, or deploy to AKS / a managed online endpoint to scale out.',
+      '`autoScaler.autoscaleEnabled` enables autoscaling, but the deployment in deploy/dev/aci.yml deploys to Azure Container Instances (ACI), which runs a single replica: remove `autoScaler.autoscaleEnabled`, or deploy to AKS / a managed online endpoint to scale out.',
+    ]);
   });
 
   test('aml-deploy autoscale_enabled on ACI fires; num_replicas 1 and AKS do not', () => {

@@ -1,4 +1,4 @@
-import { describe, test } from '@jest/globals';
+import { describe, expect, test } from '@jest/globals';
 import { check } from '../../harness.js';
 import { one, none } from './expect.js';
 
@@ -27,7 +27,7 @@ describe('batch-requires-compute-cluster', () => {
       'compute/dev-box.yml': `$schema: ${SCHEMA}/computeInstance.schema.json\nname: dev-box\ntype: computeinstance\nsize: Standard_DS3_v2\n`,
       'models/fraud/model.yml': model,
     });
-    one(r, 'batch-requires-compute-cluster', 'batch/deployment.yml', 6, 'error');
+    expect(one(r, 'batch-requires-compute-cluster', 'batch/deployment.yml', 6, 'error').message).toBe('Batch deployment "nightly" runs on "dev-box", a compute instance: point `compute` at an amlCompute cluster (e.g. `az ml compute create --type amlcompute --name batch-cluster --size Standard_DS3_v2 --max-instances 4`) or at a kubernetesCompute.');
   });
 
   test('batch deployment on a legacy AKS compute (aml-compute akscluster) fires', () => {
@@ -35,7 +35,7 @@ describe('batch-requires-compute-cluster', () => {
       'batch/deployment.yml': batch('legacy-aks'),
       '.cloud/.azure/compute.json': '{ "name": "legacy-aks", "compute_type": "akscluster", "agent_count": 3 }\n',
     });
-    one(r, 'batch-requires-compute-cluster', 'batch/deployment.yml', 6, 'error');
+    expect(one(r, 'batch-requires-compute-cluster', 'batch/deployment.yml', 6, 'error').message).toBe('Batch deployment "nightly" runs on "legacy-aks", a legacy AKS compute (v1 AksCompute attachment): point `compute` at an amlCompute cluster (e.g. `az ml compute create --type amlcompute --name batch-cluster --size Standard_DS3_v2 --max-instances 4`) or at a kubernetesCompute.');
   });
 
   test('pipeline component deployment points at settings.default_compute', () => {

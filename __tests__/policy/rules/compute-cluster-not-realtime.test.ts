@@ -14,7 +14,7 @@ describe('compute-cluster-not-realtime', () => {
       'infra/.cloud/.azure/compute.json': '{ "name": "cpu-cluster", "compute_type": "amlcluster" }\n',
     });
     const f = one(r, 'compute-cluster-not-realtime', 'svc/dev/.cloud/.azure/deploy.json', 3, 'error');
-    expect(f.message).toMatch(/no real-time inference/);
+    expect(f.message).toBe('Deployment "scoring" serves real-time requests from "cpu-cluster", an Azure ML compute cluster (batch inference only): target an Azure ML Kubernetes compute (AKS) or use a managed online endpoint (no `compute`, set `instance_type`), or make it a batch deployment.');
   });
 
   test('Kubernetes online deployment inherits its endpoint compute: points at the endpoint file', () => {

@@ -1,4 +1,4 @@
-import { describe, test } from '@jest/globals';
+import { describe, expect, test } from '@jest/globals';
 import { check } from '../../harness.js';
 import { one, none } from './expect.js';
 
@@ -10,14 +10,14 @@ describe('fpga-requires-aks', () => {
       'deploy/dev/aci.yml': 'computeType: ACI\ncontainerResourceRequirements:\n  cpu: 1\n  fpga: 2\n',
       'deploy/dev/aks.yml': 'computeType: AKS\ncontainerResourceRequirements:\n  cpu: 1\n  fpga: 2\n',
     });
-    one(r, 'fpga-requires-aks', 'deploy/dev/aci.yml', 4, 'error');
+    expect(one(r, 'fpga-requires-aks', 'deploy/dev/aci.yml', 4, 'error').message).toBe('The deployment in deploy/dev/aci.yml asks for an FPGA (`containerResourceRequirements.fpga: 2`) but deploys to Azure Container Instances (ACI): deploy the model as a v1 AKS web service on a Standard_PB6s cluster, or drop the FPGA requirement and use a CPU/GPU SKU.');
   });
 
   test('managed online instance_type Standard_PB6s fires at instance_type', () => {
     const r = check({
       'online/blue.yml': `$schema: ${SCHEMA}/managedOnlineDeployment.schema.json\nname: blue\nendpoint_name: ep\ninstance_type: Standard_PB6s\ninstance_count: 1\n`,
     });
-    one(r, 'fpga-requires-aks', 'online/blue.yml', 4, 'error');
+    expect(one(r, 'fpga-requires-aks', 'online/blue.yml', 4, 'error').message).toBe('Deployment "blue" asks for an FPGA (the FPGA VM size Standard_PB6s) but deploys to Managed online endpoint through CLI/SDK v2: deploy the model as a v1 AKS web service on a Standard_PB6s cluster, or drop the FPGA requirement and use a CPU/GPU SKU.');
   });
 
   test('a Kubernetes instance_type names a cluster instance type, not a catalogue SKU: no FPGA finding', () => {

@@ -27,7 +27,7 @@ describe('gpu-batch-requires-gpu-cluster', () => {
       'compute/cpu-cluster.yml': amlCluster('cpu-cluster', 'Standard_DS3_v2'),
     });
     const f = one(r, 'gpu-batch-requires-gpu-cluster', 'batch/deployment.yml', 6, 'error');
-    expect(f.message).toMatch(/Standard_NC/);
+    expect(f.message).toBe('Batch deployment "nightly" needs a GPU (tag `device_acceleration: CUDA`) but compute cluster "cpu-cluster" uses Standard_DS3_v2 (4 vCPUs, 14 GiB), a CPU-only size: point `compute` at a cluster created with a GPU size such as Standard_NC4as_T4_v3 (4 vCPUs, 28 GiB, 1 GPU), or remove the GPU requirement.');
   });
 
   test('GPU environment image on a cluster with the default (CPU) size fires', () => {

@@ -5,7 +5,7 @@ import { one, none } from './expect.js';
 describe('gpu-realtime-requires-aks', () => {
   test('v1 ACI with gpuCores fires at gpuCores', () => {
     const r = check({ 'deploy/dev/aci.yml': 'computeType: ACI\ngpuCores: 1\n' });
-    one(r, 'gpu-realtime-requires-aks', 'deploy/dev/aci.yml', 2, 'error');
+    expect(one(r, 'gpu-realtime-requires-aks', 'deploy/dev/aci.yml', 2, 'error').message).toBe('`gpuCores` asks for a GPU, but the deployment in deploy/dev/aci.yml deploys to Azure Container Instances (ACI), which has no GPU support: deploy to an AKS compute created with an N-series VM size (e.g. Standard_NC6s_v3) or a managed online endpoint with a GPU `instance_type`, or remove `gpuCores`.');
   });
 
   test('v1 local with containerResourceRequirements.gpu fires at that key', () => {

@@ -13,7 +13,7 @@ describe('gpu-replicas-exceed-cluster', () => {
       'svc/dev/aks.yml': 'computeType: AKS\ncomputeTargetName: gpu-aks\ngpuCores: 1\nautoScaler:\n  autoscaleEnabled: true\n  maxReplicas: 4\n',
       'infra/.cloud/.azure/compute.json': gpuAks(2),
     });
-    one(r, 'gpu-replicas-exceed-cluster', 'svc/dev/aks.yml', 6, 'error');
+    expect(one(r, 'gpu-replicas-exceed-cluster', 'svc/dev/aks.yml', 6, 'error').message).toBe('The deployment in svc/dev/aks.yml can run 4 replicas (autoscale maximum `autoScaler.maxReplicas: 4`) × 1 GPU = 4 GPUs, but compute "gpu-aks" has 2 × 1 (Standard_NC6) = 2 GPUs: set `autoScaler.maxReplicas` to 2 or less, or add GPU nodes to the cluster (4 nodes of Standard_NC6).');
   });
 
   test('aml-deploy num_replicas 3 × gpu_cores 1 on 2 GPUs fires at num_replicas; 2 replicas pass', () => {
@@ -29,7 +29,7 @@ describe('gpu-replicas-exceed-cluster', () => {
       'svc/dev/aks.yml': 'computeType: AKS\ncomputeTargetName: gpu-aks\ngpuCores: 2\nnumReplicas: 1\n',
       'infra/.cloud/.azure/compute.json': gpuAks(4),
     });
-    one(r, 'gpu-replicas-exceed-cluster', 'svc/dev/aks.yml', 3, 'error');
+    expect(one(r, 'gpu-replicas-exceed-cluster', 'svc/dev/aks.yml', 3, 'error').message).toBe('The deployment in svc/dev/aks.yml asks for 2 GPUs per replica (`gpuCores`), but each node of compute "gpu-aks" (Standard_NC6) has 1, so no replica can be scheduled: ask for at most 1 GPU per replica, or use a cluster whose VM size has 2 or more GPUs per node.');
   });
   test('v1 AKS GPU service with no numReplicas autoscales (v1 default, max 10): fires at computeType', () => {
     const r = check({

@@ -1,4 +1,4 @@
-import { describe, test } from '@jest/globals';
+import { describe, expect, test } from '@jest/globals';
 import { gate } from '../../helpers.js';
 import { none, one } from './expect.js';
 
@@ -16,12 +16,12 @@ const KOD = (model: string, env = 'azureml:sklearn-env:1') =>
 describe('kubernetes-registry-asset', () => {
   test('a registry model fires at model', async () => {
     const r = await gate({ 'deploy/dev/k8s.yml': KOD('azureml://registries/azureml/models/bert-base-uncased/versions/3') });
-    one(r, 'kubernetes-registry-asset', 'deploy/dev/k8s.yml', 5, 'error');
+    expect(one(r, 'kubernetes-registry-asset', 'deploy/dev/k8s.yml', 5, 'error').message).toBe('Deployment "blue" uses the registry model `azureml://registries/azureml/models/bert-base-uncased/versions/3`, which Kubernetes online endpoints do not support: register the model in the workspace and reference it as `azureml:bert-base-uncased:3`, or deploy to a managed online endpoint.');
   });
 
   test('a registry environment fires at environment', async () => {
     const r = await gate({ 'deploy/dev/k8s.yml': KOD('azureml:bert:3', 'azureml://registries/azureml/environments/sklearn-1.5/labels/latest') });
-    one(r, 'kubernetes-registry-asset', 'deploy/dev/k8s.yml', 6, 'error');
+    expect(one(r, 'kubernetes-registry-asset', 'deploy/dev/k8s.yml', 6, 'error').message).toBe('Deployment "blue" uses the registry environment `azureml://registries/azureml/environments/sklearn-1.5/labels/latest`, which Kubernetes online endpoints do not support: register the environment in the workspace and reference it as `azureml:sklearn-1.5@latest`, or deploy to a managed online endpoint.');
   });
 
   test('workspace assets pass; a managed online deployment may use the registry', async () => {

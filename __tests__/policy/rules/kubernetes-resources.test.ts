@@ -17,7 +17,7 @@ describe('kubernetes-resources', () => {
       'online/blue.yml': k8s(['resources:', '  requests:', '    cpu: "0.5"', '    memory: 1Gi', '  limits:', '    cpu: 200m', '    memory: 1Gi']),
       'models/sk.yml': customModel,
     });
-    one(r, 'kubernetes-resources', 'online/blue.yml', 10, 'error');
+    expect(one(r, 'kubernetes-resources', 'online/blue.yml', 10, 'error').message).toBe('`resources.limits.cpu: 200m` is below its request `resources.requests.cpu: 0.5`: set the cpu limit to at least 0.5, or lower the request.');
   });
 
   test('memory limit 200Mi below request 0.5Gi fires; equal quantities in other units pass', () => {
@@ -51,7 +51,7 @@ describe('kubernetes-resources', () => {
       'online/blue.yml': k8s(['resources:', '  requests:', '    cpu: "1"', '    memory: 2Gi', '    nvidia.com/gpu: 1', '  limits:', '    cpu: "1"']),
       'models/sk.yml': customModel,
     });
-    one(r, 'kubernetes-resources', 'online/blue.yml', 9, 'error');
+    expect(one(r, 'kubernetes-resources', 'online/blue.yml', 9, 'error').message).toBe('Deployment "blue" requests `nvidia.com/gpu` without a limit: add `resources.limits.nvidia.com/gpu: 1`.');
   });
 
   test('MLflow model: 4G (4×10^9 bytes) is below 4Gi and fires at requests.memory; cpu 1 fires at requests.cpu', () => {
@@ -59,8 +59,12 @@ describe('kubernetes-resources', () => {
       'online/blue.yml': k8s(['resources:', '  requests:', '    cpu: "1"', '    memory: 4G']),
       'models/sk.yml': mlflowModel,
     });
-    const lines = r.findings.filter((f) => f.ruleId === 'kubernetes-resources').map((f) => f.line).sort();
-    expect(lines).toEqual([7, 8]);
+    const found = r.findings.filter((f) => f.ruleId === 'kubernetes-resources').sort((a, b) => a.line - b.line);
+    expect(found.map((f) => f.line)).toEqual([7, 8]);
+    expect(found.map((f) => f.message)).toEqual([
+      '`resources.requests.cpu: 1` is below the 2 CPU that MLflow models need on Kubernetes (model "sk:1"): request `cpu: "2"` or more.',
+      '`resources.requests.memory: 4G` is below the 4Gi that MLflow models need on Kubernetes (model "sk:1"): request `memory: "4Gi"` or more.',
+    ]);
   });
 
   test('MLflow model with 2 CPU and 4Gi passes; a custom model with small requests passes', () => {
@@ -78,7 +82,7 @@ describe('kubernetes-resources', () => {
 
   test('MLflow model without resources.requests or instance_type (default 100m / 2Gi) fires at $schema', () => {
     const r = check({ 'online/blue.yml': k8s(['instance_count: 1']), 'models/sk.yml': mlflowModel });
-    one(r, 'kubernetes-resources', 'online/blue.yml', 1, 'error');
+    expect(one(r, 'kubernetes-resources', 'online/blue.yml', 1, 'error').message).toBe('Deployment "blue" serves model "sk:1", an MLflow model, without `resources.requests` or `instance_type`, so it gets the default instance type (100m CPU, 2Gi): add `resources.requests: { cpu: "2", memory: "4Gi" }` (and matching limits).');
     const named = check({ 'online/blue.yml': k8s(['instance_type: bigcpu', 'instance_count: 1']), 'models/sk.yml': mlflowModel });
     none(named, 'kubernetes-resources');
   });

@@ -26,7 +26,7 @@ describe('low-priority-production-batch', () => {
       'batch/prod/deployment.yml': batch('azureml:batch-cluster'),
       'compute/batch-cluster.yml': amlCluster('batch-cluster', 'Standard_DS3_v2', 'tier: low_priority\n'),
     });
-    one(r, 'low-priority-production-batch', 'batch/prod/deployment.yml', 6, 'warning');
+    expect(one(r, 'low-priority-production-batch', 'batch/prod/deployment.yml', 6, 'warning').message).toBe('Production batch deployment "nightly" runs on compute cluster "batch-cluster", whose VMs are low priority (preemptible): use a dedicated cluster (`tier: dedicated` in amlCompute YAML, `vm_priority: dedicated` in aml-compute), or waive this finding if delayed results are acceptable.');
   });
 
   test('aml-compute vm_priority lowpriority counts too; dev stage and dedicated tier do not fire', () => {

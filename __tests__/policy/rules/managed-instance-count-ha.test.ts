@@ -10,7 +10,7 @@ const dep = (lines: string[]): string =>
 describe('managed-instance-count-ha', () => {
   test('production instance_count 2 warns at instance_count; 3 passes', () => {
     const r = check({ 'deploy/prod/blue.yml': dep(['instance_type: Standard_DS3_v2', 'instance_count: 2']) });
-    one(r, 'managed-instance-count-ha', 'deploy/prod/blue.yml', 5, 'warning');
+    expect(one(r, 'managed-instance-count-ha', 'deploy/prod/blue.yml', 5, 'warning').message).toBe('Production deployment "blue" runs `instance_count: 2`: set `instance_count: 3` or more.');
     const ok = check({ 'deploy/prod/blue.yml': dep(['instance_type: Standard_DS3_v2', 'instance_count: 3']) });
     none(ok, 'managed-instance-count-ha');
   });

@@ -79,7 +79,10 @@ describe('quota-exceeded', () => {
       ['online/blue.yml', 5, 'warning'],
       ['online/green.yml', 5, 'warning'],
     ]);
-    expect(found[0].message).toMatch(/reserves 48 vCPUs of "Standard DSv2 Family vCPUs".*needs 56 vCPUs, more than the 50/);
+    expect(found.map((f) => f.message)).toEqual([
+      'Deployment "blue" reserves 48 vCPUs of "Standard DSv2 Family vCPUs" (⌈1.2 × 10⌉ × 4 vCPUs); with 1 other managed online deployment of that family the repository needs 56 vCPUs, more than the 50 of config `quota:`: request a quota increase for the family, lower `instance_count`, or use a VM size of another family.',
+      'Deployment "green" reserves 8 vCPUs of "Standard DSv2 Family vCPUs" (⌈1.2 × 3⌉ × 2 vCPUs); with 1 other managed online deployment of that family the repository needs 56 vCPUs, more than the 50 of config `quota:`: request a quota increase for the family, lower `instance_count`, or use a VM size of another family.',
+    ]);
     expect(found[0].fix).toBeUndefined();
     expect(r.quota?.[0].quota).toBe(50);
   });
@@ -94,6 +97,6 @@ describe('quota-exceeded', () => {
     const r = await gate({ 'online/gpu.yml': dep('gpu', 'Standard_NC24ads_A100_v4', 2) }, { config: 'quota:\n  NCADSA100v4: 48\n' });
     expect(byRule(r, 'quota-exceeded')).toEqual([]);
     const over = await gate({ 'online/gpu.yml': dep('gpu', 'Standard_NC24ads_A100_v4', 3) }, { config: 'quota:\n  NCADSA100v4: 48\n' });
-    expect(byRule(over, 'quota-exceeded')[0].message).toMatch(/exempt from the 20 % upgrade reservation/);
+    expect(byRule(over, 'quota-exceeded')[0].message).toBe('Deployment "gpu" reserves 72 vCPUs of "Standard NCADSA100v4 Family vCPUs" (3 instances × 24 vCPUs, Standard_NC24ads_A100_v4 being exempt from the upgrade reservation); with no other deployment of that family the repository needs 72 vCPUs, more than the 48 of config `quota:`: request a quota increase for the family, lower `instance_count`, or use a VM size of another family.');
   });
 });

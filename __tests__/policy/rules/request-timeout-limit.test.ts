@@ -1,4 +1,4 @@
-import { describe, test } from '@jest/globals';
+import { describe, expect, test } from '@jest/globals';
 import { check } from '../../harness.js';
 import { one, none } from './expect.js';
 
@@ -12,7 +12,7 @@ describe('request-timeout-limit', () => {
     const mk = (ms: number): string =>
       dep(['instance_type: Standard_DS3_v2', 'instance_count: 1', 'request_settings:', `  request_timeout_ms: ${ms}`]);
     const r = check({ 'online/blue.yml': mk(180001) });
-    one(r, 'request-timeout-limit', 'online/blue.yml', 7, 'error');
+    expect(one(r, 'request-timeout-limit', 'online/blue.yml', 7, 'error').message).toBe('`request_settings.request_timeout_ms: 180001` exceeds the 180000 ms maximum of a Managed online endpoint: set it to 180000 or less, and move scoring that takes longer to a batch endpoint.');
     const ok = check({ 'online/blue.yml': mk(180000) });
     none(ok, 'request-timeout-limit');
   });

@@ -14,6 +14,7 @@ describe('secret-in-manifest', () => {
     const fs = r.findings.filter((f) => f.ruleId === 'secret-in-manifest');
     expect(fs.map((f) => f.line).sort()).toEqual([3, 4]);
     for (const f of fs) expect(f.message).not.toContain(KEY);
+    expect(fs.sort((a, b) => a.line - b.line)[0].message).toBe('This file commits a service authentication key (`keys.primaryKey`): omit `keys` so Azure generates the keys, or pass them at deploy time from a secret store (`az ml service regen-key`, GitHub secrets).');
   });
 
   test('sslKey naming a PEM private key file in the repo fires; a certificate file does not', async () => {
@@ -30,6 +31,7 @@ describe('secret-in-manifest', () => {
     const r = check({ 'deploy/dev/aci.yml': `computeType: ACI\nsslEnabled: true\nsslKey: |\n  ${PEM.trim().split('\n').join('\n  ')}\n` });
     const f = one(r, 'secret-in-manifest', 'deploy/dev/aci.yml', 3, 'error');
     expect(f.message).not.toContain('MIIEow');
+    expect(f.message).toBe('This file commits a TLS private key inline (`sslKey`): remove the key from the file, rotate it, and supply it at deploy time from a secret store.');
   });
 
   test('sslKey pointing outside the repository is not read', async () => {

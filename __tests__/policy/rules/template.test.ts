@@ -22,6 +22,7 @@ describe('template', () => {
     const f = one(r, 'template', 'deploy/dev/d.yml', 3, 'notice');
     for (const s of ['$(endpoint_name)', '<your model name>', '#{INSTANCE_TYPE}#', '__ENV__', 'INSERT-YOUR-DESCRIPTION-HERE']) expect(f.message).toContain(s);
     expect(f.message).toMatch(/and 1 more/);
+    expect(f.message).toBe('6 values of this file are placeholders (`endpoint_name: $(endpoint_name)`, `model: azureml:<your model name>:<your model version>`, `instance_type: #{INSTANCE_TYPE}#`, `environment: __ENV__`, `description: INSERT-YOUR-DESCRIPTION-HERE` and 1 more), so the rules that read them were not evaluated: gate the rendered file, or write the real values.');
   });
 
   test('no advice embeds a placeholder: a placeholder model is not an unresolved reference, and its rules are skipped', async () => {

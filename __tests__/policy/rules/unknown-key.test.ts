@@ -19,14 +19,13 @@ describe('unknown-key rule', () => {
   it('v1: mis-cased key, suggested and said to be ignored', () => {
     const r = unknown('d.yml', 'computeType: aci\ncontainerResourceRequirements:\n  cpu: 1\n  memoryInGb: 64\n');
     expect(where(r)).toEqual(['4:3 /containerResourceRequirements/memoryInGb']);
-    expect(r[0].message).toMatch(/Did you mean `memoryInGB`\?/);
-    expect(r[0].message).toMatch(/ignores/);
+    expect(r[0].message).toBe('Unknown key `containerResourceRequirements.memoryInGb` in a v1 deployment config (computeType aci), ignored by the v1 CLI/SDK (the setting has no effect): did you mean `memoryInGB`?');
   });
 
   it('v1: a key of another computeType is unknown, except the keys rules read', () => {
     const aci = unknown('d.yml', 'computeType: aci\nscoringTimeoutMs: 100\nnumReplicas: 2\nautoScaler:\n  autoscaleEnabled: true\ngpuCores: 1\ncontainerResourceRequirements:\n  gpu: 1\n  fpga: 2\n');
     expect(where(aci)).toEqual(['2:1 /scoringTimeoutMs']);
-    expect(aci[0].message).toMatch(/only for computeType AKS\/AKSENDPOINT/);
+    expect(aci[0].message).toBe('`scoringTimeoutMs` is read only for computeType AKS/AKSENDPOINT, so the v1 CLI/SDK ignores it for computeType aci: remove it, or change computeType if that target is what you meant.');
     const local = unknown('d.yml', 'computeType: local\nport: 8890\ncontainerResourceRequirements:\n  cpu: 1\n  gpu: 1\n');
     expect(where(local)).toEqual(['4:3 /containerResourceRequirements/cpu']);
   });
@@ -37,8 +36,7 @@ describe('unknown-key rule', () => {
       `${MOD}\nname: b\ninstance_typ: Standard_DS3_v2\ninstance_count: 1\nrequest_settings:\n  request_timeout: 1000\ntags:\n  AnyThing: 1\nenvironment_variables:\n  WORKER_COUNT: 2\nmodel:\n  name: m\n  pth: ./m\n`,
     );
     expect(where(r)).toEqual(['3:1 /instance_typ', '6:3 /request_settings/request_timeout', '13:3 /model/pth']);
-    expect(r[0].message).toMatch(/Did you mean `instance_type`\?/);
-    expect(r[0].message).toMatch(/rejects/);
+    expect(r[0].message).toBe('Unknown key `instance_typ` in a managedOnlineDeployment, rejected by the Azure ML CLI v2 (the command fails): did you mean `instance_type`?');
     expect(r[1].message).toMatch(/`request_timeout_ms`/);
     expect(r[2].message).toMatch(/`path`/);
   });
@@ -50,7 +48,7 @@ describe('unknown-key rule', () => {
 
   it('names the known keys when nothing is close', () => {
     const r = unknown('c.yml', 'type: amlcompute\nname: c\nzzzz: 1\n');
-    expect(r[0].message).toMatch(/known keys here: .*size/);
+    expect(r[0].message).toBe('Unknown key `zzzz` in an amlCompute, rejected by the Azure ML CLI v2 (the command fails): remove it or fix its spelling (known keys here: name, type, description, location, resource_id, id, provisioning_state, provisioning_errors, created_on, tags, size, tier, …).');
   });
 });
 

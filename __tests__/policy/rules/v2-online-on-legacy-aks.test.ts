@@ -1,4 +1,4 @@
-import { describe, test } from '@jest/globals';
+import { describe, expect, test } from '@jest/globals';
 import { gate } from '../../helpers.js';
 import { none, one } from './expect.js';
 
@@ -14,7 +14,7 @@ describe('v2-online-on-legacy-aks', () => {
       'deploy/dev/blue.yml': DEPLOYMENT,
       'infra/.cloud/.azure/compute.json': '{ "name": "legacy-aks", "compute_type": "akscluster" }\n',
     });
-    one(r, 'v2-online-on-legacy-aks', 'deploy/dev/endpoint.yml', 3, 'error');
+    expect(one(r, 'v2-online-on-legacy-aks', 'deploy/dev/endpoint.yml', 3, 'error').message).toBe('`azureml:legacy-aks` is a legacy AKS compute (a v1 AksCompute attachment), which CLI/SDK v2 online endpoints cannot use: attach the cluster as an Azure ML Kubernetes compute (`az ml compute attach --type Kubernetes`, a kubernetesCompute YAML) and point `compute:` at it.');
   });
 
   test('config computes: type aks fires too', async () => {

@@ -21,7 +21,7 @@ describe('waiver-expired', () => {
   test('an expired waiver fires at its `- rule:` line in the config and its finding comes back', () => {
     const r = check(files, { config: waiver('2026-11-30'), now });
     const f = one(r, 'waiver-expired', '.github/model-deploy-gate.yml', 2, 'error');
-    expect(f.message).toMatch(/expired on 2026-11-30: the finding it waived is reported again/);
+    expect(f.message).toBe('Waiver for aci-not-for-production on "deploy/legacy/**" (owner @ml-platform) expired on 2026-11-30, so the finding it waived counts again: fix it and delete the waiver, or renew it with a new `expires` date if the reason still holds.');
     expect(byRule(r, 'aci-not-for-production').map((x) => x.suppressed)).toEqual([null]);
   });
 

@@ -137,7 +137,7 @@ export const rule: DeploymentRule = {
     if (scalesOut(d)) fix.push('scale up before adding replicas');
     ctx.report(
       supply.at,
-      `${describeDeployment(d)} gives each replica ${supply.what}, less than ${num(ratio * 100)} % of ${needWhat}: ${fix.join('; ')}.`,
+      `${describeDeployment(d)} gives each replica ${supply.what}, less than ${num(wantGb)} GiB, ${num(ratio * 100)} % of ${needWhat}: ${fix.join('; ')}.`,
       lowerBound ? { severity: 'warning' } : undefined,
     );
   },
