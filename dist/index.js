@@ -40760,8 +40760,6 @@ module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/dra
 /************************************************************************/
 var __webpack_exports__ = {};
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 // EXTERNAL MODULE: external "os"
@@ -43711,19 +43709,6 @@ function getIDToken(aud) {
 //# sourceMappingURL=core.js.map
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./src/config/types.ts
-/** `file:line:col: message` (or `file: message`), the form editors and CI logs link. */
-function problemText(p) {
-    return p.line > 0 ? `${p.file}:${p.line}:${p.column}: ${p.message}` : `${p.file}: ${p.message}`;
-}
-/** Every problem, the first in full and the next ones as `also …` lines. */
-function problemsText(problems) {
-    const [first, ...more] = problems;
-    if (!first)
-        return '';
-    return [problemText(first), ...more.slice(0, 4).map((p) => `  also ${problemText(p)}`)].join('\n');
-}
-
 ;// CONCATENATED MODULE: ./src/core/text.ts
 // Text helpers shared by messages and reports.
 /** `1 file`, `3 files`. */
@@ -43962,6 +43947,8 @@ class SkuCatalog {
     }
 }
 
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: ./src/core/files.ts
 // Reading a file that is already open, in full.
 
@@ -50507,6 +50494,19 @@ function readSmallText(abs) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/config/types.ts
+/** `file:line:col: message` (or `file: message`), the form editors and CI logs link. */
+function problemText(p) {
+    return p.line > 0 ? `${p.file}:${p.line}:${p.column}: ${p.message}` : `${p.file}: ${p.message}`;
+}
+/** Every problem, the first in full and the next ones as `also …` lines. */
+function problemsText(problems) {
+    const [first, ...more] = problems;
+    if (!first)
+        return '';
+    return [problemText(first), ...more.slice(0, 4).map((p) => `  also ${problemText(p)}`)].join('\n');
+}
+
 ;// CONCATENATED MODULE: ./src/core/rules.ts
 /** Where the project lives: tool `informationUri` and the base of every rule's help page. */
 const PROJECT_URL = 'https://github.com/model-deploy-gate/model-deploy-gate';
@@ -56846,6 +56846,148 @@ const SARIF_MAX_RESULTS = 25_000;
 /** `pulls.listFiles` lists at most this many files. */
 const PULL_FILES_CAP = 3000;
 
+;// CONCATENATED MODULE: ./src/report/inert.ts
+// Repository text made inert for GitHub markdown (job summary, check run, PR comment).
+//
+// Every string from the repository (names, keys, values, paths, reasons, owners, messages that quote
+// them) is written so that GitHub renders it as text: no raw HTML, no images or links, no @-mentions
+// or #-references, no autolinks, no table cell broken out of, whatever backticks it holds.
+/** One very long cell (a pasted PEM, a huge path) must not eat the whole budget. */
+const MAX_CELL_CHARS = 1000;
+/** Zero-width space: breaks mentions, references and autolinks without changing what is shown. */
+const ZWSP = '\u200b';
+/** C0/C1 controls (but tab and line breaks) and bidirectional overrides ("Trojan source"): shown as U+FFFD. */
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+/** Plain text, inert: entities for HTML, backslashes for markdown punctuation, mentions and links broken. */
+function inertText(s, breaks) {
+    let t = s.replace(CONTROL, '\ufffd').replace(/\r\n?/g, '\n');
+    // `_` between two letters or digits cannot open or close emphasis (GFM): left as is, for readable sources.
+    // No `<` survives, so no tag (and no attribute, hence `"` needs nothing); `!` needs no escape once `[` has one.
+    t = t.replace(/[&<>\\`*[\]~|$]|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, (c) => {
+        switch (c) {
+            case '&':
+                return '&amp;';
+            case '<':
+                return '&lt;';
+            case '>':
+                return '&gt;';
+            default:
+                return `\\${c}`;
+        }
+    });
+    t = t
+        .replace(/@/g, `@${ZWSP}`)
+        .replace(/#(?=[\p{L}\p{N}_-])/gu, `#${ZWSP}`)
+        .replace(/:\/\//g, `:${ZWSP}//`)
+        .replace(/\b(www)\./gi, `$1${ZWSP}.`)
+        .replace(/\b(mailto|xmpp):/gi, `$1${ZWSP}:`);
+    return t.replace(/\n/g, breaks ? '<br>' : ' ');
+}
+/**
+ * A code span holding `s` literally: fenced with one more backtick than its longest run, padded when
+ * it starts or ends with a backtick or a space. GitHub renders code spans as text (no HTML, mentions
+ * or links). In a table cell a `|` would still end the cell (and a backslash before it cannot be
+ * escaped inside code), so such text is written as inert plain text instead.
+ */
+function codeSpan(s, cell) {
+    const t = s.replace(CONTROL, '\ufffd').replace(/\r\n?|\n/g, ' ');
+    if (t === '')
+        return '';
+    if (cell && t.includes('|'))
+        return inertText(t, false);
+    const longest = Math.max(0, ...[...t.matchAll(/`+/g)].map((m) => m[0].length));
+    const fence = '`'.repeat(longest + 1);
+    const pad = /^[` ]|[` ]$/.test(t) ? ' ' : '';
+    return `${fence}${pad}${t}${pad}${fence}`;
+}
+/**
+ * Splits text into plain and code parts as CommonMark reads backticks: a run of n backticks opens a
+ * code span closed by the next run of exactly n; an unmatched run is literal text.
+ */
+function inert_parts(s) {
+    const out = [];
+    let plain = '';
+    let i = 0;
+    while (i < s.length) {
+        if (s[i] !== '`') {
+            const next = s.indexOf('`', i);
+            const stop = next === -1 ? s.length : next;
+            plain += s.slice(i, stop);
+            i = stop;
+            continue;
+        }
+        let n = 0;
+        while (s[i + n] === '`')
+            n++;
+        const fence = '`'.repeat(n);
+        let j = i + n;
+        let close = -1;
+        while (j < s.length) {
+            const k = s.indexOf(fence, j);
+            if (k === -1)
+                break;
+            let m = 0;
+            while (s[k + m] === '`')
+                m++;
+            if (m === n) {
+                close = k;
+                break;
+            }
+            j = k + m;
+        }
+        if (close === -1) {
+            plain += fence;
+            i += n;
+            continue;
+        }
+        if (plain)
+            out.push({ code: false, text: plain });
+        plain = '';
+        let body = s.slice(i + n, close).replace(/\r\n?|\n/g, ' ');
+        if (body.length > 1 && body.startsWith(' ') && body.endsWith(' ') && body.trim() !== '')
+            body = body.slice(1, -1);
+        out.push({ code: true, text: body });
+        i = close + n;
+    }
+    if (plain)
+        out.push({ code: false, text: plain });
+    return out;
+}
+/**
+ * Text safe in a table cell (and anywhere else): no `|` or line break ends the cell (breaks become
+ * `<br>`), nothing from the repository renders as HTML, a link, an image or a mention. Code spans
+ * (the messages use them for keys and values) stay code spans, re-fenced.
+ */
+function esc(s) {
+    const t = s.length > MAX_CELL_CHARS ? `${s.slice(0, MAX_CELL_CHARS)}…` : s;
+    return inert_parts(t)
+        .map((p) => (p.code ? codeSpan(p.text, true) : inertText(p.text, true)))
+        .join('');
+}
+/** The same, for a line of running text (outside tables): line breaks become spaces. */
+function escLine(s) {
+    return inert_parts(s)
+        .map((p) => (p.code ? codeSpan(p.text, false) : inertText(p.text, false)))
+        .join('');
+}
+/** A code span in a table cell (inert text when it cannot be one). */
+function inert_code(s) {
+    const t = s.length > MAX_CELL_CHARS ? `${s.slice(0, MAX_CELL_CHARS)}…` : s;
+    return codeSpan(t, true);
+}
+function bytes(s) {
+    return Buffer.byteLength(s, 'utf8');
+}
+/** Last resort when even the headings do not fit: cut on a character boundary, with a marker. */
+function cutToBytes(s, max) {
+    const marker = '\n\n_… report cut to fit._\n';
+    const room = max - bytes(marker);
+    if (room <= 0)
+        return Buffer.from(s, 'utf8').subarray(0, Math.max(0, max)).toString('utf8').replace(/\uFFFD+$/, '');
+    const cut = Buffer.from(s, 'utf8').subarray(0, room).toString('utf8').replace(/\uFFFD+$/, '');
+    return cut + marker;
+}
+
 ;// CONCATENATED MODULE: ./src/report/format.ts
 // Cell formatting shared by the text and markdown reports.
 
@@ -56855,7 +56997,7 @@ function counts(s) {
     return `${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}, ${plural(s.notices, 'notice')}`;
 }
 /** Binary units, as Azure's GB (GiB) and the rest of the product. */
-function bytes(n) {
+function format_bytes(n) {
     const units = ['bytes', 'KiB', 'MiB', 'GiB', 'TiB'];
     let v = n;
     let i = 0;
@@ -56884,7 +57026,7 @@ function memoryCell(r) {
 function modelCell(r) {
     if (r.model === null && r.modelSizeBytes === null)
         return '';
-    const size = r.modelSizeBytes === null ? '' : bytes(r.modelSizeBytes);
+    const size = r.modelSizeBytes === null ? '' : format_bytes(r.modelSizeBytes);
     if (r.model === null)
         return size;
     return size ? `${r.model} (${size})` : r.model;
@@ -56944,13 +57086,12 @@ function policyItems(p) {
 ;// CONCATENATED MODULE: ./src/report/markdown.ts
 
 
+
 /** GitHub drops a step summary over 1 MiB. */
 const SUMMARY_MAX_BYTES = STEP_SUMMARY_MAX_BYTES;
 /** Check-run summaries and PR comments: 65,535 characters (bytes are a safe upper bound). */
 const CHECK_RUN_MAX_BYTES = CHECK_SUMMARY_MAX_CHARS;
 const SEVERITY_CELL = { error: '❌ error', warning: '⚠️ warning', notice: 'ℹ️ notice' };
-/** One very long cell (a pasted PEM, a huge path) must not eat the whole budget. */
-const MAX_CELL_CHARS = 1000;
 /**
  * The job summary / check-run summary / PR comment body: verdict and counts, findings, deployment
  * inventory, skipped checks, waivers in force, suppressed count. Tables are cut (findings last) to
@@ -56960,18 +57101,18 @@ function renderMarkdown(result, opts) {
     const sections = buildSections(result, opts);
     const tables = sections.map((s) => s.table).filter((t) => t !== undefined && t.rows.length > 0);
     const kept = new Map(tables.map((t) => [t, t.rows.length]));
-    if (markdown_bytes(assemble(sections, kept, opts.maxBytes)) > opts.maxBytes) {
+    if (bytes(assemble(sections, kept, opts.maxBytes)) > opts.maxBytes) {
         // Budget for rows = ceiling − everything else (with room reserved for each truncation note).
         for (const t of tables)
             kept.set(t, 0);
-        const fixed = markdown_bytes(assemble(sections, kept, opts.maxBytes)) + tables.length * NOTE_RESERVE;
+        const fixed = bytes(assemble(sections, kept, opts.maxBytes)) + tables.length * NOTE_RESERVE;
         let budget = Math.max(0, opts.maxBytes - fixed);
         const used = new Map(tables.map((t) => [t, 0]));
         const take = (t, limit) => {
             let n = kept.get(t) ?? 0;
             let u = used.get(t) ?? 0;
             while (n < t.rows.length) {
-                const cost = markdown_bytes(t.rows[n]) + 1;
+                const cost = bytes(t.rows[n]) + 1;
                 if (u + cost > limit || cost > budget)
                     break;
                 u += cost;
@@ -56990,7 +57131,7 @@ function renderMarkdown(result, opts) {
             take(t, Infinity);
     }
     let out = assemble(sections, kept, opts.maxBytes);
-    if (markdown_bytes(out) > opts.maxBytes)
+    if (bytes(out) > opts.maxBytes)
         out = cutToBytes(out, opts.maxBytes);
     return out;
 }
@@ -57091,7 +57232,7 @@ function buildSections(result, opts) {
                     esc(q.family),
                     String(q.vcpus),
                     q.quota === undefined ? '—' : q.quota < q.vcpus ? `⚠ ${q.quota}` : String(q.quota),
-                    q.deployments.map((d) => `${markdown_code(d.file)} ${esc(`${d.instances} × ${d.instanceType}`)}: ${d.vcpus}`).join('<br>'),
+                    q.deployments.map((d) => `${inert_code(d.file)} ${esc(`${d.instances} × ${d.instanceType}`)}: ${d.vcpus}`).join('<br>'),
                 ])),
             },
             after: [],
@@ -57104,7 +57245,7 @@ function buildSections(result, opts) {
             table: {
                 noun: 'skipped checks',
                 header: ['File', 'Rules not evaluated', 'Why'],
-                rows: result.skipped.map((k) => markdown_row([markdown_code(k.file), k.rules.map(markdown_code).join(', '), esc(k.why)])),
+                rows: result.skipped.map((k) => markdown_row([inert_code(k.file), k.rules.map(inert_code).join(', '), esc(k.why)])),
             },
             after: [
                 'Declare the stage in the manifest (`tags: { stage: production }` or `nonproduction`), or in the config ' +
@@ -57122,10 +57263,10 @@ function buildSections(result, opts) {
                 noun: 'waivers in force',
                 header: ['Rule', 'Path', 'Owner', 'Expires', 'Findings waived', 'Reason'],
                 rows: result.waivers.map((w) => markdown_row([
-                    markdown_code(w.rule),
-                    markdown_code(w.path),
+                    inert_code(w.rule),
+                    inert_code(w.path),
                     // In a code span so that a team or user handle does not notify anyone on every update.
-                    markdown_code(w.owner),
+                    inert_code(w.owner),
                     w.expiringSoon ? `⚠ ${esc(w.expires)} (within 30 days)` : esc(w.expires),
                     String(w.matched),
                     esc(w.reason),
@@ -57171,149 +57312,12 @@ function markdown_location(f, opts) {
 }
 function markdown_link(text, url) {
     // The URL is the gate's own (a blob URL with the path percent-encoded); the text is inert.
-    return url ? `[${inertText(text, false)}](${url.replace(/[()\s<>]/g, (c) => `%${c.charCodeAt(0).toString(16).padStart(2, '0').toUpperCase()}`)})` : markdown_code(text);
+    return url ? `[${inertText(text, false)}](${url.replace(/[()\s<>]/g, (c) => `%${c.charCodeAt(0).toString(16).padStart(2, '0').toUpperCase()}`)})` : inert_code(text);
 }
 function markdown_row(cells) {
     return `| ${cells.join(' | ')} |`;
 }
-// ------------------------------------------------------------------ inert repository text
-//
-// Every string from the repository (names, keys, values, paths, reasons, owners, messages that quote
-// them) is written so that GitHub renders it as text: no raw HTML, no images or links, no @-mentions
-// or #-references, no autolinks, no table cell broken out of, whatever backticks it holds.
-/** Zero-width space: breaks mentions, references and autolinks without changing what is shown. */
-const ZWSP = '\u200b';
-/** C0/C1 controls (but tab and line breaks) and bidirectional overrides ("Trojan source"): shown as U+FFFD. */
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
-/** Plain text, inert: entities for HTML, backslashes for markdown punctuation, mentions and links broken. */
-function inertText(s, breaks) {
-    let t = s.replace(CONTROL, '\ufffd').replace(/\r\n?/g, '\n');
-    // `_` between two letters or digits cannot open or close emphasis (GFM): left as is, for readable sources.
-    // No `<` survives, so no tag (and no attribute, hence `"` needs nothing); `!` needs no escape once `[` has one.
-    t = t.replace(/[&<>\\`*[\]~|$]|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, (c) => {
-        switch (c) {
-            case '&':
-                return '&amp;';
-            case '<':
-                return '&lt;';
-            case '>':
-                return '&gt;';
-            default:
-                return `\\${c}`;
-        }
-    });
-    t = t
-        .replace(/@/g, `@${ZWSP}`)
-        .replace(/#(?=[\p{L}\p{N}_-])/gu, `#${ZWSP}`)
-        .replace(/:\/\//g, `:${ZWSP}//`)
-        .replace(/\b(www)\./gi, `$1${ZWSP}.`)
-        .replace(/\b(mailto|xmpp):/gi, `$1${ZWSP}:`);
-    return t.replace(/\n/g, breaks ? '<br>' : ' ');
-}
-/**
- * A code span holding `s` literally: fenced with one more backtick than its longest run, padded when
- * it starts or ends with a backtick or a space. GitHub renders code spans as text (no HTML, mentions
- * or links). In a table cell a `|` would still end the cell (and a backslash before it cannot be
- * escaped inside code), so such text is written as inert plain text instead.
- */
-function codeSpan(s, cell) {
-    const t = s.replace(CONTROL, '\ufffd').replace(/\r\n?|\n/g, ' ');
-    if (t === '')
-        return '';
-    if (cell && t.includes('|'))
-        return inertText(t, false);
-    const longest = Math.max(0, ...[...t.matchAll(/`+/g)].map((m) => m[0].length));
-    const fence = '`'.repeat(longest + 1);
-    const pad = /^[` ]|[` ]$/.test(t) ? ' ' : '';
-    return `${fence}${pad}${t}${pad}${fence}`;
-}
-/**
- * Splits text into plain and code parts as CommonMark reads backticks: a run of n backticks opens a
- * code span closed by the next run of exactly n; an unmatched run is literal text.
- */
-function markdown_parts(s) {
-    const out = [];
-    let plain = '';
-    let i = 0;
-    while (i < s.length) {
-        if (s[i] !== '`') {
-            const next = s.indexOf('`', i);
-            const stop = next === -1 ? s.length : next;
-            plain += s.slice(i, stop);
-            i = stop;
-            continue;
-        }
-        let n = 0;
-        while (s[i + n] === '`')
-            n++;
-        const fence = '`'.repeat(n);
-        let j = i + n;
-        let close = -1;
-        while (j < s.length) {
-            const k = s.indexOf(fence, j);
-            if (k === -1)
-                break;
-            let m = 0;
-            while (s[k + m] === '`')
-                m++;
-            if (m === n) {
-                close = k;
-                break;
-            }
-            j = k + m;
-        }
-        if (close === -1) {
-            plain += fence;
-            i += n;
-            continue;
-        }
-        if (plain)
-            out.push({ code: false, text: plain });
-        plain = '';
-        let body = s.slice(i + n, close).replace(/\r\n?|\n/g, ' ');
-        if (body.length > 1 && body.startsWith(' ') && body.endsWith(' ') && body.trim() !== '')
-            body = body.slice(1, -1);
-        out.push({ code: true, text: body });
-        i = close + n;
-    }
-    if (plain)
-        out.push({ code: false, text: plain });
-    return out;
-}
-/**
- * Text safe in a table cell (and anywhere else): no `|` or line break ends the cell (breaks become
- * `<br>`), nothing from the repository renders as HTML, a link, an image or a mention. Code spans
- * (the messages use them for keys and values) stay code spans, re-fenced.
- */
-function esc(s) {
-    const t = s.length > MAX_CELL_CHARS ? `${s.slice(0, MAX_CELL_CHARS)}…` : s;
-    return markdown_parts(t)
-        .map((p) => (p.code ? codeSpan(p.text, true) : inertText(p.text, true)))
-        .join('');
-}
-/** The same, for a line of running text (outside tables): line breaks become spaces. */
-function escLine(s) {
-    return markdown_parts(s)
-        .map((p) => (p.code ? codeSpan(p.text, false) : inertText(p.text, false)))
-        .join('');
-}
-/** A code span in a table cell (inert text when it cannot be one). */
-function markdown_code(s) {
-    const t = s.length > MAX_CELL_CHARS ? `${s.slice(0, MAX_CELL_CHARS)}…` : s;
-    return codeSpan(t, true);
-}
-function markdown_bytes(s) {
-    return Buffer.byteLength(s, 'utf8');
-}
-/** Last resort when even the headings do not fit: cut on a character boundary, with a marker. */
-function cutToBytes(s, max) {
-    const marker = '\n\n_… report cut to fit._\n';
-    const room = max - markdown_bytes(marker);
-    if (room <= 0)
-        return Buffer.from(s, 'utf8').subarray(0, Math.max(0, max)).toString('utf8').replace(/\uFFFD+$/, '');
-    const cut = Buffer.from(s, 'utf8').subarray(0, room).toString('utf8').replace(/\uFFFD+$/, '');
-    return cut + marker;
-}
+
 
 ;// CONCATENATED MODULE: ./src/report/github.ts
 function github_esc(s) {
@@ -59580,6 +59584,77 @@ async function writeSummary(markdown) {
     await summary.addRaw(markdown, true).write();
 }
 
+;// CONCATENATED MODULE: ./src/github/errors.ts
+// Why the action stopped: each failure ends in setFailed with one of these messages.
+
+
+
+
+/** A requirement the workflow set (`check-run: on`) that could not be met, after a complete evaluation. */
+class RequirementError extends Error {
+}
+/** The workspace does not hold the pull request: nothing was gated. */
+class CheckoutError extends Error {
+}
+/** The config could not be read: nothing was gated. */
+class ConfigError extends Error {
+    constructor(problems) {
+        super(problemsText(problems));
+    }
+}
+function failureMessage(error) {
+    if (error instanceof RequirementError)
+        return `model-deploy-gate: ${error.message}`;
+    if (error instanceof SettingsError)
+        return `model-deploy-gate: ${error.message}`;
+    if (error instanceof ConfigError)
+        return `model-deploy-gate: invalid configuration: ${error.message}`;
+    if (error instanceof CheckoutError)
+        return `model-deploy-gate: ${error.message}`;
+    if (error instanceof PolicyError)
+        return `model-deploy-gate: ${error.message}.`;
+    return `model-deploy-gate: internal error, the manifests were not gated: ${errorMessage(error)}`;
+}
+/** Why GitHub refused a write, for the warning. */
+function permissionHint(status, permission) {
+    if (status === 403 || status === 404) {
+        return `the token lacks the \`${permission}\` permission (add it to the job's \`permissions:\`; pull requests from forks always get a read-only token)`;
+    }
+    if (status !== undefined && status >= 400 && status < 500)
+        return 'GitHub refused the request as invalid (not retried)';
+    return 'the GitHub API kept failing';
+}
+
+;// CONCATENATED MODULE: ./src/github/outputs.ts
+// What later steps and the reviewer's links use: step outputs, report files, blob links.
+
+
+
+function setOutputs(result, settings) {
+    const s = result.summary;
+    setOutput('result', s.result);
+    setOutput('errors', s.errors);
+    setOutput('warnings', s.warnings);
+    setOutput('notices', s.notices);
+    setOutput('suppressed', s.suppressed);
+    setOutput('files-scanned', result.scope.filesScanned);
+    setOutput('deployments', result.inventory.length);
+    setOutput('report-file', settings.reportFile ?? '');
+    setOutput('sarif-file', settings.sarifFile ?? '');
+}
+async function outputs_writeFile(file, text) {
+    await external_node_fs_namespaceObject.promises.mkdir(external_node_path_namespaceObject.dirname(file), { recursive: true });
+    await external_node_fs_namespaceObject.promises.writeFile(file, text, 'utf8');
+}
+function headSha(settings) {
+    const e = settings.event;
+    return e.pullRequest?.headSha ?? e.mergeGroup?.headSha ?? (e.sha || undefined);
+}
+/** Links from the reports to the reviewed commit's lines. */
+function blobLinks(serverUrl, repo, sha) {
+    return (file, line) => `${serverUrl}/${repo.owner}/${repo.name}/blob/${sha}/${file.split('/').map(encodeURIComponent).join('/')}#L${line}`;
+}
+
 ;// CONCATENATED MODULE: ./src/github/run.ts
 // The action: settings → scope → engine → outputs → reports → check run → comment → annotations
 // → summary → verdict. Every failure ends in setFailed with a message: never a green step by accident.
@@ -59626,63 +59701,6 @@ class Console {
 }
 /** The markdown report as the check run summary and PR comment (both ≤ 65,535 characters). */
 const SHORT_REPORT_BYTES = CHECK_RUN_MAX_BYTES - 1024;
-/** A requirement the workflow set (`check-run: on`) that could not be met, after a complete evaluation. */
-class RequirementError extends Error {
-}
-/** The workspace does not hold the pull request: nothing was gated. */
-class CheckoutError extends Error {
-}
-/** The config could not be read: nothing was gated. */
-class ConfigError extends Error {
-    constructor(problems) {
-        super(problemsText(problems));
-    }
-}
-function failureMessage(error) {
-    if (error instanceof RequirementError)
-        return `model-deploy-gate: ${error.message}`;
-    if (error instanceof SettingsError)
-        return `model-deploy-gate: ${error.message}`;
-    if (error instanceof ConfigError)
-        return `model-deploy-gate: invalid configuration: ${error.message}`;
-    if (error instanceof CheckoutError)
-        return `model-deploy-gate: ${error.message}`;
-    if (error instanceof PolicyError)
-        return `model-deploy-gate: ${error.message}.`;
-    return `model-deploy-gate: internal error, the manifests were not gated: ${errorMessage(error)}`;
-}
-function setOutputs(result, settings) {
-    const s = result.summary;
-    setOutput('result', s.result);
-    setOutput('errors', s.errors);
-    setOutput('warnings', s.warnings);
-    setOutput('notices', s.notices);
-    setOutput('suppressed', s.suppressed);
-    setOutput('files-scanned', result.scope.filesScanned);
-    setOutput('deployments', result.inventory.length);
-    setOutput('report-file', settings.reportFile ?? '');
-    setOutput('sarif-file', settings.sarifFile ?? '');
-}
-async function run_writeFile(file, text) {
-    await external_node_fs_namespaceObject.promises.mkdir(external_node_path_namespaceObject.dirname(file), { recursive: true });
-    await external_node_fs_namespaceObject.promises.writeFile(file, text, 'utf8');
-}
-function headSha(settings) {
-    const e = settings.event;
-    return e.pullRequest?.headSha ?? e.mergeGroup?.headSha ?? (e.sha || undefined);
-}
-/** Links from the reports to the reviewed commit's lines. */
-function blobLinks(serverUrl, repo, sha) {
-    return (file, line) => `${serverUrl}/${repo.owner}/${repo.name}/blob/${sha}/${file.split('/').map(encodeURIComponent).join('/')}#L${line}`;
-}
-function permissionHint(status, permission) {
-    if (status === 403 || status === 404) {
-        return `the token lacks the \`${permission}\` permission (add it to the job's \`permissions:\`; pull requests from forks always get a read-only token)`;
-    }
-    if (status !== undefined && status >= 400 && status < 500)
-        return 'GitHub refused the request as invalid (not retried)';
-    return 'the GitHub API kept failing';
-}
 /** Reads a file at a commit through the contents API; a 404 is "absent". */
 function contentsReader(client, repo) {
     return async (sha, repoPath) => {
@@ -59751,11 +59769,11 @@ async function gate(out) {
     // Outputs and report files first: later steps can use them even if an API call below fails.
     setOutputs(result, settings);
     if (settings.reportFile) {
-        await run_writeFile(settings.reportFile, render('json', result, ALL_RULES));
+        await outputs_writeFile(settings.reportFile, render('json', result, ALL_RULES));
         log_info(`JSON report written to ${settings.reportFile}.`);
     }
     if (settings.sarifFile) {
-        await run_writeFile(settings.sarifFile, render('sarif', result, ALL_RULES));
+        await outputs_writeFile(settings.sarifFile, render('sarif', result, ALL_RULES));
         log_info(`SARIF report written to ${settings.sarifFile}.`);
     }
     const sha = headSha(settings);

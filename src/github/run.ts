@@ -1,10 +1,8 @@
 // The action: settings → scope → engine → outputs → reports → check run → comment → annotations
 // → summary → verdict. Every failure ends in setFailed with a message: never a green step by accident.
-import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import * as core from '@actions/core';
 import { randomBytes } from 'node:crypto';
-import { problemsText, type ConfigProblem } from '../config/types.js';
 import { plural, sentenceList } from '../core/text.js';
 import type { Result, Severity } from '../core/types.js';
 import { evaluate } from '../engine.js';
@@ -19,12 +17,14 @@ import { createClient, errorMessage, httpStatus, type Client } from './client.js
 import { upsertComment } from './comment.js';
 import { tokenIdentity } from './identity.js';
 import { info } from './log.js';
-import { contentsBlob, gitReader, planPolicy, PolicyError, type ReadAt } from './policy.js';
+import { contentsBlob, gitReader, planPolicy, type ReadAt } from './policy.js';
 import { rebaseResult } from './rebase.js';
 import { gitDiffIn, resolveScope } from './scope.js';
-import { readSettings, SettingsError, type Settings } from './settings.js';
+import { readSettings } from './settings.js';
 import { suggestFixes } from './suggestions.js';
 import { buildSummary, writeSummary } from './summary.js';
+import { CheckoutError, ConfigError, failureMessage, permissionHint, RequirementError } from './errors.js';
+import { blobLinks, headSha, setOutputs, writeFile } from './outputs.js';
 import { STEP_SUMMARY_MAX_BYTES } from './limits.js';
 
 /**
@@ -45,65 +45,6 @@ class Console {
 /** The markdown report as the check run summary and PR comment (both ≤ 65,535 characters). */
 const SHORT_REPORT_BYTES = CHECK_RUN_MAX_BYTES - 1024;
 
-
-/** A requirement the workflow set (`check-run: on`) that could not be met, after a complete evaluation. */
-class RequirementError extends Error {}
-
-/** The workspace does not hold the pull request: nothing was gated. */
-class CheckoutError extends Error {}
-
-/** The config could not be read: nothing was gated. */
-class ConfigError extends Error {
-  constructor(problems: ConfigProblem[]) {
-    super(problemsText(problems));
-  }
-}
-
-function failureMessage(error: unknown): string {
-  if (error instanceof RequirementError) return `model-deploy-gate: ${error.message}`;
-  if (error instanceof SettingsError) return `model-deploy-gate: ${error.message}`;
-  if (error instanceof ConfigError) return `model-deploy-gate: invalid configuration: ${error.message}`;
-  if (error instanceof CheckoutError) return `model-deploy-gate: ${error.message}`;
-  if (error instanceof PolicyError) return `model-deploy-gate: ${error.message}.`;
-  return `model-deploy-gate: internal error, the manifests were not gated: ${errorMessage(error)}`;
-}
-
-function setOutputs(result: Result, settings: Settings): void {
-  const s = result.summary;
-  core.setOutput('result', s.result);
-  core.setOutput('errors', s.errors);
-  core.setOutput('warnings', s.warnings);
-  core.setOutput('notices', s.notices);
-  core.setOutput('suppressed', s.suppressed);
-  core.setOutput('files-scanned', result.scope.filesScanned);
-  core.setOutput('deployments', result.inventory.length);
-  core.setOutput('report-file', settings.reportFile ?? '');
-  core.setOutput('sarif-file', settings.sarifFile ?? '');
-}
-
-async function writeFile(file: string, text: string): Promise<void> {
-  await fsp.mkdir(path.dirname(file), { recursive: true });
-  await fsp.writeFile(file, text, 'utf8');
-}
-
-function headSha(settings: Settings): string | undefined {
-  const e = settings.event;
-  return e.pullRequest?.headSha ?? e.mergeGroup?.headSha ?? (e.sha || undefined);
-}
-
-/** Links from the reports to the reviewed commit's lines. */
-function blobLinks(serverUrl: string, repo: { owner: string; name: string }, sha: string) {
-  return (file: string, line: number): string =>
-    `${serverUrl}/${repo.owner}/${repo.name}/blob/${sha}/${file.split('/').map(encodeURIComponent).join('/')}#L${line}`;
-}
-
-function permissionHint(status: number | undefined, permission: string): string {
-  if (status === 403 || status === 404) {
-    return `the token lacks the \`${permission}\` permission (add it to the job's \`permissions:\`; pull requests from forks always get a read-only token)`;
-  }
-  if (status !== undefined && status >= 400 && status < 500) return 'GitHub refused the request as invalid (not retried)';
-  return 'the GitHub API kept failing';
-}
 
 /** Reads a file at a commit through the contents API; a 404 is "absent". */
 function contentsReader(client: () => Promise<Client>, repo: { owner: string; name: string }): ReadAt {

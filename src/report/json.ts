@@ -89,17 +89,18 @@ export function renderJson(result: Result): string {
   return `${JSON.stringify(toJsonReport(result), null, 2)}\n`;
 }
 
+/** The members of `o` named by `keys`, in that order (the report's documented key order). */
+function pick<T extends object, K extends keyof T>(o: T, keys: readonly K[]): Pick<T, K> {
+  const out = {} as Pick<T, K>;
+  for (const k of keys) out[k] = o[k];
+  return out;
+}
+
+const FINDING_KEYS = ['ruleId', 'severity', 'message', 'file', 'line', 'column', 'endLine', 'endColumn', 'helpUri'] as const;
+
 function finding(f: Finding): Finding {
   return {
-    ruleId: f.ruleId,
-    severity: f.severity,
-    message: f.message,
-    file: f.file,
-    line: f.line,
-    column: f.column,
-    endLine: f.endLine,
-    endColumn: f.endColumn,
-    helpUri: f.helpUri,
+    ...pick(f, FINDING_KEYS),
     suppressed: f.suppressed ? suppression(f.suppressed) : null,
     ...(f.fix ? { fix: fixOf(f.fix) } : {}),
   };
@@ -124,32 +125,12 @@ function suppression(s: SuppressionInfo): SuppressionInfo {
   return out;
 }
 
+const ROW_KEYS = [
+  'file', 'line', 'kind', 'name', 'target', 'stage', 'stageSource', 'mode', 'instanceType', 'instances', 'memoryGb', 'gpus',
+  'model', 'modelSizeBytes', 'compute', 'modelResolution', 'computeResolution',
+] as const;
+const DEPLOYED_BY_KEYS = ['pipeline', 'line', 'command', 'stage', 'reason'] as const;
+
 function row(r: InventoryRow): InventoryRow {
-  return {
-    file: r.file,
-    line: r.line,
-    kind: r.kind,
-    name: r.name,
-    target: r.target,
-    stage: r.stage,
-    stageSource: r.stageSource,
-    mode: r.mode,
-    instanceType: r.instanceType,
-    instances: r.instances,
-    memoryGb: r.memoryGb,
-    gpus: r.gpus,
-    model: r.model,
-    modelSizeBytes: r.modelSizeBytes,
-    compute: r.compute,
-    modelResolution: r.modelResolution,
-    computeResolution: r.computeResolution,
-    deployedBy: r.deployedBy.map((e) => ({
-      pipeline: e.pipeline,
-      line: e.line,
-      command: e.command,
-      stage: e.stage,
-      reason: e.reason,
-      overrides: { ...e.overrides },
-    })),
-  };
+  return { ...pick(r, ROW_KEYS), deployedBy: r.deployedBy.map((e) => ({ ...pick(e, DEPLOYED_BY_KEYS), overrides: { ...e.overrides } })) };
 }
