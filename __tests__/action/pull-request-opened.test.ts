@@ -49,6 +49,11 @@ describe('pull_request opened', () => {
       [ACI_FILE, 1, 'failure', 'aci-not-for-production'],
       [ACI_FILE, 1, 'warning', 'v1-deprecated'],
     ]);
+    // The message is what + fix; the rule's why and source are folded under it (raw_details), through the real API schema.
+    const aci = check.annotations[0]!;
+    expect(String(aci['message'])).not.toContain('compute target table');
+    expect(String(aci['raw_details'])).toMatch(/^The compute target table lists ACI for \*testing or development\*/);
+    expect(String(aci['raw_details'])).toContain('\n\nSource: Azure ML *compute target for model deployment* table');
 
     expect(gh.comments).toHaveLength(1);
     expect(gh.comments[0]!.user).toEqual(GITHUB_ACTIONS_BOT);

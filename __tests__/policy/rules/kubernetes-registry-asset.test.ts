@@ -24,6 +24,15 @@ describe('kubernetes-registry-asset', () => {
     expect(one(r, 'kubernetes-registry-asset', 'deploy/dev/k8s.yml', 6, 'error').message).toBe('Deployment "blue" uses the registry environment `azureml://registries/azureml/environments/sklearn-1.5/labels/latest`, which Kubernetes online endpoints do not support: register the environment in the workspace and reference it as `azureml:sklearn-1.5@latest`, or deploy to a managed online endpoint.');
   });
 
+  test('a registry reference holding a placeholder still fires, naming the key, not the placeholder (the template notice names it)', async () => {
+    const r = await gate({ 'deploy/dev/k8s.yml': KOD('azureml://registries/$(REGISTRY)/models/bert/versions/3') });
+    expect(one(r, 'kubernetes-registry-asset', 'deploy/dev/k8s.yml', 5, 'error').message).toBe(
+      'Deployment "blue" uses the registry model at `model`, which Kubernetes online endpoints do not support: ' +
+        'register the model in the workspace and reference it as `azureml:NAME:VERSION`, or deploy to a managed online endpoint.',
+    );
+    one(r, 'template', 'deploy/dev/k8s.yml', 5, 'notice');
+  });
+
   test('workspace assets pass; a managed online deployment may use the registry', async () => {
     const ok = await gate({ 'deploy/dev/k8s.yml': KOD('azureml:bert:3') });
     none(ok, 'kubernetes-registry-asset');
