@@ -43819,6 +43819,8 @@ function suggestKey(key, known) {
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
 var picomatch = __nccwpck_require__(4006);
 var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
+;// CONCATENATED MODULE: ./src/catalog/families.json
+const families_namespaceObject = /*#__PURE__*/JSON.parse('{"TJ":[["^Standard_DS\\\\d+_v2$","Standard DSv2 Family vCPUs"],["^Standard_D\\\\d+_v2$","Standard Dv2 Family vCPUs"],["^Standard_D\\\\d+s_v3$","Standard DSv3 Family vCPUs"],["^Standard_D\\\\d+_v3$","Standard Dv3 Family vCPUs"],["^Standard_D\\\\d+as_v4$","Standard DASv4 Family vCPUs"],["^Standard_D\\\\d+a_v4$","Standard DAv4 Family vCPUs"],["^Standard_F\\\\d+s_v2$","Standard FSv2 Family vCPUs"],["^Standard_E\\\\d+s_v3$","Standard ESv3 Family vCPUs"],["^Standard_FX\\\\d+mds$","Standard FXMDVS Family vCPUs"],["^Standard_L\\\\d+s_v2$","Standard LSv2 Family vCPUs"],["^Standard_L\\\\d+s_v3$","Standard LSv3 Family vCPUs"],["^Standard_L\\\\d+as_v3$","Standard LASv3 Family vCPUs"],["^Standard_NC\\\\d+r?$","Standard NC Family vCPUs"],["^Standard_NC\\\\d+r?s_v2$","Standard NCSv2 Family vCPUs"],["^Standard_NC\\\\d+r?s_v3$","Standard NCSv3 Family vCPUs"],["^Standard_NC\\\\d+as_T4_v3$","Standard NCASv3_T4 Family vCPUs"],["^Standard_NC\\\\d+ads_A100_v4$","Standard NCADSA100v4 Family vCPUs"],["^Standard_NC\\\\d+ad(i)?s_H100_v5$","Standard NCadsH100v5 Family vCPUs"],["^Standard_ND\\\\d+r?s$","Standard NDS Family vCPUs"],["^Standard_ND40rs_v2$","Standard NDSv2 Family vCPUs"],["^Standard_ND96asr_v4$","Standard NDASv4_A100 Family vCPUs"],["^Standard_ND96amsr_A100_v4$","Standard NDAMSv4_A100Family vCPUs"],["^Standard_ND96isr?_H100_v5$","Standard NDSH100v5 Family vCPUs"],["^Standard_NV\\\\d+$","Standard NV Family vCPUs"],["^Standard_NV\\\\d+s_v3$","Standard NVSv3 Family vCPUs"],["^Standard_NV\\\\d+ad(m)?s_A10_v5$","Standard NVADSA10v5 Family vCPUs"],["^Standard_PB\\\\d+s$","Standard PBS Family vCPUs"]],"g$":["A100","H100","^Standard_ND40rs_v2$","^Standard_ND96"]}');
 ;// CONCATENATED MODULE: ./src/catalog/families.ts
 // VM families as Azure's quota pages name them ("Standard DSv2 Family vCPUs"), and the sizes exempt
 // from the 20 % upgrade reservation of managed online deployments (the SKU list's "Skip 20%
@@ -43828,37 +43830,10 @@ var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
 // Sources: how-to-manage-quotas.md, includes/quota-allocation-online-deployment.md and
 // reference-managed-online-endpoints-vm-sku-list.md (MicrosoftDocs/azure-ai-docs); family names as
 // `az vm list-usage` and the portal's "Usage + quotas" show them.
-const FAMILIES = [
-    [/^Standard_DS\d+_v2$/i, 'Standard DSv2 Family vCPUs'],
-    [/^Standard_D\d+_v2$/i, 'Standard Dv2 Family vCPUs'],
-    [/^Standard_D\d+s_v3$/i, 'Standard DSv3 Family vCPUs'],
-    [/^Standard_D\d+_v3$/i, 'Standard Dv3 Family vCPUs'],
-    [/^Standard_D\d+as_v4$/i, 'Standard DASv4 Family vCPUs'],
-    [/^Standard_D\d+a_v4$/i, 'Standard DAv4 Family vCPUs'],
-    [/^Standard_F\d+s_v2$/i, 'Standard FSv2 Family vCPUs'],
-    [/^Standard_E\d+s_v3$/i, 'Standard ESv3 Family vCPUs'],
-    [/^Standard_FX\d+mds$/i, 'Standard FXMDS Family vCPUs'],
-    [/^Standard_L\d+s_v2$/i, 'Standard LSv2 Family vCPUs'],
-    [/^Standard_L\d+s_v3$/i, 'Standard LSv3 Family vCPUs'],
-    [/^Standard_L\d+as_v3$/i, 'Standard LASv3 Family vCPUs'],
-    [/^Standard_NC\d+r?$/i, 'Standard NC Family vCPUs'],
-    [/^Standard_NC\d+r?s_v2$/i, 'Standard NCSv2 Family vCPUs'],
-    [/^Standard_NC\d+r?s_v3$/i, 'Standard NCSv3 Family vCPUs'],
-    [/^Standard_NC\d+as_T4_v3$/i, 'Standard NCASv3_T4 Family vCPUs'],
-    [/^Standard_NC\d+ads_A100_v4$/i, 'Standard NCADSA100v4 Family vCPUs'],
-    [/^Standard_NC\d+ad(i)?s_H100_v5$/i, 'Standard NCadsH100v5 Family vCPUs'],
-    [/^Standard_ND\d+r?s$/i, 'Standard NDS Family vCPUs'],
-    [/^Standard_ND40rs_v2$/i, 'Standard NDSv2 Family vCPUs'],
-    [/^Standard_ND96asr_v4$/i, 'Standard NDASv4_A100 Family vCPUs'],
-    [/^Standard_ND96amsr_A100_v4$/i, 'Standard NDAMSv4_A100Family vCPUs'],
-    [/^Standard_ND96isr?_H100_v5$/i, 'Standard NDSH100v5 Family vCPUs'],
-    [/^Standard_NV\d+$/i, 'Standard NV Family vCPUs'],
-    [/^Standard_NV\d+s_v3$/i, 'Standard NVSv3 Family vCPUs'],
-    [/^Standard_NV\d+ad(m)?s_A10_v5$/i, 'Standard NVADSA10v5 Family vCPUs'],
-    [/^Standard_PB\d+s$/i, 'Standard PBS Family vCPUs'],
-];
+
+const FAMILIES = families_namespaceObject.TJ.map(([re, family]) => [new RegExp(re, 'i'), family]);
 /** Managed online sizes Azure does not reserve the extra 20 % for ("Skip 20% Reservation"). */
-const QUOTA_EXEMPT = [/A100/i, /H100/i, /^Standard_ND40rs_v2$/i, /^Standard_ND96/i];
+const QUOTA_EXEMPT = families_namespaceObject.g$.map((re) => new RegExp(re, 'i'));
 /** The quota family of a VM size, as the quota page names it, when known. */
 function vmFamily(sku) {
     return FAMILIES.find(([re]) => re.test(sku))?.[1];
@@ -43867,13 +43842,13 @@ function vmFamily(sku) {
 function quotaExempt(sku) {
     return QUOTA_EXEMPT.some((re) => re.test(sku));
 }
-/** `Standard DSv2 Family vCPUs`, `DSv2`, `dsv2 family` all name one family. */
+/** `Standard DSv2 Family vCPUs`, `standardDSv2Family` (the API's name), `DSv2`, `dsv2 family` all name one family. */
 function familyKey(name) {
     return name
         .trim()
         .toLowerCase()
-        .replace(/^standard\s+/, '')
-        .replace(/\s*family(\s+vcpus)?$/, '')
+        .replace(/^standard\s*/, '')
+        .replace(/\s*family(\s*vcpus)?$/, '')
         .replace(/\s+/g, '');
 }
 
@@ -51234,28 +51209,10 @@ class Registry {
     }
 }
 
-;// CONCATENATED MODULE: ./src/catalog/targets.ts
-/** One row of the table: what it is for, what it can do, and whether it may serve production. */
-function row(id, title, usedFor, can, stages, description, limits = {}) {
-    const has = (c) => can.includes(c);
-    return { id, title, usedFor, realtime: has('realtime'), batch: has('batch'), gpu: has('gpu'), fpga: has('fpga'), autoscale: has('autoscale'), stages, ...limits, description };
-}
-const TARGETS = {
-    local: row('local', 'Local web service', 'testing / debugging', ['realtime'], 'nonproduction', 'limited testing and troubleshooting; hardware acceleration depends on local libraries'),
-    aci: row('aci', 'Azure Container Instances (ACI)', 'testing or development', ['realtime'], 'nonproduction', 'low-scale CPU workloads needing < 48 GB RAM, models < 1 GB, a single replica', { maxMemoryLimit: 'aci-max-memory-gb', maxModelSizeLimit: 'aci-max-model-size-gb' }),
-    aks: row('aks', 'Azure Kubernetes Service (AKS)', 'real-time inference (and batch on Azure ML Kubernetes compute)', ['realtime', 'batch', 'gpu', 'fpga', 'autoscale'], 'any', 'large-scale production deployments; fast response and autoscaling of the deployed service; GPU and FPGA'),
-    'compute-cluster': row('compute-cluster', 'Azure Machine Learning compute clusters', 'batch inference', ['batch', 'gpu', 'autoscale'], 'any', 'batch inference on serverless compute, normal and low-priority VMs; no real-time inference'),
-    'managed-online': row('managed-online', 'Managed online endpoint', 'real-time inference (CLI/SDK v2)', ['realtime', 'gpu', 'autoscale'], 'any', 'managed real-time inference on a catalogue VM SKU; autoscale through Azure Monitor'),
-};
-const TABLE_SOURCE = 'Azure ML compute target table (aml-compute-target-deploy.md)';
-
 ;// CONCATENATED MODULE: ./src/policy/kit/describe.ts
 
 
-
 const GIB = 2 ** 30;
-/** How messages cite the compute target table. */
-const CITE = TABLE_SOURCE;
 /** Floating-point slack for threshold comparisons (1.5 × 2 must equal 3). */
 const EPS = 1e-9;
 
@@ -51287,22 +51244,56 @@ function describeModel(d) {
         return `the model at ${m.localPath}`;
     return 'the linked model';
 }
-function skuLabel(s) {
+/** `4 vCPUs, 28 GiB, 1 GPU`. */
+function skuFacts(s) {
     const gpu = s.gpus > 0 ? `, ${plural(s.gpus, 'GPU')}` : '';
-    return `${s.name} (${plural(s.vcpus, 'vCPU')}, ${num(s.memoryGb)} GiB${gpu})`;
+    return `${plural(s.vcpus, 'vCPU')}, ${num(s.memoryGb)} GiB${gpu}`;
+}
+/** `Standard_E4s_v3 (4 vCPUs, 32 GiB)`. */
+function skuLabel(s) {
+    return `${s.name} (${skuFacts(s)})`;
+}
+/** `` `instance_type: Standard_E4s_v3` (4 vCPUs, 32 GiB) ``: a SKU to write into a managed online deployment. */
+function instanceTypeOf(s) {
+    return `\`instance_type: ${s.name}\` (${skuFacts(s)})`;
 }
 function unknownSku(name) {
     return `unknown SKU ${name}; declare it in \`skus:\``;
 }
-/** The v2 replacement to name in messages for a production deployment on a dev/test target. */
-function productionAlternative() {
-    return 'deploy production traffic to a managed online endpoint (v2 `managedOnlineDeployment` with `instance_count` ≥ 3) or to AKS / Azure ML Kubernetes compute';
+
+;// CONCATENATED MODULE: ./src/catalog/targets.ts
+/** One row of the table: what it is for, what it can do, and whether it may serve production. */
+function row(id, title, usedFor, can, stages, description, limits = {}) {
+    const has = (c) => can.includes(c);
+    return { id, title, usedFor, realtime: has('realtime'), batch: has('batch'), gpu: has('gpu'), fpga: has('fpga'), autoscale: has('autoscale'), stages, ...limits, description };
+}
+const TARGETS = {
+    local: row('local', 'Local web service', 'testing / debugging', ['realtime'], 'nonproduction', 'limited testing and troubleshooting; hardware acceleration depends on local libraries'),
+    aci: row('aci', 'Azure Container Instances (ACI)', 'testing or development', ['realtime'], 'nonproduction', 'low-scale CPU workloads needing < 48 GB RAM, models < 1 GB, a single replica', { maxMemoryLimit: 'aci-max-memory-gb', maxModelSizeLimit: 'aci-max-model-size-gb' }),
+    aks: row('aks', 'Azure Kubernetes Service (AKS)', 'real-time inference (and batch on Azure ML Kubernetes compute)', ['realtime', 'batch', 'gpu', 'fpga', 'autoscale'], 'any', 'large-scale production deployments; fast response and autoscaling of the deployed service; GPU and FPGA'),
+    'compute-cluster': row('compute-cluster', 'Azure Machine Learning compute clusters', 'batch inference', ['batch', 'gpu', 'autoscale'], 'any', 'batch inference on serverless compute, normal and low-priority VMs; no real-time inference'),
+    'managed-online': row('managed-online', 'Managed online endpoint', 'real-time inference (CLI/SDK v2)', ['realtime', 'gpu', 'autoscale'], 'any', 'managed real-time inference on a catalogue VM SKU; autoscale through Azure Monitor'),
+};
+/** How rule help cites the table (markdown). */
+const TABLE_SOURCE = 'Azure ML *compute target for model deployment* table (`aml-compute-target-deploy.md`, 2020-12-11)';
+
+;// CONCATENATED MODULE: ./src/policy/kit/help.ts
+// A rule's `help` (RuleMeta.help): why the rule matters, then the source it cites. It is the docs
+// page's *Why* section word for word (__tests__/docs/rule-help.test.ts), and what --explain, SARIF
+// `help` and check-run `raw_details` show once per rule, so finding messages need not repeat it.
+
+/** The compute target table, as help cites it. */
+const TABLE = TABLE_SOURCE;
+/** For rules that follow from how the gate works, not from Azure's documentation. */
+const POLICY = 'model-deploy-gate policy';
+/** `why` (markdown paragraphs separated by blank lines), then `Source: …` citing `sources`. */
+function help(why, ...sources) {
+    return `${why}\n\nSource: ${sources.join('; ')}.`;
 }
 
 ;// CONCATENATED MODULE: ./src/policy/kit/not-for-production.ts
 // Rules for targets the table lists for testing/development only (`stages: nonproduction`): they
 // fire on production deployments to them, at `computeType` / the file's first key.
-
 
 function notForProductionRule(target, meta, what) {
     const row = TARGETS[target];
@@ -51315,9 +51306,8 @@ function notForProductionRule(target, meta, what) {
         check(d, ctx) {
             if (row.stages !== 'nonproduction')
                 return;
-            ctx.report(d.targetKey, `${what(d, row.title)}, which the ${CITE} lists for ${row.usedFor} only ` +
-                `(${row.description}), but its stage is production (${d.stageReason}). ` +
-                `Fix: ${productionAlternative()}, or move this file under a dev/test path.`);
+            ctx.report(d.targetKey, `${what(d, row.title)}, but its stage is production (${d.stageReason}): deploy it to a managed online endpoint ` +
+                '(`instance_count` ≥ 3) or to AKS, or move the file under a dev/test path.');
         },
     };
 }
@@ -51325,19 +51315,27 @@ function notForProductionRule(target, meta, what) {
 ;// CONCATENATED MODULE: ./src/policy/rules/local-not-for-production.ts
 
 
+
 const rule = notForProductionRule('local', {
     id: 'local-not-for-production',
     description: 'A Local web service (computeType: local) is for testing and debugging only, never production.',
     remediation: 'Deploy production to a managed online endpoint or AKS; keep computeType: local for dev/test folders.',
+    help: help('The compute target table lists the Local web service for *testing / debugging*: "limited testing and troubleshooting; ' +
+        'hardware acceleration depends on local libraries". A container on one machine has no scaling, no fault tolerance and ' +
+        'no managed authentication.', TABLE),
 }, (d, title) => `${describeDeployment(d)} is a ${title}`);
 
 ;// CONCATENATED MODULE: ./src/policy/rules/aci-not-for-production.ts
+
 
 
 const aci_not_for_production_rule = notForProductionRule('aci', {
     id: 'aci-not-for-production',
     description: 'Azure Container Instances (ACI) are for testing or development only, never production.',
     remediation: 'Deploy production to a managed online endpoint (instance_count ≥ 3) or AKS; keep ACI for dev/test.',
+    help: help('The compute target table lists ACI for *testing or development*: low-scale CPU workloads needing less than 48 GB of RAM, ' +
+        'models under 1 GB, a single replica (an ACI restart is downtime). Production belongs on AKS or, with CLI/SDK v2, ' +
+        'a managed online endpoint with at least three instances.', TABLE, 'Azure ML "Deploy to Azure Container Instances" (`how-to-deploy-azure-container-instance.md`)'),
 }, (d, title) => `${describeDeployment(d)} deploys to ${title} (${d.targetReason})`);
 
 ;// CONCATENATED MODULE: ./src/policy/kit/gaps.ts
@@ -51422,6 +51420,7 @@ function hasLinkedModel(ctx, d) {
 
 
 
+
 const cluster = TARGETS['compute-cluster'];
 const compute_cluster_not_realtime_rule = {
     id: 'compute-cluster-not-realtime',
@@ -51429,6 +51428,8 @@ const compute_cluster_not_realtime_rule = {
     defaultSeverity: 'error',
     description: 'A real-time (online / web service) deployment must not target an Azure ML compute cluster.',
     remediation: 'Point the online deployment at AKS / Azure ML Kubernetes compute or use a managed online endpoint; keep clusters for batch.',
+    help: help('The compute target table: Azure ML compute clusters are for *batch inference* and have "no support for real-time inference". ' +
+        'The deployment fails, or silently falls back to another target (aml-deploy deploys to ACI when the name is not an AKS compute).', TABLE),
     needs: { compute: true },
     // AKS services always run on some compute: when the file does not name it, the rule says it could not judge it.
     appliesTo: (d) => d.mode === 'realtime' && (d.computeRef !== undefined || d.target === 'aks'),
@@ -51439,14 +51440,13 @@ const compute_cluster_not_realtime_rule = {
             return;
         if (d.compute.type !== 'amlcompute')
             return;
-        ctx.report(d.computeRef.at, `${describeDeployment(d)} serves real-time requests but its compute "${d.compute.name}" is an Azure Machine Learning compute cluster; ` +
-            `the ${CITE} says compute clusters are for ${cluster.usedFor} with no real-time inference. ` +
-            `Fix: target an Azure ML Kubernetes compute (AKS) or use a managed online endpoint (no \`compute\`, set \`instance_type\`), ` +
-            `or turn this into a batch deployment.`);
+        ctx.report(d.computeRef.at, `${describeDeployment(d)} serves real-time requests from "${d.compute.name}", an Azure ML compute cluster (${cluster.usedFor} only): ` +
+            'target an Azure ML Kubernetes compute (AKS) or use a managed online endpoint (no `compute`, set `instance_type`), or make it a batch deployment.');
     },
 };
 
 ;// CONCATENATED MODULE: ./src/policy/rules/batch-requires-compute-cluster.ts
+
 
 
 
@@ -51455,7 +51455,7 @@ const BATCH_COMPUTES = new Set(['amlcompute', 'kubernetes']);
 const KIND = {
     amlcompute: 'an Azure ML compute cluster',
     kubernetes: 'an Azure ML Kubernetes compute',
-    aks: 'a legacy AKS compute (v1 AksCompute attachment), which runs v1 web services only',
+    aks: 'a legacy AKS compute (v1 AksCompute attachment)',
     computeinstance: 'a compute instance',
     virtualmachine: 'an attached virtual machine',
 };
@@ -51465,6 +51465,8 @@ const batch_requires_compute_cluster_rule = {
     defaultSeverity: 'error',
     description: 'A batch deployment must run on an Azure ML compute cluster or an Azure ML Kubernetes compute.',
     remediation: 'Set `compute:` to an amlCompute cluster (or a kubernetesCompute); create one with `az ml compute create --type amlcompute`.',
+    help: help('The compute target table lists Azure ML compute clusters for batch inference; Azure ML Kubernetes compute (v2 `kubernetesCompute`) ' +
+        'also runs batch deployments. Legacy AKS attachments run v1 web services only, and compute instances / VMs are not batch endpoint targets.', TABLE, 'MicrosoftDocs/azure-ai-docs `how-to-attach-kubernetes-anywhere.md` @34cf4994 (batch inference on Kubernetes compute)'),
     needs: { compute: true },
     appliesTo: (d) => d.mode === 'batch',
     check(d, ctx) {
@@ -51476,14 +51478,13 @@ const batch_requires_compute_cluster_rule = {
         const c = d.compute;
         if (BATCH_COMPUTES.has(c.type))
             return;
-        ctx.report(d.computeRef.at, `${describeDeployment(d, 'batch')} runs on "${c.name}", ${KIND[c.type]}; the ${CITE} lists ${cluster.title} for ${cluster.usedFor} ` +
-            `(Azure ML Kubernetes compute also runs v2 batch deployments). ` +
-            `Fix: point \`${keyPath(d.computeRef.at.ptr)}\` at an amlCompute cluster ` +
+        ctx.report(d.computeRef.at, `${describeDeployment(d, 'batch')} runs on "${c.name}", ${KIND[c.type]}: point \`${keyPath(d.computeRef.at.ptr)}\` at an amlCompute cluster ` +
             `(e.g. \`az ml compute create --type amlcompute --name batch-cluster --size Standard_DS3_v2 --max-instances 4\`) or at a kubernetesCompute.`);
     },
 };
 
 ;// CONCATENATED MODULE: ./src/policy/rules/gpu-realtime-requires-aks.ts
+
 
 
 /** Real-time targets without GPU support in the table (local, ACI). */
@@ -51497,14 +51498,15 @@ const gpu_realtime_requires_aks_rule = {
     defaultSeverity: 'error',
     description: 'GPU inference as a web service is supported only on AKS (or managed online GPU SKUs), not on ACI or a Local web service.',
     remediation: 'Deploy GPU web services to an AKS cluster with an N-series VM size, or drop the GPU request for ACI/local.',
+    help: help('The compute target table: GPU inference *as a web service* is supported only on AKS (with CLI/SDK v2, also on managed online ' +
+        'endpoints with a GPU `instance_type`). ACI and local services deploy without the GPU: the model silently runs on CPU, or fails to load CUDA.', TABLE, 'Azure ML "Deploy a model for inference with GPU" (`v1/how-to-deploy-inferencing-gpus.md`)'),
     appliesTo: noGpuService,
     check(d, ctx) {
         const row = TARGETS[d.target];
         for (const at of d.gpuAsks ?? []) {
-            ctx.report(at, `\`${keyPath(at.ptr)}\` asks for a GPU, but ${describeDeployment(d)} deploys to ${row.title}; the ${CITE} supports GPU ` +
-                `web-service inference only on ${TARGETS.aks.title} — Azure would deploy it without a GPU. ` +
-                `Fix: deploy to an AKS compute created with an N-series VM size (e.g. Standard_NC6s_v3) ` +
-                `or a managed online endpoint with a GPU \`instance_type\`; for ACI/local, remove \`${keyPath(at.ptr)}\`.`);
+            ctx.report(at, `\`${keyPath(at.ptr)}\` asks for a GPU, but ${describeDeployment(d)} deploys to ${row.title}, which has no GPU support: ` +
+                'deploy to an AKS compute created with an N-series VM size (e.g. Standard_NC6s_v3) or a managed online endpoint ' +
+                `with a GPU \`instance_type\`, or remove \`${keyPath(at.ptr)}\`.`);
         }
     },
 };
@@ -51601,6 +51603,7 @@ function memoryFromCompute(d) {
 
 
 
+
 /** Why this batch deployment needs a GPU, or undefined. */
 function gpuNeed(d) {
     for (const [k, v] of Object.entries(d.tags)) {
@@ -51619,6 +51622,8 @@ const gpu_batch_requires_gpu_cluster_rule = {
     defaultSeverity: 'error',
     description: 'A batch deployment that needs a GPU must run on a compute cluster with a GPU VM size.',
     remediation: 'Point `compute:` at an amlCompute cluster whose `size` is an N-series SKU (e.g. Standard_NC6s_v3).',
+    help: help('The compute target table: GPU inference when scoring with a pipeline (batch) is available only on Azure ML compute clusters — ' +
+        'with a GPU VM size. On a CPU cluster the job falls back to CPU or fails.', TABLE),
     needs: { model: true, compute: true },
     appliesTo: (d) => d.mode === 'batch',
     check(d, ctx) {
@@ -51651,9 +51656,8 @@ const gpu_batch_requires_gpu_cluster_rule = {
         if (sku.gpus > 0)
             return;
         const alt = ctx.skus.smallestWith(sku.memoryGb, { gpu: true });
-        ctx.report(d.computeRef.at, `${describeDeployment(d, 'batch')} needs a GPU (${need}) but compute cluster "${c.name}" uses ${skuLabel(sku)}, a CPU-only size; ` +
-            `the ${CITE} runs GPU batch (pipeline) inference only on ${cluster.title} with a GPU VM size. ` +
-            `Fix: point \`${keyPath(d.computeRef.at.ptr)}\` at a cluster created with a GPU size${alt ? ` such as ${skuLabel(alt)}` : ''}, or remove the GPU requirement.`);
+        ctx.report(d.computeRef.at, `${describeDeployment(d, 'batch')} needs a GPU (${need}) but compute cluster "${c.name}" uses ${skuLabel(sku)}, a CPU-only size: ` +
+            `point \`${keyPath(d.computeRef.at.ptr)}\` at a cluster created with a GPU size${alt ? ` such as ${skuLabel(alt)}` : ''}, or remove the GPU requirement.`);
     },
 };
 
@@ -51791,6 +51795,7 @@ function prune(o) {
 
 
 
+
 /** FPGA inference runs only as a v1 (SDK/CLI v1, aml-deploy) web service on AKS. */
 function isV1AksService(d) {
     return d.flavor === 'v1-web-service' && d.mode === 'realtime' && TARGETS[d.target].fpga && TARGETS[d.target].realtime;
@@ -51801,6 +51806,8 @@ const fpga_requires_aks_rule = {
     defaultSeverity: 'error',
     description: 'FPGA inference is supported only by v1 AKS web services (cluster of Standard_PB6s nodes).',
     remediation: 'Deploy FPGA models as an AKS web service on a Standard_PB6s cluster, or remove the FPGA request.',
+    help: help("The compute target table marks FPGA support only for AKS, and Azure ML's FPGA deployments (`AccelContainerImage`, Intel Arria 10 " +
+        'on PBS-family VMs) exist only as v1 AKS web services. ACI, local services, compute clusters and v2 endpoints deploy without the FPGA.', TABLE, 'Azure ML "Deploy ML models to FPGAs" (`v1/how-to-deploy-fpga-web-service.md`)'),
     needs: { model: true, compute: true },
     appliesTo: (d) => !isV1AksService(d),
     check(d, ctx) {
@@ -51826,14 +51833,14 @@ const fpga_requires_aks_rule = {
             asks.push({ at: modelAnchor(d), what: `${describeModel(d)} declared \`accelerator: fpga\`` });
         }
         for (const a of asks) {
-            ctx.report(a.at, `${describeDeployment(d)} asks for an FPGA (${a.what}) but deploys to ${TARGETS[d.target].title}${d.manifest.family.v1 ? '' : ' through CLI/SDK v2'}; ` +
-                `the ${CITE} supports FPGA inference only for ${TARGETS.aks.title} web services (SDK/CLI v1, Standard_PB6s nodes). ` +
-                `Fix: deploy the model as a v1 AKS web service on a Standard_PB6s cluster, or drop the FPGA requirement and use a CPU/GPU SKU.`);
+            ctx.report(a.at, `${describeDeployment(d)} asks for an FPGA (${a.what}) but deploys to ${TARGETS[d.target].title}${d.manifest.family.v1 ? '' : ' through CLI/SDK v2'}: ` +
+                'deploy the model as a v1 AKS web service on a Standard_PB6s cluster, or drop the FPGA requirement and use a CPU/GPU SKU.');
         }
     },
 };
 
 ;// CONCATENATED MODULE: ./src/policy/rules/aci-memory-limit.ts
+
 
 
 const aci_memory_limit_rule = {
@@ -51842,6 +51849,8 @@ const aci_memory_limit_rule = {
     defaultSeverity: 'error',
     description: 'ACI suits CPU workloads needing less than 48 GB of RAM.',
     remediation: 'Lower memoryInGB / memory_gb below the ACI limit, or deploy to AKS or a managed online endpoint.',
+    help: help('The compute target table: ACI is for "low-scale CPU workloads that require less than 48 GB of RAM". ' +
+        'Larger requests fail to deploy or wait for regional capacity.', TABLE),
     appliesTo: (d) => TARGETS[d.target].maxMemoryLimit !== undefined,
     check(d, ctx) {
         const row = TARGETS[d.target];
@@ -51852,15 +51861,13 @@ const aci_memory_limit_rule = {
         if (mem < limit)
             return;
         const alt = ctx.skus.smallestWith(mem, { gpu: false, managedOnly: true });
-        ctx.report({ manifest: d.memoryGb.manifest, ptr: d.memoryGb.ptr }, `\`${keyPath(d.memoryGb.ptr)}: ${num(mem)}\` asks ${describeDeployment(d)} for ${num(mem)} GB on ${row.title}; ` +
-            `the ${CITE} limits ACI to CPU workloads needing less than ${num(limit)} GB of RAM. ` +
-            `Fix: request less than ${num(limit)} GB, or deploy to AKS or a managed online endpoint` +
-            (alt ? ` (e.g. \`instance_type: ${alt.name}\`, ${skuLabel(alt)})` : '') +
-            '.');
+        ctx.report({ manifest: d.memoryGb.manifest, ptr: d.memoryGb.ptr }, `\`${keyPath(d.memoryGb.ptr)}: ${num(mem)}\` is at or above the ${num(limit)} GB limit of ${row.title}: ` +
+            `request less than ${num(limit)} GB, or deploy to AKS, or to a managed online endpoint${alt ? ` with ${instanceTypeOf(alt)}` : ''}.`);
     },
 };
 
 ;// CONCATENATED MODULE: ./src/policy/rules/aci-model-size.ts
+
 
 
 
@@ -51871,6 +51878,8 @@ const aci_model_size_rule = {
     defaultSeverity: 'error',
     description: 'ACI suits only small models (less than 1 GB); larger models need AKS.',
     remediation: 'Dev/test larger models on a single-node (DevTest) AKS cluster; serve production from AKS or a managed online endpoint.',
+    help: help('The compute target table: "Container instances are suitable only for small models less than 1 GB in size. ' +
+        'Use single-node AKS clusters for dev/test of larger models."', TABLE),
     needs: { model: true },
     appliesTo: (d) => TARGETS[d.target].maxModelSizeLimit !== undefined,
     check(d, ctx) {
@@ -51887,14 +51896,14 @@ const aci_model_size_rule = {
         const limitGb = ctx.limits[row.maxModelSizeLimit];
         if (m.sizeBytes < limitGb * GIB)
             return;
-        ctx.report(modelAnchor(d), `${describeModel(d)} is ${gib(m.sizeBytes)}${m.sizeSource ? ` (${m.sizeSource})` : ''}, but ${describeDeployment(d)} deploys it to ${row.title}; ` +
-            `the ${CITE} says container instances suit only small models under ${num(limitGb)} GB. ` +
-            `Fix: for dev/test use a single-node AKS cluster (aml-compute \`compute_type: akscluster\`, \`cluster_purpose: DevTest\`, \`agent_count: 1\`) ` +
-            `or a managed online endpoint; for production use AKS or a managed online endpoint.`);
+        ctx.report(modelAnchor(d), `${describeModel(d)} is ${gib(m.sizeBytes)}${m.sizeSource ? ` (${m.sizeSource})` : ''}, too large for ${row.title} (under ${num(limitGb)} GB only): ` +
+            'use a single-node AKS cluster for dev/test (aml-compute `compute_type: akscluster`, `cluster_purpose: DevTest`, `agent_count: 1`), ' +
+            'or AKS / a managed online endpoint.');
     },
 };
 
 ;// CONCATENATED MODULE: ./src/policy/rules/memory-headroom.ts
+
 
 
 
@@ -51961,6 +51970,9 @@ const memory_headroom_rule = {
     defaultSeverity: 'error',
     description: "Memory per replica/instance must be at least 150 % of the model's memory requirement (scale up first, then out).",
     remediation: "Give each replica ≥ 1.5 × the model's memory: raise the memory request or pick a larger VM size before adding replicas.",
+    help: help('The compute target table\'s sizing note: "scale up first, then out. Start with a machine that has 150 % of the RAM the model requires, ' +
+        'profile, then add machines for concurrent inference." A replica without headroom is OOM-killed under load; more replicas do not ' +
+        'give one replica more memory. When the model declares no memory requirement, its size is a lower bound and the finding is a warning.', TABLE),
     needs: { model: true, compute: memoryFromCompute },
     appliesTo: (d) => d.target !== 'local',
     check(d, ctx) {
@@ -51973,12 +51985,13 @@ const memory_headroom_rule = {
         let needWhat;
         if (m.memoryGb !== undefined) {
             needGb = m.memoryGb;
-            needWhat = `needs ${num(needGb)} GiB${m.memorySource ? ` (${m.memorySource})` : ''}`;
+            needWhat = `the ${num(needGb)} GiB that ${describeModel(d)} needs${m.memorySource ? ` (${m.memorySource})` : ''}`;
         }
         else if (m.sizeBytes !== undefined) {
             needGb = m.sizeBytes / GIB;
             lowerBound = true;
-            needWhat = `declares no memory requirement; its size alone is ${num(needGb)} GiB${m.sizeSource ? ` (${m.sizeSource})` : ''}, a lower bound`;
+            const from = [m.sizeSource, 'no memory requirement declared'].filter((x) => x !== undefined);
+            needWhat = `the ${num(needGb)} GiB size of ${describeModel(d)} (${from.join('; ')})`;
         }
         else {
             ctx.skip(d, `${describeModel(d)} declares no memory requirement or size; set \`memory-gb\` in config \`models:\` or \`memory_gb\` in its tags`);
@@ -52007,8 +52020,7 @@ const memory_headroom_rule = {
                 const ceiling = ctx.limits[row.maxMemoryLimit];
                 if (ceil1(wantGb) >= ceiling) {
                     const managed = ctx.skus.smallestWith(wantGb, { gpu: false, managedOnly: true });
-                    fix.push(`${row.title} takes less than ${num(ceiling)} GB, so deploy to AKS or a managed online endpoint` +
-                        (managed ? ` (e.g. \`instance_type: ${managed.name}\`, ${skuLabel(managed)})` : ''));
+                    fix.push(`that is past the ${num(ceiling)} GB limit of ${row.title}, so deploy to AKS, or to a managed online endpoint${managed ? ` with ${instanceTypeOf(managed)}` : ''}`);
                 }
             }
             else if (alt) {
@@ -52021,12 +52033,9 @@ const memory_headroom_rule = {
         else {
             fix.push(`use a VM size with at least ${num(ceil1(wantGb))} GiB of RAM (none in the catalogue${managedOnly ? ' allowed on managed online endpoints' : ''})`);
         }
-        const scale = scalesOut(d)
-            ? ' This deployment also scales out: scale up first (bigger replicas), then out — more replicas do not give one replica more memory.'
-            : '';
-        ctx.report(supply.at, `${describeDeployment(d)} gives each replica ${supply.what}, but ${describeModel(d)} ${needWhat}; ` +
-            `the ${CITE} says to start with ${num(ratio * 100)} % of the RAM the model needs (${num(wantGb)} GiB). ` +
-            `Fix: ${fix.join('; ')}.${scale}`, lowerBound ? { severity: 'warning' } : undefined);
+        if (scalesOut(d))
+            fix.push('scale up before adding replicas');
+        ctx.report(supply.at, `${describeDeployment(d)} gives each replica ${supply.what}, less than ${num(wantGb)} GiB, ${num(ratio * 100)} % of ${needWhat}: ${fix.join('; ')}.`, lowerBound ? { severity: 'warning' } : undefined);
     },
     fix(d, _at, ctx) {
         const ratio = ctx.limits['memory-headroom-ratio'];
@@ -52077,6 +52086,7 @@ const memory_headroom_rule = {
 ;// CONCATENATED MODULE: ./src/policy/rules/autoscale-requires-aks.ts
 
 
+
 function noAutoscale(d) {
     return !TARGETS[d.target].autoscale;
 }
@@ -52086,6 +52096,8 @@ const autoscale_requires_aks_rule = {
     defaultSeverity: 'error',
     description: 'Autoscaling and multiple replicas need AKS; ACI and Local web services run a single replica.',
     remediation: 'Remove autoscale / replica settings for ACI and local, or deploy to AKS or a managed online endpoint to scale out.',
+    help: help('The compute target table offers autoscaling of the deployed service on AKS only (managed online endpoints scale by ' +
+        '`instance_count`); ACI and local services run one replica and Azure ignores these keys there — the service does not scale as the file suggests.', TABLE, 'Azure ML "Deploy to Azure Kubernetes Service" (`how-to-deploy-azure-kubernetes-service.md`, autoscaling)'),
     appliesTo: noAutoscale,
     check(d, ctx) {
         const row = TARGETS[d.target];
@@ -52095,14 +52107,15 @@ const autoscale_requires_aks_rule = {
         if (d.replicas && d.replicas.value > 1 && d.replicas.manifest === d.manifest)
             hits.set(d.replicas.ptr, `asks for ${d.replicas.value} replicas`);
         for (const [ptr, what] of hits) {
-            ctx.report({ manifest: d.manifest, ptr }, `\`${keyPath(ptr)}\` ${what}, but ${describeDeployment(d)} deploys to ${row.title}, which runs a single replica; ` +
-                `the ${CITE} offers autoscaling of the deployed service on ${TARGETS.aks.title} (and managed online endpoints scale by instance_count). ` +
-                `Azure ignores this setting here. Fix: remove \`${keyPath(ptr)}\`, or deploy to AKS / a managed online endpoint to scale out.`);
+            ctx.report({ manifest: d.manifest, ptr }, `\`${keyPath(ptr)}\` ${what}, but ${describeDeployment(d)} deploys to ${row.title}, which runs a single replica: ` +
+                `remove \`${keyPath(ptr)}\`, or deploy to AKS / a managed online endpoint to scale out.`);
         }
     },
 };
 
 ;// CONCATENATED MODULE: ./src/policy/rules/aks-production-cluster.ts
+
+
 
 
 
@@ -52118,6 +52131,9 @@ const aks_production_cluster_rule = {
     defaultSeverity: 'error',
     description: 'A production AKS deployment needs a FastProd cluster with at least 3 nodes and 12 vCPUs.',
     remediation: 'Use a FastProd AKS cluster with ≥ 3 nodes and ≥ 12 vCPUs in total (e.g. 3 × Standard_D3_v2).',
+    help: help('The compute target table reserves AKS for "high-scale production deployments". Azure ML requires a production (FastProd) cluster ' +
+        'of at least 12 vCPUs (2020 docs) / 3 nodes (current docs); DevTest clusters have no fault-tolerance guarantee and azureml-fe ' +
+        'does not scale on them.', TABLE, 'Azure ML "Create and attach an Azure Kubernetes Service cluster" (`how-to-create-attach-kubernetes.md`, 2020-10-02 and v1 2022-04-21)'),
     productionOnly: true,
     needs: { compute: true },
     appliesTo: onAksCompute,
@@ -52131,7 +52147,7 @@ const aks_production_cluster_rule = {
             return;
         const problems = [];
         if (c.purpose && c.purpose.toLowerCase().replace(/[^a-z]/g, '') === 'devtest') {
-            problems.push('its cluster purpose is DevTest (no fault tolerance, azureml-fe does not scale)');
+            problems.push('is a DevTest cluster');
         }
         const nodes = computeNodes(c);
         const size = computeVmSize(c);
@@ -52139,7 +52155,7 @@ const aks_production_cluster_rule = {
             ctx.skip(d, `the node count of compute "${c.name}" is unknown; declare \`nodes\` in config \`computes:\``);
         }
         else if (nodes < minNodes) {
-            problems.push(`it has ${nodes} node${nodes === 1 ? '' : 's'} (fewer than ${num(minNodes)})`);
+            problems.push(`has ${nodes} node${nodes === 1 ? '' : 's'} (fewer than ${num(minNodes)})`);
         }
         if (nodes !== undefined) {
             if (!size) {
@@ -52150,7 +52166,7 @@ const aks_production_cluster_rule = {
                 if (!sku)
                     ctx.skip(d, unknownSku(size));
                 else if (nodes * sku.vcpus < minVcpus) {
-                    problems.push(`it has ${nodes} × ${sku.vcpus} = ${nodes * sku.vcpus} vCPUs (${sku.name}; fewer than ${num(minVcpus)})`);
+                    problems.push(`has ${nodes} × ${sku.vcpus} = ${nodes * sku.vcpus} vCPUs (${sku.name}; fewer than ${num(minVcpus)})`);
                 }
             }
         }
@@ -52158,15 +52174,14 @@ const aks_production_cluster_rule = {
             return;
         const perNode = size ? ctx.skus.get(size)?.vcpus : undefined;
         const needNodes = Math.max(minNodes, perNode ? Math.ceil(minVcpus / perNode) : minNodes);
-        ctx.report(d.computeRef.at, `${describeDeployment(d, 'production')} runs on AKS compute "${c.name}", but ${problems.join('; ')}. ` +
-            `The ${CITE} reserves AKS for large-scale production, which Azure ML requires to be a FastProd cluster with at least ` +
-            `${num(minNodes)} nodes and ${num(minVcpus)} vCPUs. ` +
-            `Fix: use a FastProd cluster with ${needNodes} or more nodes${size ? ` of ${size}` : ''} (e.g. \`cluster_purpose: FastProd\`, \`agent_count: ${needNodes}\`), ` +
-            'or keep DevTest clusters for dev/test deployments.');
+        ctx.report(d.computeRef.at, `${describeDeployment(d, 'production')} runs on AKS compute "${c.name}", which ${sentenceList(problems)}: ` +
+            `use a FastProd cluster with ${needNodes} or more nodes${size ? ` of ${size}` : ''} (\`cluster_purpose: FastProd\`, \`agent_count: ${needNodes}\`).`);
     },
 };
 
 ;// CONCATENATED MODULE: ./src/policy/rules/gpu-replicas-exceed-cluster.ts
+
+
 
 
 
@@ -52209,6 +52224,9 @@ const gpu_replicas_exceed_cluster_rule = {
     defaultSeverity: 'error',
     description: "An AKS GPU service cannot run more GPU replicas than the cluster has GPUs (pods cannot share GPUs), nor more GPUs per replica than one node has.",
     remediation: 'Cap replicas (or autoscale max) at cluster GPUs ÷ GPUs per replica, or add GPU nodes.',
+    help: help('AKS does not let pods share a GPU, so a GPU service can run at most as many replicas as the cluster has GPUs; a pod runs on one ' +
+        'node, so it cannot use more GPUs than one node has. Extra replicas stay pending and autoscaling stalls. The compute target table ' +
+        'serves GPU web services from AKS clusters created with a GPU VM size.', 'Azure ML "Deploy a model for inference with GPU" (`v1/how-to-deploy-inferencing-gpus.md`, 2022-11-16)'),
     needs: { compute: true },
     appliesTo: isAksGpuService,
     check(d, ctx) {
@@ -52229,24 +52247,23 @@ const gpu_replicas_exceed_cluster_rule = {
         }
         const clusterGpus = nodes * sku.gpus;
         if (g.value > sku.gpus) {
-            ctx.report(g.at, `${describeDeployment(d)} asks for ${g.value} GPU${g.value === 1 ? '' : 's'} per replica (\`${keyPath(g.at.ptr)}\`), but each node of compute "${c.name}" ` +
-                `(${sku.name}) has ${sku.gpus}; a pod runs on one node, so no replica can be scheduled. ` +
-                `The ${CITE} serves GPU web services from AKS clusters created with a GPU VM size. ` +
-                `Fix: ask for at most ${sku.gpus} GPU${sku.gpus === 1 ? '' : 's'} per replica, or use a cluster whose VM size has ${g.value} or more GPUs per node.`);
+            ctx.report(g.at, `${describeDeployment(d)} asks for ${plural(g.value, 'GPU')} per replica (\`${keyPath(g.at.ptr)}\`), but each node of compute "${c.name}" ` +
+                `(${sku.name}) has ${sku.gpus}, so no replica can be scheduled: ` +
+                `${sku.gpus > 0 ? `ask for at most ${plural(sku.gpus, 'GPU')} per replica, or ` : ''}use a cluster whose VM size has ${g.value} or more GPUs per node.`);
             return;
         }
         const r = replicaCeiling(d);
         if (r.count * g.value <= clusterGpus)
             return;
         const maxReplicas = Math.floor(clusterGpus / g.value);
-        ctx.report(r.at, `${describeDeployment(d)} can run ${r.count} replica${r.count === 1 ? '' : 's'} (${r.what}) × ${g.value} GPU = ${r.count * g.value} GPUs, ` +
-            `but compute "${c.name}" has ${nodes} × ${sku.gpus} (${sku.name}) = ${clusterGpus} GPUs, and AKS pods cannot share a GPU; ` +
-            `the extra replicas stay pending. The ${CITE} serves GPU web services from AKS. ` +
-            `Fix: set ${r.set} to ${maxReplicas} or less, or add GPU nodes to the cluster (${Math.ceil((r.count * g.value) / Math.max(sku.gpus, 1))} nodes of ${sku.name}).`);
+        ctx.report(r.at, `${describeDeployment(d)} can run ${plural(r.count, 'replica')} (${r.what}) × ${g.value} GPU = ${r.count * g.value} GPUs, ` +
+            `but compute "${c.name}" has ${nodes} × ${sku.gpus} (${sku.name}) = ${clusterGpus} GPUs: ` +
+            `set ${r.set} to ${maxReplicas} or less, or add GPU nodes to the cluster (${Math.ceil((r.count * g.value) / Math.max(sku.gpus, 1))} nodes of ${sku.name}).`);
     },
 };
 
 ;// CONCATENATED MODULE: ./src/policy/rules/low-priority-production-batch.ts
+
 
 
 const low_priority_production_batch_rule = {
@@ -52255,6 +52272,8 @@ const low_priority_production_batch_rule = {
     defaultSeverity: 'warning',
     description: 'A production batch deployment should not run on a low-priority (preemptible) compute cluster.',
     remediation: 'Point production batch deployments at a dedicated-tier cluster (`tier: dedicated` / `vm_priority: dedicated`).',
+    help: help('The compute target table offers compute clusters with "normal and low-priority VMs". Low-priority VMs can be preempted at any time: ' +
+        'scoring jobs stall or rerun, so production deadlines are not guaranteed. Low priority suits dev/test, or jobs that can wait.', TABLE),
     productionOnly: true,
     needs: { compute: true },
     // Kubernetes compute has no VM priority: only cluster batch deployments (target compute-cluster) apply.
@@ -52265,10 +52284,8 @@ const low_priority_production_batch_rule = {
         const c = d.compute;
         if (c.tier !== 'lowpriority')
             return;
-        ctx.report(d.computeRef.at, `${describeDeployment(d, 'production batch')} runs on compute cluster "${c.name}", whose VMs are low priority: Azure can preempt them ` +
-            `at any time, so scoring jobs may stall or be retried. The ${CITE} offers normal and low-priority VMs for compute clusters; ` +
-            `low priority suits dev/test or jobs that can wait. ` +
-            `Fix: use a dedicated cluster (\`tier: dedicated\` in amlCompute YAML, \`vm_priority: dedicated\` in aml-compute), ` +
+        ctx.report(d.computeRef.at, `${describeDeployment(d, 'production batch')} runs on compute cluster "${c.name}", whose VMs are low priority (preemptible): ` +
+            'use a dedicated cluster (`tier: dedicated` in amlCompute YAML, `vm_priority: dedicated` in aml-compute), ' +
             'or waive this finding if delayed results are acceptable.');
     },
     fix(d) {
@@ -52286,6 +52303,7 @@ const low_priority_production_batch_rule = {
 ;// CONCATENATED MODULE: ./src/policy/rules/managed-sku-unsupported.ts
 
 
+
 const managed_sku_unsupported_row = TARGETS['managed-online'];
 const managed_sku_unsupported_rule = {
     id: 'managed-sku-unsupported',
@@ -52293,6 +52311,9 @@ const managed_sku_unsupported_rule = {
     defaultSeverity: 'error',
     description: 'A managed online deployment must use a VM size allowed on managed online endpoints.',
     remediation: 'Pick an instance_type from the managed online endpoint SKU list (e.g. Standard_DS3_v2, Standard_E4s_v3, Standard_NC6s_v3).',
+    help: help('Managed online endpoints accept only the sizes of the managed online endpoint SKU list; Azure rejects the deployment otherwise. ' +
+        "A size missing from the gate's catalogue is not proof that Azure rejects it: that finding is a notice, and the rules that need " +
+        'the size are skipped until it is declared in config `skus:`.', 'Azure ML "Managed online endpoints SKU list" (`reference-managed-online-endpoints-vm-sku-list.md`, MicrosoftDocs/azure-ai-docs @1d987e37)'),
     appliesTo: (d) => d.target === managed_sku_unsupported_row.id,
     check(d, ctx) {
         if (!d.instanceType)
@@ -52305,14 +52326,13 @@ const managed_sku_unsupported_rule = {
         if (!sku) {
             // Not in the catalogue is not proof that Azure rejects it: say so, and say what was not checked.
             ctx.skip(d, unknownSku(f.value));
-            ctx.report(at, `\`instance_type: ${f.value}\` of ${describeDeployment(d)} is not in the SKU catalogue, so the gate cannot tell whether a ${managed_sku_unsupported_row.title} allows it ` +
-                'and did not evaluate the rules that need its size. ' +
-                `Fix: if the size is on the managed online SKU list, declare it in config \`skus: { ${f.value}: { vcpus: …, memory-gb: …, gpus: …, managed-online: true } }\`; otherwise use a listed size (e.g. Standard_DS3_v2).`, { severity: 'notice' });
+            ctx.report(at, `\`instance_type: ${f.value}\` is not in the SKU catalogue, so the gate cannot tell whether a ${managed_sku_unsupported_row.title} allows it: ` +
+                `if it is on the managed online SKU list, declare it in config \`skus:\` (\`vcpus\`, \`memory-gb\`, \`gpus\`, \`managed-online: true\`), otherwise use a listed size such as Standard_DS3_v2.`, { severity: 'notice' });
             return;
         }
         const alt = ctx.skus.smallestWith(sku.memoryGb, { gpu: sku.gpus > 0, managedOnly: true });
-        ctx.report(at, `\`instance_type: ${f.value}\` of ${describeDeployment(d)} is ${skuLabel(sku)}, which is not on the managed online endpoint SKU list; ` +
-            `Azure rejects the deployment. Fix: use a listed size${alt ? ` with the same RAM or more, such as ${skuLabel(alt)}` : ''}.`);
+        ctx.report(at, `\`instance_type: ${f.value}\` (${skuFacts(sku)}) is not on the managed online endpoint SKU list: ` +
+            `use a listed size${alt ? ` with the same RAM or more, such as ${instanceTypeOf(alt)}` : ''}.`);
     },
     fix(d, _at, ctx) {
         const f = d.instanceType;
@@ -52330,6 +52350,7 @@ const managed_sku_unsupported_rule = {
 ;// CONCATENATED MODULE: ./src/policy/rules/managed-instance-count-ha.ts
 
 
+
 const managed_instance_count_ha_row = TARGETS['managed-online'];
 const managed_instance_count_ha_rule = {
     id: 'managed-instance-count-ha',
@@ -52337,6 +52358,9 @@ const managed_instance_count_ha_rule = {
     defaultSeverity: 'warning',
     description: 'A production managed online deployment should run at least 3 instances for high availability.',
     remediation: 'Set instance_count to 3 or more for production managed online deployments.',
+    help: help('Azure ML recommends at least three instances for production managed online deployments, so that node upgrades and failures do not ' +
+        'take the endpoint down. Azure reserves 20 % extra quota for upgrades (⌈1.2 × instances⌉ × vCPUs), so more instances need more quota ' +
+        '(see `quota-exceeded`).', 'Azure ML managed online deployment YAML reference (`reference-yaml-deployment-managed-online.md` @280c976c)', 'the quota allocation include (`quota-allocation-online-deployment.md` @efb1e263)'),
     productionOnly: true,
     appliesTo: (d) => d.target === managed_instance_count_ha_row.id,
     check(d, ctx) {
@@ -52344,9 +52368,7 @@ const managed_instance_count_ha_rule = {
         const f = d.instanceCount;
         if (!f || f.value >= min)
             return;
-        ctx.report({ manifest: f.manifest, ptr: f.ptr }, `${describeDeployment(d, 'production')} runs \`instance_count: ${f.value}\`; Azure ML recommends at least ${num(min)} instances for a ` +
-            `production ${managed_instance_count_ha_row.title}, so that node upgrades and failures do not take the endpoint down (Azure reserves 20 % extra quota for upgrades). ` +
-            `Fix: set \`instance_count: ${num(min)}\` or more.`);
+        ctx.report({ manifest: f.manifest, ptr: f.ptr }, `${describeDeployment(d, 'production')} runs \`instance_count: ${f.value}\`: set \`instance_count: ${num(min)}\` or more.`);
     },
     fix(d, _at, ctx) {
         const f = d.instanceCount;
@@ -52358,6 +52380,7 @@ const managed_instance_count_ha_rule = {
 };
 
 ;// CONCATENATED MODULE: ./src/policy/rules/request-timeout-limit.ts
+
 
 
 /** The endpoint kinds with a request timeout maximum, and the limit that holds it. */
@@ -52374,6 +52397,8 @@ const request_timeout_limit_rule = {
     defaultSeverity: 'error',
     description: 'request_settings.request_timeout_ms must not exceed 180000 ms on a managed online deployment, 300000 ms on a Kubernetes online deployment.',
     remediation: 'Set request_timeout_ms to the maximum or less; move longer work to a batch endpoint or an asynchronous pattern.',
+    help: help('Managed online endpoints allow at most 180 seconds per request, Kubernetes online endpoints 300 seconds; Azure rejects a larger ' +
+        'value. Work that takes longer belongs in a batch endpoint (the compute target table lists compute clusters for batch inference).', 'Azure ML managed online deployment YAML reference (`reference-yaml-deployment-managed-online.md` @280c976c)', '"Manage and increase quotas" (`how-to-manage-quotas.md` @0c509fa9)', TABLE),
     appliesTo: (d) => maximum(d) !== undefined,
     check(d, ctx) {
         const m = maximum(d);
@@ -52383,9 +52408,8 @@ const request_timeout_limit_rule = {
         const max = ctx.limits[m.limit];
         if (f.value <= max)
             return;
-        ctx.report({ manifest: f.manifest, ptr: f.ptr }, `\`${keyPath(f.ptr)}: ${f.value}\` of ${describeDeployment(d)} exceeds the ${num(max)} ms maximum of a ${m.title}; ` +
-            `Azure rejects the deployment. Fix: set it to ${num(max)} or less, and move scoring that takes longer to a batch endpoint ` +
-            '(the compute target table lists compute clusters for batch inference).');
+        ctx.report({ manifest: f.manifest, ptr: f.ptr }, `\`${keyPath(f.ptr)}: ${f.value}\` exceeds the ${num(max)} ms maximum of a ${m.title}: ` +
+            `set it to ${num(max)} or less, and move scoring that takes longer to a batch endpoint.`);
     },
     fix(d, _at, ctx) {
         const m = maximum(d);
@@ -52466,6 +52490,7 @@ function quantityBelow(a, b) {
 
 
 
+
 /** Minimum requests for MLflow (no-code) models on Kubernetes online endpoints (Azure ML instance type docs). */
 const MLFLOW_MIN_CPU = KUBERNETES_MLFLOW_MIN.cpu;
 const MLFLOW_MIN_MEMORY_BYTES = KUBERNETES_MLFLOW_MIN.memoryGi * GIB;
@@ -52488,6 +52513,10 @@ const kubernetes_resources_rule = {
     defaultSeverity: 'error',
     description: 'Kubernetes online deployment resources must be consistent: limits ≥ requests, GPUs in limits, MLflow models ≥ 2 CPU and 4 GiB.',
     remediation: 'Raise the limit to at least the request, put nvidia.com/gpu in limits, and request ≥ 2 CPU / 4Gi for MLflow models.',
+    help: help('Kubernetes rejects a pod whose limit is below its request, and schedules GPUs from `resources.limits` only (a GPU request without an ' +
+        'equal limit is rejected). Azure ML requires MLflow (no-code) deployments on Kubernetes online endpoints to request at least 2 CPU ' +
+        'and 4 GiB; without `resources.requests` or an `instance_type` a deployment gets the default instance type (100m CPU, 2Gi). ' +
+        'Quantities are exact: `4G` is 4 × 10^9 bytes, below `4Gi` (4 × 2^30).', 'Azure ML "Create and manage instance types" (`how-to-manage-kubernetes-instance-types.md`, MicrosoftDocs/azure-ai-docs @198cec07)', 'Kubernetes "Resource Management for Pods and Containers"'),
     needs: { model: true },
     appliesTo: isKubernetesOnline,
     check(d, ctx) {
@@ -52497,14 +52526,12 @@ const kubernetes_resources_rule = {
             const r = req[k];
             const l = lim[k];
             if (r && l && below(l, r)) {
-                ctx.report(kubernetes_resources_anchor(l), `\`${keyPath(l.ptr)}: ${written(l)}\` of ${describeDeployment(d)} is below its request \`${keyPath(r.ptr)}: ${written(r)}\`; ` +
-                    'Kubernetes rejects a pod whose limit is lower than its request. ' +
-                    `Fix: set the ${NAMES[k]} limit to at least ${written(r)}, or lower the request.`);
+                ctx.report(kubernetes_resources_anchor(l), `\`${keyPath(l.ptr)}: ${written(l)}\` is below its request \`${keyPath(r.ptr)}: ${written(r)}\`: ` +
+                    `set the ${NAMES[k]} limit to at least ${written(r)}, or lower the request.`);
             }
         }
         if (req.gpu && req.gpu.value > 0 && !lim.gpu) {
-            ctx.report(kubernetes_resources_anchor(req.gpu), `${describeDeployment(d)} requests \`nvidia.com/gpu\` without a limit; Kubernetes schedules GPUs only from \`resources.limits\` ` +
-                `(a GPU request without an equal limit is rejected). Fix: add \`resources.limits.nvidia.com/gpu: ${written(req.gpu)}\`.`);
+            ctx.report(kubernetes_resources_anchor(req.gpu), `${describeDeployment(d)} requests \`nvidia.com/gpu\` without a limit: add \`resources.limits.nvidia.com/gpu: ${written(req.gpu)}\`.`);
         }
         // An inline model says its type even when its files live in a datastore (`type: mlflow_model`, `path: azureml://…`).
         const mlflow = d.model?.type === 'mlflow_model' || d.modelRef?.type === 'mlflow_model';
@@ -52515,21 +52542,19 @@ const kubernetes_resources_rule = {
         }
         if (!mlflow)
             return;
-        const why = `MLflow (no-code) models on Kubernetes online endpoints need requests of at least ${MLFLOW_MIN_CPU} CPU and 4Gi memory`;
         if (!req.cpu && !req.memory) {
             if (d.instanceType)
                 return; // the named instance type sets the requests; its definition lives in the cluster
-            ctx.report(d.targetKey, `${describeDeployment(d)} serves ${describeModel(d)} (an MLflow model) without \`resources.requests\` or \`instance_type\`, ` +
-                `so it gets the default instance type (${KUBERNETES_DEFAULT_INSTANCE_TYPE.cpu} CPU, ${KUBERNETES_DEFAULT_INSTANCE_TYPE.memory}); ${why}. ` +
-                'Fix: add `resources.requests: { cpu: "2", memory: "4Gi" }` (and matching limits).');
+            ctx.report(d.targetKey, `${describeDeployment(d)} serves ${describeModel(d)}, an MLflow model, without \`resources.requests\` or \`instance_type\`, ` +
+                `so it gets the default instance type (${KUBERNETES_DEFAULT_INSTANCE_TYPE.cpu} CPU, ${KUBERNETES_DEFAULT_INSTANCE_TYPE.memory}): ` +
+                `add \`resources.requests: { cpu: "${MLFLOW_MIN_CPU}", memory: "4Gi" }\` (and matching limits).`);
             return;
         }
         if (req.cpu && below(req.cpu, MLFLOW_MIN_CPU)) {
-            ctx.report(kubernetes_resources_anchor(req.cpu), `\`${keyPath(req.cpu.ptr)}: ${written(req.cpu)}\` is too small for ${describeModel(d)}; ${why}. Fix: request \`cpu: "${MLFLOW_MIN_CPU}"\` or more.`);
+            ctx.report(kubernetes_resources_anchor(req.cpu), `\`${keyPath(req.cpu.ptr)}: ${written(req.cpu)}\` is below the ${MLFLOW_MIN_CPU} CPU that MLflow models need on Kubernetes (${describeModel(d)}): request \`cpu: "${MLFLOW_MIN_CPU}"\` or more.`);
         }
         if (req.memory && below(req.memory, MLFLOW_MIN_MEMORY_BYTES)) {
-            ctx.report(kubernetes_resources_anchor(req.memory), `\`${keyPath(req.memory.ptr)}: ${written(req.memory)}\` is too small for ${describeModel(d)}; ${why} ` +
-                '(4Gi = 4 × 2^30 bytes; 4G is only 4 × 10^9). Fix: request `memory: "4Gi"` or more.');
+            ctx.report(kubernetes_resources_anchor(req.memory), `\`${keyPath(req.memory.ptr)}: ${written(req.memory)}\` is below the 4Gi that MLflow models need on Kubernetes (${describeModel(d)}): request \`memory: "4Gi"\` or more.`);
         }
     },
     fix(d, at) {
@@ -52578,6 +52603,7 @@ const kubernetes_resources_rule = {
 };
 
 ;// CONCATENATED MODULE: ./src/policy/rules/v1-deprecated.ts
+
 /** End-of-support dates (machine-learning-cli-v1-deprecation.md @19fa85dd), said in the tense the run's date needs. */
 const ENDS = [
     { what: 'SDK v1 support', date: '2026-06-30' },
@@ -52593,18 +52619,21 @@ const v1_deprecated_rule = {
     defaultSeverity: 'warning',
     description: 'SDK/CLI v1 deployment configs and the aml-deploy/aml-compute/aml-registermodel actions are deprecated.',
     remediation: 'Move to CLI/SDK v2 YAML (managed or Kubernetes online deployments, amlCompute, model); the message names the SKU.',
+    help: help('End of support: Azure ML CLI v1 on 2025-09-30, SDK v1 on 2026-06-30. Existing v1 web services keep running, but new v1 ACI/AKS ' +
+        'deployments are deprecated and unsupported, and the aml-deploy / aml-compute / aml-registermodel actions were deprecated in 2021 ' +
+        'in favour of CLI v2. The message names the v2 equivalent and, from `cpu` / `memoryInGB`, the managed online SKU of the ACI → ' +
+        'managed online migration table; `model-deploy-gate migrate` writes the v2 files.', 'MicrosoftDocs/azure-ai-docs `includes/machine-learning-cli-v1-deprecation.md` @19fa85dd', '"Upgrade to v2 managed online endpoints" (`migrate-to-v2-managed-online-endpoints.md` @12579eb3)'),
     check(m, ctx) {
         const dep = m.family.deprecation;
         if (!m.family.v1 || !dep)
             return;
         const d = ctx.inventory.deployments.find((x) => x.manifest === m);
-        ctx.report({ manifest: m, ptr: m.family.targetKey(m) }, `This is ${dep.what}; ${endOfSupport(ctx.now)}` +
-            (dep.webService ? ', and v1 ACI/AKS web services are legacy for new deployments. ' : '. ') +
-            `Fix: ${dep.replacement(m, d)}.`);
+        ctx.report({ manifest: m, ptr: m.family.targetKey(m) }, `This is ${dep.what}, deprecated (${endOfSupport(ctx.now)}): ${dep.replacement(m, d)}.`);
     },
 };
 
 ;// CONCATENATED MODULE: ./src/policy/rules/secret-in-manifest.ts
+
 
 
 
@@ -52662,23 +52691,35 @@ const secret_in_manifest_rule = {
     defaultSeverity: 'error',
     description: 'A key or password is committed in a manifest (service keys, TLS private keys, compute admin passwords).',
     remediation: 'Remove the secret from the repository, rotate it, and supply it at deploy time from a secret store.',
+    help: help('Anyone who can read the repository (and its history) can call the service or log into the compute. Keys belong in a secret store ' +
+        'and are passed at deploy time. The finding names the key, never the value.', POLICY, 'the secret fields of the formats: v1 `keys.primaryKey` / `keys.secondaryKey` / `sslKey` (azureml-core `deploy_config_dict_to_obj`), ' +
+        'aml-* `ssl_key_pem_file`, compute `admin_password` (azure-ai-ml compute schemas)'),
     check(m, ctx) {
         for (const s of m.family.secrets) {
             const h = hit(m, s);
             // Never echo the value: the finding names the key only.
             if (h)
-                ctx.report({ manifest: m, ptr: s.ptr }, `${m.file.path} commits ${h.what}; anyone who can read the repository can use it. Fix: ${h.fix}.`);
+                ctx.report({ manifest: m, ptr: s.ptr }, `This file commits ${h.what}: ${h.fix}.`);
         }
     },
 };
 
 ;// CONCATENATED MODULE: ./src/policy/rules/schema.ts
+
 const schema_rule = {
     id: 'schema',
     scope: 'manifest',
     defaultSeverity: 'error',
     description: 'A recognised manifest breaks its format: wrong type, bad enum value, missing required field, zero or negative size, unknown computeType, min above max.',
     remediation: 'Fix the value the message names; Azure would reject the file or deploy something other than what it says.',
+    help: help('Azure rejects such files at deployment time — or, for v1 configs and the aml-actions, deploys something other than what the file ' +
+        'says. The other rules read these values to apply the compute target table (ACI\'s 48 GB limit, GPU only on AKS, 150 % memory ' +
+        'headroom…); a value that cannot be read cannot be checked.\n\n' +
+        "It accepts what Azure's own loaders accept: numeric strings and YAML 1.1 booleans (`True`, `yes`) in v1 configs and CLI v2 YAML; " +
+        'enum spellings the v2 SDK normalises (`auth_mode: Key`, `tier: LowPriority`); `computeType` in any case. The aml-actions validate ' +
+        'JSON types strictly, so `"cpu_cores": "1"` is reported there. Unrendered templates (`{{SKU}}`), documented placeholders ' +
+        '(`<your-cluster-name>`) and empty values are unknown, never errors. Keys Azure does not know are the job of `unknown-key`.', 'the formats\' own loaders: azure-ai-ml `_schema` (CLI/SDK v2 YAML), azureml-core `deploy_config_dict_to_obj` (v1 deployment configs), ' +
+        'the aml-deploy / aml-compute / aml-registermodel actions\' `code/schemas.py`'),
     check(m, ctx) {
         for (const issue of m.family.validate(m))
             ctx.report({ manifest: m, ptr: issue.ptr }, issue.message);
@@ -52688,20 +52729,21 @@ const schema_rule = {
 ;// CONCATENATED MODULE: ./src/policy/rules/unknown-key.ts
 
 
+
 function message(m, key, dotted, known) {
     const effect = m.family.unknownKeyEffect;
     const label = article(m.family.label(m));
     if (key === '') {
-        return `An empty key (a line starting with \`:\`?) in ${label}: ${effect}. Remove the line or write the key name before the colon.`;
+        return `An empty key (a line starting with \`:\`?) in ${label}, ${effect}: remove the line or write the key name before the colon.`;
     }
     const advice = m.family.keyAdvice?.(m, dotted);
     if (advice)
         return advice;
     const hint = suggestKey(key, known);
     const fix = hint
-        ? `Did you mean \`${hint}\`?`
-        : `Remove it or fix its spelling${known.length > 0 ? ` (known keys here: ${known.filter((k) => k !== '$schema').slice(0, 12).join(', ')}${known.length > 13 ? ', …' : ''})` : ''}.`;
-    return `Unknown key \`${dotted}\` in ${label}: ${effect}. ${fix}`;
+        ? `did you mean \`${hint}\`?`
+        : `remove it or fix its spelling${known.length > 0 ? ` (known keys here: ${known.filter((k) => k !== '$schema').slice(0, 12).join(', ')}${known.length > 13 ? ', …' : ''})` : ''}.`;
+    return `Unknown key \`${dotted}\` in ${label}, ${effect}: ${fix}`;
 }
 function walk(ctx, m, data, fields, ptr, dotted) {
     const known = Object.keys(fields);
@@ -52724,6 +52766,11 @@ const unknown_key_rule = {
     defaultSeverity: 'warning',
     description: 'A key that Azure would ignore (v1 configs, aml-actions files) or reject (CLI v2 YAML): misspelled, mis-cased, or valid only for another computeType.',
     remediation: 'Rename the key to the one Azure reads (the message suggests the nearest known key) or remove it.',
+    help: help('- v1 configs and the aml-actions **ignore** unknown keys silently: `"enableAppInsights": "True"` deploys with Application Insights ' +
+        'off, `"ComputeTarget": "aks-cluster"` deploys without naming the cluster, and `cpu`/`memory` in `registermodel.json` register no ' +
+        'resource requirement.\n' +
+        '- The CLI v2 **rejects** fields its schema does not define, so the deployment command fails.\n\n' +
+        'The message says which of the two happens.', "the formats' own loaders: azureml-core `deploy_config_dict_to_obj` (v1 keys), the aml-* actions' `code/schemas.py`, azure-ai-ml `_schema` (CLI v2 fields)"),
     check(m, ctx) {
         walk(ctx, m, m.data, m.family.fields(m), '', '');
     },
@@ -52771,6 +52818,7 @@ function replaceAt(root, segs, value) {
 }
 
 ;// CONCATENATED MODULE: ./src/policy/rules/parse-error.ts
+
 /** The engine reports parse errors from the loader's problems. They say the gate could not look: never off, never suppressed. */
 const parse_error_rule = {
     id: 'parse-error',
@@ -52779,9 +52827,12 @@ const parse_error_rule = {
     unsilenceable: true,
     description: 'A file that looks like a manifest does not parse (malformed YAML/JSON, unrendered {{ }} template, too large).',
     remediation: 'Fix the syntax at the reported line, render templates before gating, or exclude the file in config `exclude:`.',
+    help: help('An unreadable manifest cannot be checked; passing it silently would hide every other problem in it. A syntax error in an Azure ML ' +
+        'asset the gate does not gate (a job, a component) is a notice, unless a pipeline deploys the file.', `${POLICY} (fail closed)`),
 };
 
 ;// CONCATENATED MODULE: ./src/policy/rules/unresolved-reference.ts
+
 
 /** The deployment rules that read the model's / the compute's facts for this deployment (or any deployment). */
 function blocked(rules, what, d) {
@@ -52801,7 +52852,7 @@ function notFound(ref, what) {
         const found = ref.versionsFound.join(', ');
         return `${what} reference "${ref.raw}" names version ${ref.version ?? '?'} of "${ref.name}", but the repository only defines version${ref.versionsFound.length > 1 ? 's' : ''} ${found}`;
     }
-    return `${what} reference "${ref.raw}" is not defined in the repository or in config \`${what}s:\``;
+    return `${what} reference "${ref.raw}" is defined neither in the repository nor in config \`${what}s:\``;
 }
 const unresolved_reference_rule = {
     id: 'unresolved-reference',
@@ -52809,6 +52860,9 @@ const unresolved_reference_rule = {
     defaultSeverity: 'notice',
     description: 'A model or compute reference is found nowhere in the repository or config, so the rules that need its facts cannot run.',
     remediation: 'Declare the model in config `models:` / the compute in `computes:` (or add its YAML to the repository).',
+    help: help("The size, memory, accelerator and cluster rules of the compute target table need the model's and the compute's facts; the gate " +
+        'never passes a rule silently because it could not look. The message lists the rules that could not be evaluated (they also appear ' +
+        'under *skipped*).', POLICY),
     check(ctx) {
         const seen = new Set();
         const once = (ref) => {
@@ -52825,31 +52879,31 @@ const unresolved_reference_rule = {
             if (mr && gaps_isUnresolved(mr) && once(mr)) {
                 const rules = blocked(ctx.rules, 'model', d);
                 const fix = mr.resolution === 'version-mismatch'
-                    ? `add metadata for version ${mr.version ?? '?'} (a model YAML with \`name: ${mr.name}\` and \`version: ${mr.version ?? '?'}\`), fix the version, or declare it`
-                    : `add its model YAML to the repository, or declare it`;
-                ctx.report(mr.at, `${notFound(mr, 'model')}, so ${rules.length ? rules.join(', ') : 'the model-based rules'} could not be evaluated for this deployment. ` +
-                    `Fix: ${fix} in config: \`models: { ${mr.name}: { memory-gb: <GiB>, size-bytes: <bytes>, accelerator: none|gpu|fpga } }\`.`);
+                    ? `add metadata for version ${mr.version ?? '?'} (a model YAML with \`name: ${mr.name}\` and \`version: ${mr.version ?? '?'}\`), fix the version, or declare`
+                    : 'add its model YAML, or declare';
+                ctx.report(mr.at, `${notFound(mr, 'model')}, so ${rules.length ? rules.join(', ') : 'the model-based rules'} could not run: ` +
+                    `${fix} \`${mr.name}\` in \`models:\` with its \`memory-gb\`, \`size-bytes\` and \`accelerator\`.`);
             }
             const cr = d.computeRef;
             if (cr && gaps_isUnresolved(cr) && once(cr)) {
                 const rules = blocked(ctx.rules, 'compute', d);
                 const note = d.unresolvedComputeNote && cr.at.manifest === d.manifest ? ` ${d.unresolvedComputeNote}` : '';
-                ctx.report(cr.at, `${notFound(cr, 'compute')}, so ${rules.length ? rules.join(', ') : 'the compute-based rules'} could not be evaluated for this deployment. ` +
-                    `Fix: add its compute YAML to the repository, or declare it in config: ` +
-                    `\`computes: { ${cr.name}: { type: amlcompute|kubernetes|aks, vm-size: <SKU>, nodes: <n> } }\`.${note}`);
+                ctx.report(cr.at, `${notFound(cr, 'compute')}, so ${rules.length ? rules.join(', ') : 'the compute-based rules'} could not run: ` +
+                    `add its compute YAML, or declare \`${cr.name}\` in \`computes:\` with its \`type\`, \`vm-size\` and \`nodes\`.${note}`);
             }
         }
         for (const e of ctx.inventory.endpoints) {
             const cr = e.computeRef;
             if (!cr || !gaps_isUnresolved(cr) || !once(cr))
                 continue;
-            ctx.report(cr.at, `${notFound(cr, 'compute')}, so ${blocked(ctx.rules, 'compute', undefined).join(', ')} could not be evaluated for the deployments of this endpoint. ` +
-                `Fix: add the kubernetesCompute YAML to the repository, or declare it in config: \`computes: { ${cr.name}: { type: kubernetes, vm-size: <SKU>, nodes: <n> } }\`.`);
+            ctx.report(cr.at, `${notFound(cr, 'compute')}, so ${blocked(ctx.rules, 'compute', undefined).join(', ')} could not run for the deployments of this endpoint: ` +
+                `add the kubernetesCompute YAML, or declare \`${cr.name}\` in \`computes:\` with \`type: kubernetes\`, \`vm-size\` and \`nodes\`.`);
         }
     },
 };
 
 ;// CONCATENATED MODULE: ./src/policy/rules/invalid-suppression.ts
+
 /** Reported by the suppression pass while it reads inline suppression comments. */
 const invalid_suppression_rule = {
     id: 'invalid-suppression',
@@ -52857,9 +52911,12 @@ const invalid_suppression_rule = {
     defaultSeverity: 'warning',
     description: 'An inline suppression comment has no reason or names an unknown rule, so it is not honoured.',
     remediation: 'Write `# model-deploy-gate: ignore <rule-id> -- <reason>` with a known rule id and a reason.',
+    help: help('Every exception to the policy needs a recorded reason that reviewers can see; a typo in a rule id would otherwise suppress nothing ' +
+        'without anyone noticing.', POLICY),
 };
 
 ;// CONCATENATED MODULE: ./src/policy/rules/waiver-expired.ts
+
 /** Reported by the suppression pass while it applies config waivers. */
 const waiver_expired_rule = {
     id: 'waiver-expired',
@@ -52867,9 +52924,12 @@ const waiver_expired_rule = {
     defaultSeverity: 'error',
     description: "A config waiver's `expires` date has passed; the findings it waived count again.",
     remediation: 'Fix the waived findings, or renew the waiver with a new `expires` date and a current reason and owner.',
+    help: help('Waivers are temporary by design: an expired waiver means the planned fix did not happen, and the owner must renew it deliberately ' +
+        'or fix the findings.', POLICY),
 };
 
 ;// CONCATENATED MODULE: ./src/policy/rules/template.ts
+
 
 
 
@@ -52879,9 +52939,8 @@ function placeholders(m) {
     const out = [];
     const walk = (v, ptr, dotted) => {
         if (typeof v === 'string') {
-            const kind = placeholderKind(v);
-            if (kind)
-                out.push({ ptr, key: dotted, value: v.length > MAX_VALUE_CHARS ? `${v.slice(0, MAX_VALUE_CHARS)}…` : v, kind });
+            if (placeholderKind(v))
+                out.push({ ptr, key: dotted, value: v.length > MAX_VALUE_CHARS ? `${v.slice(0, MAX_VALUE_CHARS)}…` : v });
         }
         else if (Array.isArray(v)) {
             v.forEach((x, i) => walk(x, pointerJoin(ptr, i), `${dotted}[${i}]`));
@@ -52900,18 +52959,23 @@ const template_rule = {
     defaultSeverity: 'notice',
     description: 'A manifest still holds placeholders (`<your model name>`, `INSERT-…-HERE`, `$(VAR)`, `${VAR}`, `#{VAR}#`, `__VAR__`, `{{ … }}`): those values are unknown, so the rules that read them are not evaluated.',
     remediation: 'Gate the rendered file (the one the pipeline deploys), or write the real values.',
+    help: help('Sample repositories and templated pipelines commit files whose values are filled in at deploy time (`az ml online-deployment create ' +
+        '-f … --set …`, token-replacement tasks). The gate judges the committed file; it should say which values it could not judge rather ' +
+        'than guess. The values are unknown to every rule, so the rules that read them are not evaluated.', 'the placeholder conventions of Azure DevOps (`$(VAR)`, Replace Tokens `#{VAR}#`), GitHub Actions (`${{ }}`) and the Azure ML samples (`<your …>`)'),
     check(m, ctx) {
         const hits = placeholders(m);
         if (hits.length === 0)
             return;
-        const named = hits.slice(0, MAX_NAMED).map((h) => `\`${h.key}: ${h.value}\` (${h.kind})`);
+        const named = hits.slice(0, MAX_NAMED).map((h) => `\`${h.key}: ${h.value}\``);
         const more = hits.length > MAX_NAMED ? ` and ${hits.length - MAX_NAMED} more` : '';
-        ctx.report({ manifest: m, ptr: hits[0].ptr }, `${plural(hits.length, 'value')} of this file ${hits.length === 1 ? 'is a placeholder' : 'are placeholders'}: ${named.join(', ')}${more}. ` +
-            'The gate treats them as unknown and does not evaluate the rules that read them. Fix: gate the rendered file, or write the real values.');
+        ctx.report({ manifest: m, ptr: hits[0].ptr }, `${plural(hits.length, 'value')} of this file ${hits.length === 1 ? 'is a placeholder' : 'are placeholders'} (${named.join(', ')}${more}), ` +
+            'so the rules that read them were not evaluated: gate the rendered file, or write the real values.');
     },
 };
 
 ;// CONCATENATED MODULE: ./src/policy/rules/kubernetes-registry-asset.ts
+
+
 
 
 
@@ -52932,22 +52996,34 @@ function registryAssets(d) {
     }
     return out;
 }
+/** The workspace reference of the same asset, once registered there: `azureml:NAME:VERSION` / `azureml:NAME@LABEL`. */
+function workspaceRef(ref) {
+    const m = /\/(?:models|environments)\/([^/]+)\/(versions|labels)\/([^/]+)\/?$/i.exec(ref);
+    if (!m || isPlaceholder(ref))
+        return 'azureml:NAME:VERSION';
+    return `azureml:${m[1]}${m[2].toLowerCase() === 'versions' ? ':' : '@'}${m[3]}`;
+}
 const kubernetes_registry_asset_rule = {
     id: 'kubernetes-registry-asset',
     scope: 'deployment',
     defaultSeverity: 'error',
     description: 'A Kubernetes online deployment cannot use a model or environment from a registry (`azureml://registries/…`).',
     remediation: 'Register the model/environment in the workspace (or copy it from the registry) and reference it as `azureml:NAME:VERSION`.',
+    help: help("Azure ML's Kubernetes compute does not support models and environments from the model catalog or from registries (\"Limitations " +
+        'for a Kubernetes compute"); the CLI v2 refuses them for Kubernetes deployments (`exit_if_registry_assets`). Managed online endpoints accept them.', 'MicrosoftDocs/azure-ai-docs `articles/machine-learning/how-to-attach-kubernetes-anywhere.md` @34cf4994', 'azure-ai-ml `KubernetesOnlineDeploymentSchema`'),
     appliesTo: (d) => d.flavor === 'kubernetes-online',
     check(d, ctx) {
         for (const a of registryAssets(d)) {
-            ctx.report(a.at, `${describeDeployment(d)} uses the registry ${a.what} \`${a.ref}\`, but Kubernetes online endpoints do not support models or environments from registries. ` +
-                `Fix: register the ${a.what} in the workspace and reference it as \`azureml:<name>:<version>\`, or deploy to a managed online endpoint.`);
+            ctx.report(a.at, 
+            // A placeholder in the reference is the template notice's to name, not this message's.
+            `${describeDeployment(d)} uses the registry ${a.what} ${isPlaceholder(a.ref) ? `at \`${keyPath(a.at.ptr)}\`` : `\`${a.ref}\``}, which Kubernetes online endpoints do not support: ` +
+                `register the ${a.what} in the workspace and reference it as \`${workspaceRef(a.ref)}\`, or deploy to a managed online endpoint.`);
         }
     },
 };
 
 ;// CONCATENATED MODULE: ./src/policy/rules/v2-online-on-legacy-aks.ts
+
 /** The compute a resolved reference names (config facts win, as the inventory resolves them). */
 function computeOf(ref, computes) {
     if (ref.resolution !== 'resolved')
@@ -52962,6 +53038,8 @@ const v2_online_on_legacy_aks_rule = {
     defaultSeverity: 'error',
     description: 'A CLI/SDK v2 online endpoint or deployment cannot run on a legacy AKS compute (v1 AksCompute attachment).',
     remediation: 'Attach the AKS cluster as an Azure ML Kubernetes compute (`az ml compute attach --type Kubernetes`) and point `compute:` at it.',
+    help: help('Legacy AKS compute runs v1 web services only. CLI/SDK v2 needs the cluster attached as an Azure ML Kubernetes compute (the Azure ML ' +
+        'extension on AKS or Arc); `az ml online-endpoint create` fails on a legacy AKS compute.', 'MicrosoftDocs/azure-ai-docs `articles/machine-learning/how-to-attach-kubernetes-anywhere.md` @34cf4994 (legacy AKS compute cannot be used from CLI/SDK v2)'),
     check(ctx) {
         // Kubernetes endpoints name the compute; their deployments inherit it (the registry keeps one finding per key).
         const refs = [];
@@ -52974,8 +53052,8 @@ const v2_online_on_legacy_aks_rule = {
         for (const ref of refs) {
             if (computeOf(ref, ctx.inventory.computes)?.type !== 'aks')
                 continue;
-            ctx.report(ref.at, `\`${ref.raw}\` is a legacy AKS compute (a v1 AksCompute attachment), which CLI/SDK v2 online endpoints cannot use. ` +
-                'Fix: attach the cluster as an Azure ML Kubernetes compute (`az ml compute attach --type Kubernetes`, a kubernetesCompute YAML) and point `compute:` at it.');
+            ctx.report(ref.at, `\`${ref.raw}\` is a legacy AKS compute (a v1 AksCompute attachment), which CLI/SDK v2 online endpoints cannot use: ` +
+                'attach the cluster as an Azure ML Kubernetes compute (`az ml compute attach --type Kubernetes`, a kubernetesCompute YAML) and point `compute:` at it.');
         }
     },
 };
@@ -53035,12 +53113,18 @@ function quotaNeeds(deployments, skus, quota) {
 
 
 
+
 const quota_exceeded_rule = {
     id: 'quota-exceeded',
     scope: 'inventory',
     defaultSeverity: 'warning',
     description: "The managed online deployments of the repository need more vCPU quota in a VM family than config `quota:` declares (Azure reserves ⌈1.2 × instances⌉ × vCPUs per deployment).",
     remediation: 'Request more quota for the VM family, lower instance_count, or move deployments to another VM family; then update config `quota:`.',
+    help: help("Azure ML creates and upgrades a managed online deployment only if the subscription's quota for its VM family, in the region, covers " +
+        'it, including the 20 % it holds back so that instances can be replaced during upgrades (⌈1.2 × instances⌉ × vCPUs, except for the ' +
+        'sizes exempt from the reservation); GPU families start at 0. A deployment over quota fails at `az ml online-deployment create|update`, ' +
+        'after the PR merged. 10 × Standard_DS3_v2 need 48 vCPUs.\n\n' +
+        "The quota is per subscription and region: if your deployments go to several subscriptions, gate each one's folder with its own config.", 'Azure ML "Manage and increase quotas" (`how-to-manage-quotas.md` @0c509fa9)', 'the managed online endpoint quota allocation include (`quota-allocation-online-deployment.md` @efb1e263), MicrosoftDocs/azure-ai-docs'),
     check(ctx) {
         const quota = ctx.config.quota;
         if (!quota || Object.keys(quota).length === 0)
@@ -53058,18 +53142,19 @@ const quota_exceeded_rule = {
             const n = d.instanceCount.value;
             const own = reservedVcpus(n, sku.vcpus, sku.quotaExempt);
             const how = sku.quotaExempt
-                ? `${plural(n, 'instance')} × ${sku.vcpus} vCPUs (${sku.name} is exempt from the 20 % upgrade reservation)`
-                : `⌈${QUOTA_RESERVE} × ${n}⌉ × ${sku.vcpus} vCPUs (Azure reserves 20 % extra for upgrades)`;
+                ? `${plural(n, 'instance')} × ${sku.vcpus} vCPUs, ${sku.name} being exempt from the upgrade reservation`
+                : `⌈${QUOTA_RESERVE} × ${n}⌉ × ${sku.vcpus} vCPUs`;
             const others = need.deployments.length - 1;
             ctx.report({ manifest: d.instanceCount.manifest, ptr: d.instanceCount.ptr }, `${d.name ? `Deployment "${d.name}"` : 'This deployment'} reserves ${own} vCPUs of "${need.family}" (${how}); ` +
                 `with ${others === 0 ? 'no other deployment' : plural(others, 'other managed online deployment')} of that family the repository needs ${num(need.vcpus)} vCPUs, ` +
-                `more than the ${num(need.quota ?? 0)} of config \`quota:\`, so creating or upgrading a deployment would fail for lack of quota. ` +
-                'Fix: request a quota increase for the family (Azure ML studio → Quota), lower `instance_count`, or use a VM size of another family.');
+                `more than the ${num(need.quota ?? 0)} of config \`quota:\`: request a quota increase for the family, ` +
+                'lower `instance_count`, or use a VM size of another family.');
         }
     },
 };
 
 ;// CONCATENATED MODULE: ./src/policy/rules/policy-change.ts
+
 /**
  * Reported by the engine when a pull request adds, changes or deletes the config: the run is judged
  * by the base branch's policy, and this finding says what the PR's own policy would turn off, lower,
@@ -53083,6 +53168,9 @@ const policy_change_rule = {
     defaultSeverity: 'error',
     description: "A pull request changes the gate's config (adds, edits or deletes it) in a way that turns rules off, lowers severities, adds or extends waivers, or relaxes limits, stages or file selection.",
     remediation: 'Have the config owners (CODEOWNERS) review and approve the policy change; the new policy takes effect once merged. Split policy changes from manifest changes.',
+    help: help('Everyone who can open a pull request controls the config file in it. If the pull request\'s config judged the pull request, a single ' +
+        'added line (`aci-not-for-production: off`, a waiver on `**`) would turn the gate green. Policy changes deserve their own review by ' +
+        "the config's owners: add the config to `CODEOWNERS`. The run is judged by the base branch's policy; the new policy takes effect once merged.", POLICY),
 };
 
 ;// CONCATENATED MODULE: ./src/policy/rules/index.ts
@@ -53296,13 +53384,10 @@ function addPolicyChange(config, policy, opts, meta, result, rerun) {
         const more = ordered.length - listed.length;
         const body = listed.length ? `: it ${listed.join('; it ')}${more > 0 ? `; and ${plural(more, 'more change')}` : ''}` : ' (no setting changes)';
         const effect = change.hidden > 0
-            ? ` With its config, ${plural(change.hidden, 'finding')} of this run (${plural(hiddenErrors, 'error')}) would be hidden` +
-                (theirs.summary.result === 'pass' && result.summary.result === 'fail' ? ' and the run would pass' : '') +
-                '.'
-            : ' With its config, no finding of this run would be hidden.';
-        message =
-            `${what}${body}.${effect} This run was judged by the base branch's policy; the new policy takes effect once merged ` +
-                '(have the config owners review it).';
+            ? `Its config would hide ${plural(change.hidden, 'finding')} of this run (${plural(hiddenErrors, 'error')})` +
+                (theirs.summary.result === 'pass' && result.summary.result === 'fail' ? ' and pass the run' : '')
+            : 'Its config would hide no finding of this run';
+        message = `${what}${body}. ${effect}: have the config owners review it (the base branch's policy judged this run).`;
         if (relaxing.length === 0 && change.hidden === 0)
             severity = 'notice';
     }
@@ -53449,9 +53534,9 @@ function pairCheck(wrong, say) {
     return check;
 }
 /** On a mapping: each `[minKey, maxKey]` pair must have min ≤ max (reported at the min key). */
-const checkMinMax = pairCheck((a, b) => a > b, (lo, hi, a, b) => `is ${a}, above \`${hi}\` (${b}): the minimum cannot exceed the maximum. Lower \`${lo}\` or raise \`${hi}\`.`);
+const checkMinMax = pairCheck((a, b) => a > b, (lo, hi, a, b) => `is ${a}, above \`${hi}\` (${b}): lower \`${lo}\` or raise \`${hi}\`.`);
 /** On a mapping: each `[limitKey, requestKey]` pair must have limit ≥ request (reported at the limit key). */
-const checkNotBelow = pairCheck((a, b) => a < b, (limit, request, a, b) => `is ${a}, below \`${request}\` (${b}): the SDK rejects a limit lower than its request. Raise \`${limit}\` or lower \`${request}\`.`);
+const checkNotBelow = pairCheck((a, b) => a < b, (limit, request, a, b) => `is ${a}, below \`${request}\` (${b}), which the SDK rejects: raise \`${limit}\` or lower \`${request}\`.`);
 // ---------------------------------------------------------------- schema builders
 function schema_obj(properties, extra = {}) {
     return { type: 'object', properties, ...extra };
@@ -53499,22 +53584,20 @@ function schema_validator(key, schema) {
     schema_compiled.set(key, v);
     return v;
 }
+/** How to add a required key, where there is more to say than its name. */
 const REQUIRED_HINTS = {
-    instance_type: 'Add the VM SKU, e.g. `instance_type: Standard_DS3_v2` (one allowed on managed online endpoints).',
-    instance_count: 'Add `instance_count:` (3 or more for production, for high availability).',
-    type: 'Add `type: kubernetes`: without it the Azure ML CLI v2 loads the file as a managed online deployment, whatever `$schema` says.',
+    instance_type: 'add the VM SKU, e.g. `instance_type: Standard_DS3_v2` (one allowed on managed online endpoints)',
+    instance_count: 'add `instance_count:` (3 or more for production)',
+    type: 'add `type: kubernetes` (without it the Azure ML CLI v2 loads the file as a managed online deployment)',
 };
 function requiredIssue(m, parent, missing) {
     const top = parent === '';
     const names = missing.map((k) => `\`${top ? k : `${dotted(parent)}.${k}`}\``);
-    const hints = missing.map((k) => REQUIRED_HINTS[k]).filter((h) => h !== undefined);
+    const hints = missing.map((k, i) => REQUIRED_HINTS[k] ?? `add ${names[i]}`);
     return {
         // A top-level field has no key of its own: the document's first key (SPEC §4).
         ptr: top ? firstKeyPtr(m) : parent,
-        message: [
-            `${m.kind} requires ${names.join(' and ')}, which this file does not set: the Azure ML CLI v2 rejects the file.`,
-            ...hints,
-        ].join(' '),
+        message: `${m.kind} requires ${names.join(' and ')}, which this file does not set: ${hints.join('; ')}.`,
     };
 }
 function issueOf(m, e) {
@@ -53798,7 +53881,7 @@ function environmentImage(m) {
 }
 /** What the v2 families share in their family object. */
 const V2_FAMILY = {
-    unknownKeyEffect: 'the Azure ML CLI v2 rejects fields its schema does not define, so the deployment command fails',
+    unknownKeyEffect: 'rejected by the Azure ML CLI v2 (the command fails)',
     label: (m) => m.kind,
     targetKey: v2TargetKey,
 };
@@ -53847,7 +53930,7 @@ const mlflowModel = family_define({
     detect: ({ path: p, data }) => (external_node_path_namespaceObject.posix.basename(p) === FILE_NAME && 'flavors' in data ? mlflow_model_KIND : undefined),
     ...V2_FAMILY,
     label: () => 'MLmodel file',
-    unknownKeyEffect: 'MLflow keeps it but neither MLflow nor Azure ML reads it',
+    unknownKeyEffect: 'kept by MLflow but read by neither MLflow nor Azure ML',
     fields: () => FIELDS,
     schema,
     normalise(m) {
@@ -53883,13 +53966,13 @@ function migrationSku(cpu, memoryGb) {
 }
 /** The last row's bounds, for messages. */
 const MIGRATION_MAX = { cpu: 4, memoryGb: 16 };
-/** The migration advice for messages: the SKU of the table, or "size by profiling" above it. */
+/** The migration advice for messages, after "a v2 YAML": the SKU of the table, or "size by profiling" above it. */
 function migrationAdvice(cpu, memoryGb) {
     const sku = migrationSku(cpu, memoryGb);
     const sized = `${round(cpu)} CPU / ${round(memoryGb)} GB`;
     if (sku)
-        return `by the ACI→managed online migration table, ${sized} maps to \`instance_type: ${sku}\``;
-    return `${sized} is above the migration table (${MIGRATION_MAX.cpu} CPU / ${MIGRATION_MAX.memoryGb} GB): size the \`instance_type\` by profiling the model`;
+        return `with \`instance_type: ${sku}\` (${sized} by the migration table)`;
+    return `with an \`instance_type\` sized by profiling the model (${sized} is above the migration table's ${MIGRATION_MAX.cpu} CPU / ${MIGRATION_MAX.memoryGb} GB)`;
 }
 function round(n) {
     return String(Math.round(n * 100) / 100);
@@ -53994,7 +54077,7 @@ const v1DeploymentConfig = family_define({
         const ct = typeof m.data.computeType === 'string' ? m.data.computeType : '?';
         return `v1 deployment config (computeType ${ct})`;
     },
-    unknownKeyEffect: 'the v1 CLI/SDK silently ignores keys it does not know, so this setting has no effect',
+    unknownKeyEffect: 'ignored by the v1 CLI/SDK (the setting has no effect)',
     fields: (m) => fieldsFor(v1Type(m)),
     keyAdvice(m, dotted) {
         if (v1Type(m) === undefined)
@@ -54003,8 +54086,8 @@ const v1DeploymentConfig = family_define({
         if (!e)
             return undefined;
         const ct = typeof m.data.computeType === 'string' ? m.data.computeType : '';
-        return (`\`${dotted}\` is read only for computeType ${e.types.map((t) => v1_deployment_config_NAMES[t]).join('/')}: for computeType ${ct} the v1 CLI/SDK ignores it, ` +
-            `so this setting has no effect. Remove it, or change computeType if that target is what you meant.`);
+        return (`\`${dotted}\` is read only for computeType ${e.types.map((t) => v1_deployment_config_NAMES[t]).join('/')}, so the v1 CLI/SDK ignores it for computeType ${ct}: ` +
+            'remove it, or change computeType if that target is what you meant.');
     },
     schema: v1_deployment_config_schema,
     targetKey,
@@ -54023,7 +54106,6 @@ const v1DeploymentConfig = family_define({
     ],
     deprecation: {
         what: 'an SDK/CLI v1 deployment configuration',
-        webService: true,
         replacement(m, d) {
             const raw = valueAt(m, '/computeType');
             const t = typeof raw === 'string' ? raw.toLowerCase() : '';
@@ -54031,8 +54113,8 @@ const v1DeploymentConfig = family_define({
                 return 'test locally with a v2 local endpoint (`az ml online-deployment create --local`)';
             const cpu = d?.cpu?.value ?? numberAt(m, '/containerResourceRequirements/cpu') ?? V1_DEFAULT_CPU;
             const mem = d?.memoryGb?.value ?? numberAt(m, '/containerResourceRequirements/memoryInGB') ?? V1_DEFAULT_MEMORY_GB;
-            const alt = t === 'aci' ? '' : ', or a kubernetesOnlineDeployment on an Azure ML Kubernetes compute with matching `resources.requests`';
-            return `use a v2 managedOnlineEndpoint + managedOnlineDeployment YAML (\`az ml online-deployment create -f\`)${alt}; ${migrationAdvice(cpu, mem)}`;
+            const alt = t === 'aci' ? '' : ', or a kubernetesOnlineDeployment with matching `resources.requests`';
+            return `use a v2 managedOnlineDeployment (\`az ml online-deployment create -f\`) ${migrationAdvice(cpu, mem)}${alt}`;
         },
     },
     /**
@@ -54158,19 +54240,18 @@ const amlDeployAction = family_define({
         return undefined;
     },
     label: () => 'aml-deploy parameters file',
-    unknownKeyEffect: 'the action silently ignores keys outside its schema, so this setting has no effect',
+    unknownKeyEffect: 'ignored by the action (the setting has no effect)',
     fields: () => ({ ...aml_deploy_action_FIELDS, $schema: true }),
     schema: aml_deploy_action_schema,
     targetKey: firstKeyPtr,
     secrets: [{ ptr: '/ssl_key_pem_file', what: 'ssl_key_pem_file', fix: '', pem: true }],
     deprecation: {
         what: 'an Azure/aml-deploy action parameters file (SDK v1)',
-        webService: true,
         replacement(m, d) {
             const cpu = d?.cpu?.value ?? numberAt(m, '/cpu_cores') ?? V1_DEFAULT_CPU;
             const mem = d?.memoryGb?.value ?? numberAt(m, '/memory_gb') ?? V1_DEFAULT_MEMORY_GB;
-            return ('replace the Azure/aml-deploy action (deprecated) with azure/login + `az ml online-deployment create -f` and a v2 managedOnlineDeployment ' +
-                `(or kubernetesOnlineDeployment for AKS) YAML; ${migrationAdvice(cpu, mem)}`);
+            return (`replace the action with \`az ml online-deployment create -f\` of a v2 managedOnlineDeployment ${migrationAdvice(cpu, mem)}, ` +
+                'or a kubernetesOnlineDeployment for AKS');
         },
     },
     /** Table-level findings point at the file's first key (there is no `computeType`). */
@@ -54222,7 +54303,7 @@ const amlDeployAction = family_define({
             tags: tagsOf(m),
             skipDeployment: bool(m, '/skip_deployment')?.value === true ? true : undefined,
             linksModelByFolder: true,
-            unresolvedComputeNote: 'Note: the aml-deploy action falls back to ACI when `deployment_compute_target` is not an existing AKS compute, so the ACI rules would then apply.',
+            unresolvedComputeNote: 'The aml-deploy action falls back to ACI when `deployment_compute_target` is not an existing AKS compute (the ACI rules then apply).',
         };
         return { deployments: [prune(d)] };
     },
@@ -54281,7 +54362,7 @@ const amlComputeAction = family_define({
     prefilter: { keys: aml_compute_action_KEYS },
     detect: ({ data }) => (aml_compute_action_KEYS.some((k) => k in data) ? 'amlComputeAction' : undefined),
     label: () => 'aml-compute parameters file',
-    unknownKeyEffect: 'the action silently ignores keys outside its schema, so this setting has no effect',
+    unknownKeyEffect: 'ignored by the action (the setting has no effect)',
     fields: () => ({ ...aml_compute_action_FIELDS, $schema: true }),
     schema: aml_compute_action_schema,
     targetKey: firstKeyPtr,
@@ -54295,14 +54376,13 @@ const amlComputeAction = family_define({
     ],
     deprecation: {
         what: 'an Azure/aml-compute action parameters file (SDK v1)',
-        webService: false,
         replacement(m) {
             const raw = valueAt(m, '/compute_type');
             const t = typeof raw === 'string' ? raw.toLowerCase() : '';
             if (t === 'akscluster') {
-                return 'replace the Azure/aml-compute action with `az ml compute attach --type Kubernetes` (a v2 kubernetesCompute YAML; legacy AKS compute cannot host v2 endpoints)';
+                return 'replace the action with `az ml compute attach --type Kubernetes` (a v2 kubernetesCompute YAML)';
             }
-            return 'replace the Azure/aml-compute action with a v2 amlCompute YAML (`az ml compute create -f`: `size`, `tier`, `min_instances`, `max_instances`)';
+            return 'replace the action with a v2 amlCompute YAML (`az ml compute create -f`: `size`, `tier`, `min_instances`, `max_instances`)';
         },
     },
     /** With the action's defaults (AZURE-ML-FACTS §2b). */
@@ -54376,14 +54456,13 @@ const amlRegisterModelAction = family_define({
     prefilter: { keys: aml_registermodel_action_KEYS },
     detect: ({ data }) => (aml_registermodel_action_KEYS.some((k) => k in data) ? 'amlRegisterModelAction' : undefined),
     label: () => 'aml-registermodel parameters file',
-    unknownKeyEffect: 'the action silently ignores keys outside its schema, so this setting has no effect',
+    unknownKeyEffect: 'ignored by the action (the setting has no effect)',
     fields: () => ({ ...aml_registermodel_action_FIELDS, $schema: true }),
     schema: aml_registermodel_action_schema,
     targetKey: firstKeyPtr,
     deprecation: {
         what: 'an Azure/aml-registermodel action parameters file (SDK v1)',
-        webService: false,
-        replacement: () => 'replace the Azure/aml-registermodel action with a v2 model YAML (`az ml model create -f`), keeping `memory_gb` / `model_size_bytes` in its tags',
+        replacement: () => 'replace the action with a v2 model YAML (`az ml model create -f`), keeping `memory_gb` / `model_size_bytes` in its tags',
     },
     normalise(m) {
         const mem = values_num(m, '/memory_gb');
@@ -56224,7 +56303,7 @@ function scanYaml(file, known, unsuppressible, problems) {
         const bad = (message) => problems.push({ span, message });
         const m = /^ignore(?:\s+|$)(.*)$/.exec(c.body);
         if (!m) {
-            bad(`Unknown model-deploy-gate directive "${c.body.split(/\s/)[0] ?? ''}"; the only directive is \`${SYNTAX}\``);
+            bad(`Unknown model-deploy-gate directive "${c.body.split(/\s/)[0] ?? ''}": write \`${SYNTAX}\``);
             continue;
         }
         const sep = m[1].indexOf('--');
@@ -56232,7 +56311,7 @@ function scanYaml(file, known, unsuppressible, problems) {
         const reason = sep === -1 ? '' : m[1].slice(sep + 2).trim();
         const ids = idsPart.split(/[\s,]+/).filter(Boolean);
         if (ids.length === 0) {
-            bad(`Inline suppression names no rule, so it suppresses nothing; write \`${SYNTAX}\``);
+            bad(`Inline suppression names no rule, so it suppresses nothing: write \`${SYNTAX}\``);
             continue;
         }
         if (reason === '') {
@@ -56247,7 +56326,8 @@ function scanYaml(file, known, unsuppressible, problems) {
             }
             else if (!known.has(id)) {
                 const near = nearest(id, [...known]);
-                bad(`Inline suppression names an unknown rule id "${id}"${near ? ` (did you mean "${near}"?)` : ''}; it suppresses nothing. Rule ids are listed by \`model-deploy-gate --list-rules\``);
+                bad(`Inline suppression names an unknown rule id "${id}", so it suppresses nothing: ` +
+                    (near ? `did you mean "${near}"?` : 'use a rule id that `model-deploy-gate --list-rules` lists'));
             }
             else {
                 valid.add(id);
@@ -56266,7 +56346,7 @@ function scanJson(file, problems) {
         if (!/^ignore\b/.test(c.body))
             continue;
         problems.push({
-            message: 'Inline suppressions are honoured in YAML files only; for a JSON file add a waiver to the config ' +
+            message: 'Inline suppressions are honoured in YAML files only: for a JSON file add a waiver to the config ' +
                 '(`waivers:` with rule, path, reason, owner and expires)',
             span: { line: c.index + 1, column: c.column, endLine: c.index + 1, endColumn: c.lineLength + 1 },
         });
@@ -56375,14 +56455,14 @@ function expiredWaiver(config, e) {
     const span = item
         ? { line: item.line, column: item.column, endLine: item.line, endColumn: key && key.line === item.line ? key.endColumn : item.column + 1 }
         : { line: 1, column: 1, endLine: 1, endColumn: 1 };
-    const back = e.matched === 0
-        ? 'it matches no finding now, so it can simply be deleted'
-        : `the ${e.matched === 1 ? 'finding' : plural(e.matched, 'finding')} it waived ${e.matched === 1 ? 'is' : 'are'} reported again`;
+    const what = `Waiver for ${w.rule} on "${w.path}" (owner ${w.owner}) expired on ${w.expires}`;
+    const waived = e.matched === 1 ? 'the finding it waived counts' : `the ${plural(e.matched, 'finding')} it waived count`;
     return {
         file,
         span,
-        message: `Waiver for ${w.rule} on "${w.path}" (owner ${w.owner}) expired on ${w.expires}: ${back}. ` +
-            'Fix the findings and delete the waiver, or, if the reason still holds, renew it with a new `expires` date.',
+        message: e.matched === 0
+            ? `${what} and matches no finding now: delete it.`
+            : `${what}, so ${waived} again: fix ${e.matched === 1 ? 'it' : 'them'} and delete the waiver, or renew it with a new \`expires\` date if the reason still holds.`,
     };
 }
 
@@ -56762,17 +56842,17 @@ function change(c) {
 function renderJson(result) {
     return `${JSON.stringify(toJsonReport(result), null, 2)}\n`;
 }
+/** The members of `o` named by `keys`, in that order (the report's documented key order). */
+function json_pick(o, keys) {
+    const out = {};
+    for (const k of keys)
+        out[k] = o[k];
+    return out;
+}
+const FINDING_KEYS = ['ruleId', 'severity', 'message', 'file', 'line', 'column', 'endLine', 'endColumn', 'helpUri'];
 function finding(f) {
     return {
-        ruleId: f.ruleId,
-        severity: f.severity,
-        message: f.message,
-        file: f.file,
-        line: f.line,
-        column: f.column,
-        endLine: f.endLine,
-        endColumn: f.endColumn,
-        helpUri: f.helpUri,
+        ...json_pick(f, FINDING_KEYS),
         suppressed: f.suppressed ? suppression(f.suppressed) : null,
         ...(f.fix ? { fix: json_fixOf(f.fix) } : {}),
     };
@@ -56795,34 +56875,13 @@ function suppression(s) {
         out.expires = s.expires;
     return out;
 }
+const ROW_KEYS = [
+    'file', 'line', 'kind', 'name', 'target', 'stage', 'stageSource', 'mode', 'instanceType', 'instances', 'memoryGb', 'gpus',
+    'model', 'modelSizeBytes', 'compute', 'modelResolution', 'computeResolution',
+];
+const DEPLOYED_BY_KEYS = ['pipeline', 'line', 'command', 'stage', 'reason'];
 function json_row(r) {
-    return {
-        file: r.file,
-        line: r.line,
-        kind: r.kind,
-        name: r.name,
-        target: r.target,
-        stage: r.stage,
-        stageSource: r.stageSource,
-        mode: r.mode,
-        instanceType: r.instanceType,
-        instances: r.instances,
-        memoryGb: r.memoryGb,
-        gpus: r.gpus,
-        model: r.model,
-        modelSizeBytes: r.modelSizeBytes,
-        compute: r.compute,
-        modelResolution: r.modelResolution,
-        computeResolution: r.computeResolution,
-        deployedBy: r.deployedBy.map((e) => ({
-            pipeline: e.pipeline,
-            line: e.line,
-            command: e.command,
-            stage: e.stage,
-            reason: e.reason,
-            overrides: { ...e.overrides },
-        })),
-    };
+    return { ...json_pick(r, ROW_KEYS), deployedBy: r.deployedBy.map((e) => ({ ...json_pick(e, DEPLOYED_BY_KEYS), overrides: { ...e.overrides } })) };
 }
 
 ;// CONCATENATED MODULE: ./src/core/github-limits.ts
@@ -57357,7 +57416,8 @@ function toSarif(result, rules, opts = {}) {
     for (const f of result.findings) {
         if (!known.has(f.ruleId)) {
             known.add(f.ruleId);
-            metas.push({ id: f.ruleId, defaultSeverity: f.severity, description: f.ruleId, remediation: `See ${helpUri(f.ruleId)}` });
+            const see = `See ${helpUri(f.ruleId)}`;
+            metas.push({ id: f.ruleId, defaultSeverity: f.severity, description: f.ruleId, remediation: see, help: see });
         }
     }
     const index = new Map(metas.map((r, i) => [r.id, i]));
@@ -57408,7 +57468,11 @@ function driverRule(r) {
         ...(name.toLowerCase() === r.id.toLowerCase() ? {} : { name }),
         shortDescription: { text: r.description },
         fullDescription: { text: `${r.description} ${r.remediation}` },
-        help: { text: `${r.remediation} See ${uri}`, markdown: `${r.remediation}\n\n[Rule documentation](${uri})` },
+        // The why and its source, once per rule: finding messages say only what is wrong and the fix.
+        help: {
+            text: `${r.help}\n\nHow to fix: ${r.remediation}\n\nDocs: ${uri}`,
+            markdown: `${r.help}\n\n**How to fix:** ${r.remediation}\n\n[Rule documentation](${uri})`,
+        },
         helpUri: uri,
         defaultConfiguration: { level: LEVEL[r.defaultSeverity] },
         properties: { tags: ['azure-ml', 'deployment'] },
@@ -58088,9 +58152,7 @@ async function updateCheckRun(client, repo, checkRunId, args) {
 }
 
 ;// CONCATENATED MODULE: ./src/github/checks.ts
-// The check run: every unsuppressed finding as an annotation, 50 per request, on the PR head commit.
-// It always ends completed: a failed annotation batch is followed by a final update that sets the
-// conclusion without annotations; if even that fails, the caller fails the step naming the run.
+
 
 
 
@@ -58099,8 +58161,13 @@ async function updateCheckRun(client, repo, checkRunId, args) {
 
 const CHECK_NAME = 'model-deploy-gate';
 const checks_LEVEL = { error: 'failure', warning: 'warning', notice: 'notice' };
-/** Suppressed and waived findings are not problems: they stay in the reports, not on the diff. */
-function toCheckAnnotations(findings) {
+/**
+ * Suppressed and waived findings are not problems: they stay in the reports, not on the diff. The
+ * message is the finding's (what is wrong and the fix); `raw_details`, which GitHub shows folded
+ * under it, is the rule's help (why, and the source it cites) with its remediation.
+ */
+function toCheckAnnotations(findings, rules = ALL_RULES) {
+    const details = new Map(rules.map((r) => [r.id, `${r.help}\n\nHow to fix: ${r.remediation}`]));
     return findings
         .filter((f) => !f.suppressed)
         .map((f) => {
@@ -58115,6 +58182,9 @@ function toCheckAnnotations(findings) {
             message: fitBytes(`${f.message}\n${f.helpUri}`, ANNOTATION_MESSAGE_MAX_BYTES),
             title: fitCodePoints(f.ruleId, ANNOTATION_TITLE_MAX_CHARS),
         };
+        const raw = details.get(f.ruleId);
+        if (raw)
+            a.raw_details = fitBytes(raw, ANNOTATION_MESSAGE_MAX_BYTES);
         if (startLine === endLine && f.column >= 1) {
             a.start_column = f.column;
             a.end_column = Math.max(f.column, f.endColumn || f.column);
