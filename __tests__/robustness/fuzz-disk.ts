@@ -151,9 +151,16 @@ export interface DiskRun {
 }
 
 /** `evaluate()` over files written to a fresh temporary repository, with the fs trace on. */
-export function runOnDisk(files: readonly DiskFile[], links: ReadonlyArray<{ rel: string; target: string }> = [], config?: string): DiskRun {
+export function runOnDisk(
+  files: readonly DiskFile[],
+  links: ReadonlyArray<{ rel: string; target: string }> = [],
+  config?: string,
+  /** Writes more into the repository before the run (names that are not UTF-8, texts that name the root). */
+  extra?: (root: string) => void,
+): DiskRun {
   const root = mkdtempSync(path.join(tmpdir(), 'mdg-fuzz-'));
   try {
+    extra?.(root);
     writeTree(root, config === undefined ? files : [...files, { rel: '.github/model-deploy-gate.yml', bytes: Buffer.from(config) }], links);
     const { value, calls } = traced(() => evaluate({ root, failOn: 'error', scopeReason: 'fuzz', now: FUZZ_NOW }));
     return { result: resultOf(value), trace: outside(root, calls), traceOn: calls.length > 0 };
@@ -193,8 +200,10 @@ export function checkSurfaces(result: Result, hostileText: readonly string[] = [
       if (wrapped.length > 0) out.push({ invariant: 'workflow-command', detail: `action log (inertLines of the text report): ${wrapped.map((c) => c.name).join(', ')}` });
     }
     if (format === 'markdown') {
-      const m = RAW_HTML.exec(text);
-      if (m && hostileText.some((h) => RAW_HTML.test(h))) out.push({ invariant: 'markdown-html', detail: `raw HTML in the markdown report: ${JSON.stringify(text.slice(Math.max(0, m.index - 40), m.index + 60))}` });
+      // Code spans render their text literally (CommonMark: a run of n backticks closes at the next run of n).
+      const prose = text.replace(/(`+)(?!`)([\s\S]*?[^`])\1(?!`)/g, '');
+      const m = RAW_HTML.exec(prose);
+      if (m && hostileText.some((h) => RAW_HTML.test(h))) out.push({ invariant: 'markdown-html', detail: `raw HTML in the markdown report: ${JSON.stringify(prose.slice(Math.max(0, m.index - 40), m.index + 60))}` });
     }
   }
   return out;

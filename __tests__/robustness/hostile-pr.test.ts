@@ -15,6 +15,7 @@ import { render } from '../../src/report/index.js';
 import { esc, renderMarkdown } from '../../src/report/markdown.js';
 import { ALL_RULES } from '../../src/policy/rules/index.js';
 import { resultOf } from '../helpers.js';
+import { main } from '../../src/cli/main.js';
 import { FakeGitHubApi, GITHUB_ACTIONS_BOT, type Identity } from '../action/fake-github-api.js';
 import { cleanTempDirs } from '../action/git-fixture.js';
 import { findingCommands, runAction, runnerCommands, TOKEN, type ActionRun } from '../action/run-action.js';
@@ -234,6 +235,27 @@ describe('file names the author chose', () => {
     const r = judge({ [weird]: ACI }, 'stages:\n  production: ["services/**"]\n', { changed: [weird] });
     expect(active(r, 'aci-not-for-production').map((f) => f.file)).toEqual([weird]);
     expect(r.summary.result).toBe('fail');
+  });
+
+  // Found by the fuzzer (hostile file names and values, issue #10): the CLI printed its reports to
+  // stdout as they are, and `npx model-deploy-gate` in a workflow step is read by the runner.
+  test.each(['text', 'markdown', 'json', 'sarif'])('the CLI\'s %s report on stdout holds no workflow command from file names, keys or values', async (format) => {
+    const root = repo({
+      'deploy/prod/a\n::error file=README.md,line=1::forged/deploymentconfig.yml': ACI,
+      'deploy/prod/##[add-mask]secret-x.yml': ACI,
+      'deploy/prod/blue.yml': [V2, 'name: "blue\\n::warning::forged ##[set-output name=result]pass"', 'endpoint_name: e', 'instance_type: Standard_DS3_v2', 'instance_count: 1', '"k\\n  ::notice::x": 1', ''].join('\n'),
+    });
+    let out = '';
+    let err = '';
+    const code = await main(['--root', root, '--format', format], { out: (s) => (out += s), err: (s) => (err += s), cwd: root });
+    expect(code).toBe(1);
+    expect(runnerCommands(out).filter((c) => c.name !== 'stop-commands')).toEqual([]);
+    expect(runnerCommands(err)).toEqual([]);
+    // Still the whole report: the names are in it, and JSON still reads as the same JSON.
+    expect(out).toContain('forged');
+    if (format === 'json' || format === 'sarif') {
+      expect(JSON.parse(out)).toEqual(JSON.parse(render(format, resultOf(evaluate({ root, failOn: 'error', scopeReason: 'cli', paths: [] })), ALL_RULES)));
+    }
   });
 });
 

@@ -115,6 +115,23 @@ describe('escaped and indirect keys are recognised as Azure loaders decode them'
   });
 });
 
+// Found by the fuzzer (case variants of values Azure compares case-insensitively): azure-ai-ml
+// `Compute._load` dispatches on `type.lower()` and the compute schemas' `StringTransformedEnum`
+// lower-cases too, so `type: AmlCompute` is an Azure ML compute cluster, not a schema error.
+describe('values Azure reads in any case', () => {
+  test.each([
+    ['amlCompute', 'AmlCompute', 'size: Standard_DS3_v2\nmin_instances: 0\nmax_instances: 2\n'],
+    ['computeInstance', 'ComputeInstance', 'size: Standard_DS3_v2\n'],
+    ['vmCompute', 'VirtualMachine', 'resource_id: /subscriptions/s/resourceGroups/g/providers/Microsoft.Compute/virtualMachines/v\n'],
+    ['kubernetesCompute', 'KUBERNETES', 'resource_id: /subscriptions/s/resourceGroups/g/providers/Microsoft.ContainerService/managedClusters/k\n'],
+  ])('a %s with `type: %s` is that compute, with no schema error', async (schema, type, rest) => {
+    const file = 'compute/c.yml';
+    const r = await gate({ [file]: `$schema: https://azuremlschemas.azureedge.net/latest/${schema}.schema.json\nname: c\ntype: ${type}\n${rest}` });
+    expect(r.findings.map((f) => `${f.ruleId}: ${f.message}`)).toEqual([]);
+    expect(r.computes.map((c) => [c.file, c.kind])).toEqual([[file, schema]]);
+  });
+});
+
 describe('parse-error cannot be silenced', () => {
   const deep = `${'a:\n'.split('').length ? '' : ''}${Array.from({ length: 70 }, (_, i) => `${'  '.repeat(i)}k${i}:`).join('\n')} x\n`;
   const text = `computeType: ACI\ncontainerResourceRequirements:\n  memoryInGB: 64\nnest:\n${deep.replace(/^/gm, '  ')}`;
