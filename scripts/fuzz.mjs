@@ -30,8 +30,7 @@ async function work({ seed, start, stride, count, only, deadlineMs, timeBoundMs,
   const { tsImport } = await import('tsx/esm/api');
   const core = await tsImport(pathToFileURL(path.join(repoRoot, '__tests__/robustness/fuzz-core.ts')).href, import.meta.url);
   const seeds = core.loadSeeds(core.defaultRoots(repoRoot));
-  const disk = await tsImport(pathToFileURL(path.join(repoRoot, '__tests__/robustness/fuzz-disk.ts')).href, import.meta.url);
-  parentPort.postMessage({ type: 'ready', seeds: seeds.length, planted: seeds.filter((s) => s.plant).length, trace: disk.traceActive() });
+  parentPort.postMessage({ type: 'ready', seeds: seeds.length, planted: seeds.filter((s) => s.plant).length, trace: core.traceActive() });
   function* indexes() {
     if (only !== undefined) yield only;
     else for (let i = start; i < count; i += stride) yield i;
@@ -46,8 +45,8 @@ async function work({ seed, start, stride, count, only, deadlineMs, timeBoundMs,
     kinds,
     onResult: (r) => parentPort.postMessage({ type: 'result', r }),
   });
-  disk.removeCanary();
-  parentPort.postMessage({ type: 'done' });
+  core.removeCanary();
+  parentPort.postMessage({ type: 'done', looks: core.lookStats() });
 }
 
 function usage(msg) {
@@ -101,6 +100,7 @@ async function main() {
   const results = [];
   const violations = [];
   let seedInfo;
+  const looks = { runs: 0, calls: 0, sample: [] };
 
   // One worker per stride; `from` lets a replacement worker resume after a hang.
   const runWorker = (stride, from) =>
@@ -142,6 +142,9 @@ async function main() {
           violations.push(...msg.r.violations);
           next = msg.r.index + jobs;
         } else if (msg.type === 'done') {
+          looks.runs += msg.looks.runs;
+          looks.calls += msg.looks.calls;
+          for (const l of msg.looks.sample) if (looks.sample.length < 3 && !looks.sample.includes(l)) looks.sample.push(l);
           finished = true;
           clearInterval(timer);
           resolve();
@@ -171,6 +174,12 @@ async function main() {
   if (seedInfo) {
     process.stdout.write(`fuzz: seed files ${seedInfo.seeds} (${seedInfo.planted} with a planted violation), seed ${seed}, ${jobs} worker(s)\n`);
     process.stdout.write(`fuzz: fs trace ${seedInfo.trace ? 'on (every open/read/list/stat during evaluate() is checked)' : 'OFF: only the canaries check that nothing outside is read'}\n`);
+  }
+  if (seedInfo?.trace) {
+    process.stdout.write(
+      `fuzz: outside the workspace: nothing opened or listed unless reported below; metadata looked at (stat of a link's target) in ${looks.runs} runs` +
+        (looks.sample.length ? ` (e.g. ${looks.sample[0]})` : '') + '\n',
+    );
   }
   const byKind = (k) => results.filter((r) => r.kind === k);
   process.stdout.write(

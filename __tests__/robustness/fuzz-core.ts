@@ -51,10 +51,14 @@ import {
   sameGlobs,
   stageFree,
   canarySeen,
+  cliFormatFor,
   traceViolations,
   type DiskFile,
   type DiskRun,
 } from './fuzz-disk.js';
+
+// The disk helpers the script needs, from this module's own instance (tsx loads each import apart).
+export { lookStats, removeCanary, traceActive } from './fuzz-disk.js';
 
 // ------------------------------------------------------------------ PRNG
 
@@ -534,12 +538,14 @@ export function mutate(seed: Seed, rnd: () => number): Mutated {
   const n = int(rnd, 1, 3);
   let crlf = false;
   let bom = false;
+  let utf16: 'le' | 'be' | undefined;
   for (let k = 0; k < n; k++) {
     if (rnd() < 0.08) {
-      const toCrlf = rnd() < 0.75;
-      if (toCrlf) crlf = true;
-      else bom = true;
-      ops.push(toCrlf ? 'crlf' : 'bom');
+      const r = rnd();
+      if (r < 0.6) crlf = true;
+      else if (r < 0.85) bom = true;
+      else utf16 = r < 0.93 ? 'le' : 'be';
+      ops.push(r < 0.6 ? 'crlf' : r < 0.85 ? 'bom' : `utf16-${utf16}`);
       continue;
     }
     const free = lines.map((_, i) => i).filter((i) => !prot.has(i));
@@ -563,7 +569,13 @@ export function mutate(seed: Seed, rnd: () => number): Mutated {
     chunks.push(p);
     if (i < parts.length - 1) chunks.push(Buffer.from(eol));
   });
-  return { bytes: Buffer.concat(chunks), ops };
+  const bytes = Buffer.concat(chunks);
+  if (utf16) {
+    // The text as UTF-16 with its byte order mark (raw bytes from byte flips are read as Latin-1).
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(bytes.toString('utf8').replace(/^\ufeff/, ''), 'utf16le')]);
+    return { bytes: utf16 === 'le' ? le : Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(le.subarray(2)).swap16()]), ops };
+  }
+  return { bytes, ops };
 }
 
 /** Protected lines are matched by content after an edit that changed the line count. */
@@ -662,6 +674,11 @@ export function checkStages(seed: Seed, bytes: Buffer): CheckOutcome {
         if (BAD_TEXT.test(f.message) || (NAN_TEXT.test(f.message) && !/\.nan\b/i.test(target.text))) v('message-text', `${f.ruleId}: ${f.message}`);
       }
       if (seed.plant) plant = checkPlant(seed.plant, target, findings, v);
+    } else if (seed.detection && /^(\xff\xfe|\xfe\xff)/.test(bytes.subarray(0, 2).toString('latin1'))) {
+      // UTF-16: the deciding line, decoded, must keep the file (a parse-error, never a silent skip).
+      const le = bytes[0] === 0xff ? bytes.subarray(2) : Buffer.from(bytes.subarray(2, bytes.length - (bytes.length % 2))).swap16();
+      const lines = le.toString('utf16le').split('\n').map((l) => l.replace(/\r$/, ''));
+      if (lines.includes(seed.detection.line)) v('silently-skipped', `the UTF-16 file still has the line "${seed.detection.line}" but was not read at all (no finding, no parse-error)`);
     } else if (seed.detection) {
       // Dropped by the pre-filter: only acceptable when the deciding key's line is gone.
       const lines = bytes.toString('latin1').replace(/^\xef\xbb\xbf/, '').split('\n').map((l) => l.replace(/\r$/, ''));
@@ -720,10 +737,10 @@ function lowered(f: Finding, target: LoadedFile): boolean {
  * an out-of-scope Azure ML asset with a syntax error: a notice), plant reported, nothing outside
  * read, no report surface a runner would execute.
  */
-export async function checkEngine(seed: Seed, bytes: Buffer): Promise<CheckOutcome['violations']> {
+export async function checkEngine(seed: Seed, bytes: Buffer, cliFormat = 'text'): Promise<CheckOutcome['violations']> {
   const out: CheckOutcome['violations'] = [];
   try {
-    const run = runOnDisk(groupFiles(seed, bytes));
+    const run = await runOnDisk(groupFiles(seed, bytes), [], { cliFormat });
     const r = run.result;
     const target = load(seed.root, seed.file.rel, bytes);
     if (target && target.problems.length > 0) {
@@ -738,7 +755,7 @@ export async function checkEngine(seed: Seed, bytes: Buffer): Promise<CheckOutco
         out.push({ invariant: 'engine-planted-missed', detail: `${seed.plant.ruleId} not reported by evaluate()` });
       }
     }
-    out.push(...traceViolations(run), ...checkSurfaces(r, HOSTILE_TEXT));
+    out.push(...traceViolations(run), ...checkSurfaces(run, HOSTILE_TEXT));
   } catch (err) {
     out.push({ invariant: 'engine-exception', detail: err instanceof Error ? (err.stack ?? err.message) : String(err) });
   }
@@ -891,6 +908,8 @@ export function renameFor(seed: Seed, rnd: () => number): NameChange | undefined
   const base = rel.slice(dir ? dir.length + 1 : 0);
   const all = [seed.file, ...seed.neighbours];
   const textOf = (f: SeedFile) => f.bytes.toString('latin1');
+  // The config names paths too (stages, waivers, excludes).
+  const config = seed.configFile ? textOf(seed.configFile) : '';
   for (let tries = 0; tries < 4; tries++) {
     const hostile = pick(rnd, HOSTILE_NAMES);
     if (!stageFree(hostile)) continue;
@@ -902,11 +921,13 @@ export function renameFor(seed: Seed, rnd: () => number): NameChange | undefined
       const nextDir = parent + hostileComponent(hostile, leaf);
       const moves = new Map<string, string>();
       for (const f of all) if (f.rel.startsWith(`${dir}/`)) moves.set(f.rel, nextDir + f.rel.slice(dir.length));
-      if (all.some((f) => !f.rel.startsWith(`${dir}/`) && textOf(f).includes(leaf))) continue;
+      if (all.some((f) => !f.rel.startsWith(`${dir}/`) && textOf(f).includes(leaf)) || config.includes(leaf)) continue;
+      // `.github/workflows` is where GitHub looks for workflows: another folder holds none.
+      if (dir === '.github' || dir.startsWith('.github/')) continue;
       if ([...moves].some(([a, b]) => !sameGlobs(seed.config, a, b))) continue;
       return { what: 'folder', from: dir, to: nextDir, moves, hostile };
     }
-    if (base === 'MLmodel' || seed.neighbours.some((n) => textOf(n).includes(base))) continue;
+    if (base === 'MLmodel' || seed.neighbours.some((n) => textOf(n).includes(base)) || config.includes(base)) continue;
     const next = (dir ? `${dir}/` : '') + hostileComponent(hostile, extCase(base, rnd));
     if (!sameGlobs(seed.config, rel, next)) continue;
     return { what: 'file', from: rel, to: next, moves: new Map([[rel, next]]), hostile };
@@ -920,7 +941,7 @@ export function renameFor(seed: Seed, rnd: () => number): NameChange | undefined
  * A name that is not UTF-8 cannot be read back under the name the walk decodes: it must then be a
  * `parse-error` that fails the run, never a silent skip.
  */
-export function checkFileName(seed: Seed, rnd: () => number): { violations: CheckOutcome['violations']; renamed: string | undefined } {
+export async function checkFileName(seed: Seed, rnd: () => number): Promise<{ violations: CheckOutcome['violations']; renamed: string | undefined }> {
   const out: CheckOutcome['violations'] = [];
   const bytesName = rnd() < 0.06 && seed.file.rel.includes('/') && !seed.file.rel.endsWith('MLmodel');
   const change = bytesName ? undefined : renameFor(seed, rnd);
@@ -928,12 +949,12 @@ export function checkFileName(seed: Seed, rnd: () => number): { violations: Chec
   try {
     let plain = diskPlainCache.get(seed.id);
     if (!plain) {
-      plain = runOnDisk(groupFiles(seed, seed.file.bytes)).result;
+      plain = (await runOnDisk(groupFiles(seed, seed.file.bytes))).result;
       diskPlainCache.set(seed.id, plain);
     }
     if (bytesName) {
       const raw = Buffer.from(pick(rnd, HOSTILE_BYTE_NAMES));
-      const run = runWithByteName(seed, raw);
+      const run = await runWithByteName(seed, raw, cliFormatFor(rnd));
       out.push(...traceViolations(run));
       const target = load(seed.root, seed.file.rel, seed.file.bytes);
       const wasGated = plain.findings.some((f) => f.file === seed.file.rel) || plain.inventory.some((r) => r.file === seed.file.rel);
@@ -944,8 +965,8 @@ export function checkFileName(seed: Seed, rnd: () => number): { violations: Chec
     }
     const c = change!;
     const files = [...seed.neighbours, ...(seed.configFile ? [seed.configFile] : []), seed.file].map((f) => ({ rel: c.moves.get(f.rel) ?? f.rel, bytes: f.bytes }));
-    const run = runOnDisk(files);
-    out.push(...traceViolations(run), ...checkSurfaces(run.result, [c.hostile]));
+    const run = await runOnDisk(files, [], { cliFormat: cliFormatFor(rnd) });
+    out.push(...traceViolations(run), ...checkSurfaces(run, [c.hostile]));
     // Map the new names back: whole paths first, then the renamed component wherever it is quoted.
     const fromComp = c.what === 'folder' ? c.from.slice(c.from.lastIndexOf('/') + 1) : c.from.slice(c.from.lastIndexOf('/') + 1);
     const toComp = c.to.slice(c.to.lastIndexOf('/') + 1);
@@ -959,21 +980,17 @@ export function checkFileName(seed: Seed, rnd: () => number): { violations: Chec
 }
 
 /** The seed's group on disk with the target under a name made of raw bytes (not UTF-8). */
-function runWithByteName(seed: Seed, raw: Buffer): DiskRun {
+function runWithByteName(seed: Seed, raw: Buffer, cliFormat: string): Promise<DiskRun> {
   const rel = seed.file.rel;
   const dir = rel.slice(0, rel.lastIndexOf('/'));
   const ext = /\.[A-Za-z]+$/.exec(rel)?.[0] ?? '';
   // Written through a link: the repository holds a folder whose entry name is the raw bytes.
   const files = groupFiles(seed, seed.file.bytes).filter((f) => f.rel !== rel);
-  return runOnDiskWith(files, (root) => {
+  return runOnDisk(files, [], { cliFormat, extra: (root) => {
     const abs = Buffer.concat([Buffer.from(`${root}/${dir}/`), raw, Buffer.from(ext)]);
     mkdirSync(path.join(root, dir), { recursive: true });
     writeFileSync(abs, seed.file.bytes);
-  });
-}
-
-function runOnDiskWith(files: DiskFile[], extra: (root: string) => void): DiskRun {
-  return runOnDisk(files, [], undefined, extra);
+  } });
 }
 
 // ------------------------------------------------------------------ outside the workspace
@@ -984,7 +1001,7 @@ function runOnDiskWith(files: DiskFile[], extra: (root: string) => void): DiskRu
  * to a manifest outside, a folder link to the outside. Nothing outside may be opened or listed, and
  * nothing from there may show in the result.
  */
-export function checkOutside(seed: Seed, rnd: () => number): { violations: CheckOutcome['violations']; how: string } {
+export async function checkOutside(seed: Seed, rnd: () => number): Promise<{ violations: CheckOutcome['violations']; how: string }> {
   const out: CheckOutcome['violations'] = [];
   const canary = outsideCanary();
   const rel = seed.file.rel;
@@ -1023,7 +1040,7 @@ export function checkOutside(seed: Seed, rnd: () => number): { violations: Check
       keyLines.add(lines.length + (text.endsWith('\n') ? 0 : 1));
       return Buffer.from(text.replace(/\n*$/, '\n') + `${key}: ${JSON.stringify(ref)}\n`);
     };
-    return runOutside(seed, edit, links, keyLines, how, out);
+    return runOutside(seed, edit, links, keyLines, how, out, cliFormatFor(rnd));
   }
   if (r < 0.85 && seed.neighbours.length > 0) {
     // A neighbour replaced by a link to a manifest outside.
@@ -1031,24 +1048,25 @@ export function checkOutside(seed: Seed, rnd: () => number): { violations: Check
     how = `link ${n.rel} → outside manifest`;
     links.push({ rel: n.rel, target: path.join(canary.dir, pick(rnd, ['deploy.yml', 'outside.json', 'model/MLmodel'])) });
     refIndex = 0;
-    return runOutside(seed, () => bytes, links, keyLines, how, out);
+    return runOutside(seed, () => bytes, links, keyLines, how, out, cliFormatFor(rnd));
   }
   how = 'folder link → outside';
   links.push({ rel: dir ? `${dir}/linked` : 'linked', target: canary.dir });
-  return runOutside(seed, () => bytes, links, keyLines, how, out);
+  return runOutside(seed, () => bytes, links, keyLines, how, out, cliFormatFor(rnd));
 }
 
-function runOutside(
+async function runOutside(
   seed: Seed,
   edit: (root: string) => Buffer,
   links: Array<{ rel: string; target: string }>,
   keyLines: Set<number>,
   how: string,
   out: CheckOutcome['violations'],
-): { violations: CheckOutcome['violations']; how: string } {
+  cliFormat: string,
+): Promise<{ violations: CheckOutcome['violations']; how: string }> {
   try {
     let target = seed.file.rel;
-    const run = runOnDisk([], links, undefined, (root) => {
+    const run = await runOnDisk([], links, { cliFormat, extra: (root) => {
       const files = groupFiles(seed, edit(root)).filter((f) => !links.some((l) => l.rel === f.rel));
       for (const f of files) {
         const abs = path.join(root, f.rel);
@@ -1056,8 +1074,8 @@ function runOutside(
         writeFileSync(abs, f.bytes);
       }
       target = seed.file.rel;
-    });
-    out.push(...traceViolations(run), ...checkSurfaces(run.result));
+    } });
+    out.push(...traceViolations(run), ...checkSurfaces(run));
     const seen = canarySeen(run.result, target, keyLines);
     if (seen) out.push({ invariant: 'outside-used', detail: seen });
   } catch (err) {
@@ -1147,15 +1165,15 @@ export async function runInputs(opts: FuzzOptions): Promise<InputResult[]> {
     let ops = m.ops;
     if (kind === 'damage') {
       c = checkStages(s, m.bytes);
-      if ((opts.engineEvery && index % opts.engineEvery === 0) || ops.includes('hostile-text')) c.violations.push(...(await checkEngine(s, m.bytes)));
+      if ((opts.engineEvery && index % opts.engineEvery === 0) || ops.includes('hostile-text')) c.violations.push(...(await checkEngine(s, m.bytes, cliFormatFor(input.rnd))));
     } else if (kind === 'equivalent') {
       c.violations.push(...checkEquivalent(s, input.rw!));
     } else if (kind === 'file-name') {
-      const r = checkFileName(s, input.rnd);
+      const r = await checkFileName(s, input.rnd);
       c.violations.push(...r.violations);
       ops = [r.renamed ? `rename ${r.renamed}` : 'rename (none applies)'];
     } else {
-      const r = checkOutside(s, input.rnd);
+      const r = await checkOutside(s, input.rnd);
       c.violations.push(...r.violations);
       ops = [`outside ${r.how}`];
     }

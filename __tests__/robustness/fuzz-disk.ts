@@ -18,7 +18,8 @@ import { ALL_RULES } from '../../src/policy/rules/index.js';
 import { inertLines } from '../../src/github/log.js';
 import type { Config } from '../../src/config/types.js';
 import type { Result } from '../../src/core/types.js';
-import { runnerCommands } from '../action/run-action.js';
+import { runnerCommands, type RunnerCommand } from '../action/run-action.js';
+import { main } from '../../src/cli/main.js';
 import { resultOf } from '../helpers.js';
 
 type Rnd = () => number;
@@ -148,63 +149,85 @@ export interface DiskRun {
   result: Result;
   trace: TraceReport;
   traceOn: boolean;
+  /** What the CLI printed for the same repository (`--format cliFormat`), when asked for. */
+  cli?: { format: string; code: number; out: string; err: string };
 }
 
-/** `evaluate()` over files written to a fresh temporary repository, with the fs trace on. */
-export function runOnDisk(
+/**
+ * `evaluate()` over files written to a fresh temporary repository, with the fs trace on; then, when
+ * `cliFormat` is given, the real CLI (`main()`) on the same repository with that format.
+ */
+export async function runOnDisk(
   files: readonly DiskFile[],
   links: ReadonlyArray<{ rel: string; target: string }> = [],
-  config?: string,
-  /** Writes more into the repository before the run (names that are not UTF-8, texts that name the root). */
-  extra?: (root: string) => void,
-): DiskRun {
+  opts: {
+    /** Writes more into the repository before the run (names that are not UTF-8, texts that name the root). */
+    extra?: (root: string) => void;
+    cliFormat?: string;
+  } = {},
+): Promise<DiskRun> {
   const root = mkdtempSync(path.join(tmpdir(), 'mdg-fuzz-'));
   try {
-    extra?.(root);
-    writeTree(root, config === undefined ? files : [...files, { rel: '.github/model-deploy-gate.yml', bytes: Buffer.from(config) }], links);
+    opts.extra?.(root);
+    writeTree(root, files, links);
     const { value, calls } = traced(() => evaluate({ root, failOn: 'error', scopeReason: 'fuzz', now: FUZZ_NOW }));
-    return { result: resultOf(value), trace: outside(root, calls), traceOn: calls.length > 0 };
+    const run: DiskRun = { result: resultOf(value), trace: outside(root, calls), traceOn: calls.length > 0 };
+    if (opts.cliFormat) {
+      let out = '';
+      let err = '';
+      const code = await main(['--root', root, '--format', opts.cliFormat], { out: (t) => (out += t), err: (t) => (err += t), cwd: root });
+      run.cli = { format: opts.cliFormat, code, out, err };
+    }
+    return run;
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
 }
 
+/** One CLI format per disk run, in turn. */
+export function cliFormatFor(rnd: Rnd): string {
+  return pick(rnd, REPORT_FORMATS);
+}
+
 // ------------------------------------------------------------------ report surfaces
 
-const RAW_HTML = /<(?:img|script|iframe|svg|a\s)|\sonerror=/i;
+const RAW_HTML = /<(?:img|script|iframe|svg|a)\s/i;
 
 /**
- * What a runner or a markdown renderer would make of each report: the CLI prints `text`, `json`,
- * `sarif` and `markdown` to stdout as they are, so none may hold a workflow command; `github` holds
- * only the gate's own annotations (one per finding, on the finding's file); the action prints the
- * text report through `inertLines`; markdown renders no HTML from the repository.
+ * What a runner or a markdown renderer would make of a run: what the CLI printed (stdout and stderr,
+ * the way `npx model-deploy-gate` in a workflow step prints them) holds no workflow command but the
+ * gate's own (`--format github`: one annotation per finding, on the finding's file; stop-commands
+ * blocks around repository text); the action prints the text report through `inertLines`; the
+ * markdown report renders no HTML from the repository outside code spans.
  */
-export function checkSurfaces(result: Result, hostileText: readonly string[] = []): Violation2[] {
+export function checkSurfaces(run: DiskRun, hostileText: readonly string[] = []): Violation2[] {
   const out: Violation2[] = [];
+  const result = run.result;
   const files = new Set(result.findings.map((f) => f.file));
-  for (const format of REPORT_FORMATS) {
-    const text = render(format, result, ALL_RULES);
-    const cmds = runnerCommands(text);
+  const show = (cmds: RunnerCommand[]) => cmds.map((c) => `${c.form} ::${c.name}:: ${JSON.stringify(c.data.slice(0, 80))}`).join(' | ');
+  if (run.cli) {
+    const { format, out: stdout, err } = run.cli;
+    const cmds = runnerCommands(stdout).filter((c) => c.name !== 'stop-commands');
     if (format === 'github') {
       const own = cmds.filter((c) => c.form === 'v2' && ['error', 'warning', 'notice'].includes(c.name) && files.has(c.props['file'] ?? '\0'));
       const active = result.findings.filter((f) => !f.suppressed).length;
       if (own.length !== cmds.length || own.length !== active) {
-        const extra = cmds.filter((c) => !own.includes(c)).map((c) => `${c.form} ${c.name} ${JSON.stringify(c.props)} ${JSON.stringify(c.data.slice(0, 80))}`);
-        out.push({ invariant: 'workflow-command', detail: `--format github: ${own.length} own annotations for ${active} findings; other commands: ${extra.join(' | ') || '-'}` });
+        out.push({ invariant: 'workflow-command', detail: `CLI --format github: ${own.length} own annotations for ${active} findings; other commands: ${show(cmds.filter((c) => !own.includes(c))) || '-'}` });
       }
     } else if (cmds.length > 0) {
-      out.push({ invariant: 'workflow-command', detail: `--format ${format} (the CLI prints it as is): ${cmds.map((c) => `${c.form} ::${c.name}:: ${JSON.stringify(c.data.slice(0, 80))}`).join(' | ')}` });
+      out.push({ invariant: 'workflow-command', detail: `CLI --format ${format} stdout: ${show(cmds)}` });
     }
-    if (format === 'text') {
-      const wrapped = runnerCommands(inertLines(text).join('\n')).filter((c) => c.name !== 'stop-commands');
-      if (wrapped.length > 0) out.push({ invariant: 'workflow-command', detail: `action log (inertLines of the text report): ${wrapped.map((c) => c.name).join(', ')}` });
-    }
-    if (format === 'markdown') {
-      // Code spans render their text literally (CommonMark: a run of n backticks closes at the next run of n).
-      const prose = text.replace(/(`+)(?!`)([\s\S]*?[^`])\1(?!`)/g, '');
-      const m = RAW_HTML.exec(prose);
-      if (m && hostileText.some((h) => RAW_HTML.test(h))) out.push({ invariant: 'markdown-html', detail: `raw HTML in the markdown report: ${JSON.stringify(prose.slice(Math.max(0, m.index - 40), m.index + 60))}` });
-    }
+    const errCmds = runnerCommands(err).filter((c) => c.name !== 'stop-commands');
+    if (errCmds.length > 0) out.push({ invariant: 'workflow-command', detail: `CLI --format ${format} stderr: ${show(errCmds)}` });
+  }
+  const text = render('text', result, ALL_RULES);
+  const wrapped = runnerCommands(inertLines(text).join('\n')).filter((c) => c.name !== 'stop-commands');
+  if (wrapped.length > 0) out.push({ invariant: 'workflow-command', detail: `action log (inertLines of the text report): ${show(wrapped)}` });
+  if (hostileText.some((h) => RAW_HTML.test(h))) {
+    // Code spans render their text literally (CommonMark: a run of n backticks closes at the next run of n).
+    const prose = render('markdown', result, ALL_RULES).replace(/(`+)(?!`)([\s\S]*?[^`])\1(?!`)/g, '');
+    const m = RAW_HTML.exec(prose);
+    if (m) out.push({ invariant: 'markdown-html', detail: `raw HTML in the markdown report: ${JSON.stringify(prose.slice(Math.max(0, m.index - 40), m.index + 60))}` });
   }
   return out;
 }
@@ -372,6 +395,18 @@ export function canarySeen(r: Result, target: string, keyLines: ReadonlySet<numb
   return undefined;
 }
 
+const looks = { runs: 0, calls: 0, sample: [] as string[] };
+
+/** Metadata looks outside the workspace seen so far (a link's target is stat'ed to tell a folder from a file). */
+export function lookStats(): { runs: number; calls: number; sample: string[] } {
+  return looks;
+}
+
 export function traceViolations(run: DiskRun): Violation2[] {
+  if (run.trace.looks.length > 0) {
+    looks.runs++;
+    looks.calls += run.trace.looks.length;
+    for (const l of run.trace.looks) if (looks.sample.length < 3 && !looks.sample.includes(l.replace(/mdg-fuzz-[A-Za-z0-9-]+/g, '*'))) looks.sample.push(l.replace(/mdg-fuzz-[A-Za-z0-9-]+/g, '*'));
+  }
   return run.trace.reads.map((r) => ({ invariant: 'outside-read', detail: r }));
 }

@@ -263,8 +263,7 @@ function caseVariant(s: string, rnd: Rnd): string {
 }
 
 /**
- * Values compared case-insensitively: v1 `computeType` (the v1 CLI lower-cases it), aml-compute
- * `compute_type`, a compute's `type` (`Compute._load` / the gate's documented recognition), the
+ * Values compared case-insensitively: v1 `computeType` (the v1 CLI lower-cases it), a compute's `type` (`Compute._load` / the gate's documented recognition), the
  * `$schema` basename (the gate's recognition: any case), SKU names (`instance_type`, `size`,
  * `vm_size`: the catalogue is case-insensitive).
  */
@@ -275,7 +274,8 @@ function caseTarget(ptr: string, value: unknown, doc: unknown): { from: number; 
   // Kubernetes `instance_type` names a cluster resource: neither is varied.
   const deployment = 'endpoint_name' in data;
   const k8s = typeof data.type === 'string' && data.type.trim().toLowerCase() === 'kubernetes';
-  if (ptr === '/computeType' || ptr === '/compute_type' || ptr === '/size' || ptr === '/vm_size') return { from: 0, to: value.length };
+  // (aml-compute's `compute_type` is compared as written: `compute_type == "amlcluster"` in its main.py.)
+  if (ptr === '/computeType' || ptr === '/size' || ptr === '/vm_size') return { from: 0, to: value.length };
   if ((ptr === '/instance_type' || ptr === '/resources/instance_type') && !k8s) return { from: 0, to: value.length };
   if (ptr === '/type' && !deployment && /^(amlcompute|kubernetes|computeinstance|virtualmachine)$/i.test(value)) return { from: 0, to: value.length };
   if (ptr === '/$schema') {
