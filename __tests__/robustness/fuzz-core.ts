@@ -403,77 +403,60 @@ const MUTATORS: Mutator[] = [
       return keepRaw(lines, out);
     },
   },
-  {
-    // Tags Azure's safe_load refuses or decodes otherwise (`!!binary`, `!!map` on a scalar, custom and
-    // Python tags), on a key or a value, and `%TAG` directives: the gate never constructs them.
-    name: 'junk-tag',
-    apply(lines, free, rnd, json) {
-      if (json) return undefined;
-      const c = keyLinesOf(lines, free);
-      if (c.length === 0) return undefined;
-      const i = pick(rnd, c);
-      const m = KEY_LINE.exec(lines[i])!;
-      const tag = pick(rnd, JUNK_TAGS);
-      const out = [...lines];
-      const r = rnd();
-      if (r < 0.45) out[i] = `${m[1]} ${tag} ${m[3]}${m[4]}`;
-      else if (r < 0.8) out[i] = m[1].replace(/^(\s*-?\s*)/, `$1${tag} `) + ` ${m[3]}${m[4]}`;
-      else return keepRaw(lines, [`%TAG ${pick(rnd, ['!', '!!', '!e!'])} ${pick(rnd, ['tag:yaml.org,2002:', 'tag:evil,2026:', '!'])}`, '---', ...lines], -1, 2);
-      return keepRaw(lines, out);
-    },
-  },
-  {
-    // Odd and invalid escapes in double quotes: `\xZZ`, lone surrogates, NUL, `\U00110000`, …
-    name: 'junk-escape',
-    apply(lines, free, rnd, json) {
-      const c = keyLinesOf(lines, free);
-      if (c.length === 0) return undefined;
-      const i = pick(rnd, c);
-      const m = KEY_LINE.exec(lines[i])!;
-      const esc = pick(rnd, json ? JSON_JUNK_ESCAPES : YAML_JUNK_ESCAPES);
-      const out = [...lines];
-      if (rnd() < 0.6) out[i] = `${m[1]} "${esc}"${m[4]}`;
-      else out[i] = m[1].replace(/"?([A-Za-z_$][\w$./-]*)"?(\s*:)$/, `"${esc}$1"$2`) + ` ${m[3]}${m[4]}`;
-      return keepRaw(lines, out);
-    },
-  },
-  {
-    // Aliases that cannot be keys or do not exist, anchors redefined, complex explicit keys.
-    name: 'junk-alias',
-    apply(lines, free, rnd, json) {
-      if (json) return undefined;
-      const c = keyLinesOf(lines, free);
-      if (c.length === 0) return undefined;
-      const i = pick(rnd, c);
-      const m = KEY_LINE.exec(lines[i])!;
-      const ind = /^\s*/.exec(lines[i])![0];
-      const out = [...lines];
-      const r = rnd();
-      if (r < 0.25) out[i] = `${ind}*nowhere : ${m[3]}`;
-      else if (r < 0.5) return keepRaw(lines, [...lines.slice(0, i), `${ind}mdgmap: &m {a: 1}`, `${ind}*m : x`, ...lines.slice(i + 1)], i, 1);
-      else if (r < 0.7) out[i] = `${ind}? [${m[3] || 'a'}, b]`;
-      else if (r < 0.85) out[i] = `${m[1]} &a [*a]`;
-      else out[i] = `${ind}? ${pick(rnd, ['{a: 1}', '|\n' + ind + '  x', '', '!!map {}'])}`;
-      return keepRaw(lines, out);
-    },
-  },
-  {
-    // Repository text that a runner would take for a workflow command, or markdown for HTML.
-    name: 'hostile-text',
-    apply(lines, free, rnd, json) {
-      const c = keyLinesOf(lines, free);
-      if (c.length === 0) return undefined;
-      const i = pick(rnd, c);
-      const m = KEY_LINE.exec(lines[i])!;
-      const text = pick(rnd, HOSTILE_TEXT);
-      const quoted = JSON.stringify(text); // valid as a YAML double-quoted scalar and as JSON
-      const out = [...lines];
-      if (rnd() < 0.65) out[i] = `${m[1]} ${quoted}${m[4]}`;
-      else out[i] = m[1].replace(/"?([A-Za-z_$][\w$./-]*)"?(\s*:)$/, (_, k: string, colon: string) => `${JSON.stringify(k + text)}${colon}`) + ` ${m[3]}${m[4]}`;
-      return keepRaw(lines, out);
-    },
-  },
+  // Tags Azure's safe_load refuses or decodes otherwise (`!!binary`, `!!map` on a scalar, custom and
+  // Python tags), on a key or a value, and `%TAG` directives: the gate never constructs them.
+  keyLineMutator('junk-tag', true, ({ m, lines, out, i }, rnd) => {
+    const tag = pick(rnd, JUNK_TAGS);
+    const r = rnd();
+    if (r < 0.45) out[i] = `${m[1]} ${tag} ${m[3]}${m[4]}`;
+    else if (r < 0.8) out[i] = m[1].replace(/^(\s*-?\s*)/, `$1${tag} `) + ` ${m[3]}${m[4]}`;
+    else return keepRaw(lines, [`%TAG ${pick(rnd, ['!', '!!', '!e!'])} ${pick(rnd, ['tag:yaml.org,2002:', 'tag:evil,2026:', '!'])}`, '---', ...lines], -1, 2);
+  }),
+  // Odd and invalid escapes in double quotes: `\xZZ`, lone surrogates, NUL, `\U00110000`, …
+  keyLineMutator('junk-escape', false, ({ m, out, i }, rnd, json) => {
+    const esc = pick(rnd, json ? JSON_JUNK_ESCAPES : YAML_JUNK_ESCAPES);
+    if (rnd() < 0.6) out[i] = `${m[1]} "${esc}"${m[4]}`;
+    else out[i] = m[1].replace(/"?([A-Za-z_$][\w$./-]*)"?(\s*:)$/, `"${esc}$1"$2`) + ` ${m[3]}${m[4]}`;
+  }),
+  // Aliases that cannot be keys or do not exist, anchors redefined, complex explicit keys.
+  keyLineMutator('junk-alias', true, ({ m, lines, out, i, ind }, rnd) => {
+    const r = rnd();
+    if (r < 0.25) out[i] = `${ind}*nowhere : ${m[3]}`;
+    else if (r < 0.5) return keepRaw(lines, [...lines.slice(0, i), `${ind}mdgmap: &m {a: 1}`, `${ind}*m : x`, ...lines.slice(i + 1)], i, 1);
+    else if (r < 0.7) out[i] = `${ind}? [${m[3] || 'a'}, b]`;
+    else if (r < 0.85) out[i] = `${m[1]} &a [*a]`;
+    else out[i] = `${ind}? ${pick(rnd, ['{a: 1}', '|\n' + ind + '  x', '', '!!map {}'])}`;
+  }),
+  // Repository text that a runner would take for a workflow command, or markdown for HTML.
+  keyLineMutator('hostile-text', false, ({ m, out, i }, rnd) => {
+    const text = pick(rnd, HOSTILE_TEXT);
+    if (rnd() < 0.65) out[i] = `${m[1]} ${JSON.stringify(text)}${m[4]}`; // valid as a YAML double-quoted scalar and as JSON
+    else out[i] = m[1].replace(/"?([A-Za-z_$][\w$./-]*)"?(\s*:)$/, (_, k: string, colon: string) => `${JSON.stringify(k + text)}${colon}`) + ` ${m[3]}${m[4]}`;
+  }),
 ];
+
+/**
+ * A mutation of one free `key: value` line: `edit` rewrites `out[i]` (the line's match `m`, its
+ * indentation `ind`), or returns whole new lines.
+ */
+function keyLineMutator(
+  name: string,
+  yamlOnly: boolean,
+  edit: (at: { m: RegExpExecArray; i: number; ind: string; lines: string[]; out: string[] }, rnd: () => number, json: boolean) => string[] | void,
+): Mutator {
+  return {
+    name,
+    apply(lines, free, rnd, json) {
+      if (yamlOnly && json) return undefined;
+      const c = keyLinesOf(lines, free);
+      if (c.length === 0) return undefined;
+      const i = pick(rnd, c);
+      const out = [...lines];
+      const whole = edit({ m: KEY_LINE.exec(lines[i])!, i, ind: /^\s*/.exec(lines[i])![0], lines, out }, rnd, json);
+      return whole ?? keepRaw(lines, out);
+    },
+  };
+}
 
 const JUNK_TAGS = ['!!binary', '!!map', '!!seq', '!!set', '!!omap', '!!int', '!!float', '!!bool', '!!null', '!!timestamp', '!foo', '!<!>', '!e!str', '!!python/object/apply:os.system', '!<tag:yaml.org,2002:python/name:os.system>', '!!str'];
 const YAML_JUNK_ESCAPES = ['\\xZZ', '\\uD800', '\\uDFFF\\uD800', '\\U00110000', '\\x00', '\\0', '\\N\\_\\L\\P', '\\e\\a\\v', '\\q', '\\u00', '\\U0001F680', '\\u202e', '\\ufeff'];

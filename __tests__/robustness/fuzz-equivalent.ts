@@ -379,6 +379,31 @@ function indentOf(line: string): number {
   return line.length - line.trimStart().length;
 }
 
+/** A value compared case-insensitively (see caseTarget) in another case, in its own quoting style. */
+function caseVariantOp(name: string): Op {
+  return (p, plan, rnd) => {
+    const v = pickSite(rnd, p.values, (s) => caseTarget(s.ptr, s.value, p.lf.docs[s.doc].value) !== undefined);
+    if (!v) return undefined;
+    const t = caseTarget(v.ptr, v.value, p.lf.docs[v.doc].value)!;
+    const s = String(v.value);
+    const next = s.slice(0, t.from) + caseVariant(s.slice(t.from, t.to), rnd) + s.slice(t.to);
+    if (v.style === 'plain' && !plainIsStr(next)) return undefined;
+    const written = v.style === 'json' ? JSON.stringify(next) : v.style === 'double' ? `"${next}"` : v.style === 'single' ? yamlSingle(next) : next;
+    return plan.add(v.start, v.end, written) ? { name, caseFold: true } : undefined;
+  };
+}
+
+/** One of the pairs: the first token anchored, the second replaced by its alias (then `after`). */
+function anchorAndAlias(plan: Plan, rnd: Rnd, pairs: Array<[Site, Site]>, after: string, name: string): OpResult | undefined {
+  if (!pairs.length) return undefined;
+  const [a, b] = pick(rnd, pairs);
+  const anchor = plan.anchor();
+  if (!plan.free(a.start, a.start) || !plan.free(b.start, b.end)) return undefined;
+  // An unused anchor is harmless if the alias cannot be placed.
+  if (!plan.add(a.start, a.start, `&${anchor} `) || !plan.add(b.start, b.end, `*${anchor}${after}`)) return undefined;
+  return { name };
+}
+
 const YAML_OPS: Record<string, Op> = {
   'key-escape'(p, plan, rnd) {
     const k = pickSite(rnd, p.keys, (s) => s.style === 'plain' ? plainIsStr(s.raw) && s.raw !== '' : true);
@@ -459,13 +484,7 @@ const YAML_OPS: Record<string, Op> = {
         if (vs[i].doc === vs[j].doc && vs[i].raw === vs[j].raw && vs[i].value === vs[j].value && vs[j].start > vs[i].end) pairs.push([vs[i], vs[j]]);
       }
     }
-    if (!pairs.length) return undefined;
-    const [a, b] = pick(rnd, pairs);
-    const name = plan.anchor();
-    if (!plan.free(a.start, a.start) || !plan.free(b.start, b.end)) return undefined;
-    if (!plan.add(a.start, a.start, `&${name} `)) return undefined;
-    if (!plan.add(b.start, b.end, `*${name}`)) return undefined;
-    return { name: 'value-alias' };
+    return anchorAndAlias(plan, rnd, pairs, '', 'value-alias');
   },
   'key-alias'(p, plan, rnd) {
     // A later key written as an alias of an earlier anchored key or string value with the same text.
@@ -473,13 +492,8 @@ const YAML_OPS: Record<string, Op> = {
     const sources = [...p.keys.filter((s) => stringKey(s)), ...p.values.filter((s) => stringValue(s))].filter((s) => !s.props && s.raw !== '');
     const targets = p.keys.filter((s) => !s.props && stringKey(s) && s.raw !== '');
     for (const a of sources) for (const b of targets) if (a.doc === b.doc && a.value === b.value && b.start > a.end) pairs.push([a, b]);
-    if (!pairs.length) return undefined;
-    const [a, b] = pick(rnd, pairs);
-    const name = plan.anchor();
-    if (!plan.free(a.start, a.start) || !plan.free(b.start, b.end)) return undefined;
-    if (!plan.add(a.start, a.start, `&${name} `)) return undefined;
-    if (!plan.add(b.start, b.end, `*${name} `)) return undefined;
-    return { name: 'key-alias' };
+    // `*a :` — a space before the colon, which an anchor name may hold.
+    return anchorAndAlias(plan, rnd, pairs, ' ', 'key-alias');
   },
   'explicit-key'(p, plan, rnd) {
     const k = pickSite(rnd, p.keys, (s) => s.leads && !s.flow && !s.props);
@@ -544,16 +558,7 @@ const YAML_OPS: Record<string, Op> = {
     const to = p.starts[line - 1] + lines[line - 1].length;
     return plan.add(from, to, ` ${flow}`, true) ? { name: Array.isArray(v) ? 'flow-sequence' : 'flow-mapping', lines: 'changed' } : undefined;
   },
-  'case-variant'(p, plan, rnd) {
-    const v = pickSite(rnd, p.values, (s) => s.style !== 'json' && caseTarget(s.ptr, s.value, p.lf.docs[s.doc].value) !== undefined);
-    if (!v) return undefined;
-    const t = caseTarget(v.ptr, v.value, p.lf.docs[v.doc].value)!;
-    const s = String(v.value);
-    const next = s.slice(0, t.from) + caseVariant(s.slice(t.from, t.to), rnd) + s.slice(t.to);
-    if (v.style === 'plain' && !plainIsStr(next)) return undefined;
-    const written = v.style === 'double' ? `"${next}"` : v.style === 'single' ? yamlSingle(next) : next;
-    return plan.add(v.start, v.end, written) ? { name: 'case-variant', caseFold: true } : undefined;
-  },
+  'case-variant': caseVariantOp('case-variant'),
   'comment-line'(p, plan, rnd) {
     const k = pickSite(rnd, p.keys, (s) => s.leads && !s.flow && /^ *$/.test(p.text.slice(p.starts[s.line - 1], s.start)));
     if (!k) return undefined;
@@ -578,14 +583,7 @@ const JSON_OPS: Record<string, Op> = {
     if (!v) return undefined;
     return plan.add(v.start, v.end, jsonString(String(v.value), rnd, 0.3, true)) ? { name: 'json-value-escape' } : undefined;
   },
-  'json-case-variant'(p, plan, rnd) {
-    const v = pickSite(rnd, p.values, (s) => caseTarget(s.ptr, s.value, p.lf.docs[s.doc].value) !== undefined);
-    if (!v) return undefined;
-    const t = caseTarget(v.ptr, v.value, p.lf.docs[v.doc].value)!;
-    const s = String(v.value);
-    const next = s.slice(0, t.from) + caseVariant(s.slice(t.from, t.to), rnd) + s.slice(t.to);
-    return plan.add(v.start, v.end, JSON.stringify(next)) ? { name: 'json-case-variant', caseFold: true } : undefined;
-  },
+  'json-case-variant': caseVariantOp('json-case-variant'),
   'json-space'(p, plan, rnd) {
     const k = pickSite(rnd, p.keys, () => true);
     if (!k) return undefined;
