@@ -5,16 +5,13 @@
  * validating fake GitHub API. docs/robustness.md lists every attack class with its test.
  */
 import { afterAll, describe, expect, test } from '@jest/globals';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import * as path from 'node:path';
 import { evaluate, type PolicyOptions } from '../../src/engine.js';
 import type { ConfigSource } from '../../src/config/types.js';
 import type { Finding, Result } from '../../src/core/types.js';
 import { render } from '../../src/report/index.js';
 import { esc, renderMarkdown } from '../../src/report/markdown.js';
 import { ALL_RULES } from '../../src/policy/rules/index.js';
-import { resultOf } from '../helpers.js';
+import { resultOf, tempRepos } from '../helpers.js';
 import { main } from '../../src/cli/main.js';
 import { FakeGitHubApi, GITHUB_ACTIONS_BOT, type Identity } from '../action/fake-github-api.js';
 import { cleanTempDirs } from '../action/git-fixture.js';
@@ -25,22 +22,13 @@ const CONFIG = '.github/model-deploy-gate.yml';
 const ACI_FILE = 'deploy/prod/legacy/deploymentconfig.yml';
 const V2 = '$schema: https://azuremlschemas.azureedge.net/latest/managedOnlineDeployment.schema.json';
 
-const roots: string[] = [];
+const temp = tempRepos('mdg-pr-');
+const repo = temp.repo;
 afterAll(async () => {
-  for (const r of roots.splice(0)) rmSync(r, { recursive: true, force: true });
+  temp.cleanup();
   await stopAll();
   cleanTempDirs();
 });
-
-function repo(files: Record<string, string>): string {
-  const root = mkdtempSync(path.join(tmpdir(), 'mdg-pr-'));
-  roots.push(root);
-  for (const [rel, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
-    writeFileSync(path.join(root, rel), text);
-  }
-  return root;
-}
 
 const src = (text: string, p = CONFIG): ConfigSource => ({ path: p, text });
 
