@@ -2,7 +2,11 @@
 // Fuzzes the real pipeline with mutated real manifests (examples/ and ../shared/corpus when present).
 //
 //   node scripts/fuzz.mjs --count 5000 --seed 1 [--seconds 240] [--jobs 2] [--only 123] [--save DIR]
-//                         [--kinds damage,equivalent,file-name,outside]
+//                         [--kinds damage,equivalent,file-name,outside] [--dump-equivalent DIR]
+//
+// --dump-equivalent DIR writes each equivalent rewrite next to its plain file (N.plain.EXT,
+// N.rewritten.EXT, N.json), for __tests__/robustness/pyyaml-oracle.py to load with Azure's own
+// loaders (PyYAML safe_load, Python json).
 //
 // Each input is a damaged manifest, an equivalent rewrite (same data for Azure's loaders), a
 // hostile file or folder name, or a reference out of the workspace (see fuzz-core.ts).
@@ -25,7 +29,7 @@ if (isMainThread) {
   await work(workerData);
 }
 
-async function work({ seed, start, stride, count, only, deadlineMs, timeBoundMs, engineEvery, kinds }) {
+async function work({ seed, start, stride, count, only, deadlineMs, timeBoundMs, engineEvery, kinds, dump }) {
   // tsx's API rather than `--import tsx`: loader hooks given to a worker's execArgv are not applied on Node 20.
   const { tsImport } = await import('tsx/esm/api');
   const core = await tsImport(pathToFileURL(path.join(repoRoot, '__tests__/robustness/fuzz-core.ts')).href, import.meta.url);
@@ -44,6 +48,14 @@ async function work({ seed, start, stride, count, only, deadlineMs, timeBoundMs,
     deadlineMs,
     kinds,
     onResult: (r) => parentPort.postMessage({ type: 'result', r }),
+    onEquivalent: dump
+      ? (index, s, rw) => {
+          const ext = /\.json$/i.test(s.file.rel) ? 'json' : 'yml';
+          writeFileSync(path.join(dump, `${index}.plain.${ext}`), s.file.bytes);
+          writeFileSync(path.join(dump, `${index}.rewritten.${ext}`), rw.bytes);
+          writeFileSync(path.join(dump, `${index}.json`), JSON.stringify({ seed: s.id, ops: rw.ops, caseFold: rw.caseFold }));
+        }
+      : undefined,
   });
   core.removeCanary();
   parentPort.postMessage({ type: 'done', looks: core.lookStats() });
@@ -51,7 +63,7 @@ async function work({ seed, start, stride, count, only, deadlineMs, timeBoundMs,
 
 function usage(msg) {
   process.stderr.write(
-    `fuzz: ${msg}\nUsage: node scripts/fuzz.mjs --count N --seed S [--seconds T] [--jobs J] [--only INDEX] [--save DIR] [--time-bound MS] [--engine-every K] [--kinds LIST]\n`,
+    `fuzz: ${msg}\nUsage: node scripts/fuzz.mjs --count N --seed S [--seconds T] [--jobs J] [--only INDEX] [--save DIR] [--time-bound MS] [--engine-every K] [--kinds LIST] [--dump-equivalent DIR]\n`,
   );
   process.exit(2);
 }
@@ -71,6 +83,7 @@ async function main() {
         'engine-every': { type: 'string', default: '10' },
         'hang-after': { type: 'string', default: '30000' },
         kinds: { type: 'string' },
+        'dump-equivalent': { type: 'string' },
       },
     }));
   } catch (err) {
@@ -94,6 +107,8 @@ async function main() {
   const KINDS = ['damage', 'equivalent', 'file-name', 'outside'];
   const kinds = values.kinds !== undefined ? values.kinds.split(',').map((k) => k.trim()) : undefined;
   if (kinds && (kinds.length === 0 || kinds.some((k) => !KINDS.includes(k)))) usage(`--kinds takes a comma-separated list of ${KINDS.join(', ')}`);
+  const dump = values['dump-equivalent'] !== undefined ? path.resolve(values['dump-equivalent']) : undefined;
+  if (dump) mkdirSync(dump, { recursive: true });
 
   const t0 = performance.now();
   const deadline = seconds !== undefined ? t0 + seconds * 1000 : undefined;
@@ -116,6 +131,7 @@ async function main() {
           timeBoundMs,
           engineEvery,
           kinds,
+          dump,
         },
       });
       let next = from;

@@ -1085,6 +1085,8 @@ export interface FuzzOptions {
   /** Only inputs of these kinds (the others are skipped, not counted). */
   kinds?: readonly InputKind[];
   onResult?(r: InputResult): void;
+  /** Sees each equivalent rewrite with its plain file (the script's `--dump-equivalent`, for an outside oracle). */
+  onEquivalent?(index: number, seed: Seed, rw: Rewrite): void;
 }
 
 export interface InputResult {
@@ -1151,6 +1153,7 @@ export async function runInputs(opts: FuzzOptions): Promise<InputResult[]> {
       if ((opts.engineEvery && index % opts.engineEvery === 0) || ops.includes('hostile-text')) c.violations.push(...(await checkEngine(s, m.bytes, cliFormatFor(input.rnd))));
     } else if (kind === 'equivalent') {
       c.violations.push(...checkEquivalent(s, input.rw!));
+      opts.onEquivalent?.(index, s, input.rw!);
     } else if (kind === 'file-name') {
       const r = await checkFileName(s, input.rnd);
       c.violations.push(...r.violations);
