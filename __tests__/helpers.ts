@@ -17,9 +17,9 @@ export interface GateOptions {
   sizedFiles?: Record<string, number>;
 }
 
-/** Writes `files` (repo-relative path → text) to a fresh temp repo. Returns its root. */
-export function writeRepo(files: Record<string, string>, sized: Record<string, number> = {}): string {
-  const root = mkdtempSync(path.join(tmpdir(), 'mdg-'));
+/** Writes `files` (repo-relative path → text or bytes) to a fresh temp repo. Returns its root. */
+export function writeRepo(files: Record<string, string | Buffer>, sized: Record<string, number> = {}, prefix = 'mdg-'): string {
+  const root = mkdtempSync(path.join(tmpdir(), prefix));
   for (const [rel, text] of Object.entries(files)) {
     const abs = path.join(root, rel);
     mkdirSync(path.dirname(abs), { recursive: true });
@@ -33,6 +33,34 @@ export function writeRepo(files: Record<string, string>, sized: Record<string, n
     truncateSync(abs, size);
   }
   return root;
+}
+
+export interface TempRepos {
+  /** A fresh temporary repository holding `files` (repo-relative path → text or bytes); its root. */
+  repo(files?: Record<string, string | Buffer>): string;
+  /** A fresh empty temporary folder (e.g. one outside every repository); its path. */
+  dir(): string;
+  /** Removes every repository and folder made so far (call it from afterEach or afterAll). */
+  cleanup(): void;
+}
+
+/**
+ * Temporary repositories that are removed together: `const temp = tempRepos('mdg-x-'); afterEach(temp.cleanup);`
+ * (this module also runs outside jest, in the fuzzer, so it registers no hook itself).
+ */
+export function tempRepos(prefix = 'mdg-'): TempRepos {
+  const made: string[] = [];
+  const keep = (p: string) => {
+    made.push(p);
+    return p;
+  };
+  return {
+    repo: (files = {}) => keep(writeRepo(files, {}, prefix)),
+    dir: () => keep(mkdtempSync(path.join(tmpdir(), `${prefix}dir-`))),
+    cleanup: () => {
+      for (const p of made.splice(0)) rmSync(p, { recursive: true, force: true });
+    },
+  };
 }
 
 /** Runs the real engine over an in-memory repository. */

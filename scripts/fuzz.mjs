@@ -2,7 +2,14 @@
 // Fuzzes the real pipeline with mutated real manifests (examples/ and ../shared/corpus when present).
 //
 //   node scripts/fuzz.mjs --count 5000 --seed 1 [--seconds 240] [--jobs 2] [--only 123] [--save DIR]
+//                         [--kinds damage,equivalent,file-name,outside] [--dump-equivalent DIR]
 //
+// --dump-equivalent DIR writes each equivalent rewrite next to its plain file (N.plain.EXT,
+// N.rewritten.EXT, N.json), for __tests__/robustness/pyyaml-oracle.py to load with Azure's own
+// loaders (PyYAML safe_load, Python json).
+//
+// Each input is a damaged manifest, an equivalent rewrite (same data for Azure's loaders), a
+// hostile file or folder name, or a reference out of the workspace (see fuzz-core.ts).
 // Inputs are split over worker threads that run the TypeScript sources through tsx (a
 // devDependency, so this works on a fresh clone after `npm ci`). A worker that stops answering is
 // a hang: it is terminated, the input is reported, and a new worker carries on.
@@ -22,12 +29,12 @@ if (isMainThread) {
   await work(workerData);
 }
 
-async function work({ seed, start, stride, count, only, deadlineMs, timeBoundMs, engineEvery }) {
+async function work({ seed, start, stride, count, only, deadlineMs, timeBoundMs, engineEvery, kinds, dump }) {
   // tsx's API rather than `--import tsx`: loader hooks given to a worker's execArgv are not applied on Node 20.
   const { tsImport } = await import('tsx/esm/api');
   const core = await tsImport(pathToFileURL(path.join(repoRoot, '__tests__/robustness/fuzz-core.ts')).href, import.meta.url);
   const seeds = core.loadSeeds(core.defaultRoots(repoRoot));
-  parentPort.postMessage({ type: 'ready', seeds: seeds.length, planted: seeds.filter((s) => s.plant).length });
+  parentPort.postMessage({ type: 'ready', seeds: seeds.length, planted: seeds.filter((s) => s.plant).length, trace: core.traceActive() });
   function* indexes() {
     if (only !== undefined) yield only;
     else for (let i = start; i < count; i += stride) yield i;
@@ -39,14 +46,24 @@ async function work({ seed, start, stride, count, only, deadlineMs, timeBoundMs,
     engineEvery,
     timeBoundMs,
     deadlineMs,
+    kinds,
     onResult: (r) => parentPort.postMessage({ type: 'result', r }),
+    onEquivalent: dump
+      ? (index, s, rw) => {
+          const ext = /\.json$/i.test(s.file.rel) ? 'json' : 'yml';
+          writeFileSync(path.join(dump, `${index}.plain.${ext}`), s.file.bytes);
+          writeFileSync(path.join(dump, `${index}.rewritten.${ext}`), rw.bytes);
+          writeFileSync(path.join(dump, `${index}.json`), JSON.stringify({ seed: s.id, ops: rw.ops, caseFold: rw.caseFold }));
+        }
+      : undefined,
   });
-  parentPort.postMessage({ type: 'done' });
+  core.removeCanary();
+  parentPort.postMessage({ type: 'done', looks: core.lookStats() });
 }
 
 function usage(msg) {
   process.stderr.write(
-    `fuzz: ${msg}\nUsage: node scripts/fuzz.mjs --count N --seed S [--seconds T] [--jobs J] [--only INDEX] [--save DIR] [--time-bound MS] [--engine-every K]\n`,
+    `fuzz: ${msg}\nUsage: node scripts/fuzz.mjs --count N --seed S [--seconds T] [--jobs J] [--only INDEX] [--save DIR] [--time-bound MS] [--engine-every K] [--kinds LIST] [--dump-equivalent DIR]\n`,
   );
   process.exit(2);
 }
@@ -65,6 +82,8 @@ async function main() {
         'time-bound': { type: 'string', default: '2000' },
         'engine-every': { type: 'string', default: '10' },
         'hang-after': { type: 'string', default: '30000' },
+        kinds: { type: 'string' },
+        'dump-equivalent': { type: 'string' },
       },
     }));
   } catch (err) {
@@ -85,12 +104,18 @@ async function main() {
   const hangAfter = num('hang-after', values['hang-after'], 1000);
   const jobs = only !== undefined ? 1 : Math.max(1, Math.min(num('jobs', values.jobs ?? String(Math.min(availableParallelism(), 4)), 1), count));
   const saveDir = values.save ?? path.join(tmpdir(), `mdg-fuzz-seed${seed}`);
+  const KINDS = ['damage', 'equivalent', 'file-name', 'outside'];
+  const kinds = values.kinds !== undefined ? values.kinds.split(',').map((k) => k.trim()) : undefined;
+  if (kinds && (kinds.length === 0 || kinds.some((k) => !KINDS.includes(k)))) usage(`--kinds takes a comma-separated list of ${KINDS.join(', ')}`);
+  const dump = values['dump-equivalent'] !== undefined ? path.resolve(values['dump-equivalent']) : undefined;
+  if (dump) mkdirSync(dump, { recursive: true });
 
   const t0 = performance.now();
   const deadline = seconds !== undefined ? t0 + seconds * 1000 : undefined;
   const results = [];
   const violations = [];
   let seedInfo;
+  const looks = { runs: 0, calls: 0, sample: [] };
 
   // One worker per stride; `from` lets a replacement worker resume after a hang.
   const runWorker = (stride, from) =>
@@ -105,6 +130,8 @@ async function main() {
           deadlineMs: deadline !== undefined ? Math.max(0, deadline - performance.now()) : undefined,
           timeBoundMs,
           engineEvery,
+          kinds,
+          dump,
         },
       });
       let next = from;
@@ -131,6 +158,9 @@ async function main() {
           violations.push(...msg.r.violations);
           next = msg.r.index + jobs;
         } else if (msg.type === 'done') {
+          looks.runs += msg.looks.runs;
+          looks.calls += msg.looks.calls;
+          for (const l of msg.looks.sample) if (looks.sample.length < 3 && !looks.sample.includes(l)) looks.sample.push(l);
           finished = true;
           clearInterval(timer);
           resolve();
@@ -157,7 +187,21 @@ async function main() {
   const times = results.map((r) => r.ms).sort((a, b) => a - b);
   const q = (p) => (times.length ? times[Math.min(times.length - 1, Math.floor(p * times.length))] : 0);
   const slowest = results.reduce((a, b) => (b.ms > (a?.ms ?? -1) ? b : a), undefined);
-  if (seedInfo) process.stdout.write(`fuzz: seed files ${seedInfo.seeds} (${seedInfo.planted} with a planted violation), seed ${seed}, ${jobs} worker(s)\n`);
+  if (seedInfo) {
+    process.stdout.write(`fuzz: seed files ${seedInfo.seeds} (${seedInfo.planted} with a planted violation), seed ${seed}, ${jobs} worker(s)\n`);
+    process.stdout.write(`fuzz: fs trace ${seedInfo.trace ? 'on (every open/read/list/stat during evaluate() is checked)' : 'OFF: only the canaries check that nothing outside is read'}\n`);
+  }
+  if (seedInfo?.trace) {
+    process.stdout.write(
+      `fuzz: outside the workspace: nothing opened or listed unless reported below; metadata looked at (stat of a link's target) in ${looks.runs} runs` +
+        (looks.sample.length ? ` (e.g. ${looks.sample[0]})` : '') + '\n',
+    );
+  }
+  const byKind = (k) => results.filter((r) => r.kind === k);
+  process.stdout.write(
+    `fuzz: inputs by kind: ${KINDS.map((k) => `${k} ${byKind(k).length}`).join(', ')}` +
+      `; renames applied ${byKind('file-name').filter((r) => !String(r.ops[0]).includes('none applies')).length}\n`,
+  );
   process.stdout.write(
     `fuzz: per input ms p50 ${q(0.5).toFixed(1)}, p99 ${q(0.99).toFixed(1)}, max ${q(1).toFixed(1)}` +
       (slowest ? ` (index ${slowest.index}, ${slowest.seed})` : '') +
@@ -184,6 +228,9 @@ async function main() {
       );
     }
     if (violations.length > 50) process.stdout.write(`… ${violations.length - 50} more\n`);
+    const tally = new Map();
+    for (const v of violations) tally.set(v.invariant, (tally.get(v.invariant) ?? 0) + 1);
+    process.stdout.write(`fuzz: violations by invariant: ${[...tally].map(([k, n]) => `${k} ${n}`).join(', ')}\n`);
   }
   process.stdout.write(`fuzz: ${results.length} inputs, ${violations.length} violations, ${secs.toFixed(1)} s\n`);
   process.exitCode = violations.length > 0 ? 1 : 0;

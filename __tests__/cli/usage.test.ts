@@ -1,10 +1,9 @@
 // The CLI as people type it (issue #11): `.`, paths that do not exist, one-line usage errors with
 // "did you mean", and a run that finds no manifest saying so.
 import { afterEach, describe, expect, test } from '@jest/globals';
-import { rmSync } from 'node:fs';
 import * as path from 'node:path';
 import { main, type Io } from '../../src/cli/main.js';
-import { writeRepo } from '../helpers.js';
+import { tempRepos } from '../helpers.js';
 
 async function cli(argv: string[], cwd: string): Promise<{ code: number; out: string; err: string }> {
   let out = '';
@@ -14,15 +13,9 @@ async function cli(argv: string[], cwd: string): Promise<{ code: number; out: st
   return { code, out, err };
 }
 
-const roots: string[] = [];
-afterEach(() => {
-  for (const r of roots.splice(0)) rmSync(r, { recursive: true, force: true });
-});
-function repo(files: Record<string, string>): string {
-  const r = writeRepo(files);
-  roots.push(r);
-  return r;
-}
+const temp = tempRepos();
+const repo = temp.repo;
+afterEach(temp.cleanup);
 
 const FILES = { 'deploy/prod/p.yml': 'computeType: local\n', 'deploy/dev/d.yml': 'computeType: aci\n' };
 

@@ -1,27 +1,17 @@
 import { afterEach, describe, expect, test } from '@jest/globals';
-import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BUILTIN_EXCLUDES, isCalendarDate } from '../../src/config/index.js';
 import { ConfigError, DEFAULT_INCLUDES, DEFAULT_LIMITS, loadConfig, parseConfig } from './throwing.js';
+import { tempRepos } from '../helpers.js';
 
 const RULES = ['aci-not-for-production', 'memory-headroom', 'managed-instance-count-ha', 'aci-memory-limit'];
 const FILE = '.github/model-deploy-gate.yml';
 
-const roots: string[] = [];
-function repo(files: Record<string, string>): string {
-  const root = mkdtempSync(path.join(tmpdir(), 'mdg-config-'));
-  roots.push(root);
-  for (const [rel, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
-    writeFileSync(path.join(root, rel), text);
-  }
-  return root;
-}
-afterEach(() => {
-  for (const r of roots.splice(0)) rmSync(r, { recursive: true, force: true });
-});
+const temp = tempRepos('mdg-config-');
+const repo = temp.repo;
+afterEach(temp.cleanup);
 
 /** The ConfigError thrown by parsing `text`, or a failure if it parses. */
 function configError(text: string, knownRules: string[] | undefined = RULES): ConfigError {

@@ -4,11 +4,10 @@
  * lying `$schema` or a "dev" workflow, or points a pipeline outside the workspace.
  */
 import { afterEach, describe, expect, test } from '@jest/globals';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { evaluate } from '../../src/engine.js';
-import { byRule, gate, resultOf } from '../helpers.js';
+import { byRule, gate, resultOf, tempRepos } from '../helpers.js';
 import { check } from '../harness.js';
 
 const SCHEMA = 'https://azuremlschemas.azureedge.net/latest';
@@ -153,23 +152,12 @@ describe('attacks on the pipeline reading', () => {
   });
 
   describe('nothing outside the workspace', () => {
-    const roots: string[] = [];
-    afterEach(() => {
-      for (const r of roots.splice(0)) rmSync(r, { recursive: true, force: true });
-    });
-    function repo(files: Record<string, string>): string {
-      const root = mkdtempSync(path.join(tmpdir(), 'mdg-pipe-'));
-      roots.push(root);
-      for (const [rel, text] of Object.entries(files)) {
-        mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
-        writeFileSync(path.join(root, rel), text);
-      }
-      return root;
-    }
+    const temp = tempRepos('mdg-pipe-');
+    const repo = temp.repo;
+    afterEach(temp.cleanup);
 
     test('absolute paths, `..` past the root and a link to a file outside are never read', () => {
-      const outside = mkdtempSync(path.join(tmpdir(), 'mdg-outside-'));
-      roots.push(outside);
+      const outside = temp.dir();
       writeFileSync(path.join(outside, 'secret.yml'), ACI);
       const root = repo({
         '.github/workflows/cd.yml': workflow(

@@ -91,7 +91,12 @@ describe('inline suppressions', () => {
       finding('memory-headroom', 'a.yml', 2),
       finding('unknown-key', 'a.yml', 2),
     ]);
-    expect(r.findings.every((x) => x.suppressed?.by === 'inline')).toBe(true);
+    expect(r.findings.map((x) => [x.ruleId, x.suppressed?.by])).toEqual([
+      ['aci-not-for-production', 'inline'],
+      ['v1-deprecated', 'inline'],
+      ['memory-headroom', 'inline'],
+      ['unknown-key', 'inline'],
+    ]);
   });
 
   test('stacked own-line directives all apply to the next code line', () => {

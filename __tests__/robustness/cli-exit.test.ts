@@ -14,7 +14,9 @@ const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 /** MDG_CLI points at another build of the same entry (e.g. a scratch ncc build); default: the committed bundle. */
 const CLI = process.env.MDG_CLI ?? path.join(repo, 'dist/cli/index.js');
 
+/** Runs the bundle; a missing bundle fails the test that needs it (never a silent pass). */
 function cli(args: string[]): { code: number | null; out: string; err: string } {
+  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npm run bundle\` (the CLI exit-code tests need the built bundle)`);
   const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 30_000 });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
@@ -58,33 +60,23 @@ afterAll(() => {
 });
 
 describe('built CLI exit codes', () => {
-  test('the bundle exists (run `npm run bundle` first)', () => {
-    if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npm run bundle\` (the CLI exit-code tests below need the built bundle)`);
-  });
-
-  const built = () => existsSync(CLI);
-
   test('0: no policy failure', () => {
-    if (!built()) return;
     const r = cli(['--root', passRoot]);
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
   });
 
   test('1: a policy failure', () => {
-    if (!built()) return;
     const r = cli(['--root', failRoot]);
     expect(r.code).toBe(1);
     expect(r.out).toMatch(/aci-memory-limit/);
   });
 
   test('0: a policy failure with --fail-on never', () => {
-    if (!built()) return;
     expect(cli(['--root', failRoot, '--fail-on', 'never']).code).toBe(0);
   });
 
   test('1, not 2: a hostile repository is a policy failure (parse-error findings), the clean file still listed', () => {
-    if (!built()) return;
     const r = cli(['--root', hostileRoot, '--format', 'json']);
     expect(r.code).toBe(1);
     const report = JSON.parse(r.out) as { findings: Array<{ ruleId: string; file: string }>; inventory: Array<{ file: string }> };
@@ -103,7 +95,6 @@ describe('built CLI exit codes', () => {
   ];
   for (const [name, args] of usage) {
     test(`2: usage error (${name})`, () => {
-      if (!built()) return;
       const r = cli(['--root', passRoot, ...args]);
       expect(r.code).toBe(2);
       expect(r.err).toMatch(/model-deploy-gate:/);
@@ -111,26 +102,22 @@ describe('built CLI exit codes', () => {
   }
 
   test('2: invalid config, with the file and line in the message', () => {
-    if (!built()) return;
     const r = cli(['--root', badConfigRoot]);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/\.model-deploy-gate\.yml:2:\d+/);
   });
 
   test('2: an explicit --config that does not exist', () => {
-    if (!built()) return;
     expect(cli(['--root', passRoot, '--config', 'nope.yml']).code).toBe(2);
   });
 
   test('2: internal error (report cannot be written), never 1', () => {
-    if (!built()) return;
     const r = cli(['--root', failRoot, '--format', 'json', '--output', path.join(failRoot, 'no/such/dir/report.json')]);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/internal error|ENOENT/);
   });
 
   test('2: a root that does not exist', () => {
-    if (!built()) return;
     expect(cli(['--root', path.join(passRoot, 'does-not-exist')]).code).toBe(2);
   });
 });

@@ -5,16 +5,14 @@
  * validating fake GitHub API. docs/robustness.md lists every attack class with its test.
  */
 import { afterAll, describe, expect, test } from '@jest/globals';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import * as path from 'node:path';
 import { evaluate, type PolicyOptions } from '../../src/engine.js';
 import type { ConfigSource } from '../../src/config/types.js';
 import type { Finding, Result } from '../../src/core/types.js';
 import { render } from '../../src/report/index.js';
 import { esc, renderMarkdown } from '../../src/report/markdown.js';
 import { ALL_RULES } from '../../src/policy/rules/index.js';
-import { resultOf } from '../helpers.js';
+import { resultOf, tempRepos } from '../helpers.js';
+import { main } from '../../src/cli/main.js';
 import { FakeGitHubApi, GITHUB_ACTIONS_BOT, type Identity } from '../action/fake-github-api.js';
 import { cleanTempDirs } from '../action/git-fixture.js';
 import { findingCommands, runAction, runnerCommands, TOKEN, type ActionRun } from '../action/run-action.js';
@@ -24,22 +22,13 @@ const CONFIG = '.github/model-deploy-gate.yml';
 const ACI_FILE = 'deploy/prod/legacy/deploymentconfig.yml';
 const V2 = '$schema: https://azuremlschemas.azureedge.net/latest/managedOnlineDeployment.schema.json';
 
-const roots: string[] = [];
+const temp = tempRepos('mdg-pr-');
+const repo = temp.repo;
 afterAll(async () => {
-  for (const r of roots.splice(0)) rmSync(r, { recursive: true, force: true });
+  temp.cleanup();
   await stopAll();
   cleanTempDirs();
 });
-
-function repo(files: Record<string, string>): string {
-  const root = mkdtempSync(path.join(tmpdir(), 'mdg-pr-'));
-  roots.push(root);
-  for (const [rel, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
-    writeFileSync(path.join(root, rel), text);
-  }
-  return root;
-}
 
 const src = (text: string, p = CONFIG): ConfigSource => ({ path: p, text });
 
@@ -234,6 +223,27 @@ describe('file names the author chose', () => {
     const r = judge({ [weird]: ACI }, 'stages:\n  production: ["services/**"]\n', { changed: [weird] });
     expect(active(r, 'aci-not-for-production').map((f) => f.file)).toEqual([weird]);
     expect(r.summary.result).toBe('fail');
+  });
+
+  // Found by the fuzzer (hostile file names and values, issue #10): the CLI printed its reports to
+  // stdout as they are, and `npx model-deploy-gate` in a workflow step is read by the runner.
+  test.each(['text', 'markdown', 'json', 'sarif'])('the CLI\'s %s report on stdout holds no workflow command from file names, keys or values', async (format) => {
+    const root = repo({
+      'deploy/prod/a\n::error file=README.md,line=1::forged/deploymentconfig.yml': ACI,
+      'deploy/prod/##[add-mask]secret-x.yml': ACI,
+      'deploy/prod/blue.yml': [V2, 'name: "blue\\n::warning::forged ##[set-output name=result]pass"', 'endpoint_name: e', 'instance_type: Standard_DS3_v2', 'instance_count: 1', '"k\\n  ::notice::x": 1', ''].join('\n'),
+    });
+    let out = '';
+    let err = '';
+    const code = await main(['--root', root, '--format', format], { out: (s) => (out += s), err: (s) => (err += s), cwd: root });
+    expect(code).toBe(1);
+    expect(runnerCommands(out).filter((c) => c.name !== 'stop-commands')).toEqual([]);
+    expect(runnerCommands(err)).toEqual([]);
+    // Still the whole report: the names are in it, and JSON still reads as the same JSON.
+    expect(out).toContain('forged');
+    if (format === 'json' || format === 'sarif') {
+      expect(JSON.parse(out)).toEqual(JSON.parse(render(format, resultOf(evaluate({ root, failOn: 'error', scopeReason: 'cli', paths: [] })), ALL_RULES)));
+    }
   });
 });
 

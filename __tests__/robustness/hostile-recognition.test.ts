@@ -4,12 +4,11 @@
  * before the fix (the file was never parsed, or the gate passed, or it read the runner's files).
  */
 import { afterEach, describe, expect, test } from '@jest/globals';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, truncateSync, writeFileSync, openSync, writeSync, closeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, symlinkSync, truncateSync, writeFileSync, openSync, writeSync, closeSync } from 'node:fs';
 import * as path from 'node:path';
 import { evaluate } from '../../src/engine.js';
 import type { Result } from '../../src/core/types.js';
-import { byRule, gate, resultOf } from '../helpers.js';
+import { byRule, gate, resultOf, tempRepos } from '../helpers.js';
 
 const ACI_64 = (key = 'computeType') => `{"${key}": "ACI", "containerResourceRequirements": {"memoryInGB": 64}}\n`;
 const PROD = 'deploy/prod/deploymentconfig.json';
@@ -103,15 +102,31 @@ describe('escaped and indirect keys are recognised as Azure loaders decode them'
     const buf = Buffer.alloc(4 + text.length * 4);
     buf.writeUInt32LE(0xfeff, 0);
     [...text].forEach((c, i) => buf.writeUInt32LE(c.codePointAt(0)!, 4 + i * 4));
-    const root = mkdtempSync(path.join(tmpdir(), 'mdg-u32-'));
+    const temp = tempRepos('mdg-u32-');
     try {
-      mkdirSync(path.join(root, 'deploy/prod'), { recursive: true });
-      writeFileSync(path.join(root, file), buf);
+      const root = temp.repo({ [file]: buf });
       const r = resultOf(evaluate({ root, failOn: 'error', scopeReason: 'test' }));
       expect(byRule(r, 'parse-error').map((f) => [f.file, f.message.includes('UTF-32')])).toEqual([[file, true]]);
     } finally {
-      rmSync(root, { recursive: true, force: true });
+      temp.cleanup();
     }
+  });
+});
+
+// Found by the fuzzer (case variants of values Azure compares case-insensitively): azure-ai-ml
+// `Compute._load` dispatches on `type.lower()` and the compute schemas' `StringTransformedEnum`
+// lower-cases too, so `type: AmlCompute` is an Azure ML compute cluster, not a schema error.
+describe('values Azure reads in any case', () => {
+  test.each([
+    ['amlCompute', 'AmlCompute', 'size: Standard_DS3_v2\nmin_instances: 0\nmax_instances: 2\n'],
+    ['computeInstance', 'ComputeInstance', 'size: Standard_DS3_v2\n'],
+    ['vmCompute', 'VirtualMachine', 'resource_id: /subscriptions/s/resourceGroups/g/providers/Microsoft.Compute/virtualMachines/v\n'],
+    ['kubernetesCompute', 'KUBERNETES', 'resource_id: /subscriptions/s/resourceGroups/g/providers/Microsoft.ContainerService/managedClusters/k\n'],
+  ])('a %s with `type: %s` is that compute, with no schema error', async (schema, type, rest) => {
+    const file = 'compute/c.yml';
+    const r = await gate({ [file]: `$schema: https://azuremlschemas.azureedge.net/latest/${schema}.schema.json\nname: c\ntype: ${type}\n${rest}` });
+    expect(r.findings.map((f) => `${f.ruleId}: ${f.message}`)).toEqual([]);
+    expect(r.computes.map((c) => [c.file, c.kind])).toEqual([[file, schema]]);
   });
 });
 
@@ -148,19 +163,9 @@ describe('parse-error cannot be silenced', () => {
 });
 
 describe('nothing outside the workspace is read', () => {
-  const roots: string[] = [];
-  afterEach(() => {
-    for (const r of roots.splice(0)) rmSync(r, { recursive: true, force: true });
-  });
-  function repo(files: Record<string, string>): string {
-    const root = mkdtempSync(path.join(tmpdir(), 'mdg-escape-'));
-    roots.push(root);
-    for (const [rel, text] of Object.entries(files)) {
-      mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
-      writeFileSync(path.join(root, rel), text);
-    }
-    return root;
-  }
+  const temp = tempRepos('mdg-escape-');
+  const repo = temp.repo;
+  afterEach(temp.cleanup);
 
   test('an upper-case extension (deploy.YML) is read as Azure CLIs read it', () => {
     const root = repo({ 'deploy/prod/aci.YML': 'computeType: ACI\ncontainerResourceRequirements:\n  memoryInGB: 64\n' });
@@ -187,8 +192,7 @@ describe('nothing outside the workspace is read', () => {
   });
 
   test('a model path through an in-repo symlinked folder gets no size from outside', () => {
-    const outside = mkdtempSync(path.join(tmpdir(), 'mdg-outside-'));
-    roots.push(outside);
+    const outside = temp.dir();
     const big = path.join(outside, 'weights.bin');
     writeFileSync(big, '');
     truncateSync(big, 3 * 2 ** 30); // sparse 3 GiB: would trip aci-model-size if read
@@ -205,8 +209,7 @@ describe('nothing outside the workspace is read', () => {
   });
 
   test('a default config path that is a symlink to a file outside is refused, its text never echoed', () => {
-    const outside = mkdtempSync(path.join(tmpdir(), 'mdg-outside-'));
-    roots.push(outside);
+    const outside = temp.dir();
     writeFileSync(path.join(outside, 'secret.yml'), 'runner-secret-key: hunter2\n');
     const root = repo({ 'deploy/prod/aci.yml': 'computeType: ACI\n' });
     mkdirSync(path.join(root, '.github'));
@@ -219,8 +222,7 @@ describe('nothing outside the workspace is read', () => {
   });
 
   test('a symlinked .github folder pointing outside is refused the same way', () => {
-    const outside = mkdtempSync(path.join(tmpdir(), 'mdg-outside-'));
-    roots.push(outside);
+    const outside = temp.dir();
     writeFileSync(path.join(outside, 'model-deploy-gate.yml'), 'rules:\n  aci-not-for-production: off\n');
     const root = repo({ 'deploy/prod/aci.yml': 'computeType: ACI\n' });
     symlinkSync(outside, path.join(root, '.github'));
@@ -229,8 +231,7 @@ describe('nothing outside the workspace is read', () => {
   });
 
   test('a manifest that is a symlink to a file outside is reported, not read', () => {
-    const outside = mkdtempSync(path.join(tmpdir(), 'mdg-outside-'));
-    roots.push(outside);
+    const outside = temp.dir();
     writeFileSync(path.join(outside, 'passwd.yml'), 'computeType: ACI\n');
     const root = repo({});
     mkdirSync(path.join(root, 'deploy/prod'), { recursive: true });
@@ -241,8 +242,7 @@ describe('nothing outside the workspace is read', () => {
   });
 
   test('an sslKey naming a key file through a folder link outside is not opened', () => {
-    const outside = mkdtempSync(path.join(tmpdir(), 'mdg-outside-'));
-    roots.push(outside);
+    const outside = temp.dir();
     writeFileSync(path.join(outside, 'tls.key'), '-----BEGIN PRIVATE KEY-----\nabc\n-----END PRIVATE KEY-----\n');
     const root = repo({ 'deploy/dev/aci.yml': 'computeType: ACI\nsslEnabled: true\nsslKey: keys/tls.key\n' });
     symlinkSync(outside, path.join(root, 'deploy/dev/keys'));

@@ -6,6 +6,7 @@ import { problemsText } from '../config/types.js';
 import { nearest } from '../core/text.js';
 import type { FailOn, Stage } from '../core/types.js';
 import { VERSION } from '../core/version.js';
+import { inertJson, inertText } from '../core/inert.js';
 import { evaluate } from '../engine.js';
 import { ALL_RULES } from '../policy/rules/index.js';
 import { REPORT_FORMATS, render, type ReportFormat } from '../report/index.js';
@@ -226,7 +227,9 @@ async function runCli(argv: string[], io: Io): Promise<number> {
     // The report went to the file: the terminal gets the verdict, not a second copy.
     io.out(`${summaryLine(result)} → ${v.output}\n`);
   } else {
-    io.out(text);
+    // stdout may be a workflow step's log: repository text in the report must not be a workflow
+    // command (JSON stays the same JSON; `--format github` is made of the gate's own commands).
+    io.out(format === 'github' ? text : format === 'json' || format === 'sarif' ? inertJson(text) : inertText(text));
   }
   return result.summary.result === 'fail' ? 1 : 0;
 }

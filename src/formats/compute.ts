@@ -6,7 +6,7 @@ import type { ComputeInfo, ComputeType, Fields, Manifest } from '../core/types.j
 import { AML_COMPUTE_DEFAULT_MAX_INSTANCES, AML_COMPUTE_DEFAULT_SIZE } from '../catalog/azure-defaults.js';
 import { define } from './family.js';
 import { COMPUTE_BASE, IDENTITY, NETWORK, SSH, leaves } from './kit/fields.js';
-import { identitySchema, map, obj, text, V2, type Schema } from './kit/schema.js';
+import { identitySchema, map, obj, text, V2, vocabulary, type Schema } from './kit/schema.js';
 import { ADMIN_PASSWORD_SECRETS, V2_FAMILY } from './kit/v2.js';
 import { num, prune, text as textAt, valueAt } from './kit/values.js';
 
@@ -106,7 +106,8 @@ export const compute = define({
   schema: (kind) => {
     const k = kindOf(kind);
     return obj(
-      { name: text, type: V2.oneOf([k.typeValue]), tags: map, ...k.schema() },
+      // `Compute._load` dispatches on `type.lower()` and the schemas' StringTransformedEnum lower-cases: any case.
+      { name: text, type: vocabulary(true, 'ci').oneOf([k.typeValue]), tags: map, ...k.schema() },
       k.kind === 'amlCompute' ? { mdgMinMax: [['min_instances', 'max_instances']] } : {},
     );
   },

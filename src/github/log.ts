@@ -5,26 +5,10 @@
 // is printed inside a `::stop-commands::<token>` … `::<token>::` block with a fresh random token,
 // which the runner honours for both forms. The gate's own annotations go through @actions/core,
 // which escapes their data (`%`, `\r`, `\n`) and properties (also `:` and `,`).
-import { randomBytes } from 'node:crypto';
 import * as core from '@actions/core';
+import { inertLines } from '../core/inert.js';
 
-/** What the runner could take for a command in some line of `text`. */
-const COMMANDISH = /::|##\[/;
-
-/** A token that does not occur in `text` (128 random bits: a clash is an accident, still checked). */
-export function stopToken(text: string): string {
-  for (;;) {
-    const t = `mdg-${randomBytes(16).toString('hex')}`;
-    if (!text.includes(t)) return t;
-  }
-}
-
-/** The lines to print for `text` so that none of it is a workflow command. */
-export function inertLines(text: string): string[] {
-  if (!COMMANDISH.test(text)) return [text];
-  const token = stopToken(text);
-  return [`::stop-commands::${token}`, text, `::${token}::`];
-}
+export { COMMANDISH, inertLines, stopToken } from '../core/inert.js';
 
 /** core.info for text that may hold repository content. */
 export function info(text: string): void {

@@ -19,7 +19,9 @@ describe('the managed online SKU list', () => {
 
   test('every size carries its quota family; A100/H100/ND40rs_v2 skip the 20 % reservation', () => {
     const c = new SkuCatalog();
-    for (const s of c.all().filter((x) => x.managedOnline)) expect([s.name, typeof s.family]).toEqual([s.name, 'string']);
+    const managed = c.all().filter((x) => x.managedOnline);
+    expect(managed.length).toBeGreaterThan(50);
+    for (const s of managed) expect([s.name, typeof s.family]).toEqual([s.name, 'string']);
     // The SKU list's API family (`standardDSv2Family`) as the quota page names it.
     expect(c.get('Standard_DS3_v2')).toMatchObject({ family: 'Standard DSv2 Family vCPUs', quotaExempt: false });
     expect(c.get('Standard_FX4mds')).toMatchObject({ family: 'Standard FXMDVS Family vCPUs' });
