@@ -54964,7 +54964,9 @@ const compute = family_define({
     fields: (m) => kindOf(m.kind).fields,
     schema: (kind) => {
         const k = kindOf(kind);
-        return schema_obj({ name: schema_text, type: V2.oneOf([k.typeValue]), tags: schema_map, ...k.schema() }, k.kind === 'amlCompute' ? { mdgMinMax: [['min_instances', 'max_instances']] } : {});
+        return schema_obj(
+        // `Compute._load` dispatches on `type.lower()` and the schemas' StringTransformedEnum lower-cases: any case.
+        { name: schema_text, type: vocabulary(true, 'ci').oneOf([k.typeValue]), tags: schema_map, ...k.schema() }, k.kind === 'amlCompute' ? { mdgMinMax: [['min_instances', 'max_instances']] } : {});
     },
     secrets: ADMIN_PASSWORD_SECRETS,
     normalise(m) {
@@ -55166,6 +55168,11 @@ const OUT_OF_SCOPE_SUFFIX = /(job|component|datastore|connection|workspaceconnec
  * component, an environment…), judged from the text alone (for files that do not parse).
  */
 function outOfScopeAsset(text) {
+    // A file that also holds a key only a gated family uses (`computeType`, `endpoint_name`,
+    // `auth_mode`…) is not excused by its `$schema` or `command:`: Azure's deploying command ignores
+    // `$schema`, so the words the gate cannot read may be a deployment's (fail closed).
+    if ((tests ??= prefilter_build()).key.test(text))
+        return undefined;
     const m = /^\s*["']?\$schema["']?\s*:\s*["']?([^\s"'#]+)/m.exec(text);
     if (m) {
         const noQuery = m[1].replace(/[?#].*$/, '');
@@ -57673,15 +57680,12 @@ function render(format, result, rules, opts = {}) {
 
 
 
-;// CONCATENATED MODULE: ./src/github/log.ts
-// Log lines that hold repository text (names, keys, values, file names, messages, the text report)
-// must never be read by the runner as workflow commands. The runner looks at every line of stdout
-// and stderr, after stripping leading whitespace, for `::command …::` and, anywhere in the line, for
-// the legacy `##[command …]` form; it splits lines at \n and \r alike. A line that could hold either
-// is printed inside a `::stop-commands::<token>` … `::<token>::` block with a fresh random token,
-// which the runner honours for both forms. The gate's own annotations go through @actions/core,
-// which escapes their data (`%`, `\r`, `\n`) and properties (also `:` and `,`).
-
+;// CONCATENATED MODULE: ./src/core/inert.ts
+// Text that may hold repository content, printed where a GitHub runner reads it (a step's stdout and
+// stderr). The runner looks at every line, after stripping leading whitespace, for `::command …::`
+// and, anywhere in the line, for the legacy `##[command …]` form; it splits lines at \n and \r alike.
+// A text that could hold either is printed inside a `::stop-commands::<token>` … `::<token>::` block
+// with a fresh random token, which the runner honours for both forms.
 
 /** What the runner could take for a command in some line of `text`. */
 const COMMANDISH = /::|##\[/;
@@ -57700,6 +57704,33 @@ function inertLines(text) {
     const token = stopToken(text);
     return [`::stop-commands::${token}`, text, `::${token}::`];
 }
+/** `text` (ending in a line break if it had one) inside a stop-commands block when it needs one. */
+function inert_inertText(text) {
+    if (!COMMANDISH.test(text))
+        return text;
+    const body = text.endsWith('\n') ? text : `${text}\n`;
+    const token = stopToken(text);
+    return `::stop-commands::${token}\n${body}::${token}::\n`;
+}
+/**
+ * A JSON text with no workflow command in it and the same value: no line of `JSON.stringify` output
+ * starts with `::`, and `##[` occurs only inside strings, where `[` may be written `\u005b`.
+ */
+function inertJson(text) {
+    return text.replace(/##\[/g, '##\\u005b');
+}
+
+;// CONCATENATED MODULE: ./src/github/log.ts
+// Log lines that hold repository text (names, keys, values, file names, messages, the text report)
+// must never be read by the runner as workflow commands. The runner looks at every line of stdout
+// and stderr, after stripping leading whitespace, for `::command …::` and, anywhere in the line, for
+// the legacy `##[command …]` form; it splits lines at \n and \r alike. A line that could hold either
+// is printed inside a `::stop-commands::<token>` … `::<token>::` block with a fresh random token,
+// which the runner honours for both forms. The gate's own annotations go through @actions/core,
+// which escapes their data (`%`, `\r`, `\n`) and properties (also `:` and `,`).
+
+
+
 /** core.info for text that may hold repository content. */
 function log_info(text) {
     for (const line of inertLines(text))

@@ -104,6 +104,18 @@ describe('Azure ML assets that are not deployments produce nothing', () => {
     const r = await gate({ 'deploy/prod/d.yml': '$schema: https://azuremlschemas.azureedge.net/latest/managedOnlineDeployment.schema.json\nname: [unclosed\n' });
     expect(byRule(r, 'parse-error').map((f) => f.severity)).toEqual(['error']);
   });
+
+  test.each([
+    ['a job $schema', '$schema: https://azuremlschemas.azureedge.net/latest/commandJob.schema.json'],
+    ['a package $schema', '$schema: http://azureml/sdk-2-0/ModelVersionPackage.json'],
+    ['a command: line', 'command: python score.py'],
+  ])('attack: %s on a broken file that holds deployment keys does not lower its parse-error', async (_, disguise) => {
+    // `az ml online-deployment create -f` ignores `$schema`: the disguise must not excuse what the gate cannot read.
+    const text = [disguise, 'endpoint_name: fraud', 'instance_type: Standard_F2s_v2', 'instance_count: 1', 'name: [unclosed'].join('\n');
+    const r = await gate({ 'deploy/prod/blue.yml': text });
+    expect(byRule(r, 'parse-error').map((f) => f.severity)).toEqual(['error']);
+    expect(r.summary.result).toBe('fail');
+  });
 });
 
 describe('deployments whose endpoint or name come from the command line are still recognised', () => {

@@ -12216,6 +12216,48 @@ function suggestKey(key, known) {
 /** The product version (kept equal to package.json's by a test). */
 const VERSION = '0.1.0';
 
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: ./src/core/inert.ts
+// Text that may hold repository content, printed where a GitHub runner reads it (a step's stdout and
+// stderr). The runner looks at every line, after stripping leading whitespace, for `::command …::`
+// and, anywhere in the line, for the legacy `##[command …]` form; it splits lines at \n and \r alike.
+// A text that could hold either is printed inside a `::stop-commands::<token>` … `::<token>::` block
+// with a fresh random token, which the runner honours for both forms.
+
+/** What the runner could take for a command in some line of `text`. */
+const COMMANDISH = /::|##\[/;
+/** A token that does not occur in `text` (128 random bits: a clash is an accident, still checked). */
+function stopToken(text) {
+    for (;;) {
+        const t = `mdg-${(0,external_node_crypto_namespaceObject.randomBytes)(16).toString('hex')}`;
+        if (!text.includes(t))
+            return t;
+    }
+}
+/** The lines to print for `text` so that none of it is a workflow command. */
+function inertLines(text) {
+    if (!COMMANDISH.test(text))
+        return [text];
+    const token = stopToken(text);
+    return [`::stop-commands::${token}`, text, `::${token}::`];
+}
+/** `text` (ending in a line break if it had one) inside a stop-commands block when it needs one. */
+function inertText(text) {
+    if (!COMMANDISH.test(text))
+        return text;
+    const body = text.endsWith('\n') ? text : `${text}\n`;
+    const token = stopToken(text);
+    return `::stop-commands::${token}\n${body}::${token}::\n`;
+}
+/**
+ * A JSON text with no workflow command in it and the same value: no line of `JSON.stringify` output
+ * starts with `::`, and `##[` occurs only inside strings, where `[` may be written `\u005b`.
+ */
+function inertJson(text) {
+    return text.replace(/##\[/g, '##\\u005b');
+}
+
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
 var picomatch = __nccwpck_require__(4006);
 var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
@@ -23345,7 +23387,9 @@ const compute = family_define({
     fields: (m) => kindOf(m.kind).fields,
     schema: (kind) => {
         const k = kindOf(kind);
-        return schema_obj({ name: schema_text, type: V2.oneOf([k.typeValue]), tags: schema_map, ...k.schema() }, k.kind === 'amlCompute' ? { mdgMinMax: [['min_instances', 'max_instances']] } : {});
+        return schema_obj(
+        // `Compute._load` dispatches on `type.lower()` and the schemas' StringTransformedEnum lower-cases: any case.
+        { name: schema_text, type: vocabulary(true, 'ci').oneOf([k.typeValue]), tags: schema_map, ...k.schema() }, k.kind === 'amlCompute' ? { mdgMinMax: [['min_instances', 'max_instances']] } : {});
     },
     secrets: ADMIN_PASSWORD_SECRETS,
     normalise(m) {
@@ -23547,6 +23591,11 @@ const OUT_OF_SCOPE_SUFFIX = /(job|component|datastore|connection|workspaceconnec
  * component, an environment…), judged from the text alone (for files that do not parse).
  */
 function outOfScopeAsset(text) {
+    // A file that also holds a key only a gated family uses (`computeType`, `endpoint_name`,
+    // `auth_mode`…) is not excused by its `$schema` or `command:`: Azure's deploying command ignores
+    // `$schema`, so the words the gate cannot read may be a deployment's (fail closed).
+    if ((tests ??= prefilter_build()).key.test(text))
+        return undefined;
     const m = /^\s*["']?\$schema["']?\s*:\s*["']?([^\s"'#]+)/m.exec(text);
     if (m) {
         const noQuery = m[1].replace(/[?#].*$/, '');
@@ -25299,7 +25348,7 @@ const ZWSP = '\u200b';
 /** C0/C1 controls (but tab and line breaks) and bidirectional overrides ("Trojan source"): shown as U+FFFD. */
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 /** Plain text, inert: entities for HTML, backslashes for markdown punctuation, mentions and links broken. */
-function inertText(s, breaks) {
+function inert_inertText(s, breaks) {
     let t = s.replace(CONTROL, '\ufffd').replace(/\r\n?/g, '\n');
     // `_` between two letters or digits cannot open or close emphasis (GFM): left as is, for readable sources.
     // No `<` survives, so no tag (and no attribute, hence `"` needs nothing); `!` needs no escape once `[` has one.
@@ -25334,7 +25383,7 @@ function codeSpan(s, cell) {
     if (t === '')
         return '';
     if (cell && t.includes('|'))
-        return inertText(t, false);
+        return inert_inertText(t, false);
     const longest = Math.max(0, ...[...t.matchAll(/`+/g)].map((m) => m[0].length));
     const fence = '`'.repeat(longest + 1);
     const pad = /^[` ]|[` ]$/.test(t) ? ' ' : '';
@@ -25401,13 +25450,13 @@ function inert_parts(s) {
 function esc(s) {
     const t = s.length > MAX_CELL_CHARS ? `${s.slice(0, MAX_CELL_CHARS)}…` : s;
     return inert_parts(t)
-        .map((p) => (p.code ? codeSpan(p.text, true) : inertText(p.text, true)))
+        .map((p) => (p.code ? codeSpan(p.text, true) : inert_inertText(p.text, true)))
         .join('');
 }
 /** The same, for a line of running text (outside tables): line breaks become spaces. */
 function escLine(s) {
     return inert_parts(s)
-        .map((p) => (p.code ? codeSpan(p.text, false) : inertText(p.text, false)))
+        .map((p) => (p.code ? codeSpan(p.text, false) : inert_inertText(p.text, false)))
         .join('');
 }
 /** A code span in a table cell (inert text when it cannot be one). */
@@ -25752,7 +25801,7 @@ function markdown_location(f, opts) {
 }
 function markdown_link(text, url) {
     // The URL is the gate's own (a blob URL with the path percent-encoded); the text is inert.
-    return url ? `[${inertText(text, false)}](${url.replace(/[()\s<>]/g, (c) => `%${c.charCodeAt(0).toString(16).padStart(2, '0').toUpperCase()}`)})` : inert_code(text);
+    return url ? `[${inert_inertText(text, false)}](${url.replace(/[()\s<>]/g, (c) => `%${c.charCodeAt(0).toString(16).padStart(2, '0').toUpperCase()}`)})` : inert_code(text);
 }
 function markdown_row(cells) {
     return `| ${cells.join(' | ')} |`;
@@ -25778,8 +25827,6 @@ function githubCommands(result) {
     return lines.join('\n') + (lines.length ? '\n' : '');
 }
 
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: ./src/report/sarif.ts
 
 
@@ -27114,6 +27161,7 @@ function explainRule(r) {
 
 
 
+
 const USAGE = `Usage: model-deploy-gate [options] [paths...]
        model-deploy-gate migrate [options] PATH...   (v1 → v2; see migrate --help)
 
@@ -27319,7 +27367,9 @@ async function runCli(argv, io) {
         io.out(`${summaryLine(result)} → ${v.output}\n`);
     }
     else {
-        io.out(text);
+        // stdout may be a workflow step's log: repository text in the report must not be a workflow
+        // command (JSON stays the same JSON; `--format github` is made of the gate's own commands).
+        io.out(format === 'github' ? text : format === 'json' || format === 'sarif' ? inertJson(text) : inertText(text));
     }
     return result.summary.result === 'fail' ? 1 : 0;
 }

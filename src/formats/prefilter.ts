@@ -66,6 +66,10 @@ const OUT_OF_SCOPE_SUFFIX = /(job|component|datastore|connection|workspaceconnec
  * component, an environment…), judged from the text alone (for files that do not parse).
  */
 export function outOfScopeAsset(text: string): string | undefined {
+  // A file that also holds a key only a gated family uses (`computeType`, `endpoint_name`,
+  // `auth_mode`…) is not excused by its `$schema` or `command:`: Azure's deploying command ignores
+  // `$schema`, so the words the gate cannot read may be a deployment's (fail closed).
+  if ((tests ??= build()).key.test(text)) return undefined;
   const m = /^\s*["']?\$schema["']?\s*:\s*["']?([^\s"'#]+)/m.exec(text);
   if (m) {
     const noQuery = m[1].replace(/[?#].*$/, '');
