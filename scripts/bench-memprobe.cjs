@@ -9,6 +9,7 @@
 // (recognise, inventory, rules, render) → exit. At each checkpoint it records process.memoryUsage()
 // and, with --expose-gc, the live heap after a full GC (which distorts the timings: use a separate
 // run for time). Output: JSON to $MDG_MEMPROBE_FILE.
+// Phases marked by the engine are checkpoints too (`phase:rules` … as snapshot tags).
 // MDG_MEMPROBE_SNAPSHOT=open:14900,report also writes V8 heap snapshots (after a GC) when the 14,900th
 // file is opened and before the report is written: summarise them with scripts/heapsnapshot-summary.mjs.
 'use strict';
@@ -47,6 +48,12 @@ if (out) {
     snapshots.push({ tag, file });
   };
   checkpoint('preload');
+  // The engine marks its phases through this hook (src/engine.ts phase()): walk, load, inventory, rules, result.
+  globalThis[Symbol.for('model-deploy-gate.phase')] = (name) => {
+    if (name === 'load' || name === 'result') checkpoint(`phase ${name}`, { live: true });
+    else checkpoint(`phase ${name}`);
+    snapshot(`phase:${name}`);
+  };
   let readdirs = 0;
   let opens = 0;
   let lastOpenMs = 0;

@@ -9,7 +9,8 @@ import { VERSION } from '../core/version.js';
 import { inertJson, inertText } from '../core/inert.js';
 import { evaluate } from '../engine.js';
 import { ALL_RULES } from '../policy/rules/index.js';
-import { REPORT_FORMATS, render, type ReportFormat } from '../report/index.js';
+import { REPORT_FORMATS, render, toJsonReport, type ReportFormat } from '../report/index.js';
+import { writeJsonFile } from './write-json.js';
 import { summaryLine } from '../report/text.js';
 import { appliedText, planDiff, planFixes, writeChanges } from './fix.js';
 import { runMigrate } from './migrate.js';
@@ -220,6 +221,12 @@ async function runCli(argv: string[], io: Io): Promise<number> {
       `model-deploy-gate: no Azure ML manifest found (${result.scope.filesScanned} file${result.scope.filesScanned === 1 ? '' : 's'} read under ${root}${paths.length ? ` in ${paths.join(', ')}` : ''}); nothing was gated. ` +
         'Check the path, --root and the config\'s include/exclude.\n',
     );
+  }
+  if (v.output !== undefined && format === 'json') {
+    // Large reports go to the file in pieces (same bytes as renderJson).
+    writeJsonFile(path.resolve(io.cwd, v.output), toJsonReport(result));
+    io.out(`${summaryLine(result)} → ${v.output}\n`);
+    return result.summary.result === 'fail' ? 1 : 0;
   }
   const text = render(format, result, ALL_RULES);
   if (v.output !== undefined) {

@@ -12,12 +12,18 @@ export type Stage = 'production' | 'nonproduction' | 'unknown';
 
 /** One YAML/JSON document with a source position for every key and value. */
 export interface ParsedDoc {
-  /** The document's value; objects have a null prototype (no prototype pollution). */
+  /**
+   * The document's value; objects inherit nothing (no prototype pollution: `__proto__`, `constructor`
+   * are plain keys).
+   */
   value: unknown;
-  /** JSON Pointer (RFC 6901, as ajv's instancePath) of a mapping member → span of its key. */
-  keys: Map<string, Span>;
+  /**
+   * JSON Pointer (RFC 6901, as ajv's instancePath) of a mapping member → span of its key. The parsers
+   * return read-only views computed on demand from a compact position table (src/parse/positions.ts).
+   */
+  keys: ReadonlyMap<string, Span>;
   /** JSON Pointer → span of the value (the root is ''). */
-  values: Map<string, Span>;
+  values: ReadonlyMap<string, Span>;
   /** Span of the document's first key (or first token): the inventory line of the document. */
   start: Span;
   /** 0-based index of the document inside its file. */

@@ -55,6 +55,18 @@ export function inventoryRow(d: Deployment, skus: SkuCatalog): InventoryRow {
   };
 }
 
+/** Deployments per endpoint name, counted once per deployment list (a row per endpoint stays O(1)). */
+const countsByList = new WeakMap<readonly Deployment[], Map<string, number>>();
+function deploymentsNaming(name: string, deployments: readonly Deployment[]): number {
+  let counts = countsByList.get(deployments);
+  if (!counts) {
+    counts = new Map();
+    for (const d of deployments) if (d.endpointName !== undefined) counts.set(d.endpointName, (counts.get(d.endpointName) ?? 0) + 1);
+    countsByList.set(deployments, counts);
+  }
+  return counts.get(name) ?? 0;
+}
+
 export function endpointRow(e: Endpoint, deployments: readonly Deployment[]): EndpointRow {
   return {
     file: e.manifest.file.path,
@@ -63,7 +75,7 @@ export function endpointRow(e: Endpoint, deployments: readonly Deployment[]): En
     name: e.name ?? null,
     compute: e.computeRef?.raw ?? null,
     computeResolution: e.computeRef?.resolution ?? null,
-    deployments: e.name ? deployments.filter((d) => d.endpointName === e.name).length : 0,
+    deployments: e.name ? deploymentsNaming(e.name, deployments) : 0,
   };
 }
 

@@ -62,7 +62,7 @@ export function walk(opts: WalkOptions): Candidate[] {
     const { rel: relDir, real: realDir, chain } = stack.pop()!;
     let entries: Dirent[];
     try {
-      entries = readdirSync(path.join(root, relDir), { withFileTypes: true });
+      entries = readdirSync(relDir === '' ? root : `${root}/${relDir}`, { withFileTypes: true });
     } catch {
       continue;
     }

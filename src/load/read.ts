@@ -25,6 +25,10 @@ export interface ReadOptions {
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
+/** Files are read with one call into this buffer; parseBuffer never keeps a reference to it. */
+const READ_AHEAD = 256 * 1024;
+const readAhead = Buffer.allocUnsafeSlow(READ_AHEAD);
+
 /** Files over the parse cap are still scanned for manifest words up to this size. */
 export const SCAN_MAX_BYTES = 64 * 1024 * 1024;
 const SCAN_CHUNK = 1024 * 1024;
@@ -68,6 +72,10 @@ export function loadCandidate(c: Candidate, opts: ReadOptions): LoadedFile | nul
     return file([{ message: `cannot read file: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, line: 1, column: 1 }]);
   }
   try {
+    // One read into a reused buffer is the whole file for all but the rare file of READ_AHEAD bytes
+    // or more; only those are measured (size cap, FIFO guard) and read in full.
+    const n = readSync(fd, readAhead, 0, READ_AHEAD, 0);
+    if (n < READ_AHEAD && n <= maxBytes) return parseBuffer(c, readAhead.subarray(0, n), opts.prefilter, syntax);
     const st = fstatSync(fd);
     if (!st.isFile()) return null; // a FIFO or device named like a manifest: never block on it
     if (st.size > maxBytes) {

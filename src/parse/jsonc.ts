@@ -1,11 +1,13 @@
-import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
-import type { ParsedDoc, ParseProblem, Span } from '../core/types.js';
-import { dict, pointerJoin } from '../core/pointer.js';
+import { printParseErrorCode, visit, type ParseError } from 'jsonc-parser';
+import type { ParsedDoc, ParseProblem } from '../core/types.js';
 import { LineIndex, templateProblem } from './lines.js';
+import { Doc, newMapping } from './doc.js';
+import { PositionBuilder } from './positions.js';
 
 /**
  * Parses JSON with comments and trailing commas (real aml-deploy and v1 files have both) into a
- * plain value plus JSON-Pointer → span maps. Objects have a null prototype.
+ * plain value plus the positions of every key and value (JSON-Pointer → span views). Objects inherit
+ * nothing.
  */
 export function parseJsonc(text: string, lines: LineIndex, maxDepth = 64): { docs: ParsedDoc[]; problems: ParseProblem[] } {
   // jsonc-parser recurses per nesting level: refuse absurd depth before it can overflow the stack.
@@ -15,67 +17,125 @@ export function parseJsonc(text: string, lines: LineIndex, maxDepth = 64): { doc
     return { docs: [], problems: [{ message: `JSON nested deeper than ${maxDepth} levels`, line: p.line, column: p.column }] };
   }
   const errors: ParseError[] = [];
-  const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
   const problems: ParseProblem[] = [];
-  if (errors.length > 0) {
-    const e = errors[0];
-    const tpl = templateProblem(text, lines, e.offset, 'JSON parser', printParseErrorCode(e.error));
-    if (tpl) {
-      problems.push(tpl);
-    } else {
-      const p = lines.position(e.offset);
-      problems.push({ message: `invalid JSON: ${describe(printParseErrorCode(e.error))}`, line: p.line, column: p.column, syntax: true });
-    }
-    return { docs: [], problems };
+  // One pass over jsonc-parser's events builds the value and its positions (no syntax tree).
+  const positions = new PositionBuilder();
+  interface Frame {
+    node: number;
+    start: number;
+    obj?: Record<string, unknown>;
+    arr?: unknown[];
+    key?: string;
+    keyStart: number;
+    keyEnd: number;
   }
-  if (!root) return { docs: [], problems };
-  const keys = new Map<string, Span>();
-  const values = new Map<string, Span>();
-  let firstKey: Span | undefined;
-  const build = (node: Node, ptr: string, depth: number): unknown => {
-    values.set(ptr, lines.span(node.offset, node.offset + node.length));
-    if (depth > maxDepth) throw new DepthError(node.offset);
-    switch (node.type) {
-      case 'object': {
-        const obj = dict();
-        const seen = new Map<string, Span>();
-        for (const prop of node.children ?? []) {
-          const [k, v] = prop.children ?? [];
-          if (!k) continue;
-          const key = String(k.value);
-          const childPtr = pointerJoin(ptr, key);
-          const keySpan = lines.span(k.offset, k.offset + k.length);
-          if (ptr === '' && !firstKey) firstKey = keySpan;
-          const prev = seen.get(key);
-          if (prev) {
-            problems.push({
-              message: `duplicate key "${key}" (first at line ${prev.line}); Azure's loaders disagree on which value wins`,
-              line: keySpan.line,
-              column: keySpan.column,
-            });
-          }
-          seen.set(key, keySpan);
-          keys.set(childPtr, keySpan);
-          obj[key] = v ? build(v, childPtr, depth + 1) : null;
-        }
-        return obj;
+  const stack: Frame[] = [];
+  let root: unknown;
+  let haveRoot = false;
+  let firstKeyStart = -1;
+  let firstKeyEnd = -1;
+  let depthError = -1;
+  let rootOffset = 0;
+  /** Opens the node of the next value (a member of the current container, or the root). */
+  const openValue = (offset: number): number => {
+    const top = stack[stack.length - 1];
+    if (!top) {
+      if (positions.count === 0) rootOffset = offset;
+      return positions.open(-1, '', -1, -1);
+    }
+    if (top.arr) return positions.open(top.node, top.arr.length, -1, -1);
+    return positions.open(top.node, top.key ?? '', top.keyStart, top.keyEnd);
+  };
+  const place = (value: unknown): void => {
+    const top = stack[stack.length - 1];
+    if (!top) {
+      if (!haveRoot) {
+        root = value;
+        haveRoot = true;
       }
-      case 'array':
-        return (node.children ?? []).map((c, i) => build(c, pointerJoin(ptr, i), depth + 1));
-      default:
-        return node.value;
+    } else if (top.arr) {
+      top.arr.push(value);
+    } else if (top.obj && top.key !== undefined) {
+      top.obj[top.key] = value;
+      top.key = undefined;
     }
   };
-  try {
-    const value = build(root, '', 0);
-    return { docs: [{ value, keys, values, start: firstKey ?? lines.span(root.offset, root.offset + 1), index: 0 }], problems };
-  } catch (err) {
-    if (err instanceof DepthError) {
-      const p = lines.position(err.offset);
-      return { docs: [], problems: [{ message: `JSON nested deeper than ${maxDepth} levels`, line: p.line, column: p.column }] };
-    }
-    throw err;
+  const tooDeep = (offset: number): boolean => {
+    if (stack.length > maxDepth && depthError === -1) depthError = offset;
+    return depthError !== -1;
+  };
+  const begin = (offset: number, container: { obj?: Record<string, unknown>; arr?: unknown[] }) => {
+    const node = openValue(offset);
+    tooDeep(offset);
+    stack.push({ node, start: offset, ...container, keyStart: -1, keyEnd: -1 });
+  };
+  const finish = (offset: number, length: number) => {
+    const f = stack.pop();
+    if (!f) return;
+    positions.value(f.node, f.start, offset + length);
+    positions.close(f.node);
+    place(f.obj ?? f.arr);
+  };
+  visit(
+    text,
+    {
+      onObjectBegin: (offset) => begin(offset, { obj: newMapping() }),
+      onObjectEnd: finish,
+      onArrayBegin: (offset) => begin(offset, { arr: [] }),
+      onArrayEnd: finish,
+      onObjectProperty: (key, offset, length) => {
+        const top = stack[stack.length - 1];
+        if (!top?.obj) return;
+        if (stack.length === 1 && firstKeyStart === -1) {
+          firstKeyStart = offset;
+          firstKeyEnd = offset + length;
+        }
+        if (Object.hasOwn(top.obj, key) || top.key === key) {
+          const prev = positions.lastChildWithKey(top.node, key);
+          const here = lines.position(offset);
+          problems.push({
+            message: `duplicate key "${key}" (first at line ${prev === -1 ? here.line : lines.lineOf(positions.keyStart(prev))}); Azure's loaders disagree on which value wins`,
+            line: here.line,
+            column: here.column,
+          });
+        }
+        top.key = key;
+        top.keyStart = offset;
+        top.keyEnd = offset + length;
+      },
+      onLiteralValue: (value, offset, length) => {
+        const node = openValue(offset);
+        positions.value(node, offset, offset + length);
+        positions.close(node);
+        tooDeep(offset);
+        place(value);
+      },
+      onError: (error, offset, length) => {
+        errors.push({ error, offset, length });
+      },
+    },
+    { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true },
+  );
+  if (errors.length > 0) {
+    positions.release();
+    const e = errors[0];
+    const tpl = templateProblem(text, lines, e.offset, 'JSON parser', printParseErrorCode(e.error));
+    if (tpl) return { docs: [], problems: [tpl] };
+    const p = lines.position(e.offset);
+    return { docs: [], problems: [{ message: `invalid JSON: ${describe(printParseErrorCode(e.error))}`, line: p.line, column: p.column, syntax: true }] };
   }
+  if (depthError !== -1) {
+    positions.release();
+    const p = lines.position(depthError);
+    return { docs: [], problems: [{ message: `JSON nested deeper than ${maxDepth} levels`, line: p.line, column: p.column }] };
+  }
+  if (!haveRoot) {
+    positions.release();
+    return { docs: [], problems };
+  }
+  const table = positions.finish(lines);
+  const start = firstKeyStart >= 0 ? lines.span(firstKeyStart, firstKeyEnd) : lines.span(rootOffset, rootOffset + 1);
+  return { docs: [new Doc(root, table, start, 0)], problems };
 }
 
 class DepthError extends Error {

@@ -2,11 +2,15 @@ import type { ParseProblem, Span } from '../core/types.js';
 
 /** Offsets → 1-based line/column. Columns count UTF-16 code units, as editors and GitHub do. */
 export class LineIndex {
-  private readonly starts: number[];
+  /** Offset where each line starts (4 bytes a line: kept for every manifest until the report). */
+  private readonly starts: Int32Array;
 
   constructor(text: string) {
-    const starts = [0];
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    let n = 1;
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
+    const starts = new Int32Array(n);
+    let k = 1;
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts[k++] = i + 1;
     this.starts = starts;
   }
 

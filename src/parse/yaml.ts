@@ -7,9 +7,10 @@ import {
   type Event,
   type ScalarEvent,
 } from 'js-yaml';
-import type { ParsedDoc, ParseProblem, Span } from '../core/types.js';
-import { dict, pointerJoin } from '../core/pointer.js';
+import type { ParsedDoc, ParseProblem } from '../core/types.js';
 import { LineIndex, templateProblem } from './lines.js';
+import { PositionBuilder } from './positions.js';
+import { Doc, newMapping } from './doc.js';
 
 export interface YamlLimits {
   /** Maximum nesting depth of collections. */
@@ -45,8 +46,8 @@ interface Built {
 const TAG_PREFIX = 'tag:yaml.org,2002:';
 
 /**
- * Parses YAML into plain values plus a JSON-Pointer → span map, in one pass over js-yaml's event
- * stream. Semantics follow PyYAML's safe_load (what the Azure ML CLIs use): YAML 1.1 scalars
+ * Parses YAML into plain values plus the positions of every key and value (a compact table, read
+ * through JSON-Pointer → span Map views), in one pass over js-yaml's event stream. Semantics follow PyYAML's safe_load (what the Azure ML CLIs use): YAML 1.1 scalars
  * (`True`, `yes` are booleans), `<<` merge keys; timestamps stay strings; custom tags are ignored.
  * Never throws: problems are returned with their line and column.
  */
@@ -71,15 +72,17 @@ export function parseYaml(text: string, lines: LineIndex, limits: YamlLimits = D
     // Find the document's extent: the matching POP.
     const builder = new DocBuilder(text, lines, events, i + 1, limits);
     try {
-      const root = builder.node('', 0);
+      const root = builder.node(builder.positions.open(-1, '', -1, -1), 0);
       i = builder.pos + 1; // skip document POP
-      const start = builder.firstKey ?? builder.rootStart ?? lines.span(0, 0);
-      if (root.value === null && builder.keys.size === 0) {
+      const table = builder.positions.finish(lines);
+      if (root.value === null && !table.hasKeys) {
         index++;
         continue; // empty document: nothing to check
       }
-      docs.push({ value: root.value, keys: builder.keys, values: builder.values, start, index });
+      const start = builder.firstKeyStart >= 0 ? lines.span(builder.firstKeyStart, builder.firstKeyEnd) : (table.value('') ?? lines.span(0, 0));
+      docs.push(new Doc(root.value, table, start, index));
     } catch (err) {
+      builder.positions.release();
       if (err instanceof BuildError) {
         problems.push(problemAt(err.message, err.offset, text, lines, !err.limit));
       } else {
@@ -117,11 +120,11 @@ function problemAt(reason: string, offset: number, text: string, lines: LineInde
 
 class DocBuilder {
   pos: number;
-  readonly keys = new Map<string, Span>();
-  readonly values = new Map<string, Span>();
+  readonly positions = new PositionBuilder();
   readonly duplicates: ParseProblem[] = [];
-  firstKey: Span | undefined;
-  rootStart: Span | undefined;
+  /** Offsets of the root mapping's first key (the document's inventory line). */
+  firstKeyStart = -1;
+  firstKeyEnd = -1;
   private readonly anchors = new Map<string, Built>();
   private total = 0;
 
@@ -146,15 +149,17 @@ class DocBuilder {
     }
   }
 
-  node(ptr: string, depth: number): Built {
+  /** Builds the node at the current event into position row `at` (opened by the caller). */
+  node(at: number, depth: number): Built {
     const ev = this.events[this.pos++];
     if (!ev) throw new BuildError('unexpected end of YAML stream', this.text.length);
     if (depth > this.limits.maxDepth) throw new BuildError(`nesting deeper than ${this.limits.maxDepth} levels`, 0, true);
+    const positions = this.positions;
     switch (ev.type) {
       case EVENT_ID.SCALAR: {
         const start = ev.valueStart >= 0 ? ev.valueStart : this.prevOffset();
-        this.values.set(ptr, this.lines.span(start, ev.valueEnd >= 0 ? ev.valueEnd : start));
-        if (this.rootStart === undefined) this.rootStart = this.values.get(ptr);
+        positions.value(at, start, ev.valueEnd >= 0 ? ev.valueEnd : start);
+        positions.close(at);
         const built = { value: this.scalar(ev), weight: 1 };
         this.count(1, start);
         this.anchor(ev.anchorStart, ev.anchorEnd, built);
@@ -164,35 +169,35 @@ class DocBuilder {
         const name = this.text.slice(ev.anchorStart, ev.anchorEnd);
         const target = this.anchors.get(name);
         if (!target) throw new BuildError(`unknown alias *${name}`, ev.anchorStart);
-        this.values.set(ptr, this.lines.span(ev.anchorStart - 1, ev.anchorEnd));
+        positions.value(at, ev.anchorStart - 1, ev.anchorEnd);
+        positions.close(at);
         this.count(target.weight, ev.anchorStart);
         return target;
       }
       case EVENT_ID.SEQUENCE: {
-        this.values.set(ptr, this.lines.span(ev.start, ev.start + 1));
-        if (this.rootStart === undefined) this.rootStart = this.values.get(ptr);
+        positions.value(at, ev.start, ev.start + 1);
         const arr: unknown[] = [];
         const before = this.total;
         while (this.events[this.pos] && this.events[this.pos].type !== EVENT_ID.POP) {
-          arr.push(this.node(pointerJoin(ptr, arr.length), depth + 1).value);
+          arr.push(this.node(positions.open(at, arr.length, -1, -1), depth + 1).value);
         }
         this.pos++;
+        positions.close(at);
         const built = { value: arr, weight: 1 + this.total - before };
         this.count(1, ev.start);
         this.anchor(ev.anchorStart, ev.anchorEnd, built);
         return built;
       }
       case EVENT_ID.MAPPING: {
-        this.values.set(ptr, this.lines.span(ev.start, ev.start + 1));
-        if (this.rootStart === undefined) this.rootStart = this.values.get(ptr);
-        const obj = dict();
+        positions.value(at, ev.start, ev.start + 1);
+        const obj = newMapping();
         const before = this.total;
-        const seen = new Map<string, Span>();
-        const merges: Array<{ value: unknown; span: Span }> = [];
+        let merges: Array<{ value: unknown; start: number; end: number }> | undefined;
         while (this.events[this.pos] && this.events[this.pos].type !== EVENT_ID.POP) {
           const keyEv = this.events[this.pos];
           let key: string;
-          let keySpan: Span;
+          let keyStart: number;
+          let keyEnd: number;
           let plainKey = false;
           if (keyEv.type === EVENT_ID.ALIAS) {
             // `*k : ACI` — PyYAML uses the anchored scalar as the key (a collection would be unhashable).
@@ -204,40 +209,43 @@ class DocBuilder {
             }
             this.pos++;
             key = target.value === null ? '' : String(target.value);
-            keySpan = this.lines.span(keyEv.anchorStart - 1, keyEv.anchorEnd);
+            keyStart = keyEv.anchorStart - 1;
+            keyEnd = keyEv.anchorEnd;
           } else if (keyEv.type !== EVENT_ID.SCALAR) {
             throw new BuildError('a mapping key must be a plain value (found a collection as a key)', (keyEv as { start: number }).start);
           } else {
             this.pos++;
             key = keyEv.valueStart >= 0 ? getScalarValue(this.text, keyEv) : '';
             // An empty key (`: value`) has no offset of its own: use where its value starts.
-            const keyStart = keyEv.valueStart >= 0 ? keyEv.valueStart : this.nextOffset();
-            keySpan = this.lines.span(keyStart, keyEv.valueEnd >= 0 ? keyEv.valueEnd : keyStart);
+            keyStart = keyEv.valueStart >= 0 ? keyEv.valueStart : this.nextOffset();
+            keyEnd = keyEv.valueEnd >= 0 ? keyEv.valueEnd : keyStart;
             plainKey = keyEv.style === SCALAR_STYLE.PLAIN;
             // An anchored key (`&k computeType: …`) can be used as a key elsewhere.
             this.anchor(keyEv.anchorStart, keyEv.anchorEnd, { value: key, weight: 1 });
           }
-          if (ptr === '' && this.firstKey === undefined) this.firstKey = keySpan;
+          if (at === 0 && this.firstKeyStart === -1) {
+            this.firstKeyStart = keyStart;
+            this.firstKeyEnd = keyEnd;
+          }
           if (key === '<<' && plainKey) {
-            const v = this.node(pointerJoin(ptr, '<<'), depth + 1);
-            merges.push({ value: v.value, span: keySpan });
+            const v = this.node(positions.open(at, '<<', -1, -1), depth + 1);
+            (merges ??= []).push({ value: v.value, start: keyStart, end: keyEnd });
             continue;
           }
-          const childPtr = pointerJoin(ptr, key);
-          const prev = seen.get(key);
-          if (prev) {
+          if (Object.hasOwn(obj, key)) {
+            const prev = this.lines.lineOf(positions.keyStart(positions.lastChildWithKey(at, key)));
+            const here = this.lines.position(keyStart);
             this.duplicates.push({
-              message: `duplicate key '${key}' (first at line ${prev.line}); Azure's loaders disagree on which value wins`,
-              line: keySpan.line,
-              column: keySpan.column,
+              message: `duplicate key '${key}' (first at line ${prev}); Azure's loaders disagree on which value wins`,
+              line: here.line,
+              column: here.column,
             });
           }
-          seen.set(key, keySpan);
-          this.keys.set(childPtr, keySpan);
-          obj[key] = this.node(childPtr, depth + 1).value;
+          obj[key] = this.node(positions.open(at, key, keyStart, keyEnd), depth + 1).value;
         }
         this.pos++;
-        for (const m of merges) this.merge(obj, ptr, m.value, m.span);
+        if (merges) for (const m of merges) this.merge(obj, at, m.value, m.start, m.end);
+        positions.close(at);
         const built = { value: obj, weight: 1 + this.total - before };
         this.count(1, ev.start);
         this.anchor(ev.anchorStart, ev.anchorEnd, built);
@@ -248,15 +256,14 @@ class DocBuilder {
     }
   }
 
-  private merge(obj: Record<string, unknown>, ptr: string, source: unknown, span: Span): void {
+  private merge(obj: Record<string, unknown>, at: number, source: unknown, start: number, end: number): void {
     const sources = Array.isArray(source) ? source : [source];
     for (const s of sources) {
       if (!s || typeof s !== 'object' || Array.isArray(s)) continue;
       for (const k of Object.keys(s)) {
         if (k in obj) continue;
         obj[k] = (s as Record<string, unknown>)[k];
-        const childPtr = pointerJoin(ptr, k);
-        if (!this.keys.has(childPtr)) this.keys.set(childPtr, span);
+        this.positions.mergeKey(at, k, start, end);
       }
     }
   }

@@ -13,6 +13,18 @@ function endOfSupport(now: Date): string {
   return ENDS.map((e) => `${e.what} ${e.date < today ? 'ended' : 'ends'} on ${e.date}`).join(' and ');
 }
 
+/** The first deployment of each manifest, indexed once per deployment list. */
+const byList = new WeakMap<readonly Deployment[], Map<Manifest, Deployment>>();
+function deploymentOf(m: Manifest, deployments: readonly Deployment[]): Deployment | undefined {
+  let index = byList.get(deployments);
+  if (!index) {
+    index = new Map();
+    for (const d of deployments) if (!index.has(d.manifest)) index.set(d.manifest, d);
+    byList.set(deployments, index);
+  }
+  return index.get(m);
+}
+
 export const rule: ManifestRule = {
   id: 'v1-deprecated',
   scope: 'manifest',
@@ -30,7 +42,7 @@ export const rule: ManifestRule = {
   check(m: Manifest, ctx) {
     const dep = m.family.deprecation;
     if (!m.family.v1 || !dep) return;
-    const d: Deployment | undefined = ctx.inventory.deployments.find((x) => x.manifest === m);
+    const d: Deployment | undefined = deploymentOf(m, ctx.inventory.deployments);
     ctx.report(
       { manifest: m, ptr: m.family.targetKey(m) },
       `This is ${dep.what}, deprecated (${endOfSupport(ctx.now)}): ${dep.replacement(m, d)}.`,

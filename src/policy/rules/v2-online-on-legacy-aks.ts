@@ -2,11 +2,27 @@ import { help } from '../kit/help.js';
 import type { ComputeInfo, Ref } from '../../core/types.js';
 import type { InventoryRule } from '../rule.js';
 
+/** Computes by lower-cased name, indexed once per compute list. */
+const byList = new WeakMap<readonly ComputeInfo[], Map<string, ComputeInfo[]>>();
+function named(name: string, computes: readonly ComputeInfo[]): ComputeInfo[] {
+  let index = byList.get(computes);
+  if (!index) {
+    index = new Map();
+    for (const c of computes) {
+      const k = c.name.toLowerCase();
+      const list = index.get(k);
+      if (list) list.push(c);
+      else index.set(k, [c]);
+    }
+    byList.set(computes, index);
+  }
+  return index.get(name) ?? [];
+}
+
 /** The compute a resolved reference names (config facts win, as the inventory resolves them). */
 function computeOf(ref: Ref, computes: readonly ComputeInfo[]): ComputeInfo | undefined {
   if (ref.resolution !== 'resolved') return undefined;
-  const name = ref.name.toLowerCase();
-  const matches = computes.filter((c) => c.name.toLowerCase() === name);
+  const matches = named(ref.name.toLowerCase(), computes);
   return matches.find((c) => c.source === 'config') ?? matches[0];
 }
 

@@ -1,0 +1,38 @@
+// The JSON report written in pieces is byte for byte the rendered one.
+import { describe, expect, test } from '@jest/globals';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { writeJsonFile } from '../../src/cli/write-json.js';
+import { evaluate } from '../../src/engine.js';
+import { renderJson, toJsonReport } from '../../src/report/index.js';
+import { resultOf } from '../helpers.js';
+
+const FIX = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '__fixtures__');
+
+function written(report: object): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'mdg-json-'));
+  try {
+    writeJsonFile(path.join(dir, 'r.json'), report);
+    return readFileSync(path.join(dir, 'r.json'), 'utf8');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+describe('writeJsonFile', () => {
+  test.each(['corpus', 'realworld/Azure+AML-Kubernetes', 'realworld/microsoft+MLOps'])('same bytes as renderJson: %s', (dir) => {
+    const result = resultOf(evaluate({ root: path.join(FIX, dir), failOn: 'error', scopeReason: 'test' }));
+    expect(result.findings.length).toBeGreaterThan(0);
+    expect(written(toJsonReport(result))).toBe(renderJson(result));
+  });
+
+  test('empty lists, nested values, members JSON leaves out, unicode', () => {
+    const odd = { a: [], b: {}, c: [{ x: [1, { y: 'é\n"' }] }, null], d: undefined, e: 'ü😀', f: [undefined, () => 1], g: 0 };
+    expect(written(odd)).toBe(`${JSON.stringify(odd, null, 2)}\n`);
+    expect(written({})).toBe('{}\n');
+    const big = { items: Array.from({ length: 20000 }, (_, i) => ({ i, s: 'x'.repeat(i % 100) })) };
+    expect(written(big)).toBe(`${JSON.stringify(big, null, 2)}\n`);
+  });
+});
