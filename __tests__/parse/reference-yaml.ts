@@ -1,4 +1,4 @@
-// The parsers as they were before positions became a compact table (commit 950fe59: src/parse/yaml.ts
+// The parsers as they were before positions became a compact table (commit 950fe59 plus a38980b's lone y/n: src/parse/yaml.ts
 // and src/parse/jsonc.ts, verbatim but for imports and names): a Map from JSON Pointer to span for every
 // key and value. positions.test.ts checks that the table answers exactly as these Maps did.
 import {
@@ -309,6 +309,8 @@ class DocBuilder {
 }
 
 function resolvePlain(raw: string): unknown {
+  // PyYAML's YAML 1.1 booleans are yes/no/true/false/on/off: a lone `y` or `n` stays text (main a38980b).
+  if (/^[yYnN]$/.test(raw)) return raw;
   const { value, tag } = YAML11_SCHEMA.resolveImplicitScalarTag(raw);
   if (tag.tagName.endsWith(':timestamp') || tag.tagName.endsWith(':binary')) return raw;
   if (typeof value === 'number' && !Number.isFinite(value) && !/^[-+]?\.(inf|Inf|INF|nan|NaN|NAN)$/.test(raw)) return raw;
