@@ -3,7 +3,10 @@
 // 50k-manifest repository, twice that while V8 builds it).
 import { closeSync, openSync, writeSync } from 'node:fs';
 
-const FLUSH_AT = 1 << 20;
+const FLUSH_AT = 64 * 1024;
+const SLICE = 64;
+const SLICE_PREFIX = '{\n  "k": [\n';
+const SLICE_SUFFIX = '\n  ]\n}';
 
 /** Writes `JSON.stringify(report, null, 2) + '\n'` to `file`, one top-level member or list item at a time. */
 export function writeJsonFile(file: string, report: object): void {
@@ -26,12 +29,13 @@ export function writeJsonFile(file: string, report: object): void {
       out += `${first ? '' : ','}\n  ${JSON.stringify(key)}: `;
       first = false;
       if (Array.isArray(v) && v.length > 0) {
-        // Large lists go out item by item, each indented as it would be at this depth.
-        writeOut(out + '[');
+        // Large lists go out a slice at a time. A slice stringified as the member of an object is
+        // indented exactly as it is at this depth, so its items are cut out of that text unchanged.
+        writeOut(out + '[\n');
         out = '';
-        for (let i = 0; i < v.length; i++) {
-          const item = JSON.stringify(v[i], null, 2) ?? 'null';
-          writeOut(`${i === 0 ? '' : ','}\n    ${item.replace(/\n/g, '\n    ')}`);
+        for (let i = 0; i < v.length; i += SLICE) {
+          const text = JSON.stringify({ k: v.slice(i, i + SLICE) }, null, 2);
+          writeOut((i === 0 ? '' : ',\n') + text.slice(SLICE_PREFIX.length, text.length - SLICE_SUFFIX.length));
         }
         out += '\n  ]';
       } else {

@@ -1,25 +1,35 @@
 import type { ParseProblem, Span } from '../core/types.js';
+import { allocate, arena } from './arena.js';
 
 /** Offsets → 1-based line/column. Columns count UTF-16 code units, as editors and GitHub do. */
 export class LineIndex {
-  /** Offset where each line starts (4 bytes a line: kept for every manifest until the report). */
+  /** Offset where each line starts (4 bytes a line, in a shared arena chunk: kept for every manifest). */
   private readonly starts: Int32Array;
+  private readonly base: number;
+  private readonly n: number;
 
   constructor(text: string) {
     let n = 1;
     for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
-    const starts = new Int32Array(n);
-    let k = 1;
+    allocate(n);
+    const starts = arena.buf;
+    const base = arena.at;
+    starts[base] = 0;
+    let k = base + 1;
     for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts[k++] = i + 1;
     this.starts = starts;
+    this.base = base;
+    this.n = n;
   }
 
   lineOf(offset: number): number {
+    const starts = this.starts;
+    const base = this.base;
     let lo = 0;
-    let hi = this.starts.length - 1;
+    let hi = this.n - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= offset) lo = mid;
+      if (starts[base + mid] <= offset) lo = mid;
       else hi = mid - 1;
     }
     return lo + 1;
@@ -27,7 +37,7 @@ export class LineIndex {
 
   position(offset: number): { line: number; column: number } {
     const line = this.lineOf(offset);
-    return { line, column: offset - this.starts[line - 1] + 1 };
+    return { line, column: offset - this.starts[this.base + line - 1] + 1 };
   }
 
   span(start: number, end: number): Span {
@@ -37,7 +47,7 @@ export class LineIndex {
   }
 
   get lineCount(): number {
-    return this.starts.length;
+    return this.n;
   }
 }
 

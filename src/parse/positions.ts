@@ -5,6 +5,7 @@
 // node (last write wins, merge keys included), so `get`, `has` and iteration answer as before.
 import type { Span } from '../core/types.js';
 import { pointerJoin, pointerSplit } from '../core/pointer.js';
+import { arena, copyIn } from './arena.js';
 import type { LineIndex } from './lines.js';
 
 const STRIDE = 6;
@@ -42,6 +43,8 @@ export class PositionTable {
 
   constructor(
     private readonly rows: Int32Array,
+    /** Where this document's rows start in `rows` (a shared arena chunk). */
+    private readonly base: number,
     private readonly segs: readonly Seg[],
     private readonly merges: readonly MergeKey[] | undefined,
     private readonly lines: LineIndex,
@@ -56,12 +59,12 @@ export class PositionTable {
     if (this.segs.length > INDEXED_ABOVE) return this.keys().get(ptr);
     const segs = canonicalSegments(ptr);
     if (!segs || segs.length === 0) return undefined;
-    const node = findLast(this.rows, this.segs, this.segs.length, segs, true);
+    const node = findLast(this.rows, this.base, this.segs, this.segs.length, segs, true);
     const merge = this.mergeFor(segs);
-    if (merge && (node === -1 || this.rows[merge.parent * STRIDE + END] > node)) return this.lines.span(merge.start, merge.end);
+    if (merge && (node === -1 || this.rows[this.base + merge.parent * STRIDE + END] > node)) return this.lines.span(merge.start, merge.end);
     if (node === -1) return undefined;
     const r = node * STRIDE;
-    return this.lines.span(this.rows[r + KEY_START], this.rows[r + KEY_END]);
+    return this.lines.span(this.rows[this.base + r + KEY_START], this.rows[this.base + r + KEY_END]);
   }
 
   /** Span of the value at a pointer ('' is the document's root). */
@@ -69,17 +72,17 @@ export class PositionTable {
     if (this.segs.length > INDEXED_ABOVE) return this.values().get(ptr);
     const segs = canonicalSegments(ptr);
     if (!segs) return undefined;
-    const node = findLast(this.rows, this.segs, this.segs.length, segs, false);
+    const node = findLast(this.rows, this.base, this.segs, this.segs.length, segs, false);
     if (node === -1) return undefined;
     const r = node * STRIDE;
-    return this.lines.span(this.rows[r + VALUE_START], this.rows[r + VALUE_END]);
+    return this.lines.span(this.rows[this.base + r + VALUE_START], this.rows[this.base + r + VALUE_END]);
   }
 
   private mergeFor(segs: string[]): MergeKey | undefined {
     if (!this.merges) return undefined;
     const last = segs[segs.length - 1];
     for (const m of this.merges) {
-      if (m.seg === last && pathIs(this.rows, this.segs, m.parent, segs, segs.length - 1)) return m;
+      if (m.seg === last && pathIs(this.rows, this.base, this.segs, m.parent, segs, segs.length - 1)) return m;
     }
     return undefined;
   }
@@ -94,13 +97,13 @@ export class PositionTable {
     const n = this.segs.length;
     for (let i = 0; i <= n; i++) {
       // Merge keys of mappings that closed before node i.
-      while (mi < merges.length && this.rows[merges[mi].parent * STRIDE + END] <= i) {
+      while (mi < merges.length && this.rows[this.base + merges[mi].parent * STRIDE + END] <= i) {
         const m = merges[mi++];
         map.set(pointerJoin(ptrs[m.parent], m.seg), this.lines.span(m.start, m.end));
       }
       if (i === n) break;
       const r = i * STRIDE;
-      if (this.rows[r + KEY_START] >= 0) map.set(ptrs[i], this.lines.span(this.rows[r + KEY_START], this.rows[r + KEY_END]));
+      if (this.rows[this.base + r + KEY_START] >= 0) map.set(ptrs[i], this.lines.span(this.rows[this.base + r + KEY_START], this.rows[this.base + r + KEY_END]));
     }
     return (this.keyMap = map);
   }
@@ -112,7 +115,7 @@ export class PositionTable {
     const ptrs = this.pointers();
     for (let i = 0; i < this.segs.length; i++) {
       const r = i * STRIDE;
-      map.set(ptrs[i], this.lines.span(this.rows[r + VALUE_START], this.rows[r + VALUE_END]));
+      map.set(ptrs[i], this.lines.span(this.rows[this.base + r + VALUE_START], this.rows[this.base + r + VALUE_END]));
     }
     return (this.valueMap = map);
   }
@@ -120,14 +123,14 @@ export class PositionTable {
   /** True when some key was written (a document that is only an empty scalar has none). */
   get hasKeys(): boolean {
     if (this.merges && this.merges.length > 0) return true;
-    for (let i = 0; i < this.segs.length; i++) if (this.rows[i * STRIDE + KEY_START] >= 0) return true;
+    for (let i = 0; i < this.segs.length; i++) if (this.rows[this.base + i * STRIDE + KEY_START] >= 0) return true;
     return false;
   }
 
   private pointers(): string[] {
     const out: string[] = new Array(this.segs.length);
     for (let i = 0; i < this.segs.length; i++) {
-      out[i] = i === 0 ? '' : pointerJoin(out[this.rows[i * STRIDE + PARENT]], this.segs[i]);
+      out[i] = i === 0 ? '' : pointerJoin(out[this.rows[this.base + i * STRIDE + PARENT]], this.segs[i]);
     }
     return out;
   }
@@ -149,18 +152,18 @@ function segIs(seg: Seg, s: string): boolean {
  * The last node (in document order) whose path from the root is `segs` (and, for keys, that has a key),
  * among nodes [0, limit). -1 when none.
  */
-function findLast(rows: Int32Array, segTable: readonly Seg[], limit: number, segs: string[], wantKey: boolean): number {
+function findLast(rows: Int32Array, base: number, segTable: readonly Seg[], limit: number, segs: string[], wantKey: boolean): number {
   if (limit === 0) return -1;
   const visit = (node: number, depth: number): number => {
-    if (depth === segs.length) return !wantKey || rows[node * STRIDE + KEY_START] >= 0 ? node : -1;
+    if (depth === segs.length) return !wantKey || rows[base + node * STRIDE + KEY_START] >= 0 ? node : -1;
     let best = -1;
-    const end = Math.min(rows[node * STRIDE + END], limit);
-    for (let c = node + 1; c < end; c = rows[c * STRIDE + END]) {
+    const end = Math.min(rows[base + node * STRIDE + END], limit);
+    for (let c = node + 1; c < end; c = rows[base + c * STRIDE + END]) {
       if (segIs(segTable[c], segs[depth])) {
         const found = visit(c, depth + 1);
         if (found > best) best = found;
       }
-      if (rows[c * STRIDE + END] === OPEN) break;
+      if (rows[base + c * STRIDE + END] === OPEN) break;
     }
     return best;
   };
@@ -168,11 +171,11 @@ function findLast(rows: Int32Array, segTable: readonly Seg[], limit: number, seg
 }
 
 /** True when node's path from the root is the first `len` segments of `segs`. */
-function pathIs(rows: Int32Array, segTable: readonly Seg[], node: number, segs: string[], len: number): boolean {
+function pathIs(rows: Int32Array, base: number, segTable: readonly Seg[], node: number, segs: string[], len: number): boolean {
   let n = node;
   for (let d = len - 1; d >= 0; d--) {
     if (n <= 0 || !segIs(segTable[n], segs[d])) return false;
-    n = rows[n * STRIDE + PARENT];
+    n = rows[base + n * STRIDE + PARENT];
   }
   return n === 0;
 }
@@ -297,13 +300,14 @@ export class PositionBuilder {
     for (let n = parent; n > 0; n = this.rows[n * STRIDE + PARENT]) segs.push(String(this.segs[n]));
     segs.reverse();
     segs.push(seg);
-    if (findLast(this.rows, this.segs, this.n, segs, true) !== -1) return;
-    for (const m of this.merges ?? []) if (m.seg === seg && pathIs(this.rows, this.segs, m.parent, segs, segs.length - 1)) return;
+    if (findLast(this.rows, 0, this.segs, this.n, segs, true) !== -1) return;
+    for (const m of this.merges ?? []) if (m.seg === seg && pathIs(this.rows, 0, this.segs, m.parent, segs, segs.length - 1)) return;
     (this.merges ??= []).push({ parent, seg, start, end });
   }
 
   finish(lines: LineIndex): PositionTable {
-    const table = new PositionTable(this.rows.slice(0, this.n * STRIDE), this.segs, this.merges, lines);
+    copyIn(this.rows, this.n * STRIDE);
+    const table = new PositionTable(arena.buf, arena.at, this.segs, this.merges, lines);
     this.release();
     return table;
   }
