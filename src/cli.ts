@@ -16,14 +16,22 @@ if (only === '--version') {
 
 async function start(): Promise<void> {
   try {
-    // The engine chunk loads after this line, so Node maps its stack traces through its source map.
-    process.setSourceMapsEnabled(true);
     tuneHeap();
     const { main } = await import('./cli/main.js');
     process.exitCode = await main(argv);
   } catch (err) {
     // A crash must never look like an ordinary policy failure (exit 1).
-    process.stderr.write(`model-deploy-gate: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.stderr.write(`model-deploy-gate: internal error: ${err instanceof Error ? await mapped(err.stack ?? err.message) : String(err)}\n`);
     process.exitCode = 2;
+  }
+}
+
+/** A stack trace mapped to src/ (source maps are read only on a crash: start-up never parses them). */
+async function mapped(stack: string): Promise<string> {
+  try {
+    const { mapStack } = await import('./cli/stack.js');
+    return mapStack(stack);
+  } catch {
+    return stack;
   }
 }

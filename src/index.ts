@@ -1,9 +1,10 @@
 // Action entry point: everything happens in run(), which reports its own failures. The rest of the
-// bundle is imported after source maps are on (Node then maps its stack traces to src/) and the heap
-// is tuned (src/heap.ts).
+// bundle is imported after the heap is tuned (src/core/heap.ts) and, in a debug run (RUNNER_DEBUG,
+// where run() logs stack traces), after source maps are on: Node then maps those traces to src/.
+// Parsing the maps costs ~30 ms of start-up, so other runs skip it.
 import { tuneHeap } from './core/heap.js';
 
-process.setSourceMapsEnabled(true);
+if ((await import('@actions/core')).isDebug()) process.setSourceMapsEnabled(true);
 tuneHeap();
 const { run } = await import('./github/run.js');
 void run();

@@ -16,6 +16,7 @@ import { appliedText, planDiff, planFixes, writeChanges } from './fix.js';
 import { runMigrate } from './migrate.js';
 import { explainRule } from './explain.js';
 import { USAGE } from './usage.js';
+import { mapStack } from './stack.js';
 
 const FORMATS = REPORT_FORMATS;
 type Format = ReportFormat;
@@ -45,7 +46,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       io.err(`model-deploy-gate: ${err.message}\nSee 'model-deploy-gate --help'.\n`);
       return 2;
     }
-    io.err(`model-deploy-gate: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    io.err(`model-deploy-gate: internal error: ${err instanceof Error ? mapStack(err.stack ?? err.message) : String(err)}\n`);
     return 2;
   }
 }
