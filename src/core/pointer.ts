@@ -3,16 +3,17 @@ import type { ParsedDoc, Span } from './types.js';
 
 /** Appends one escaped segment. */
 export function pointerJoin(base: string, segment: string | number): string {
-  const s = String(segment).replace(/~/g, '~0').replace(/\//g, '~1');
+  if (typeof segment === 'number') return `${base}/${segment}`;
+  // Most keys hold neither `~` nor `/`: no escaping to do.
+  const s = segment.includes('~') || segment.includes('/') ? segment.replace(/~/g, '~0').replace(/\//g, '~1') : segment;
   return `${base}/${s}`;
 }
 
 export function pointerSplit(ptr: string): string[] {
   if (ptr === '') return [];
-  return ptr
-    .slice(1)
-    .split('/')
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const segs = ptr.slice(1).split('/');
+  if (!ptr.includes('~')) return segs;
+  return segs.map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
 /** Pointer of a member: `ptrOf('resources', 'requests', 'nvidia.com/gpu')` escapes `/` as `~1`. */
