@@ -144,8 +144,9 @@ function sumFilesInside(root: string, rel: string): number | undefined {
   let realRoot: string;
   let real: string;
   try {
-    realRoot = realpathSync(root);
-    real = realpathSync(path.join(root, rel));
+    // One realpath(3) call each (the JS realpathSync lstats every path component).
+    realRoot = realpathSync.native(root);
+    real = realpathSync.native(path.join(root, rel));
   } catch {
     return undefined;
   }

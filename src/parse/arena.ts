@@ -6,8 +6,9 @@ const CHUNK_INTS = 256 * 1024;
 /** Tables larger than this get an array of their own (a chunk would be mostly one table). */
 const OWN_ABOVE = CHUNK_INTS / 8;
 
-let chunk = new Int32Array(CHUNK_INTS);
-let used = 0;
+// The first chunk is made on first use (no 1 MiB allocation at start-up).
+let chunk = new Int32Array(0);
+let used = CHUNK_INTS;
 
 /** Where a table was placed: read `arena.buf` and `arena.at` right after `allocate`. */
 export const arena = { buf: chunk, at: 0 };
