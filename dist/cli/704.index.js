@@ -5946,7 +5946,9 @@ const parse_error_rule = {
     description: 'A file that looks like a manifest does not parse (malformed YAML/JSON, unrendered {{ }} template, too large).',
     remediation: 'Fix the syntax at the reported line, render templates before gating, or exclude the file in config `exclude:`.',
     help: help('An unreadable manifest cannot be checked; passing it silently would hide every other problem in it. A syntax error in an Azure ML ' +
-        'asset the gate does not gate (a job, a component) is a notice, unless a pipeline deploys the file.', `${POLICY} (fail closed)`),
+        'asset the gate does not gate (a job, a component) is a notice, unless a pipeline deploys the file, or the file also holds a key ' +
+        'only a gated family uses (`computeType`, `endpoint_name`, `auth_mode`…): `az ml … create -f` ignores `$schema`, so such a ' +
+        'disguise does not excuse what the gate could not read.', `${POLICY} (fail closed)`),
 };
 
 ;// CONCATENATED MODULE: ./src/policy/rules/unresolved-reference.ts
