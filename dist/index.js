@@ -1,7 +1,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 9772:
+/***/ 1877:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -34,20 +34,20 @@ function tuneHeap() {
 
 /***/ }),
 
-/***/ 629:
+/***/ 9407:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _core_heap_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9772);
+/* harmony import */ var _core_heap_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1877);
 // Action entry point: everything happens in run(), which reports its own failures. The rest of the
 // bundle is imported after the heap is tuned (src/core/heap.ts) and, in a debug run (RUNNER_DEBUG,
 // where run() logs stack traces), after source maps are on: Node then maps those traces to src/.
 // Parsing the maps costs ~30 ms of start-up, so other runs skip it.
 
-if ((await __nccwpck_require__.e(/* import() */ 405).then(__nccwpck_require__.bind(__nccwpck_require__, 2405))).isDebug())
+if ((await __nccwpck_require__.e(/* import() */ 421).then(__nccwpck_require__.bind(__nccwpck_require__, 6421))).isDebug())
     process.setSourceMapsEnabled(true);
 (0,_core_heap_js__WEBPACK_IMPORTED_MODULE_0__/* .tuneHeap */ .D)();
-const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(405), __nccwpck_require__.e(608), __nccwpck_require__.e(769)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2769));
+const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(768), __nccwpck_require__.e(186)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8186));
 void run();
 
 __webpack_async_result__();
@@ -582,7 +582,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(629);
+/******/ var __webpack_exports__ = __nccwpck_require__(9407);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 
 

@@ -1,7 +1,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 7559:
+/***/ 7485:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -36,7 +36,7 @@ Exit codes: 0 pass, 1 policy failure, 2 usage, config or internal error.
 
 /***/ }),
 
-/***/ 725:
+/***/ 3323:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -254,9 +254,9 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 var __webpack_exports__ = {};
 
 // EXTERNAL MODULE: ./src/core/version.ts
-var version = __nccwpck_require__(725);
+var version = __nccwpck_require__(3323);
 // EXTERNAL MODULE: ./src/cli/usage.ts
-var usage = __nccwpck_require__(7559);
+var usage = __nccwpck_require__(7485);
 ;// CONCATENATED MODULE: external "node:v8"
 const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
 ;// CONCATENATED MODULE: ./src/core/heap.ts
@@ -298,7 +298,7 @@ else {
 async function start() {
     try {
         tuneHeap();
-        const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(608), __nccwpck_require__.e(704)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4704));
+        const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(768), __nccwpck_require__.e(575)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8575));
         process.exitCode = await main(argv);
     }
     catch (err) {
@@ -310,7 +310,7 @@ async function start() {
 /** A stack trace mapped to src/ (source maps are read only on a crash: start-up never parses them). */
 async function mapped(stack) {
     try {
-        const { mapStack } = await __nccwpck_require__.e(/* import() */ 456).then(__nccwpck_require__.bind(__nccwpck_require__, 6456));
+        const { mapStack } = await __nccwpck_require__.e(/* import() */ 370).then(__nccwpck_require__.bind(__nccwpck_require__, 1370));
         return mapStack(stack);
     }
     catch {
