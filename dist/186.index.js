@@ -8997,9 +8997,12 @@ function files_walk(opts) {
             if (ent.isSymbolicLink()) {
                 try {
                     real = (0,external_node_fs_.realpathSync)(abs);
-                    const st = (0,external_node_fs_.statSync)(real);
-                    isDir = st.isDirectory();
-                    isFile = st.isFile();
+                    // What a link outside points at is none of the gate's business: not even its type is looked at.
+                    if (inside(real)) {
+                        const st = (0,external_node_fs_.statSync)(real);
+                        isDir = st.isDirectory();
+                        isFile = st.isFile();
+                    }
                 }
                 catch {
                     real = undefined;

@@ -193,7 +193,7 @@ async function main() {
   }
   if (seedInfo?.trace) {
     process.stdout.write(
-      `fuzz: outside the workspace: nothing opened or listed unless reported below; metadata looked at (stat of a link's target) in ${looks.runs} runs` +
+      `fuzz: outside the workspace: nothing opened, listed or stat'ed unless reported below; metadata looks (each a violation) in ${looks.runs} runs` +
         (looks.sample.length ? ` (e.g. ${looks.sample[0]})` : '') + '\n',
     );
   }

@@ -82,9 +82,12 @@ export function walk(opts: WalkOptions): Candidate[] {
       if (ent.isSymbolicLink()) {
         try {
           real = realpathSync(abs);
-          const st = statSync(real);
-          isDir = st.isDirectory();
-          isFile = st.isFile();
+          // What a link outside points at is none of the gate's business: not even its type is looked at.
+          if (inside(real)) {
+            const st = statSync(real);
+            isDir = st.isDirectory();
+            isFile = st.isFile();
+          }
         } catch {
           real = undefined;
         }
