@@ -58,7 +58,7 @@ async function work({ seed, start, stride, count, only, deadlineMs, timeBoundMs,
       : undefined,
   });
   core.removeCanary();
-  parentPort.postMessage({ type: 'done', looks: core.lookStats() });
+  parentPort.postMessage({ type: 'done' });
 }
 
 function usage(msg) {
@@ -115,7 +115,6 @@ async function main() {
   const results = [];
   const violations = [];
   let seedInfo;
-  const looks = { runs: 0, calls: 0, sample: [] };
 
   // One worker per stride; `from` lets a replacement worker resume after a hang.
   const runWorker = (stride, from) =>
@@ -158,9 +157,6 @@ async function main() {
           violations.push(...msg.r.violations);
           next = msg.r.index + jobs;
         } else if (msg.type === 'done') {
-          looks.runs += msg.looks.runs;
-          looks.calls += msg.looks.calls;
-          for (const l of msg.looks.sample) if (looks.sample.length < 3 && !looks.sample.includes(l)) looks.sample.push(l);
           finished = true;
           clearInterval(timer);
           resolve();
@@ -192,10 +188,7 @@ async function main() {
     process.stdout.write(`fuzz: fs trace ${seedInfo.trace ? 'on (every open/read/list/stat during evaluate() is checked)' : 'OFF: only the canaries check that nothing outside is read'}\n`);
   }
   if (seedInfo?.trace) {
-    process.stdout.write(
-      `fuzz: outside the workspace: nothing opened, listed or stat'ed unless reported below; metadata looks (each a violation) in ${looks.runs} runs` +
-        (looks.sample.length ? ` (e.g. ${looks.sample[0]})` : '') + '\n',
-    );
+    process.stdout.write("fuzz: outside the workspace: nothing opened, listed or stat'ed unless reported below\n");
   }
   const byKind = (k) => results.filter((r) => r.kind === k);
   process.stdout.write(

@@ -58,7 +58,7 @@ import {
 } from './fuzz-disk.js';
 
 // The disk helpers the script needs, from this module's own instance (tsx loads each import apart).
-export { lookStats, removeCanary, traceActive } from './fuzz-disk.js';
+export { removeCanary, traceActive } from './fuzz-disk.js';
 
 // ------------------------------------------------------------------ PRNG
 

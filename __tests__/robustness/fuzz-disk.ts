@@ -42,10 +42,8 @@ export interface Violation2 {
 
 const nodeRequire = createRequire(import.meta.url);
 const fsMod = nodeRequire('node:fs') as Record<string, unknown>;
-/** Calls that read content or list a folder. */
-const READS = ['openSync', 'readFileSync', 'readdirSync', 'opendirSync'];
-/** Calls that look at metadata only (followed links included). */
-const LOOKS = ['statSync', 'lstatSync', 'existsSync', 'accessSync'];
+/** Calls that read content, list a folder or look at metadata (followed links included). */
+const TRACED = ['openSync', 'readFileSync', 'readdirSync', 'opendirSync', 'statSync', 'lstatSync', 'existsSync', 'accessSync'];
 let recording: Array<{ call: string; target: string }> | null = null;
 let installed = false;
 
@@ -60,7 +58,7 @@ function asPath(p: unknown): string | undefined {
 function install(): void {
   if (installed) return;
   installed = true;
-  for (const name of [...READS, ...LOOKS]) {
+  for (const name of TRACED) {
     const orig = fsMod[name] as (...a: unknown[]) => unknown;
     if (typeof orig !== 'function') continue;
     fsMod[name] = function traced(this: unknown, p: unknown, ...rest: unknown[]) {
@@ -111,20 +109,18 @@ function realOf(call: string, p: string): string {
 }
 
 export interface TraceReport {
-  /** Opened or listed outside the workspace. */
+  /** Opened, listed or stat'ed outside the workspace: not even a link's target's type is looked at. */
   reads: string[];
-  /** Metadata looked at outside the workspace (a link's target, to tell a folder from a file). */
-  looks: string[];
 }
 
 function outside(root: string, calls: Array<{ call: string; target: string }>): TraceReport {
   const realRoot = realpathSync(root);
   const inside = (r: string) => r === realRoot || r.startsWith(realRoot + path.sep);
-  const out: TraceReport = { reads: [], looks: [] };
+  const out: TraceReport = { reads: [] };
   for (const c of calls) {
     const r = realOf(c.call, c.target);
     if (inside(r)) continue;
-    (READS.includes(c.call) ? out.reads : out.looks).push(`${c.call}(${JSON.stringify(c.target)}) → ${r}`);
+    out.reads.push(`${c.call}(${JSON.stringify(c.target)}) → ${r}`);
   }
   return out;
 }
@@ -395,19 +391,6 @@ export function canarySeen(r: Result, target: string, keyLines: ReadonlySet<numb
   return undefined;
 }
 
-const looks = { runs: 0, calls: 0, sample: [] as string[] };
-
-/** Metadata looks outside the workspace seen so far (a link's target is stat'ed to tell a folder from a file). */
-export function lookStats(): { runs: number; calls: number; sample: string[] } {
-  return looks;
-}
-
 export function traceViolations(run: DiskRun): Violation2[] {
-  if (run.trace.looks.length > 0) {
-    looks.runs++;
-    looks.calls += run.trace.looks.length;
-    for (const l of run.trace.looks) if (looks.sample.length < 3 && !looks.sample.includes(l.replace(/mdg-fuzz-[A-Za-z0-9-]+/g, '*'))) looks.sample.push(l.replace(/mdg-fuzz-[A-Za-z0-9-]+/g, '*'));
-  }
-  // Not even a link's target outside is looked at (its type is none of the gate's business).
-  return [...run.trace.reads.map((r) => ({ invariant: 'outside-read', detail: r })), ...run.trace.looks.map((r) => ({ invariant: 'outside-read', detail: `metadata: ${r}` }))];
+  return run.trace.reads.map((r) => ({ invariant: 'outside-read', detail: r }));
 }

@@ -98,7 +98,7 @@ describe('fuzz harness', () => {
   });
 
   test('the surface invariants catch a forged command, a foreign annotation and the canary', async () => {
-    const base = { trace: { reads: [], looks: [] }, traceOn: true };
+    const base = { trace: { reads: [] }, traceOn: true };
     const { result } = await runOnDisk([]);
     expect(result.findings).toEqual([]);
     const forged: DiskRun = { ...base, result, cli: { format: 'text', code: 0, out: 'x\n  ::error file=a::forged\nok ##[add-mask]y\n', err: '' } };
