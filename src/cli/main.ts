@@ -199,18 +199,15 @@ async function runCli(argv: string[], io: Io): Promise<number> {
         'Check the path, --root and the config\'s include/exclude.\n',
     );
   }
-  if (v.output !== undefined && format === 'json') {
-    // Large reports go to the file in pieces (same bytes as renderJson).
-    writeJsonFile(path.resolve(io.cwd, v.output), toJsonReport(result));
-    io.out(`${summaryLine(result)} → ${v.output}\n`);
-    return result.summary.result === 'fail' ? 1 : 0;
-  }
-  const text = render(format, result, ALL_RULES);
   if (v.output !== undefined) {
-    writeFileSync(path.resolve(io.cwd, v.output), text);
+    const file = path.resolve(io.cwd, v.output);
+    // Large JSON reports go to the file in pieces (same bytes as renderJson).
+    if (format === 'json') writeJsonFile(file, toJsonReport(result));
+    else writeFileSync(file, render(format, result, ALL_RULES));
     // The report went to the file: the terminal gets the verdict, not a second copy.
     io.out(`${summaryLine(result)} → ${v.output}\n`);
   } else {
+    const text = render(format, result, ALL_RULES);
     // stdout may be a workflow step's log: repository text in the report must not be a workflow
     // command (JSON stays the same JSON; `--format github` is made of the gate's own commands).
     io.out(format === 'github' ? text : format === 'json' || format === 'sarif' ? inertJson(text) : inertText(text));
