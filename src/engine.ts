@@ -9,17 +9,19 @@ import { BUILTIN_EXCLUDES } from './config/parse.js';
 import { extraExcludes } from './config/policy.js';
 import type { Config, ConfigSource } from './config/types.js';
 import { VERSION } from './core/version.js';
-import type { Finding, LoadedFile, Result } from './core/types.js';
+import type { Finding, LoadedFile, Manifest, Result } from './core/types.js';
 import type { EngineOptions, Outcome } from './engine/options.js';
 import { deployedAs, firstDeployer, PipelineCollector, type Deployed } from './engine/deployed.js';
 import { addPolicyChange, configChange, policyInfo, POLICY_CHANGE, type PolicyMeta } from './engine/policy-change.js';
-import { looksLikeManifest, outOfScopeAsset } from './formats/prefilter.js';
+import { looksLikeManifest, MAY_HIDE_WORDS, outOfScopeAsset } from './formats/prefilter.js';
 import { normalise, recognise } from './formats/recognise.js';
 import { buildInventory } from './inventory/build.js';
-import { dependents } from './inventory/dependents.js';
+import { ancestorsOf, dependents, needsOf, wanted } from './inventory/dependents.js';
+import { mentionTest, textFacts, type TextFacts } from './inventory/mentions.js';
+import { modelLocalPath, resolveLocal } from './formats/kit/refs.js';
 import { compareAssetRows, compareRows, computeRow, endpointRow, inventoryRow, modelRow } from './inventory/rows.js';
 import { walk } from './load/files.js';
-import { DEFAULT_MAX_FILE_BYTES, loadAll, loadCandidate, parseBuffer } from './load/read.js';
+import { awaitingParse, DEFAULT_MAX_FILE_BYTES, loadAll, loadCandidate, parseBuffer, parseLoaded } from './load/read.js';
 import { quotaNeeds } from './policy/kit/quota.js';
 import { Registry } from './policy/registry.js';
 import { ALL_RULES } from './policy/rules/index.js';
@@ -72,7 +74,18 @@ function run(root: string, config: Config, opts: EngineOptions, meta: PolicyMeta
     excludedFiles = before - candidates.length;
   }
   const maxBytes = opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-  const loaded = loadAll(candidates, { prefilter: looksLikeManifest, maxBytes, onText: pipelines.onText });
+  // A pull-request run reads and pre-filters the whole checkout, but parses only what the changed
+  // files need (parseNeeded). Not when the whole checkout is gated anyway (a changed config), when
+  // waivers count their findings over it, or when `--fix` gates its edits.
+  const configPath = config.source?.path;
+  const partial =
+    opts.changed !== undefined &&
+    !opts.exhaustive &&
+    !opts.overlay &&
+    !meta.changed &&
+    config.waivers.length === 0 &&
+    (configPath === undefined || !opts.changed.includes(configPath));
+  const loaded = loadAll(candidates, { prefilter: looksLikeManifest, maxBytes, onText: pipelines.onText, defer: partial });
   pipelines.readRest();
   const deployed = pipelines.deployed();
   // A file a pipeline deploys is gated whatever its name or content looks like (`deploy.yml.j2`, a
@@ -80,8 +93,14 @@ function run(root: string, config: Config, opts: EngineOptions, meta: PolicyMeta
   const have = new Set(loaded.map((f) => f.path));
   for (const rel of deployed.keys()) {
     if (have.has(rel) || isExcluded(rel)) continue;
-    const f = loadCandidate({ path: rel, abs: path.join(root, rel) }, { prefilter: () => true, maxBytes });
+    const f = loadCandidate({ path: rel, abs: path.join(root, rel) }, { prefilter: () => true, maxBytes, defer: partial });
     if (f) loaded.push(f);
+  }
+  const pipelineFiles = pipelines.sources.map((s) => s.path);
+  if (partial) {
+    const seed = new Set([...opts.changed!, ...deployedBy(opts.changed!, deployed, pipelineFiles)]);
+    const quotaManifests = parseNeeded(root, loaded, config, deployed, seed, opts.onParse);
+    return judge(root, { candidates: candidates.length, files: loaded, excludedFiles, deployed, pipelines: pipelineFiles, quotaManifests }, config, opts, meta);
   }
   // `--fix` gates its edited texts in memory.
   const overlay = opts.overlay;
@@ -91,7 +110,6 @@ function run(root: string, config: Config, opts: EngineOptions, meta: PolicyMeta
         return text === undefined ? f : (parseBuffer({ path: f.path, abs: f.abs }, Buffer.from(text, 'utf8'), looksLikeManifest) ?? f);
       })
     : loaded;
-  const pipelineFiles = pipelines.sources.map((s) => s.path);
   return judge(root, { candidates: candidates.length, files, excludedFiles, deployed, pipelines: pipelineFiles }, config, opts, meta);
 }
 
@@ -106,6 +124,67 @@ export interface JudgeInput {
   deployed?: Deployed;
   /** Paths of the pipeline texts read (workflows, templates, variable files, scripts). */
   pipelines?: readonly string[];
+  /**
+   * A pull-request run that parsed only part of the checkout (`files` holds the rest unparsed): the
+   * manifests of the other files that may add to the vCPU quota, which is the repository's.
+   */
+  quotaManifests?: readonly Manifest[];
+}
+
+/**
+ * A pull-request run parses the changed files (and those a changed pipeline deploys), then, until
+ * nothing new is needed, every file that can define what the parsed ones reference, reference what
+ * the changed ones define, or share a folder or a model path with them (`needsOf`, `wanted`: tests
+ * on the raw text that are a superset of what a parse finds). What stays unparsed cannot change a
+ * verdict in the scope: `judge` over these files equals `judge` over the whole checkout kept to the
+ * scope (tested exhaustively). Then the files that may hold a managed online deployment are parsed
+ * for the quota alone: their manifests are returned and the files left unparsed for `judge`.
+ */
+function parseNeeded(
+  root: string,
+  files: readonly LoadedFile[],
+  config: Config,
+  deployed: Deployed,
+  seed: ReadonlySet<string>,
+  onParse?: (path: string) => void,
+): Manifest[] {
+  const pending = new Set(files.filter(awaitingParse));
+  const found = new Map<LoadedFile, Manifest[]>();
+  const facts = new Map<LoadedFile, TextFacts>();
+  const above = ancestorsOf(seed);
+  const local = (file: string, value: string) => modelLocalPath(resolveLocal(file, value));
+  const parse = (f: LoadedFile): Manifest[] => {
+    pending.delete(f);
+    parseLoaded(f);
+    onParse?.(f.path);
+    const m = recognise(f, deployedAs(deployed, f.path));
+    if (m.length > 0) found.set(f, m);
+    return m;
+  };
+  for (const f of files) if (seed.has(f.path) && pending.has(f)) parse(f);
+  for (;;) {
+    const manifests: Manifest[] = [];
+    for (const f of files) for (const m of found.get(f) ?? []) manifests.push(m);
+    const needs = needsOf(seed, buildInventory(root, [], manifests, normalise(manifests), config, deployed));
+    const mentions = mentionTest(needs.mention);
+    const next: LoadedFile[] = [];
+    for (const f of pending) {
+      let t = facts.get(f);
+      if (!t) facts.set(f, (t = textFacts(f.text)));
+      if (wanted(f.path, t, needs, above, mentions, f.text, local)) next.push(f);
+    }
+    if (next.length === 0) break;
+    for (const f of next) parse(f);
+  }
+  const quota: Manifest[] = [];
+  for (const f of files) {
+    if (!pending.has(f) || !(f.text.includes('instance_type') || MAY_HIDE_WORDS.test(f.text))) continue;
+    for (const m of parse(f)) quota.push(m);
+    found.delete(f);
+    f.docs = [];
+    f.problems = [];
+  }
+  return quota;
 }
 
 /**
@@ -181,6 +260,7 @@ export function judge(
     if (found.length === 0 && !f.text.includes(SUPPRESSION_MARKER)) f.text = '';
   }
   const inventory = buildInventory(root, files, manifests, normalise(manifests), config, deployed);
+  if (input.quotaManifests) inventory.quotaPool = [...inventory.deployments, ...normalise(input.quotaManifests).deployments];
   const skus = new SkuCatalog(config.skus);
   const ruleRun = registry.run(inventory, skus, opts.now ?? new Date());
   findings.push(...ruleRun.findings);
@@ -246,7 +326,7 @@ export function judge(
     skipped: ruleRun.skipped.filter((s) => !narrowed || deploymentFiles.has(s.file)),
     waivers: suppressed.waivers,
     failOn: opts.failOn,
-    quota: quotaNeeds(inventory.deployments, skus, config.quota),
+    quota: quotaNeeds(inventory.quotaPool ?? inventory.deployments, skus, config.quota),
     policy: policyInfo(config, meta, excludedFiles, suppressed.waivers.length, opts.now ?? new Date()),
   };
 }

@@ -280,7 +280,15 @@ export interface Inventory {
   endpoints: Endpoint[];
   models: ModelInfo[];
   computes: ComputeInfo[];
+  /**
+   * The managed online deployments of the whole checkout when `deployments` holds only part of it (a
+   * pull-request run parses only what the changed files need): the vCPU quota is the repository's.
+   */
+  quotaPool?: readonly QuotaDeployment[];
 }
+
+/** What the vCPU quota of a deployment is computed from. */
+export type QuotaDeployment = Pick<Deployment, 'target' | 'skipDeployment' | 'instanceType' | 'instanceCount' | 'manifest' | 'name'>;
 
 // ---------------------------------------------------------------- findings / result
 

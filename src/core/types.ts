@@ -27,6 +27,7 @@ export type {
   Flavor,
   KubeResources,
   Deployment,
+  QuotaDeployment,
   Endpoint,
   Inventory,
   SuppressionInfo,

@@ -62,6 +62,13 @@ export interface EngineOptions {
    * in memory before it writes them, and `--fix-dry-run` never writes.
    */
   overlay?: ReadonlyMap<string, string>;
+  /**
+   * A diff-aware run parses and judges the whole checkout too, then keeps the scope (how every
+   * diff-aware run worked before pull-request runs parsed only what they need; tests compare the two).
+   */
+  exhaustive?: boolean;
+  /** Told the path of each file a pull-request run parses (tests: what it leaves unparsed). */
+  onParse?: (path: string) => void;
 }
 
 /** A run's outcome: the result, or the config problems that kept it from running (exit 2 at the edges). */

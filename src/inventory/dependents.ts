@@ -1,5 +1,7 @@
 // A diff-aware run (SPEC §6): the changed files plus every manifest that depends on one of them.
 import type { Inventory, Ref } from '../core/types.js';
+import { nameToken, numericName, type TextFacts } from './mentions.js';
+import { dirOf } from './models.js';
 
 /**
  * Changed files plus every manifest whose deployment uses a changed definition: any model metadata
@@ -39,4 +41,134 @@ export function dependents(changed: ReadonlySet<string>, inv: Inventory): Set<st
     if (ep && scope.has(d.manifest.file.path)) scope.add(ep);
   }
   return scope;
+}
+
+// ---------------------------------------------------------------- pull-request runs: what to parse
+
+/**
+ * What a pull-request run must have parsed so that `dependents` and every rule judge the in-scope
+ * files exactly as a run over the whole checkout would. Two directions:
+ * - dependents: names the changed files define (and definitions tied to them: a model of such a name or
+ *   at a changed folder, an endpoint on such a compute), referenced anywhere (`mention`), folders of
+ *   changed files (models and Kubernetes endpoints linked by folder), model paths at or above a change;
+ * - definitions: for every parsed deployment and endpoint, the models, computes and endpoints its
+ *   references name (`define`: a `…name:` key with that value), the models at its model's local path,
+ *   the files of its folder.
+ */
+export interface Needs {
+  /** Lower-cased first tokens of names to look for anywhere in a text. */
+  mention: Set<string>;
+  /** Lower-cased first tokens of names a definition may carry. */
+  define: Set<string>;
+  /** A name to find has a numeric form (YAML may spell it otherwise): any odd value matches. */
+  numeric: boolean;
+  /** A name has no first token to look for: every file matches. */
+  everything: boolean;
+  /** Model local paths (repo-relative, '' = root) whose models are needed. */
+  paths: Set<string>;
+  /** Folders whose files are all needed. */
+  dirs: Set<string>;
+}
+
+/** Every folder above a changed path, the root ('') included, and the changed paths themselves. */
+export function ancestorsOf(changed: Iterable<string>): Set<string> {
+  const out = new Set<string>(['']);
+  for (const c of changed) {
+    out.add(c);
+    for (let i = c.indexOf('/'); i !== -1; i = c.indexOf('/', i + 1)) out.add(c.slice(0, i));
+  }
+  return out;
+}
+
+/** Needs of the parsed part of the checkout (see Needs); `inv` is built from the parsed files only. */
+export function needsOf(changed: ReadonlySet<string>, inv: Inventory): Needs {
+  const needs: Needs = { mention: new Set(), define: new Set(), numeric: false, everything: false, paths: new Set(), dirs: new Set() };
+  const token = (name: string | undefined, into: Set<string>) => {
+    if (name === undefined) return;
+    const t = nameToken(name);
+    if (t === undefined) needs.everything = true;
+    else into.add(t);
+    if (numericName(name)) needs.numeric = true;
+  };
+  const above = ancestorsOf(changed);
+  const inChanged = (p: string | undefined) => p !== undefined && changed.has(p);
+  for (const c of changed) needs.dirs.add(dirOf(c));
+
+  // Dependents: what the changed files define, and the definitions tied to it.
+  const modelNames = new Set<string>();
+  const computeNames = new Set<string>();
+  for (const m of inv.models) if (m.name && inChanged(m.manifest?.file.path)) modelNames.add(m.name);
+  for (const c of inv.computes) {
+    if (!inChanged(c.manifest?.file.path)) continue;
+    computeNames.add(c.name.toLowerCase());
+    token(c.name, needs.mention);
+  }
+  for (const m of inv.models) {
+    if (!m.manifest) continue;
+    const tied = inChanged(m.manifest.file.path) || (m.name !== undefined && modelNames.has(m.name)) || (m.localPath !== undefined && above.has(m.localPath));
+    if (!tied) continue;
+    token(m.name, needs.mention);
+    if (m.localPath !== undefined) needs.paths.add(m.localPath);
+    needs.dirs.add(dirOf(m.manifest.file.path));
+  }
+  for (const e of inv.endpoints) {
+    const onChangedCompute = e.computeRef !== undefined && !e.computeRef.external && computeNames.has(e.computeRef.name.toLowerCase());
+    if (!inChanged(e.manifest.file.path) && !onChangedCompute) continue;
+    token(e.name, needs.mention);
+    needs.dirs.add(dirOf(e.manifest.file.path));
+  }
+
+  // Definitions: what every parsed deployment and endpoint resolves against.
+  for (const d of inv.deployments) {
+    needs.dirs.add(dirOf(d.manifest.file.path));
+    const mr = d.modelRef;
+    if (mr && !mr.external) {
+      token(mr.name, needs.define);
+      if (mr.path !== undefined) {
+        const local = mr.path === '.' ? '' : mr.path.startsWith('..') ? undefined : mr.path;
+        if (local !== undefined) needs.paths.add(local);
+      }
+    }
+    if (d.model?.localPath !== undefined) needs.paths.add(d.model.localPath);
+    if (d.computeRef && !d.computeRef.external) token(d.computeRef.name, needs.define);
+    token(d.endpointName, needs.define);
+  }
+  for (const e of inv.endpoints) {
+    token(e.name, needs.define);
+    if (e.computeRef && !e.computeRef.external) token(e.computeRef.name, needs.define);
+    if (e.kind === 'kubernetes') needs.dirs.add(dirOf(e.manifest.file.path));
+  }
+  return needs;
+}
+
+/**
+ * Does a file not parsed yet hold something the needs ask for? A superset: `mentions` tests the
+ * `mention` tokens, `above` holds the folders at or above a changed path (ancestorsOf), `facts` is what
+ * its text says (mentions.ts), `local` resolves a model path written in the file as the formats do.
+ */
+export function wanted(
+  path: string,
+  facts: TextFacts,
+  needs: Needs,
+  above: ReadonlySet<string>,
+  mentions: ((text: string) => boolean) | undefined,
+  text: string,
+  local: (file: string, value: string) => string | undefined,
+): boolean {
+  if (needs.everything || facts.mayHide) return true;
+  if (needs.dirs.has(dirOf(path))) return true;
+  const hit = (x: string | undefined) => x !== undefined && (above.has(x) || needs.paths.has(x));
+  if (facts.oddPath) return true;
+  if (!facts.locals) {
+    facts.locals = facts.paths.map((v) => local(path, v));
+    // An MLmodel file is the model of its own folder.
+    if (path === 'MLmodel' || path.endsWith('/MLmodel')) facts.locals.push(local(path, '.'));
+  }
+  for (const x of facts.locals) if (hit(x)) return true;
+  if (needs.mention.size > 0 && (needs.numeric || (mentions !== undefined && mentions(text)))) return true;
+  if (needs.define.size > 0) {
+    if (facts.oddName) return true;
+    for (const t of facts.names) if (needs.define.has(t)) return true;
+  }
+  return false;
 }

@@ -21,6 +21,33 @@ export interface ReadOptions {
    * pipelines among them: they name the files they deploy but are no manifests).
    */
   onText?: (relPath: string, text: string) => void;
+  /**
+   * Read and pre-filter only: a file that would be parsed keeps its text and waits for `parseLoaded`
+   * (a pull-request run decides which files it parses once it has read them all).
+   */
+  defer?: boolean;
+}
+
+/** Files read with `defer` whose text is still to be parsed. */
+const awaiting = new WeakSet<LoadedFile>();
+
+/** True for a file read with `defer` that `parseLoaded` has not parsed yet. */
+export function awaitingParse(f: LoadedFile): boolean {
+  return awaiting.has(f);
+}
+
+/** Parses a file read with `defer` (no-op for any other file). */
+export function parseLoaded(f: LoadedFile): void {
+  if (awaiting.delete(f)) parseText(f);
+}
+
+function parseText(base: LoadedFile): void {
+  const text = base.text;
+  if (text.trim() === '') return;
+  const lines = new LineIndex(text);
+  const r = base.syntax === 'json' ? parseJsonc(text, lines) : parseYaml(text, lines);
+  base.docs = r.docs;
+  base.problems = r.problems;
 }
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
@@ -75,7 +102,7 @@ export function loadCandidate(c: Candidate, opts: ReadOptions): LoadedFile | nul
     // One read into a reused buffer is the whole file for all but the rare file of READ_AHEAD bytes
     // or more; only those are measured (size cap, FIFO guard) and read in full.
     const n = readSync(fd, readAhead, 0, READ_AHEAD, 0);
-    if (n < READ_AHEAD && n <= maxBytes) return parseBuffer(c, readAhead.subarray(0, n), opts.prefilter, syntax);
+    if (n < READ_AHEAD && n <= maxBytes) return parseBuffer(c, readAhead.subarray(0, n), opts.prefilter, syntax, opts.onText, opts.defer);
     const st = fstatSync(fd);
     if (!st.isFile()) return null; // a FIFO or device named like a manifest: never block on it
     if (st.size > maxBytes) {
@@ -100,7 +127,7 @@ export function loadCandidate(c: Candidate, opts: ReadOptions): LoadedFile | nul
         st.size,
       );
     }
-    return parseBuffer(c, readOpen(fd, st.size), opts.prefilter, syntax, opts.onText);
+    return parseBuffer(c, readOpen(fd, st.size), opts.prefilter, syntax, opts.onText, opts.defer);
   } catch (err) {
     return file([{ message: `cannot read file: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, line: 1, column: 1 }]);
   } finally {
@@ -115,6 +142,7 @@ export function parseBuffer(
   looksLikeManifest: Prefilter,
   syntax: 'yaml' | 'json' = /\.json$/i.test(c.path) ? 'json' : 'yaml',
   onText?: (relPath: string, text: string) => void,
+  defer = false,
 ): LoadedFile | null {
   const base: LoadedFile = { path: c.path, abs: c.abs, text: '', syntax, size: buf.length, docs: [], problems: [] };
   const utf32 = utf32Kind(buf);
@@ -160,11 +188,8 @@ export function parseBuffer(
     return base;
   }
   base.text = text;
-  const lines = new LineIndex(text);
-  if (text.trim() === '') return base;
-  const r = syntax === 'json' ? parseJsonc(text, lines) : parseYaml(text, lines);
-  base.docs = r.docs;
-  base.problems = r.problems;
+  if (defer) awaiting.add(base);
+  else parseText(base);
   return base;
 }
 

@@ -3,7 +3,7 @@
 // exempt from the reservation (includes/quota-allocation-online-deployment.md).
 import { familyKey } from '../../catalog/families.js';
 import type { SkuCatalog } from '../../catalog/skus.js';
-import type { Deployment, QuotaNeed } from '../../core/types.js';
+import type { QuotaDeployment, QuotaNeed } from '../../core/types.js';
 
 /** The upgrade reservation of managed online deployments. */
 export const QUOTA_RESERVE = 1.2;
@@ -23,7 +23,7 @@ export function quotaOf(family: string, quota: Record<string, number> | undefine
 }
 
 /** Per family, the vCPUs the managed online deployments need (sizes missing from the catalogue are not counted). */
-export function quotaNeeds(deployments: readonly Deployment[], skus: SkuCatalog, quota?: Record<string, number>): QuotaNeed[] {
+export function quotaNeeds(deployments: readonly QuotaDeployment[], skus: SkuCatalog, quota?: Record<string, number>): QuotaNeed[] {
   const byFamily = new Map<string, QuotaNeed>();
   for (const d of deployments) {
     if (d.target !== 'managed-online' || d.skipDeployment || !d.instanceType || !d.instanceCount) continue;

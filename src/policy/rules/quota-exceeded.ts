@@ -23,7 +23,7 @@ export const rule: InventoryRule = {
   check(ctx) {
     const quota = ctx.config.quota;
     if (!quota || Object.keys(quota).length === 0) return;
-    const over = new Map(quotaNeeds(ctx.inventory.deployments, ctx.skus, quota).filter((n) => n.quota !== undefined && n.vcpus > n.quota).map((n) => [n.family, n]));
+    const over = new Map(quotaNeeds(ctx.inventory.quotaPool ?? ctx.inventory.deployments, ctx.skus, quota).filter((n) => n.quota !== undefined && n.vcpus > n.quota).map((n) => [n.family, n]));
     if (over.size === 0) return;
     for (const d of ctx.inventory.deployments) {
       if (d.target !== 'managed-online' || d.skipDeployment || !d.instanceType || !d.instanceCount) continue;
