@@ -8,7 +8,7 @@ export const modules = {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  run: () => (/* binding */ run_run)
+  run: () => (/* binding */ run)
 });
 
 // EXTERNAL MODULE: external "node:path"
@@ -10018,6 +10018,30 @@ function applySuppressions(findings, files, config, now, registry) {
 
 const engine_RULE_IDS = ALL_RULES.map((r) => r.id);
 function engine_evaluate(opts) {
+    const prepared = prepare(opts);
+    if (!prepared.ok)
+        return prepared;
+    const { root, config, meta } = prepared;
+    const result = finish(read(root, config, opts, meta, opts.changed !== undefined), config, opts, meta);
+    return { ok: true, result: withPolicyChange(root, config, opts, meta, result) };
+}
+/**
+ * `evaluate` for a changed-file list that is still being computed: the CLI's git calls run while the
+ * checkout is walked and read. A failure of `changed` wins over config problems, as if it ran first.
+ */
+async function evaluateAsync(opts, changed) {
+    const prepared = prepare(opts);
+    if (!prepared.ok) {
+        await changed;
+        return prepared;
+    }
+    const { root, config, meta } = prepared;
+    const state = read(root, config, opts, meta, true);
+    const all = { ...opts, changed: await changed };
+    const result = finish(state, config, all, meta);
+    return { ok: true, result: withPolicyChange(root, config, all, meta, result) };
+}
+function prepare(opts) {
     const root = external_node_path_.resolve(opts.root);
     let config = opts.config;
     const policy = opts.policy;
@@ -10040,13 +10064,18 @@ function engine_evaluate(opts) {
         config = { ...config, defaultStage: opts.defaultStage };
     const change = configChange(policy);
     const meta = { from: policy?.from ?? 'checkout', commit: policy?.commit, note: policy?.note, changed: change.changed, changedPath: change.path, deleted: change.deleted };
-    const result = run(root, config, opts, meta);
-    if (policy?.from === 'base' && change.changed) {
-        addPolicyChange(config, policy, opts, meta, result, (next) => run(root, next, { ...opts, changed: undefined }, { from: 'head', changed: true }));
-    }
-    return { ok: true, result };
+    return { ok: true, root, config, meta };
 }
-function run(root, config, opts, meta) {
+/** A pull request that changes the base branch's policy is also judged by its own (policy-change). */
+function withPolicyChange(root, config, opts, meta, result) {
+    const policy = opts.policy;
+    if (policy?.from === 'base' && meta.changed) {
+        const full = (next) => finish(read(root, next, opts, { from: 'head', changed: true }, false), next, { ...opts, changed: undefined }, { from: 'head', changed: true });
+        addPolicyChange(config, policy, opts, meta, result, full);
+    }
+    return result;
+}
+function read(root, config, opts, meta, diffAware) {
     // Files kept out by the config's own excludes are counted (SPEC §5: always reported), so the walk
     // applies only the built-in excludes and the config's are applied here.
     const extra = extraExcludes(config);
@@ -10062,17 +10091,11 @@ function run(root, config, opts, meta) {
         excludedFiles = before - candidates.length;
     }
     const maxBytes = opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-    // A pull-request run reads and pre-filters the whole checkout, but parses only what the changed
-    // files need (parseNeeded). Not when the whole checkout is gated anyway (a changed config), when
-    // waivers count their findings over it, or when `--fix` gates its edits.
-    const configPath = config.source?.path;
-    const partial = opts.changed !== undefined &&
-        !opts.exhaustive &&
-        !opts.overlay &&
-        !meta.changed &&
-        config.waivers.length === 0 &&
-        (configPath === undefined || !opts.changed.includes(configPath));
-    const loaded = loadAll(candidates, { prefilter: looksLikeManifest, maxBytes, onText: pipelines.onText, defer: partial });
+    // A diff-aware run reads and pre-filters the whole checkout, and may then parse only what the
+    // changed files need (finish). Not when the whole checkout is gated anyway (a changed policy),
+    // when waivers count their findings over it, or when `--fix` gates its edits in memory.
+    const defer = diffAware && !opts.exhaustive && !opts.overlay && !meta.changed && config.waivers.length === 0;
+    const loaded = loadAll(candidates, { prefilter: looksLikeManifest, maxBytes, onText: pipelines.onText, defer });
     pipelines.readRest();
     const deployed = pipelines.deployed();
     // A file a pipeline deploys is gated whatever its name or content looks like (`deploy.yml.j2`, a
@@ -10081,15 +10104,9 @@ function run(root, config, opts, meta) {
     for (const rel of deployed.keys()) {
         if (have.has(rel) || isExcluded(rel))
             continue;
-        const f = loadCandidate({ path: rel, abs: external_node_path_.join(root, rel) }, { prefilter: () => true, maxBytes, defer: partial });
+        const f = loadCandidate({ path: rel, abs: external_node_path_.join(root, rel) }, { prefilter: () => true, maxBytes, defer });
         if (f)
             loaded.push(f);
-    }
-    const pipelineFiles = pipelines.sources.map((s) => s.path);
-    if (partial) {
-        const seed = new Set([...opts.changed, ...deployedBy(opts.changed, deployed, pipelineFiles)]);
-        const quotaManifests = parseNeeded(root, loaded, config, deployed, seed, opts.onParse);
-        return engine_judge(root, { candidates: candidates.length, files: loaded, excludedFiles, deployed, pipelines: pipelineFiles, quotaManifests }, config, opts, meta);
     }
     // `--fix` gates its edited texts in memory.
     const overlay = opts.overlay;
@@ -10099,7 +10116,25 @@ function run(root, config, opts, meta) {
             return text === undefined ? f : (parseBuffer({ path: f.path, abs: f.abs }, Buffer.from(text, 'utf8'), looksLikeManifest) ?? f);
         })
         : loaded;
-    return engine_judge(root, { candidates: candidates.length, files, excludedFiles, deployed, pipelines: pipelineFiles }, config, opts, meta);
+    return { root, candidates: candidates.length, files, excludedFiles, deployed, pipelines: pipelines.sources.map((s) => s.path), deferred: defer };
+}
+function finish(state, config, opts, meta) {
+    const { root, files, deployed, pipelines } = state;
+    const input = { candidates: state.candidates, files, excludedFiles: state.excludedFiles, deployed, pipelines };
+    if (state.deferred) {
+        // The whole checkout is gated when the changed files include the config (judge says so).
+        const configPath = config.source?.path;
+        const changed = opts.changed;
+        if (changed && (configPath === undefined || !changed.includes(configPath))) {
+            const seed = new Set([...changed, ...deployedBy(changed, deployed, pipelines)]);
+            input.quotaManifests = parseNeeded(root, files, config, deployed, seed, opts.onParse);
+        }
+        else {
+            for (const f of files)
+                parseLoaded(f);
+        }
+    }
+    return engine_judge(root, input, config, opts, meta);
 }
 /**
  * A pull-request run parses the changed files (and those a changed pipeline deploys), then, until
@@ -13520,7 +13555,7 @@ async function gate(out) {
             `(fail-on: ${settings.failOn}). See ${sentenceList(['the annotations', ...where])}.`);
     }
 }
-async function run_run() {
+async function run() {
     const out = new Console();
     try {
         await gate(out);

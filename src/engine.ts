@@ -33,6 +33,31 @@ export type { EngineOptions, Outcome, PolicyFrom, PolicyOptions } from './engine
 export const RULE_IDS: readonly string[] = ALL_RULES.map((r) => r.id);
 
 export function evaluate(opts: EngineOptions): Outcome {
+  const prepared = prepare(opts);
+  if (!prepared.ok) return prepared;
+  const { root, config, meta } = prepared;
+  const result = finish(read(root, config, opts, meta, opts.changed !== undefined), config, opts, meta);
+  return { ok: true, result: withPolicyChange(root, config, opts, meta, result) };
+}
+
+/**
+ * `evaluate` for a changed-file list that is still being computed: the CLI's git calls run while the
+ * checkout is walked and read. A failure of `changed` wins over config problems, as if it ran first.
+ */
+export async function evaluateAsync(opts: Omit<EngineOptions, 'changed'>, changed: Promise<string[]>): Promise<Outcome> {
+  const prepared = prepare(opts);
+  if (!prepared.ok) {
+    await changed;
+    return prepared;
+  }
+  const { root, config, meta } = prepared;
+  const state = read(root, config, opts, meta, true);
+  const all = { ...opts, changed: await changed };
+  const result = finish(state, config, all, meta);
+  return { ok: true, result: withPolicyChange(root, config, all, meta, result) };
+}
+
+function prepare(opts: Omit<EngineOptions, 'changed'>): { ok: true; root: string; config: Config; meta: PolicyMeta } | Exclude<Outcome, { ok: true }> {
   const root = path.resolve(opts.root);
   let config = opts.config;
   const policy = opts.policy;
@@ -51,14 +76,32 @@ export function evaluate(opts: EngineOptions): Outcome {
   if (opts.defaultStage) config = { ...config, defaultStage: opts.defaultStage };
   const change = configChange(policy);
   const meta: PolicyMeta = { from: policy?.from ?? 'checkout', commit: policy?.commit, note: policy?.note, changed: change.changed, changedPath: change.path, deleted: change.deleted };
-  const result = run(root, config, opts, meta);
-  if (policy?.from === 'base' && change.changed) {
-    addPolicyChange(config, policy, opts, meta, result, (next) => run(root, next, { ...opts, changed: undefined }, { from: 'head', changed: true }));
-  }
-  return { ok: true, result };
+  return { ok: true, root, config, meta };
 }
 
-function run(root: string, config: Config, opts: EngineOptions, meta: PolicyMeta): Result {
+/** A pull request that changes the base branch's policy is also judged by its own (policy-change). */
+function withPolicyChange(root: string, config: Config, opts: EngineOptions, meta: PolicyMeta, result: Result): Result {
+  const policy = opts.policy;
+  if (policy?.from === 'base' && meta.changed) {
+    const full = (next: Config) => finish(read(root, next, opts, { from: 'head', changed: true }, false), next, { ...opts, changed: undefined }, { from: 'head', changed: true });
+    addPolicyChange(config, policy, opts, meta, result, full);
+  }
+  return result;
+}
+
+/** A run after the walk and the reads. */
+interface ReadState {
+  root: string;
+  candidates: number;
+  files: LoadedFile[];
+  excludedFiles: number;
+  deployed: Deployed;
+  pipelines: string[];
+  /** Files were read without being parsed (a diff-aware run that may parse only what it needs). */
+  deferred: boolean;
+}
+
+function read(root: string, config: Config, opts: Omit<EngineOptions, 'changed'>, meta: PolicyMeta, diffAware: boolean): ReadState {
   // Files kept out by the config's own excludes are counted (SPEC §5: always reported), so the walk
   // applies only the built-in excludes and the config's are applied here.
   const extra = extraExcludes(config);
@@ -74,18 +117,11 @@ function run(root: string, config: Config, opts: EngineOptions, meta: PolicyMeta
     excludedFiles = before - candidates.length;
   }
   const maxBytes = opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-  // A pull-request run reads and pre-filters the whole checkout, but parses only what the changed
-  // files need (parseNeeded). Not when the whole checkout is gated anyway (a changed config), when
-  // waivers count their findings over it, or when `--fix` gates its edits.
-  const configPath = config.source?.path;
-  const partial =
-    opts.changed !== undefined &&
-    !opts.exhaustive &&
-    !opts.overlay &&
-    !meta.changed &&
-    config.waivers.length === 0 &&
-    (configPath === undefined || !opts.changed.includes(configPath));
-  const loaded = loadAll(candidates, { prefilter: looksLikeManifest, maxBytes, onText: pipelines.onText, defer: partial });
+  // A diff-aware run reads and pre-filters the whole checkout, and may then parse only what the
+  // changed files need (finish). Not when the whole checkout is gated anyway (a changed policy),
+  // when waivers count their findings over it, or when `--fix` gates its edits in memory.
+  const defer = diffAware && !opts.exhaustive && !opts.overlay && !meta.changed && config.waivers.length === 0;
+  const loaded = loadAll(candidates, { prefilter: looksLikeManifest, maxBytes, onText: pipelines.onText, defer });
   pipelines.readRest();
   const deployed = pipelines.deployed();
   // A file a pipeline deploys is gated whatever its name or content looks like (`deploy.yml.j2`, a
@@ -93,14 +129,8 @@ function run(root: string, config: Config, opts: EngineOptions, meta: PolicyMeta
   const have = new Set(loaded.map((f) => f.path));
   for (const rel of deployed.keys()) {
     if (have.has(rel) || isExcluded(rel)) continue;
-    const f = loadCandidate({ path: rel, abs: path.join(root, rel) }, { prefilter: () => true, maxBytes, defer: partial });
+    const f = loadCandidate({ path: rel, abs: path.join(root, rel) }, { prefilter: () => true, maxBytes, defer });
     if (f) loaded.push(f);
-  }
-  const pipelineFiles = pipelines.sources.map((s) => s.path);
-  if (partial) {
-    const seed = new Set([...opts.changed!, ...deployedBy(opts.changed!, deployed, pipelineFiles)]);
-    const quotaManifests = parseNeeded(root, loaded, config, deployed, seed, opts.onParse);
-    return judge(root, { candidates: candidates.length, files: loaded, excludedFiles, deployed, pipelines: pipelineFiles, quotaManifests }, config, opts, meta);
   }
   // `--fix` gates its edited texts in memory.
   const overlay = opts.overlay;
@@ -110,7 +140,24 @@ function run(root: string, config: Config, opts: EngineOptions, meta: PolicyMeta
         return text === undefined ? f : (parseBuffer({ path: f.path, abs: f.abs }, Buffer.from(text, 'utf8'), looksLikeManifest) ?? f);
       })
     : loaded;
-  return judge(root, { candidates: candidates.length, files, excludedFiles, deployed, pipelines: pipelineFiles }, config, opts, meta);
+  return { root, candidates: candidates.length, files, excludedFiles, deployed, pipelines: pipelines.sources.map((s) => s.path), deferred: defer };
+}
+
+function finish(state: ReadState, config: Config, opts: EngineOptions, meta: PolicyMeta): Result {
+  const { root, files, deployed, pipelines } = state;
+  const input: JudgeInput = { candidates: state.candidates, files, excludedFiles: state.excludedFiles, deployed, pipelines };
+  if (state.deferred) {
+    // The whole checkout is gated when the changed files include the config (judge says so).
+    const configPath = config.source?.path;
+    const changed = opts.changed;
+    if (changed && (configPath === undefined || !changed.includes(configPath))) {
+      const seed = new Set([...changed, ...deployedBy(changed, deployed, pipelines)]);
+      input.quotaManifests = parseNeeded(root, files, config, deployed, seed, opts.onParse);
+    } else {
+      for (const f of files) parseLoaded(f);
+    }
+  }
+  return judge(root, input, config, opts, meta);
 }
 
 /** What `judge` works on: the files read, and what the pipelines deploy. */

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { execFileSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { problemsText } from '../config/types.js';
@@ -7,7 +7,7 @@ import { nearest } from '../core/text.js';
 import type { FailOn, Stage } from '../core/types.js';
 import { VERSION } from '../core/version.js';
 import { inertJson, inertText } from '../core/inert.js';
-import { evaluate } from '../engine.js';
+import { evaluate, evaluateAsync } from '../engine.js';
 import { ALL_RULES } from '../policy/rules/index.js';
 import { REPORT_FORMATS, render, toJsonReport, type ReportFormat } from '../report/index.js';
 import { writeJsonFile } from './write-json.js';
@@ -153,10 +153,13 @@ async function runCli(argv: string[], io: Io): Promise<number> {
     }
   }
 
-  let changed: string[] | undefined;
+  // git runs while the engine walks and reads the checkout (evaluateAsync waits for it before parsing).
+  let changed: Promise<string[]> | undefined;
   let scopeReason = 'cli';
   if (v['changed-from'] !== undefined) {
     changed = changedSince(root, v['changed-from']);
+    // Awaited below; this only keeps a failure before then from counting as unhandled.
+    changed.catch(() => undefined);
     scopeReason = `changed since ${v['changed-from']} (git)`;
   }
 
@@ -166,12 +169,11 @@ async function runCli(argv: string[], io: Io): Promise<number> {
     paths,
     failOn,
     defaultStage,
-    changed,
     scopeReason,
   };
   if (v.fix && v['fix-dry-run']) throw new UsageError('--fix and --fix-dry-run exclude each other');
   if (v.fix || v['fix-dry-run']) {
-    const planned = planFixes(engineOptions);
+    const planned = planFixes({ ...engineOptions, changed: changed && (await changed) });
     if (!planned.ok) {
       io.err(`model-deploy-gate: invalid config: ${problemsText(planned.problems)}\n`);
       return 2;
@@ -186,7 +188,7 @@ async function runCli(argv: string[], io: Io): Promise<number> {
     writeChanges(root, plan.changes);
     (format === 'text' && v.output === undefined ? io.out : io.err)(appliedText(plan.applied));
   }
-  const outcome = evaluate(engineOptions);
+  const outcome = changed ? await evaluateAsync(engineOptions, changed) : evaluate(engineOptions);
   if (!outcome.ok) {
     io.err(`model-deploy-gate: invalid config: ${problemsText(outcome.problems)}\n`);
     return 2;
@@ -215,21 +217,24 @@ async function runCli(argv: string[], io: Io): Promise<number> {
   return result.summary.result === 'fail' ? 1 : 0;
 }
 
-/** Files changed since REF: committed (against the merge base), staged, unstaged and untracked. */
-function changedSince(root: string, ref: string): string[] {
-  const git = (args: string[]) => {
-    try {
-      return execFileSync('git', args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-    } catch (err) {
-      const stderr = (err as { stderr?: string }).stderr ?? '';
-      throw new UsageError(`--changed-from ${ref}: git ${args.join(' ')} failed: ${stderr.trim() || (err as Error).message}`);
-    }
-  };
-  const prefix = git(['rev-parse', '--show-prefix']).trim();
-  const names = [
-    ...git(['diff', '--name-only', '--no-renames', '--diff-filter=d', '--merge-base', ref]).split('\n'),
-    ...git(['ls-files', '--others', '--exclude-standard', '--full-name']).split('\n'),
+/**
+ * Files changed since REF: committed (against the merge base), staged, unstaged and untracked. The
+ * three git calls run at once, in the background; a failure is reported for the first of them in
+ * this order, with git's message, as a usage error.
+ */
+async function changedSince(root: string, ref: string): Promise<string[]> {
+  const calls = [
+    ['rev-parse', '--show-prefix'],
+    ['diff', '--name-only', '--no-renames', '--diff-filter=d', '--merge-base', ref],
+    ['ls-files', '--others', '--exclude-standard', '--full-name'],
   ];
+  const results = await Promise.all(calls.map((args) => git(root, args).catch((err: unknown) => err as Error)));
+  results.forEach((r, i) => {
+    if (r instanceof Error) throw new UsageError(`--changed-from ${ref}: git ${calls[i].join(' ')} failed: ${r.message}`);
+  });
+  const [prefixOut, diffOut, othersOut] = results as string[];
+  const prefix = prefixOut.trim();
+  const names = [...diffOut.split('\n'), ...othersOut.split('\n')];
   const out = new Set<string>();
   for (const n of names) {
     if (!n) continue;
@@ -238,6 +243,23 @@ function changedSince(root: string, ref: string): string[] {
     out.add(prefix ? n.slice(prefix.length) : n);
   }
   return [...out].sort();
+}
+
+/** One git call: its stdout, or an Error whose message is git's stderr (or how it failed to run). */
+function git(cwd: string, args: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('git', args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    const out: Buffer[] = [];
+    const errOut: Buffer[] = [];
+    child.stdout.on('data', (d: Buffer) => out.push(d));
+    child.stderr.on('data', (d: Buffer) => errOut.push(d));
+    child.on('error', (err: NodeJS.ErrnoException) => reject(new Error(`spawn git ${err.code ?? err.message}`)));
+    child.on('close', (code, signal) => {
+      const stderr = Buffer.concat(errOut).toString('utf8').trim();
+      if (code === 0) resolve(Buffer.concat(out).toString('utf8'));
+      else reject(new Error(stderr || `Command failed: git ${args.join(' ')}${signal ? ` (${signal})` : ''}`));
+    });
+  });
 }
 
 function exists(p: string): boolean {
