@@ -741,7 +741,8 @@ class PositionBuilder {
     }
     finish(lines) {
         copyIn(this.rows, this.n * STRIDE);
-        const table = new PositionTable(arena.buf, arena.at, this.segs, this.merges, lines);
+        // An exact-size copy: a grown array keeps up to half again as many empty slots.
+        const table = new PositionTable(arena.buf, arena.at, this.segs.slice(), this.merges, lines);
         this.release();
         return table;
     }
@@ -4847,12 +4848,16 @@ function tagsOf(m, ptr = '/tags') {
     }
     return out;
 }
-/** Drops undefined members so records print cleanly and `'x' in d` means "the file says x". */
+/**
+ * Drops undefined members so records print cleanly and `'x' in d` means "the file says x". Returns a
+ * copy (members in the same order): `delete` would turn the record into a slow dictionary object.
+ */
 function prune(o) {
+    const out = {};
     for (const k of Object.keys(o))
-        if (o[k] === undefined)
-            delete o[k];
-    return o;
+        if (o[k] !== undefined)
+            out[k] = o[k];
+    return out;
 }
 
 ;// CONCATENATED MODULE: ./src/policy/rules/fpga-requires-aks.ts

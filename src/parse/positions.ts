@@ -307,7 +307,8 @@ export class PositionBuilder {
 
   finish(lines: LineIndex): PositionTable {
     copyIn(this.rows, this.n * STRIDE);
-    const table = new PositionTable(arena.buf, arena.at, this.segs, this.merges, lines);
+    // An exact-size copy: a grown array keeps up to half again as many empty slots.
+    const table = new PositionTable(arena.buf, arena.at, this.segs.slice(), this.merges, lines);
     this.release();
     return table;
   }

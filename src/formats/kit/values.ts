@@ -97,8 +97,12 @@ export function tagsOf(m: Manifest, ptr = '/tags'): Record<string, string> {
   return out;
 }
 
-/** Drops undefined members so records print cleanly and `'x' in d` means "the file says x". */
+/**
+ * Drops undefined members so records print cleanly and `'x' in d` means "the file says x". Returns a
+ * copy (members in the same order): `delete` would turn the record into a slow dictionary object.
+ */
 export function prune<T extends object>(o: T): T {
-  for (const k of Object.keys(o) as Array<keyof T>) if (o[k] === undefined) delete o[k];
-  return o;
+  const out = {} as T;
+  for (const k of Object.keys(o) as Array<keyof T>) if (o[k] !== undefined) out[k] = o[k];
+  return out;
 }
