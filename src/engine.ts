@@ -13,15 +13,14 @@ import type { Finding, LoadedFile, Manifest, Result } from './core/types.js';
 import type { EngineOptions, Outcome } from './engine/options.js';
 import { deployedAs, firstDeployer, PipelineCollector, type Deployed } from './engine/deployed.js';
 import { addPolicyChange, configChange, policyInfo, POLICY_CHANGE, type PolicyMeta } from './engine/policy-change.js';
-import { looksLikeManifest, MAY_HIDE_WORDS, outOfScopeAsset } from './formats/prefilter.js';
+import { looksLikeManifest, outOfScopeAsset } from './formats/prefilter.js';
 import { normalise, recognise } from './formats/recognise.js';
 import { buildInventory } from './inventory/build.js';
-import { ancestorsOf, dependents, needsOf, wanted } from './inventory/dependents.js';
-import { mentionTest, textFacts, type TextFacts } from './inventory/mentions.js';
-import { modelLocalPath, resolveLocal } from './formats/kit/refs.js';
+import { dependents } from './inventory/dependents.js';
+import { parseNeeded } from './engine/needed.js';
 import { compareAssetRows, compareRows, computeRow, endpointRow, inventoryRow, modelRow } from './inventory/rows.js';
 import { walk } from './load/files.js';
-import { awaitingParse, DEFAULT_MAX_FILE_BYTES, loadAll, loadCandidate, parseBuffer, parseLoaded } from './load/read.js';
+import { DEFAULT_MAX_FILE_BYTES, loadAll, loadCandidate, parseBuffer, parseLoaded } from './load/read.js';
 import { quotaNeeds } from './policy/kit/quota.js';
 import { Registry } from './policy/registry.js';
 import { ALL_RULES } from './policy/rules/index.js';
@@ -176,62 +175,6 @@ export interface JudgeInput {
    * manifests of the other files that may add to the vCPU quota, which is the repository's.
    */
   quotaManifests?: readonly Manifest[];
-}
-
-/**
- * A pull-request run parses the changed files (and those a changed pipeline deploys), then, until
- * nothing new is needed, every file that can define what the parsed ones reference, reference what
- * the changed ones define, or share a folder or a model path with them (`needsOf`, `wanted`: tests
- * on the raw text that are a superset of what a parse finds). What stays unparsed cannot change a
- * verdict in the scope: `judge` over these files equals `judge` over the whole checkout kept to the
- * scope (tested exhaustively). Then the files that may hold a managed online deployment are parsed
- * for the quota alone: their manifests are returned and the files left unparsed for `judge`.
- */
-function parseNeeded(
-  root: string,
-  files: readonly LoadedFile[],
-  config: Config,
-  deployed: Deployed,
-  seed: ReadonlySet<string>,
-  onParse?: (path: string) => void,
-): Manifest[] {
-  const pending = new Set(files.filter(awaitingParse));
-  const found = new Map<LoadedFile, Manifest[]>();
-  const facts = new Map<LoadedFile, TextFacts>();
-  const above = ancestorsOf(seed);
-  const local = (file: string, value: string) => modelLocalPath(resolveLocal(file, value));
-  const parse = (f: LoadedFile): Manifest[] => {
-    pending.delete(f);
-    parseLoaded(f);
-    onParse?.(f.path);
-    const m = recognise(f, deployedAs(deployed, f.path));
-    if (m.length > 0) found.set(f, m);
-    return m;
-  };
-  for (const f of files) if (seed.has(f.path) && pending.has(f)) parse(f);
-  for (;;) {
-    const manifests: Manifest[] = [];
-    for (const f of files) for (const m of found.get(f) ?? []) manifests.push(m);
-    const needs = needsOf(seed, buildInventory(root, [], manifests, normalise(manifests), config, deployed));
-    const mentions = mentionTest(needs.mention);
-    const next: LoadedFile[] = [];
-    for (const f of pending) {
-      let t = facts.get(f);
-      if (!t) facts.set(f, (t = textFacts(f.text)));
-      if (wanted(f.path, t, needs, above, mentions, f.text, local)) next.push(f);
-    }
-    if (next.length === 0) break;
-    for (const f of next) parse(f);
-  }
-  const quota: Manifest[] = [];
-  for (const f of files) {
-    if (!pending.has(f) || !(f.text.includes('instance_type') || MAY_HIDE_WORDS.test(f.text))) continue;
-    for (const m of parse(f)) quota.push(m);
-    found.delete(f);
-    f.docs = [];
-    f.problems = [];
-  }
-  return quota;
 }
 
 /**
