@@ -2080,10 +2080,23 @@ class FileIndex {
     has(p) {
         return this.files.has(p);
     }
-    /** The one file whose path ends with `/tail` (or is `tail`), if exactly one. */
+    suffixes = new Map();
+    /** The one file whose path ends with `/tail` (or is `tail`), if exactly one (remembered: monorepo pipelines name the same tails). */
     uniqueSuffix(tail) {
-        const cands = (this.byBase.get(basename(tail)) ?? []).filter((f) => f === tail || f.endsWith(`/${tail}`));
-        return cands.length === 1 ? cands[0] : undefined;
+        if (this.suffixes.has(tail))
+            return this.suffixes.get(tail);
+        let found;
+        let n = 0;
+        for (const f of this.byBase.get(basename(tail)) ?? []) {
+            if (f !== tail && !f.endsWith(`/${tail}`))
+                continue;
+            found = f;
+            if (++n > 1)
+                break;
+        }
+        const out = n === 1 ? found : undefined;
+        this.suffixes.set(tail, out);
+        return out;
     }
 }
 /**

@@ -56,10 +56,21 @@ export class FileIndex {
     return this.files.has(p);
   }
 
-  /** The one file whose path ends with `/tail` (or is `tail`), if exactly one. */
+  private readonly suffixes = new Map<string, string | undefined>();
+
+  /** The one file whose path ends with `/tail` (or is `tail`), if exactly one (remembered: monorepo pipelines name the same tails). */
   uniqueSuffix(tail: string): string | undefined {
-    const cands = (this.byBase.get(basename(tail)) ?? []).filter((f) => f === tail || f.endsWith(`/${tail}`));
-    return cands.length === 1 ? cands[0] : undefined;
+    if (this.suffixes.has(tail)) return this.suffixes.get(tail);
+    let found: string | undefined;
+    let n = 0;
+    for (const f of this.byBase.get(basename(tail)) ?? []) {
+      if (f !== tail && !f.endsWith(`/${tail}`)) continue;
+      found = f;
+      if (++n > 1) break;
+    }
+    const out = n === 1 ? found : undefined;
+    this.suffixes.set(tail, out);
+    return out;
   }
 }
 
