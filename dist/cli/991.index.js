@@ -9036,8 +9036,11 @@ function ancestorsOf(changed) {
     }
     return out;
 }
-/** Needs of the parsed part of the checkout (see Needs); `inv` is built from the parsed files only. */
-function needsOf(changed, inv) {
+/**
+ * Needs of the parsed part of the checkout (see Needs); `inv` is built from the parsed files only,
+ * `above` is `ancestorsOf(changed)`.
+ */
+function needsOf(changed, above, inv) {
     const needs = { mention: new Set(), define: new Set(), numeric: false, everything: false, paths: new Set(), dirs: new Set() };
     const token = (name, into) => {
         if (name === undefined)
@@ -9050,7 +9053,6 @@ function needsOf(changed, inv) {
         if (numericName(name))
             needs.numeric = true;
     };
-    const above = ancestorsOf(changed);
     const inChanged = (p) => p !== undefined && changed.has(p);
     for (const c of changed)
         needs.dirs.add(dirOf(c));
@@ -9614,7 +9616,7 @@ function parseNeeded(root, files, config, deployed, seed, onParse) {
         for (const f of files)
             for (const m of found.get(f) ?? [])
                 manifests.push(m);
-        const needs = needsOf(seed, buildInventory(root, [], manifests, normalise(manifests), config, deployed));
+        const needs = needsOf(seed, above, buildInventory(root, [], manifests, normalise(manifests), config, deployed));
         const mentions = mentionTest(needs.mention);
         const next = [];
         for (const f of pending) {
@@ -9635,7 +9637,6 @@ function parseNeeded(root, files, config, deployed, seed, onParse) {
             continue;
         for (const m of parse(f))
             quota.push(m);
-        found.delete(f);
         f.docs = [];
         f.problems = [];
     }

@@ -45,7 +45,7 @@ export function parseNeeded(
   for (;;) {
     const manifests: Manifest[] = [];
     for (const f of files) for (const m of found.get(f) ?? []) manifests.push(m);
-    const needs = needsOf(seed, buildInventory(root, [], manifests, normalise(manifests), config, deployed));
+    const needs = needsOf(seed, above, buildInventory(root, [], manifests, normalise(manifests), config, deployed));
     const mentions = mentionTest(needs.mention);
     const next: LoadedFile[] = [];
     for (const f of pending) {
@@ -60,7 +60,6 @@ export function parseNeeded(
   for (const f of files) {
     if (!pending.has(f) || !(f.text.includes('instance_type') || (facts.get(f)?.mayHide ?? MAY_HIDE_WORDS.test(f.text)))) continue;
     for (const m of parse(f)) quota.push(m);
-    found.delete(f);
     f.docs = [];
     f.problems = [];
   }

@@ -80,8 +80,11 @@ export function ancestorsOf(changed: Iterable<string>): Set<string> {
   return out;
 }
 
-/** Needs of the parsed part of the checkout (see Needs); `inv` is built from the parsed files only. */
-export function needsOf(changed: ReadonlySet<string>, inv: Inventory): Needs {
+/**
+ * Needs of the parsed part of the checkout (see Needs); `inv` is built from the parsed files only,
+ * `above` is `ancestorsOf(changed)`.
+ */
+export function needsOf(changed: ReadonlySet<string>, above: ReadonlySet<string>, inv: Inventory): Needs {
   const needs: Needs = { mention: new Set(), define: new Set(), numeric: false, everything: false, paths: new Set(), dirs: new Set() };
   const token = (name: string | undefined, into: Set<string>) => {
     if (name === undefined) return;
@@ -90,7 +93,6 @@ export function needsOf(changed: ReadonlySet<string>, inv: Inventory): Needs {
     else into.add(t);
     if (numericName(name)) needs.numeric = true;
   };
-  const above = ancestorsOf(changed);
   const inChanged = (p: string | undefined) => p !== undefined && changed.has(p);
   for (const c of changed) needs.dirs.add(dirOf(c));
 
