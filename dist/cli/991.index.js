@@ -5882,18 +5882,18 @@ function message(m, key, dotted, known) {
     return `Unknown key \`${dotted}\` in ${label}, ${effect}: ${fix}`;
 }
 function walk(ctx, m, data, fields, ptr, dotted) {
-    const known = Object.keys(fields);
+    // Pointers, dotted names and the known-key list are made only where they are used (a report or a
+    // nested mapping): most keys are known scalars.
     for (const key of Object.keys(data)) {
-        const childPtr = pointerJoin(ptr, key);
-        const childDotted = dotted ? `${dotted}.${key}` : key;
         const node = Object.hasOwn(fields, key) ? fields[key] : undefined;
         if (node === undefined) {
-            ctx.report({ manifest: m, ptr: childPtr }, message(m, key, childDotted, known));
+            const childDotted = dotted ? `${dotted}.${key}` : key;
+            ctx.report({ manifest: m, ptr: pointerJoin(ptr, key) }, message(m, key, childDotted, Object.keys(fields)));
             continue;
         }
         const v = data[key];
         if (typeof node === 'object' && isMapping(v))
-            walk(ctx, m, v, node, childPtr, childDotted);
+            walk(ctx, m, v, node, pointerJoin(ptr, key), dotted ? `${dotted}.${key}` : key);
     }
 }
 const unknown_key_rule = {
@@ -6075,20 +6075,39 @@ const MAX_NAMED = 5;
 const MAX_VALUE_CHARS = 80;
 function placeholders(m) {
     const out = [];
-    const walk = (v, ptr, dotted) => {
+    // The keys down to the current value; its pointer and dotted name are made only for a hit (most
+    // values are none, and a string per node for each was most of what this rule allocated).
+    const at = [];
+    const hit = (v) => {
+        let ptr = '';
+        let dotted = '';
+        for (const k of at) {
+            ptr = pointerJoin(ptr, k);
+            dotted = typeof k === 'number' ? `${dotted}[${k}]` : dotted ? `${dotted}.${k}` : k;
+        }
+        out.push({ ptr, key: dotted, value: v.length > MAX_VALUE_CHARS ? `${v.slice(0, MAX_VALUE_CHARS)}…` : v });
+    };
+    const walk = (v) => {
         if (typeof v === 'string') {
             if (placeholderKind(v))
-                out.push({ ptr, key: dotted, value: v.length > MAX_VALUE_CHARS ? `${v.slice(0, MAX_VALUE_CHARS)}…` : v });
+                hit(v);
         }
         else if (Array.isArray(v)) {
-            v.forEach((x, i) => walk(x, pointerJoin(ptr, i), `${dotted}[${i}]`));
+            for (let i = 0; i < v.length; i++) {
+                at.push(i);
+                walk(v[i]);
+                at.pop();
+            }
         }
         else if (isMapping(v)) {
-            for (const k of Object.keys(v))
-                walk(v[k], pointerJoin(ptr, k), dotted ? `${dotted}.${k}` : k);
+            for (const k of Object.keys(v)) {
+                at.push(k);
+                walk(v[k]);
+                at.pop();
+            }
         }
     };
-    walk(m.data, '', '');
+    walk(m.data);
     return out;
 }
 const template_rule = {
@@ -9754,6 +9773,16 @@ function compareRows(a, b) {
 
 /** Folder links followed in one walk, at most (a farm of links must not make the walk explode). */
 const MAX_LINKED_FOLDERS = 1000;
+/**
+ * `path.join(dir, rel)` for an absolute, normalised `dir` and a `rel` made of names a folder listing
+ * returned (never empty, `.` or `..`): the same string without normalising it again (path.join's
+ * normalisation allocated more than the rest of the walk).
+ */
+function under(dir, rel) {
+    if (external_node_path_.sep !== '/')
+        return external_node_path_.join(dir, rel);
+    return dir.endsWith('/') ? dir + rel : `${dir}/${rel}`;
+}
 function toPosix(p) {
     return p.split(external_node_path_.sep).join('/');
 }
@@ -9797,12 +9826,12 @@ function files_walk(opts) {
             if (ent.isDirectory()) {
                 if (prune.some((m) => m(rel)) || !underScope(rel))
                     continue;
-                stack.push({ rel, real: external_node_path_.join(realDir, ent.name), chain });
+                stack.push({ rel, real: under(realDir, ent.name), chain });
                 continue;
             }
             if (!ent.isFile() && !ent.isSymbolicLink())
                 continue;
-            const abs = external_node_path_.join(root, rel);
+            const abs = under(root, rel);
             let real;
             let isDir = false;
             let isFile = false;

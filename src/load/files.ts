@@ -28,6 +28,16 @@ export interface Candidate {
   problem?: string;
 }
 
+/**
+ * `path.join(dir, rel)` for an absolute, normalised `dir` and a `rel` made of names a folder listing
+ * returned (never empty, `.` or `..`): the same string without normalising it again (path.join's
+ * normalisation allocated more than the rest of the walk).
+ */
+function under(dir: string, rel: string): string {
+  if (path.sep !== '/') return path.join(dir, rel);
+  return dir.endsWith('/') ? dir + rel : `${dir}/${rel}`;
+}
+
 function toPosix(p: string): string {
   return p.split(path.sep).join('/');
 }
@@ -71,11 +81,11 @@ export function walk(opts: WalkOptions): Candidate[] {
       const rel = relDir ? `${relDir}/${ent.name}` : ent.name;
       if (ent.isDirectory()) {
         if (prune.some((m) => m(rel)) || !underScope(rel)) continue;
-        stack.push({ rel, real: path.join(realDir, ent.name), chain });
+        stack.push({ rel, real: under(realDir, ent.name), chain });
         continue;
       }
       if (!ent.isFile() && !ent.isSymbolicLink()) continue;
-      const abs = path.join(root, rel);
+      const abs = under(root, rel);
       let real: string | undefined;
       let isDir = false;
       let isFile = false;

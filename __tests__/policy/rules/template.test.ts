@@ -49,4 +49,27 @@ describe('template', () => {
     none(r, 'template');
     expect(byRule(r, 'template')).toEqual([]);
   });
+
+  test('a nested placeholder is named by its dotted path and found at its own line (array items, keys with a slash)', async () => {
+    const r = await gate({
+      'deploy/dev/d.yml': [
+        MOD,
+        'name: blue',
+        'endpoint_name: ep',
+        'model: azureml:m:1',
+        'instance_type: Standard_DS3_v2',
+        'instance_count: 1',
+        'environment_variables:',
+        '  a/b: "${A_B}"',
+        'request_settings:',
+        '  max_concurrent_requests_per_instance: 1',
+        'tags:',
+        '  owners:',
+        '    - alice',
+        '    - "#{OWNER}#"',
+      ].join('\n'),
+    });
+    const f = one(r, 'template', 'deploy/dev/d.yml', 8, 'notice');
+    expect(f.message).toBe('2 values of this file are placeholders (`environment_variables.a/b: ${A_B}`, `tags.owners[1]: #{OWNER}#`), so the rules that read them were not evaluated: gate the rendered file, or write the real values.');
+  });
 });

@@ -30,6 +30,13 @@ describe('unknown-key rule', () => {
     expect(where(local)).toEqual(['4:3 /containerResourceRequirements/cpu']);
   });
 
+  it('v2: a key three levels down is named by its whole dotted path', () => {
+    const K8S = '$schema: https://azuremlschemas.azureedge.net/latest/kubernetesOnlineDeployment.schema.json';
+    const r = unknown('dep.yml', `${K8S}\nname: b\nendpoint_name: ep\ninstance_count: 1\nresources:\n  requests:\n    cpus: "1"\n`);
+    expect(where(r)).toEqual(['7:5 /resources/requests/cpus']);
+    expect(r[0].message).toMatch(/^Unknown key `resources\.requests\.cpus` in a kubernetesOnlineDeployment/);
+  });
+
   it('v2: misspelled keys at any depth are rejected by the CLI; free-form maps accept anything', () => {
     const r = unknown(
       'dep.yml',

@@ -16,16 +16,36 @@ const MAX_VALUE_CHARS = 80;
 
 function placeholders(m: Manifest): Hit[] {
   const out: Hit[] = [];
-  const walk = (v: unknown, ptr: string, dotted: string): void => {
+  // The keys down to the current value; its pointer and dotted name are made only for a hit (most
+  // values are none, and a string per node for each was most of what this rule allocated).
+  const at: Array<string | number> = [];
+  const hit = (v: string) => {
+    let ptr = '';
+    let dotted = '';
+    for (const k of at) {
+      ptr = pointerJoin(ptr, k);
+      dotted = typeof k === 'number' ? `${dotted}[${k}]` : dotted ? `${dotted}.${k}` : k;
+    }
+    out.push({ ptr, key: dotted, value: v.length > MAX_VALUE_CHARS ? `${v.slice(0, MAX_VALUE_CHARS)}…` : v });
+  };
+  const walk = (v: unknown): void => {
     if (typeof v === 'string') {
-      if (placeholderKind(v)) out.push({ ptr, key: dotted, value: v.length > MAX_VALUE_CHARS ? `${v.slice(0, MAX_VALUE_CHARS)}…` : v });
+      if (placeholderKind(v)) hit(v);
     } else if (Array.isArray(v)) {
-      v.forEach((x, i) => walk(x, pointerJoin(ptr, i), `${dotted}[${i}]`));
+      for (let i = 0; i < v.length; i++) {
+        at.push(i);
+        walk(v[i]);
+        at.pop();
+      }
     } else if (isMapping(v)) {
-      for (const k of Object.keys(v)) walk(v[k], pointerJoin(ptr, k), dotted ? `${dotted}.${k}` : k);
+      for (const k of Object.keys(v)) {
+        at.push(k);
+        walk(v[k]);
+        at.pop();
+      }
     }
   };
-  walk(m.data, '', '');
+  walk(m.data);
   return out;
 }
 

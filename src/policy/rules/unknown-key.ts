@@ -20,17 +20,17 @@ function message(m: Manifest, key: string, dotted: string, known: string[]): str
 }
 
 function walk(ctx: RuleContext, m: Manifest, data: Record<string, unknown>, fields: Fields, ptr: string, dotted: string): void {
-  const known = Object.keys(fields);
+  // Pointers, dotted names and the known-key list are made only where they are used (a report or a
+  // nested mapping): most keys are known scalars.
   for (const key of Object.keys(data)) {
-    const childPtr = pointerJoin(ptr, key);
-    const childDotted = dotted ? `${dotted}.${key}` : key;
     const node = Object.hasOwn(fields, key) ? fields[key] : undefined;
     if (node === undefined) {
-      ctx.report({ manifest: m, ptr: childPtr }, message(m, key, childDotted, known));
+      const childDotted = dotted ? `${dotted}.${key}` : key;
+      ctx.report({ manifest: m, ptr: pointerJoin(ptr, key) }, message(m, key, childDotted, Object.keys(fields)));
       continue;
     }
     const v = data[key];
-    if (typeof node === 'object' && isMapping(v)) walk(ctx, m, v, node, childPtr, childDotted);
+    if (typeof node === 'object' && isMapping(v)) walk(ctx, m, v, node, pointerJoin(ptr, key), dotted ? `${dotted}.${key}` : key);
   }
 }
 
