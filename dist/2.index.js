@@ -11686,11 +11686,16 @@ async function checkedOutCommit(workspace) {
         return undefined;
     }
 }
+/** True when the event is a pull request whose head the workspace must hold (checkoutProblem has something to check). */
+function checkoutMatters(settings) {
+    const e = settings.event;
+    return e.pullRequest !== undefined && (e.name === 'pull_request' || e.name === 'pull_request_target');
+}
 /** Why the workspace cannot stand for the pull request, or undefined when it can. */
 function checkoutProblem(settings, head) {
     const e = settings.event;
     const pr = e.pullRequest;
-    if (!pr || (e.name !== 'pull_request' && e.name !== 'pull_request_target'))
+    if (!pr || !checkoutMatters(settings))
         return undefined;
     const accepted = new Set([pr.headSha, ...(pr.mergeSha ? [pr.mergeSha] : []), ...(e.name === 'pull_request' && e.sha ? [e.sha] : [])]);
     const guidance = e.name === 'pull_request_target'
@@ -13440,7 +13445,8 @@ async function gate(out) {
     const client = () => (clientPromise ??= createClient(settings.token, settings.apiUrl, settings.timing));
     const apiRepo = settings.token && repo ? repo : undefined;
     // The workspace must hold the pull request (pull_request_target checks out the base by default).
-    const problem = checkoutProblem(settings, await checkedOutCommit(settings.workspace));
+    // Other events have no head to check: git is not run for them.
+    const problem = checkoutMatters(settings) ? checkoutProblem(settings, await checkedOutCommit(settings.workspace)) : undefined;
     if (problem)
         throw new CheckoutError(problem);
     // The policy: the base branch's on pull requests and merge queues.

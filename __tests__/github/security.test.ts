@@ -1,7 +1,7 @@
 // The pure parts of the action's defences: checkout verification, the base-policy plan, origins,
 // inert log lines, size cuts, the file-list completeness check.
 import { describe, expect, test } from '@jest/globals';
-import { checkoutProblem } from '../../src/github/checkout.js';
+import { checkoutMatters, checkoutProblem } from '../../src/github/checkout.js';
 import { originOf } from '../../src/github/client.js';
 import { fitBytes, fitCodePoints } from '../../src/github/limits.js';
 import { inertLines } from '../../src/github/log.js';
@@ -40,6 +40,16 @@ describe('checkoutProblem', () => {
     expect(checkoutProblem(s, undefined)).toBeUndefined();
     expect(checkoutProblem(s, B)).toMatch(/not pull request #7's head/);
     expect(checkoutProblem(settings('push', {}), B)).toBeUndefined();
+  });
+
+  test('git is asked for the checked-out commit exactly for the events checkoutProblem checks', () => {
+    expect(checkoutMatters(settings('pull_request', pr()))).toBe(true);
+    expect(checkoutMatters(settings('pull_request_target', pr()))).toBe(true);
+    // A pull_request_target payload without the pull request cannot be checked: checkoutProblem passes it too.
+    for (const [name, payload] of [['push', {}], ['merge_group', {}], ['workflow_dispatch', {}], ['schedule', {}], ['issue_comment', pr()]] as const) {
+      expect(checkoutMatters(settings(name, payload))).toBe(false);
+      expect(checkoutProblem(settings(name, payload), B)).toBeUndefined();
+    }
   });
 });
 

@@ -16,11 +16,17 @@ export async function checkedOutCommit(workspace: string): Promise<string | unde
   }
 }
 
+/** True when the event is a pull request whose head the workspace must hold (checkoutProblem has something to check). */
+export function checkoutMatters(settings: Pick<Settings, 'event'>): boolean {
+  const e = settings.event;
+  return e.pullRequest !== undefined && (e.name === 'pull_request' || e.name === 'pull_request_target');
+}
+
 /** Why the workspace cannot stand for the pull request, or undefined when it can. */
 export function checkoutProblem(settings: Pick<Settings, 'event'>, head: string | undefined): string | undefined {
   const e = settings.event;
   const pr = e.pullRequest;
-  if (!pr || (e.name !== 'pull_request' && e.name !== 'pull_request_target')) return undefined;
+  if (!pr || !checkoutMatters(settings)) return undefined;
   const accepted = new Set([pr.headSha, ...(pr.mergeSha ? [pr.mergeSha] : []), ...(e.name === 'pull_request' && e.sha ? [e.sha] : [])]);
   const guidance =
     e.name === 'pull_request_target'

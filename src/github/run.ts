@@ -11,7 +11,7 @@ import { render } from '../report/index.js';
 import { CHECK_RUN_MAX_BYTES, renderMarkdown } from '../report/markdown.js';
 import { listPullFiles } from './api/list-pull-files.js';
 import { planAnnotations, PER_STEP_LIMIT, type AnnotationCommand } from './annotations.js';
-import { checkedOutCommit, checkoutProblem } from './checkout.js';
+import { checkedOutCommit, checkoutMatters, checkoutProblem } from './checkout.js';
 import { CHECK_NAME, IncompleteCheckRunError, publishCheckRun } from './checks.js';
 import { createClient, errorMessage, httpStatus, type Client } from './client.js';
 import { upsertComment } from './comment.js';
@@ -68,7 +68,8 @@ async function gate(out: Console): Promise<void> {
   const apiRepo = settings.token && repo ? repo : undefined;
 
   // The workspace must hold the pull request (pull_request_target checks out the base by default).
-  const problem = checkoutProblem(settings, await checkedOutCommit(settings.workspace));
+  // Other events have no head to check: git is not run for them.
+  const problem = checkoutMatters(settings) ? checkoutProblem(settings, await checkedOutCommit(settings.workspace)) : undefined;
   if (problem) throw new CheckoutError(problem);
 
   // The policy: the base branch's on pull requests and merge queues.
