@@ -35,4 +35,13 @@ describe('writeJsonFile', () => {
     const big = { items: Array.from({ length: 20000 }, (_, i) => ({ i, s: 'x'.repeat(i % 100) })) };
     expect(written(big)).toBe(`${JSON.stringify(big, null, 2)}\n`);
   });
+
+  test('multi-byte text in pieces of every size: under the reused buffer, and one member larger than it', () => {
+    const wide = {
+      items: Array.from({ length: 5000 }, (_, i) => ({ i, s: 'é😀ü'.repeat(i % 60) })),
+      huge: 'ß😀'.repeat(200_000),
+      after: ['z'],
+    };
+    expect(written(wide)).toBe(`${JSON.stringify(wide, null, 2)}\n`);
+  });
 });

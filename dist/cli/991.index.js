@@ -11394,10 +11394,20 @@ function writeJsonFile(file, report) {
 function stringifies(v) {
     return v !== undefined && typeof v !== 'function' && typeof v !== 'symbol';
 }
+/** One buffer for every write (pieces are ~64 KiB): no new buffer per piece. */
+let write_json_scratch;
 function writeAll(fd, s) {
     if (s === '')
         return;
-    const buf = Buffer.from(s, 'utf8');
+    const need = Buffer.byteLength(s, 'utf8');
+    let buf;
+    if (need <= 4 * FLUSH_AT) {
+        write_json_scratch ??= Buffer.allocUnsafeSlow(4 * FLUSH_AT);
+        buf = write_json_scratch.subarray(0, write_json_scratch.write(s, 0, 'utf8'));
+    }
+    else {
+        buf = Buffer.from(s, 'utf8');
+    }
     let off = 0;
     while (off < buf.length)
         off += (0,external_node_fs_.writeSync)(fd, buf, off, buf.length - off);

@@ -58,9 +58,19 @@ function stringifies(v: unknown): boolean {
   return v !== undefined && typeof v !== 'function' && typeof v !== 'symbol';
 }
 
+/** One buffer for every write (pieces are ~64 KiB): no new buffer per piece. */
+let scratch: Buffer | undefined;
+
 function writeAll(fd: number, s: string): void {
   if (s === '') return;
-  const buf = Buffer.from(s, 'utf8');
+  const need = Buffer.byteLength(s, 'utf8');
+  let buf: Buffer;
+  if (need <= 4 * FLUSH_AT) {
+    scratch ??= Buffer.allocUnsafeSlow(4 * FLUSH_AT);
+    buf = scratch.subarray(0, scratch.write(s, 0, 'utf8'));
+  } else {
+    buf = Buffer.from(s, 'utf8');
+  }
   let off = 0;
   while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);
 }
