@@ -17,6 +17,7 @@ import { looksLikeManifest, outOfScopeAsset } from './formats/prefilter.js';
 import { normalise, recognise } from './formats/recognise.js';
 import { buildInventory } from './inventory/build.js';
 import { dependents } from './inventory/dependents.js';
+import { commandValuesOf, withCommandValues } from './inventory/overrides.js';
 import { parseNeeded } from './engine/needed.js';
 import { compareAssetRows, compareRows, computeRow, endpointRow, inventoryRow, modelRow } from './inventory/rows.js';
 import { walk } from './load/files.js';
@@ -150,7 +151,9 @@ function finish(state: ReadState, config: Config, opts: EngineOptions, meta: Pol
     const configPath = config.source?.path;
     const changed = opts.changed;
     if (changed && (configPath === undefined || !changed.includes(configPath))) {
-      const seed = new Set([...changed, ...deployedBy(changed, deployed, pipelines)]);
+      // Files deployed with values on the command line are parsed as if changed: a name the command
+      // line gives is in no file's text, so no text test could find what it defines or references.
+      const seed = new Set([...changed, ...deployedBy(changed, deployed, pipelines), ...withLiteralCommandValues(deployed)]);
       input.quotaManifests = parseNeeded(root, files, config, deployed, seed, opts.onParse);
     } else {
       for (const f of files) parseLoaded(f);
@@ -175,6 +178,13 @@ export interface JudgeInput {
    * manifests of the other files that may add to the vCPU quota, which is the repository's.
    */
   quotaManifests?: readonly Manifest[];
+}
+
+/** The files a step deploys with a literal value on the command line. */
+function withLiteralCommandValues(deployed: Deployed): string[] {
+  const out: string[] = [];
+  for (const [rel, list] of deployed) if (list.some((e) => commandValuesOf(e).length > 0)) out.push(rel);
+  return out;
 }
 
 /**
@@ -230,7 +240,8 @@ export function judge(
   const manifests = [];
   for (const f of files) {
     const found = recognise(f, deployedAs(deployed, f.path));
-    manifests.push(...found);
+    // What Azure gets: the command line's values over the file's (one variant per distinct set).
+    manifests.push(...withCommandValues(found, deployed.get(f.path)));
     const deployer = found.length === 0 && f.problems.length === 0 ? firstDeployer(deployed, f.path) : undefined;
     if (deployer) {
       // Deployed, yet nothing in it Azure could load: the gate cannot check what Azure will do with it.
@@ -300,7 +311,8 @@ export function judge(
       mode: changed ? 'changed' : 'all',
       reason: scopeReason,
       filesScanned: inScopeFiles.length,
-      manifests: narrowed ? inventory.manifests.filter((m) => inScopeFileSet.has(m.file)).length : inventory.manifests.length,
+      // Documents, not the variants a command line makes of them.
+      manifests: new Set((narrowed ? inventory.manifests.filter((m) => inScopeFileSet.has(m.file)) : inventory.manifests).map((m) => m.doc)).size,
       candidates,
       prefiltered: candidates - files.length,
     },

@@ -303,7 +303,7 @@ else {
 async function start() {
     try {
         tuneHeap();
-        const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(768), __nccwpck_require__.e(991)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5991));
+        const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(768), __nccwpck_require__.e(125)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9125));
         process.exitCode = await main(argv);
     }
     catch (err) {

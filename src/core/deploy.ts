@@ -31,3 +31,15 @@ export interface DeployedBy {
   /** Command-line values that replace the file's (`--set instance_count=1`, `-n blue`), as written. */
   overrides: Record<string, string>;
 }
+
+/** A literal value a deploying step sets on the command line, over the file's (`--set instance_count=1`). */
+export interface CommandValue {
+  /** JSON Pointer of the key it sets in the manifest (`instance_count` → `/instance_count`). */
+  ptr: string;
+  value: string;
+  /** As the command line gives it, for messages: `--set instance_count=1`, `--name blue`. */
+  flag: string;
+  /** The step: its pipeline and line. */
+  pipeline: string;
+  line: number;
+}

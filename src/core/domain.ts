@@ -1,6 +1,6 @@
 // The domain: parsed files, manifests, facts, deployments, findings. Pure data and interfaces;
 // imports only ./edit.ts (spans and text edits) and ./deploy.ts (what pipelines deploy).
-import type { DeployedBy } from './deploy.js';
+import type { CommandValue, DeployedBy } from './deploy.js';
 import type { FindingFix, Span } from './edit.js';
 
 export type Severity = 'error' | 'warning' | 'notice';
@@ -117,7 +117,14 @@ export interface Manifest {
   family: FamilyInfo;
   file: LoadedFile;
   doc: ParsedDoc;
+  /** The document's mapping, or what Azure gets from it: the command line's values set over it. */
   data: Record<string, unknown>;
+  /**
+   * A variant of a document deployed with values on the command line (inventory/overrides.ts): the
+   * steps that deploy this variant (indexes into the file's deploying steps), and the values.
+   */
+  deployedSteps?: readonly number[];
+  commandValues?: readonly CommandValue[];
 }
 
 /** A fact read from a manifest, with where it came from (JSON Pointer into `manifest.doc`). */

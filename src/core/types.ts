@@ -1,6 +1,6 @@
 // Shared types: the ground floor, one import for every room. The domain (./domain.ts), the result
 // of a run (./result.ts), spans and text edits (./edit.ts), what pipelines deploy (./deploy.ts).
-export type { DeployAs, DeployedBy } from './deploy.js';
+export type { CommandValue, DeployAs, DeployedBy } from './deploy.js';
 export type { FindingFix, Span, TextEdit } from './edit.js';
 export type {
   Severity,

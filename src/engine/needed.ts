@@ -6,6 +6,7 @@ import { modelLocalPath, resolveLocal } from '../formats/kit/refs.js';
 import { MAY_HIDE_WORDS } from '../formats/prefilter.js';
 import { normalise, recognise } from '../formats/recognise.js';
 import { buildInventory } from '../inventory/build.js';
+import { withCommandValues } from '../inventory/overrides.js';
 import { ancestorsOf, needsOf, wanted } from '../inventory/dependents.js';
 import { mentionTest, textFacts, type TextFacts } from '../inventory/mentions.js';
 import { awaitingParse, parseLoaded } from '../load/read.js';
@@ -37,7 +38,7 @@ export function parseNeeded(
     pending.delete(f);
     parseLoaded(f);
     onParse?.(f.path);
-    const m = recognise(f, deployedAs(deployed, f.path));
+    const m = withCommandValues(recognise(f, deployedAs(deployed, f.path)), deployed.get(f.path));
     if (m.length > 0) found.set(f, m);
     return m;
   };

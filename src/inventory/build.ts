@@ -60,7 +60,10 @@ export function buildInventory(
   for (const e of norm.endpoints) if (e.computeRef) resolveComputeRef(e.computeRef, computeByName);
 
   const deployments: Deployment[] = norm.deployments.map((draft) => {
-    const evidence = deployed.get(draft.manifest.file.path) ?? [];
+    // A variant made by a command line is deployed by its own steps only (inventory/overrides.ts).
+    const all = deployed.get(draft.manifest.file.path) ?? [];
+    const steps = draft.manifest.deployedSteps;
+    const evidence = steps ? steps.map((i) => all[i]).filter((e) => e !== undefined) : all;
     const d: Deployment = {
       ...draft,
       stage: 'unknown',

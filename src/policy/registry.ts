@@ -7,6 +7,7 @@ import { helpUri } from '../core/rules.js';
 import { sentence } from '../core/text.js';
 import type { Anchor, Deployment, Finding, Inventory, Manifest, Severity, SkippedEntry, Span } from '../core/types.js';
 import { fixOf } from './attach-fix.js';
+import { commandValueAt, commandValueClause, withClause } from './kit/command-values.js';
 import type { Rule, RuleContext } from './rule.js';
 
 export const STAGE_UNKNOWN =
@@ -83,8 +84,10 @@ export class Registry {
           const key = `${at.manifest.file.path}\u0000${span.line}:${span.column}`;
           if (seen.has(key)) return;
           seen.add(key);
-          const f = this.make(rule.id, at.manifest.file.path, span, message, opts?.severity);
-          if (f && rule.fix) {
+          // A value the command line sets: the finding says so, and no edit of the file can fix it.
+          const given = commandValueAt(at.manifest, at.ptr);
+          const f = this.make(rule.id, at.manifest.file.path, span, given ? withClause(message, commandValueClause(given)) : message, opts?.severity);
+          if (f && rule.fix && !given) {
             const fix = fixOf(rule, subject, at, ctx);
             if (fix) f.fix = fix;
           }
