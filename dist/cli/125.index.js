@@ -9207,7 +9207,8 @@ const FLAG_OF = {
 };
 /** A value the pipeline reader resolved to text: no variable, expression or placeholder left in it. */
 function isLiteral(value) {
-    return !/[$`]|%[A-Za-z_][A-Za-z0-9_]*%|#\{|\{\{/.test(value) && !isPlaceholder(value);
+    // \x60: a backtick (a command substitution).
+    return !/[$\x60]|%[A-Za-z_][A-Za-z0-9_]*%|#\{|\{\{/.test(value) && !isPlaceholder(value);
 }
 /** `k.sub.0` → its pointer, `/k/sub/0` (azure-ai-ml splits `--set` keys on dots). Undefined for an empty segment. */
 function pointerOfKey(key) {
