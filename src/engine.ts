@@ -9,6 +9,7 @@ import { BUILTIN_EXCLUDES } from './config/parse.js';
 import { extraExcludes } from './config/policy.js';
 import type { Config, ConfigSource } from './config/types.js';
 import { VERSION } from './core/version.js';
+import { growYoungGeneration } from './core/heap.js';
 import type { Finding, LoadedFile, Manifest, Result } from './core/types.js';
 import type { EngineOptions, Outcome } from './engine/options.js';
 import { deployedAs, firstDeployer, PipelineCollector, type Deployed } from './engine/deployed.js';
@@ -29,6 +30,9 @@ import { applySuppressions, SUPPRESSION_MARKER } from './policy/suppress/apply.j
 import { compareFindings, summarise } from './policy/verdict.js';
 
 export type { EngineOptions, Outcome, PolicyFrom, PolicyOptions } from './engine/options.js';
+
+/** The young generation's cap during a full audit's read (both semi-spaces, MiB). */
+const YOUNG_GENERATION_MIB = 16;
 
 export const RULE_IDS: readonly string[] = ALL_RULES.map((r) => r.id);
 
@@ -121,6 +125,9 @@ function read(root: string, config: Config, opts: Omit<EngineOptions, 'changed'>
   // changed files need (finish). Not when the whole checkout is gated anyway (a changed policy),
   // when waivers count their findings over it, or when `--fix` gates its edits in memory.
   const defer = diffAware && !opts.exhaustive && !opts.overlay && !meta.changed && config.waivers.length === 0;
+  // A full audit keeps every parsed document until the report: a larger young generation copies
+  // them fewer times (core/heap.ts). A pull-request run keeps only texts and gains nothing from it.
+  if (!defer) growYoungGeneration(YOUNG_GENERATION_MIB);
   const loaded = loadAll(candidates, { prefilter: looksLikeManifest, maxBytes, onText: pipelines.onText, defer });
   pipelines.readRest();
   const deployed = pipelines.deployed();

@@ -1761,6 +1761,8 @@ function diffPolicies(current, next, rules) {
     return out;
 }
 
+// EXTERNAL MODULE: ./src/core/heap.ts + 1 modules
+var heap = __webpack_require__(1877);
 ;// CONCATENATED MODULE: ./src/inventory/pipelines/doc.ts
 // One pipeline file as a value with line numbers, parsed once (the PR author writes these files:
 // size, depth and alias expansion are bounded; a file that does not parse is simply absent).
@@ -9524,6 +9526,7 @@ function firstTooDeep(text, max) {
 
 
 
+
 const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
 /** Files read with `defer` whose text is still to be parsed. */
 const awaiting = new WeakSet();
@@ -9712,7 +9715,11 @@ function lineOfByte(buf, offset) {
 /** Loads candidates in order; files the pre-filter rules out are left out. */
 function loadAll(cands, opts) {
     const out = [];
+    let n = 0;
     for (const c of cands) {
+        // A young generation allowed to grow (core/heap.ts) is stopped at its cap.
+        if ((++n & 63) === 0)
+            (0,heap/* checkYoungGeneration */.ZB)();
         const f = loadCandidate(c, opts);
         if (f)
             out.push(f);
@@ -10327,6 +10334,9 @@ function applySuppressions(findings, files, config, now, registry) {
 
 
 
+
+/** The young generation's cap during a full audit's read (both semi-spaces, MiB). */
+const YOUNG_GENERATION_MIB = 16;
 const engine_RULE_IDS = ALL_RULES.map((r) => r.id);
 function engine_evaluate(opts) {
     const prepared = prepare(opts);
@@ -10406,6 +10416,10 @@ function read(root, config, opts, meta, diffAware) {
     // changed files need (finish). Not when the whole checkout is gated anyway (a changed policy),
     // when waivers count their findings over it, or when `--fix` gates its edits in memory.
     const defer = diffAware && !opts.exhaustive && !opts.overlay && !meta.changed && config.waivers.length === 0;
+    // A full audit keeps every parsed document until the report: a larger young generation copies
+    // them fewer times (core/heap.ts). A pull-request run keeps only texts and gains nothing from it.
+    if (!defer)
+        (0,heap/* growYoungGeneration */.mC)(YOUNG_GENERATION_MIB);
     const loaded = loadAll(candidates, { prefilter: looksLikeManifest, maxBytes, onText: pipelines.onText, defer });
     pipelines.readRest();
     const deployed = pipelines.deployed();

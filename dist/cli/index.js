@@ -36,6 +36,85 @@ Exit codes: 0 pass, 1 policy failure, 2 usage, config or internal error.
 
 /***/ }),
 
+/***/ 1877:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  ZB: () => (/* binding */ checkYoungGeneration),
+  mC: () => (/* binding */ growYoungGeneration),
+  DR: () => (/* binding */ tuneHeap)
+});
+
+;// CONCATENATED MODULE: external "node:v8"
+const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
+;// CONCATENATED MODULE: ./src/core/heap.ts
+// Heap tuning for the entry points (cli.ts, index.ts), applied before the engine loads, and the
+// engine's one adjustment of it while a full audit reads the checkout.
+
+/**
+ * Two V8 heap policies for a run that keeps what it parses until the report:
+ * - the young generation stays at its initial size (`--semi-space-growth-factor=1`): nearly every
+ *   scavenge sees a high survival rate, so V8 would grow it to 2 × 16 MiB of mostly empty pages
+ *   (30 MiB of peak RSS at 10k manifests, ~95 MiB at 50k); a full audit lets it grow to a bounded
+ *   size while it reads (`growYoungGeneration`);
+ * - the old generation is collected when it has grown by half since the last full collection
+ *   (`--heap-growing-percent=50`) instead of up to four times: the checkout's documents die when the
+ *   report is built, and a collection soon after keeps the report from stacking on top of them.
+ * See docs/performance.md. The flags only change when V8 grows and collects; a Node that ignores them
+ * runs as before.
+ */
+function tuneHeap() {
+    try {
+        (0,external_node_v8_namespaceObject.setFlagsFromString)('--semi-space-growth-factor=1');
+        (0,external_node_v8_namespaceObject.setFlagsFromString)('--heap-growing-percent=50');
+        tuned = true;
+    }
+    catch {
+        // not supported: default heap growth
+    }
+}
+let tuned = false;
+/** The young generation's size (both semi-spaces) at which growth stops again; 0: not growing. */
+let capBytes = 0;
+/**
+ * Lets the young generation grow (V8's own factor, 2) until it holds `totalMiB` (both semi-spaces),
+ * where `checkYoungGeneration` stops it. For the read of a full audit: the parsed documents survive,
+ * and a 1 MiB young generation copies them in ~600 scavenges at 10k manifests; 16 MiB takes ~6 % off
+ * the run for ~15 MiB of peak RSS (docs/performance.md). Only after tuneHeap (never in tests or
+ * when the engine is used as a library).
+ */
+function growYoungGeneration(totalMiB) {
+    if (!tuned || capBytes !== 0)
+        return;
+    try {
+        (0,external_node_v8_namespaceObject.setFlagsFromString)('--semi-space-growth-factor=2');
+        capBytes = totalMiB * 1024 * 1024;
+    }
+    catch {
+        // not supported: the young generation keeps its size
+    }
+}
+/** Called as the reader goes (cheap): stops the growth once the young generation reached its cap. */
+function checkYoungGeneration() {
+    if (capBytes <= 0)
+        return;
+    const young = (0,external_node_v8_namespaceObject.getHeapSpaceStatistics)().find((s) => s.space_name === 'new_space');
+    if (young && young.space_size < capBytes)
+        return;
+    try {
+        (0,external_node_v8_namespaceObject.setFlagsFromString)('--semi-space-growth-factor=1');
+    }
+    catch {
+        // as tuneHeap
+    }
+    capBytes = -1;
+}
+
+
+/***/ }),
+
 /***/ 3323:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -252,38 +331,9 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 /******/ 
 /************************************************************************/
 var __webpack_exports__ = {};
-
-// EXTERNAL MODULE: ./src/core/version.ts
-var version = __nccwpck_require__(3323);
-// EXTERNAL MODULE: ./src/cli/usage.ts
-var usage = __nccwpck_require__(7485);
-;// CONCATENATED MODULE: external "node:v8"
-const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
-;// CONCATENATED MODULE: ./src/core/heap.ts
-// Heap tuning for the entry points (cli.ts, index.ts), applied before the engine loads.
-
-/**
- * Two V8 heap policies for a run that keeps what it parses until the report:
- * - the young generation stays at its initial size (`--semi-space-growth-factor=1`): nearly every
- *   scavenge sees a high survival rate, so V8 would grow it to 2 × 16 MiB of mostly empty pages
- *   (30 MiB of peak RSS at 10k manifests, ~95 MiB at 50k) for no measurable gain in time;
- * - the old generation is collected when it has grown by half since the last full collection
- *   (`--heap-growing-percent=50`) instead of up to four times: the checkout's documents die when the
- *   report is built, and a collection soon after keeps the report from stacking on top of them.
- * See docs/performance.md. The flags only change when V8 grows and collects; a Node that ignores them
- * runs as before.
- */
-function tuneHeap() {
-    try {
-        (0,external_node_v8_namespaceObject.setFlagsFromString)('--semi-space-growth-factor=1');
-        (0,external_node_v8_namespaceObject.setFlagsFromString)('--heap-growing-percent=50');
-    }
-    catch {
-        // not supported: default heap growth
-    }
-}
-
-;// CONCATENATED MODULE: ./src/cli.ts
+/* harmony import */ var _core_version_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3323);
+/* harmony import */ var _cli_usage_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7485);
+/* harmony import */ var _core_heap_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1877);
 // CLI entry. `--version` and `--help` alone are answered here, before the engine is loaded (a third
 // of the start-up time); everything else goes to cli/main.ts, imported on demand.
 
@@ -292,17 +342,17 @@ function tuneHeap() {
 const argv = process.argv.slice(2);
 const only = argv.length === 1 ? argv[0] : undefined;
 if (only === '--version') {
-    process.stdout.write(`${version/* VERSION */.x}\n`);
+    process.stdout.write(`${_core_version_js__WEBPACK_IMPORTED_MODULE_1__/* .VERSION */ .x}\n`);
 }
 else if (only === '--help' || only === '-h') {
-    process.stdout.write(usage/* USAGE */.u);
+    process.stdout.write(_cli_usage_js__WEBPACK_IMPORTED_MODULE_2__/* .USAGE */ .u);
 }
 else {
     void start();
 }
 async function start() {
     try {
-        tuneHeap();
+        (0,_core_heap_js__WEBPACK_IMPORTED_MODULE_0__/* .tuneHeap */ .DR)();
         const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(768), __nccwpck_require__.e(125)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9125));
         process.exitCode = await main(argv);
     }

@@ -2,6 +2,7 @@
 // Never throws: what cannot be read becomes a problem of the file (a `parse-error`).
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { readOpen } from '../core/files.js';
+import { checkYoungGeneration } from '../core/heap.js';
 import type { LoadedFile, ParseProblem } from '../core/types.js';
 import { LineIndex } from '../parse/lines.js';
 import { parseYaml } from '../parse/yaml.js';
@@ -217,7 +218,10 @@ function lineOfByte(buf: Buffer, offset: number): number {
 /** Loads candidates in order; files the pre-filter rules out are left out. */
 export function loadAll(cands: readonly Candidate[], opts: ReadOptions): LoadedFile[] {
   const out: LoadedFile[] = [];
+  let n = 0;
   for (const c of cands) {
+    // A young generation allowed to grow (core/heap.ts) is stopped at its cap.
+    if ((++n & 63) === 0) checkYoungGeneration();
     const f = loadCandidate(c, opts);
     if (f) out.push(f);
   }
