@@ -9248,7 +9248,7 @@ function commandValuesOf(e) {
 function applied(data, values) {
     const root = copy(data);
     for (const v of values) {
-        const segs = v.ptr.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+        const segs = pointerSplit(v.ptr);
         let cur = root;
         for (let i = 0; i < segs.length; i++) {
             const seg = segs[i];

@@ -10,7 +10,7 @@
 // - Pipelines that deploy the same file with different values deploy different things: each distinct
 //   set of values is judged as its own variant, with the steps that deploy it (their stage).
 import type { CommandValue, DeployAs, Manifest } from '../core/types.js';
-import { dict, isMapping, pointerJoin } from '../core/pointer.js';
+import { dict, isMapping, pointerJoin, pointerSplit } from '../core/pointer.js';
 import { isPlaceholder } from '../formats/kit/placeholder.js';
 import type { DeployEvidence } from './pipelines/index.js';
 
@@ -69,7 +69,7 @@ export function commandValuesOf(e: DeployEvidence): CommandValue[] {
 function applied(data: Record<string, unknown>, values: readonly CommandValue[]): Record<string, unknown> {
   const root = copy(data) as Record<string, unknown>;
   for (const v of values) {
-    const segs = v.ptr.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+    const segs = pointerSplit(v.ptr);
     let cur: Record<string, unknown> | unknown[] = root;
     for (let i = 0; i < segs.length; i++) {
       const seg = segs[i];
