@@ -13,8 +13,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
-var core = __webpack_require__(6421);
+// EXTERNAL MODULE: ./src/github/runner.ts + 2 modules
+var runner = __webpack_require__(943);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 ;// CONCATENATED MODULE: ./src/core/text.ts
@@ -11523,7 +11523,7 @@ function inertJson(text) {
 // and stderr, after stripping leading whitespace, for `::command …::` and, anywhere in the line, for
 // the legacy `##[command …]` form; it splits lines at \n and \r alike. A line that could hold either
 // is printed inside a `::stop-commands::<token>` … `::<token>::` block with a fresh random token,
-// which the runner honours for both forms. The gate's own annotations go through @actions/core,
+// which the runner honours for both forms. The gate's own annotations go through runner.ts,
 // which escapes their data (`%`, `\r`, `\n`) and properties (also `:` and `,`).
 
 
@@ -11531,7 +11531,7 @@ function inertJson(text) {
 /** core.info for text that may hold repository content. */
 function info(text) {
     for (const line of inertLines(text))
-        core.info(line);
+        runner/* info */.pq(line);
 }
 
 ;// CONCATENATED MODULE: ./src/github/client.ts
@@ -11804,7 +11804,7 @@ function rank(f, changedLines) {
 function toCommand(f) {
     return {
         level: f.severity,
-        // @actions/core escapes the message and properties (%, \r, \n; and : , in properties): no command can be forged.
+        // runner.ts escapes the message and properties (%, \r, \n; and : , in properties): no command can be forged.
         message: fitBytes(`${f.message}\n${f.helpUri}`, ANNOTATION_MESSAGE_MAX_BYTES),
         properties: { title: f.ruleId, file: f.file, startLine: Math.max(1, f.line), startColumn: Math.max(1, f.column) },
     };
@@ -12857,10 +12857,10 @@ function readSettings(env = process.env) {
             throw new SettingsError([`the event payload ${eventPath} is not valid JSON: ${e.message}`]);
         }
     }
-    const settings = parseSettings((name) => core.getInput(name), env, payload);
+    const settings = parseSettings((name) => runner/* getInput */.V4(name), env, payload);
     // A PAT given as input is not masked automatically like github.token is.
     if (settings.token)
-        core.setSecret(settings.token);
+        runner/* setSecret */.Pq(settings.token);
     const problems = [];
     let wdReal;
     try {
@@ -13484,7 +13484,7 @@ function buildSummary(result, notes, opts = {}) {
     return head + renderMarkdown(result, { maxBytes: room, links: opts.links });
 }
 async function writeSummary(markdown) {
-    await core.summary.addRaw(markdown, true).write();
+    await runner/* appendSummary */.fe(markdown);
 }
 
 ;// CONCATENATED MODULE: ./src/github/errors.ts
@@ -13535,15 +13535,15 @@ function permissionHint(status, permission) {
 
 function setOutputs(result, settings) {
     const s = result.summary;
-    core.setOutput('result', s.result);
-    core.setOutput('errors', s.errors);
-    core.setOutput('warnings', s.warnings);
-    core.setOutput('notices', s.notices);
-    core.setOutput('suppressed', s.suppressed);
-    core.setOutput('files-scanned', result.scope.filesScanned);
-    core.setOutput('deployments', result.inventory.length);
-    core.setOutput('report-file', settings.reportFile ?? '');
-    core.setOutput('sarif-file', settings.sarifFile ?? '');
+    runner/* setOutput */.uH('result', s.result);
+    runner/* setOutput */.uH('errors', s.errors);
+    runner/* setOutput */.uH('warnings', s.warnings);
+    runner/* setOutput */.uH('notices', s.notices);
+    runner/* setOutput */.uH('suppressed', s.suppressed);
+    runner/* setOutput */.uH('files-scanned', result.scope.filesScanned);
+    runner/* setOutput */.uH('deployments', result.inventory.length);
+    runner/* setOutput */.uH('report-file', settings.reportFile ?? '');
+    runner/* setOutput */.uH('sarif-file', settings.sarifFile ?? '');
 }
 async function writeFile(file, text) {
     await external_node_fs_.promises.mkdir(external_node_path_.dirname(file), { recursive: true });
@@ -13595,11 +13595,11 @@ class Console {
     emit(level, message, properties) {
         this.used[level]++;
         if (level === 'error')
-            core.error(message, properties);
+            runner/* error */.z3(message, properties);
         else if (level === 'warning')
-            core.warning(message, properties);
+            runner/* warning */.$e(message, properties);
         else
-            core.notice(message, properties);
+            runner/* notice */.lm(message, properties);
     }
 }
 /** The markdown report as the check run summary and PR comment (both ≤ 65,535 characters). */
@@ -13764,7 +13764,7 @@ async function gate(out) {
         eventName: event.name,
         repo: apiRepo,
         client,
-        info: (m) => core.info(m),
+        info: (m) => runner/* info */.pq(m),
         warn: (m) => {
             out.emit('warning', m);
             notes.push(m);
@@ -13795,7 +13795,7 @@ async function gate(out) {
     }
     if (failed) {
         const s = result.summary;
-        core.setFailed(`model-deploy-gate: ${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}, ${plural(s.notices, 'notice')} ` +
+        runner/* setFailed */.C1(`model-deploy-gate: ${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}, ${plural(s.notices, 'notice')} ` +
             `(fail-on: ${settings.failOn}). See ${sentenceList(['the annotations', ...where])}.`);
     }
 }
@@ -13805,10 +13805,10 @@ async function run() {
         await gate(out);
     }
     catch (e) {
-        core.setOutput('result', 'fail');
+        runner/* setOutput */.uH('result', 'fail');
         if (e instanceof Error && e.stack)
-            core.debug(e.stack);
-        core.setFailed(failureMessage(e));
+            runner/* debug */.Yz(e.stack);
+        runner/* setFailed */.C1(failureMessage(e));
     }
 }
 

@@ -80,20 +80,171 @@ function checkYoungGeneration() {
 
 /***/ }),
 
+/***/ 943:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  fe: () => (/* binding */ appendSummary),
+  Yz: () => (/* binding */ debug),
+  z3: () => (/* binding */ error),
+  V4: () => (/* binding */ getInput),
+  pq: () => (/* binding */ info),
+  _o: () => (/* binding */ isDebug),
+  lm: () => (/* binding */ notice),
+  C1: () => (/* binding */ setFailed),
+  uH: () => (/* binding */ setOutput),
+  Pq: () => (/* binding */ setSecret),
+  $e: () => (/* binding */ warning)
+});
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: ./src/github/runner.ts
+// The GitHub Actions runner's protocol, as the action speaks it: inputs from `INPUT_*`, outputs and
+// the job summary through the file commands (`GITHUB_OUTPUT`, `GITHUB_STEP_SUMMARY`), annotations,
+// masks and debug lines as workflow commands on stdout. It writes byte for byte what @actions/core
+// writes for the same calls (__tests__/github/runner.test.ts runs both side by side); it exists
+// because @actions/core's entry module also loads its OIDC token client, whose HTTP stack (undici,
+// tunnel) is a third of the action's cold start and is never used by the gate (docs/performance.md).
+// Reference: https://docs.github.com/actions/reference/workflow-commands-for-github-actions
+
+
+
+
+/** A value as the runner reads it: strings as they are, everything else as JSON, nothing as ''. */
+function commandValue(input) {
+    if (input === null || input === undefined)
+        return '';
+    if (typeof input === 'string' || input instanceof String)
+        return String(input);
+    return JSON.stringify(input);
+}
+/** Command data: `%`, CR and LF escaped, so that a message can neither end the line nor forge a command. */
+function escapeData(s) {
+    return commandValue(s).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+/** A command property: also `:` and `,`, which end a property or the property list. */
+function escapeProperty(s) {
+    return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+/**
+ * `::name k=v,k=v::data` on its own line; properties with an empty value are left out (as in
+ * @actions/core, a property list whose values are all empty still leaves its separating space).
+ */
+function issueCommand(command, properties, message) {
+    let line = `::${command}`;
+    const keys = Object.keys(properties);
+    if (keys.length > 0) {
+        line += ' ';
+        line += Object.entries(properties)
+            .filter(([, v]) => v)
+            .map(([k, v]) => `${k}=${escapeProperty(v)}`)
+            .join(',');
+    }
+    process.stdout.write(`${line}::${escapeData(message)}${external_node_os_namespaceObject.EOL}`);
+}
+function annotationProperties(p) {
+    if (Object.keys(p).length === 0)
+        return {};
+    return { title: p.title, file: p.file, line: p.startLine, endLine: p.endLine, col: p.startColumn, endColumn: p.endColumn };
+}
+/** The action's input `name` (`INPUT_<NAME>`, spaces as `_`), trimmed; '' when not given. */
+function getInput(name) {
+    return (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '').trim();
+}
+/**
+ * An output of the step: a `name<<delimiter` record appended to `GITHUB_OUTPUT`, with a random
+ * delimiter that neither the name nor the value may contain (else a value could end its record and
+ * write other outputs); the legacy `::set-output` command when the runner gives no file.
+ */
+function setOutput(name, value) {
+    const file = process.env.GITHUB_OUTPUT || '';
+    const text = commandValue(value);
+    if (!file) {
+        process.stdout.write(external_node_os_namespaceObject.EOL);
+        issueCommand('set-output', { name }, text);
+        return;
+    }
+    const delimiter = `ghadelimiter_${(0,external_node_crypto_.randomUUID)()}`;
+    if (name.includes(delimiter))
+        throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
+    if (text.includes(delimiter))
+        throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
+    if (!(0,external_node_fs_.existsSync)(file))
+        throw new Error(`Missing file at path: ${file}`);
+    (0,external_node_fs_.appendFileSync)(file, `${name}<<${delimiter}${external_node_os_namespaceObject.EOL}${text}${external_node_os_namespaceObject.EOL}${delimiter}${external_node_os_namespaceObject.EOL}`, { encoding: 'utf8' });
+}
+/** Masks a value in the rest of the job's log. */
+function setSecret(secret) {
+    issueCommand('add-mask', {}, secret);
+}
+/** True when the job runs with debug logging (`RUNNER_DEBUG=1`). */
+function isDebug() {
+    return process.env.RUNNER_DEBUG === '1';
+}
+function debug(message) {
+    issueCommand('debug', {}, message);
+}
+function error(message, properties = {}) {
+    issueCommand('error', annotationProperties(properties), message instanceof Error ? message.toString() : message);
+}
+function warning(message, properties = {}) {
+    issueCommand('warning', annotationProperties(properties), message instanceof Error ? message.toString() : message);
+}
+function notice(message, properties = {}) {
+    issueCommand('notice', annotationProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/** A plain log line (callers make repository text inert first: log.ts). */
+function info(message) {
+    process.stdout.write(message + external_node_os_namespaceObject.EOL);
+}
+/** Fails the step: exit code 1 and an error annotation. */
+function setFailed(message) {
+    process.exitCode = 1;
+    error(message);
+}
+/** Appends markdown and a line end to the job summary (`GITHUB_STEP_SUMMARY`). */
+async function appendSummary(markdown) {
+    const file = process.env.GITHUB_STEP_SUMMARY;
+    if (!file) {
+        throw new Error('Unable to find environment variable for $GITHUB_STEP_SUMMARY. Check if your runtime environment supports job summaries.');
+    }
+    try {
+        (0,external_node_fs_.accessSync)(file, external_node_fs_.constants.R_OK | external_node_fs_.constants.W_OK);
+    }
+    catch {
+        throw new Error(`Unable to access summary file: '${file}'. Check if the file has correct read/write permissions.`);
+    }
+    await (0,promises_namespaceObject.appendFile)(file, markdown + external_node_os_namespaceObject.EOL, { encoding: 'utf8' });
+}
+
+
+/***/ }),
+
 /***/ 9407:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _core_heap_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1877);
+/* harmony import */ var _github_runner_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(943);
 // Action entry point: everything happens in run(), which reports its own failures. The rest of the
 // bundle is imported after the heap is tuned (src/core/heap.ts) and, in a debug run (RUNNER_DEBUG,
 // where run() logs stack traces), after source maps are on: Node then maps those traces to src/.
 // Parsing the maps costs ~30 ms of start-up, so other runs skip it.
 
-if ((await __nccwpck_require__.e(/* import() */ 421).then(__nccwpck_require__.bind(__nccwpck_require__, 6421))).isDebug())
+
+if ((0,_github_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .isDebug */ ._o)())
     process.setSourceMapsEnabled(true);
 (0,_core_heap_js__WEBPACK_IMPORTED_MODULE_0__/* .tuneHeap */ .DR)();
-const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(768), __nccwpck_require__.e(429)]).then(__nccwpck_require__.bind(__nccwpck_require__, 429));
+const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(768), __nccwpck_require__.e(429)]).then(__nccwpck_require__.bind(__nccwpck_require__, 429));
 void run();
 
 __webpack_async_result__();
@@ -105,20 +256,6 @@ __webpack_async_result__();
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
-
-/***/ }),
-
-/***/ 5317:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
-
-/***/ }),
-
-/***/ 6982:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
 
 /***/ }),
 
@@ -325,24 +462,10 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 
 /***/ }),
 
-/***/ 6928:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
-
-/***/ }),
-
 /***/ 3193:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
-
-/***/ }),
-
-/***/ 3557:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
 
 /***/ }),
 
@@ -477,36 +600,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 			() => (module);
 /******/ 		__nccwpck_require__.d(getter, { a: getter });
 /******/ 		return getter;
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/create fake namespace object */
-/******/ (() => {
-/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
-/******/ 	var leafPrototypes;
-/******/ 	// create a fake namespace object
-/******/ 	// mode & 1: value is a module id, require it
-/******/ 	// mode & 2: merge all properties of value into the ns
-/******/ 	// mode & 4: return value when already ns object
-/******/ 	// mode & 16: return value when it's Promise-like
-/******/ 	// mode & 8|1: behave like require
-/******/ 	__nccwpck_require__.t = function(value, mode) {
-/******/ 		if(mode & 1) value = this(value);
-/******/ 		if(mode & 8) return value;
-/******/ 		if(typeof value === 'object' && value) {
-/******/ 			if((mode & 4) && value.__esModule) return value;
-/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
-/******/ 		}
-/******/ 		var ns = Object.create(null);
-/******/ 		__nccwpck_require__.r(ns);
-/******/ 		var def = {};
-/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
-/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
-/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
-/******/ 		}
-/******/ 		def['default'] = () => (value);
-/******/ 		__nccwpck_require__.d(ns, def);
-/******/ 		return ns;
 /******/ 	};
 /******/ })();
 /******/ 

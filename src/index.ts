@@ -3,8 +3,9 @@
 // where run() logs stack traces), after source maps are on: Node then maps those traces to src/.
 // Parsing the maps costs ~30 ms of start-up, so other runs skip it.
 import { tuneHeap } from './core/heap.js';
+import { isDebug } from './github/runner.js';
 
-if ((await import('@actions/core')).isDebug()) process.setSourceMapsEnabled(true);
+if (isDebug()) process.setSourceMapsEnabled(true);
 tuneHeap();
 const { run } = await import('./github/run.js');
 void run();

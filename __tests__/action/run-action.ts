@@ -57,7 +57,7 @@ export function parseCommands(stdout: string): Command[] {
   return out;
 }
 
-/** `name<<delimiter\nvalue\ndelimiter` records, as @actions/core writes GITHUB_OUTPUT. */
+/** `name<<delimiter\nvalue\ndelimiter` records, as the runner protocol (src/github/runner.ts) writes GITHUB_OUTPUT. */
 export function parseOutputs(text: string): Record<string, string> {
   const out: Record<string, string> = {};
   const lines = text.split('\n');

@@ -33,7 +33,7 @@ function rank(f: Finding, changedLines?: Map<string, Set<number>>): number {
 function toCommand(f: Finding): AnnotationCommand {
   return {
     level: f.severity,
-    // @actions/core escapes the message and properties (%, \r, \n; and : , in properties): no command can be forged.
+    // runner.ts escapes the message and properties (%, \r, \n; and : , in properties): no command can be forged.
     message: fitBytes(`${f.message}\n${f.helpUri}`, ANNOTATION_MESSAGE_MAX_BYTES),
     properties: { title: f.ruleId, file: f.file, startLine: Math.max(1, f.line), startColumn: Math.max(1, f.column) },
   };

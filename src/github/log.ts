@@ -3,9 +3,9 @@
 // and stderr, after stripping leading whitespace, for `::command …::` and, anywhere in the line, for
 // the legacy `##[command …]` form; it splits lines at \n and \r alike. A line that could hold either
 // is printed inside a `::stop-commands::<token>` … `::<token>::` block with a fresh random token,
-// which the runner honours for both forms. The gate's own annotations go through @actions/core,
+// which the runner honours for both forms. The gate's own annotations go through runner.ts,
 // which escapes their data (`%`, `\r`, `\n`) and properties (also `:` and `,`).
-import * as core from '@actions/core';
+import * as core from './runner.js';
 import { inertLines } from '../core/inert.js';
 
 export { COMMANDISH, inertLines, stopToken } from '../core/inert.js';

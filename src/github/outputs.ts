@@ -1,7 +1,7 @@
 // What later steps and the reviewer's links use: step outputs, report files, blob links.
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
-import * as core from '@actions/core';
+import * as core from './runner.js';
 import type { Result } from '../core/types.js';
 import type { Settings } from './settings.js';
 

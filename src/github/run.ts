@@ -1,7 +1,7 @@
 // The action: settings → scope → engine → outputs → reports → check run → comment → annotations
 // → summary → verdict. Every failure ends in setFailed with a message: never a green step by accident.
 import * as path from 'node:path';
-import * as core from '@actions/core';
+import * as core from './runner.js';
 import { randomBytes } from 'node:crypto';
 import { plural, sentenceList } from '../core/text.js';
 import type { Result, Severity } from '../core/types.js';

@@ -2,7 +2,7 @@
 // actions/checkout's input-helper). The rest of src/github/ receives a typed Settings object.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import * as core from '@actions/core';
+import * as core from './runner.js';
 import type { FailOn, Stage } from '../core/types.js';
 import type { ClientTiming } from './client.js';
 import { isInside, toPosix } from './paths.js';

@@ -1,5 +1,5 @@
 // The job summary: the markdown report, kept under GitHub's 1 MiB per-step limit.
-import * as core from '@actions/core';
+import * as core from './runner.js';
 import { escLine, renderMarkdown } from '../report/markdown.js';
 import type { Result } from '../core/types.js';
 import { STEP_SUMMARY_MAX_BYTES } from './limits.js';
@@ -20,5 +20,5 @@ export function buildSummary(
 }
 
 export async function writeSummary(markdown: string): Promise<void> {
-  await core.summary.addRaw(markdown, true).write();
+  await core.appendSummary(markdown);
 }
