@@ -353,7 +353,7 @@ else {
 async function start() {
     try {
         (0,_core_heap_js__WEBPACK_IMPORTED_MODULE_0__/* .tuneHeap */ .DR)();
-        const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(768), __nccwpck_require__.e(125)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9125));
+        const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(768), __nccwpck_require__.e(453)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9453));
         process.exitCode = await main(argv);
     }
     catch (err) {
