@@ -4821,9 +4821,14 @@ const PATTERNS = [
     { re: /\bINSERT[-_ ].*[-_ ]HERE\b/i, what: 'a placeholder to fill in' },
     { re: /^\s*\$[A-Za-z_][A-Za-z0-9_]*\s*$/, what: 'a shell variable' },
 ];
+/**
+ * Every pattern needs one of these (`$`, `{`, `#`, `_`, `<`, or the word INSERT): most values have
+ * none, and one test rules all ten out (rules and readers ask this of every value of every manifest).
+ */
+const MAY_BE_PLACEHOLDER = /[$#_<{]|insert/i;
 /** The kind of placeholder a value holds, if it holds one. */
 function placeholderKind(v) {
-    if (typeof v !== 'string')
+    if (typeof v !== 'string' || !MAY_BE_PLACEHOLDER.test(v))
         return undefined;
     return PATTERNS.find((p) => p.re.test(v))?.what;
 }

@@ -2,7 +2,7 @@
 // variable, a documented "fill this in"). Such values are unknown, never wrong, and never echoed
 // back as if they were a name.
 
-const PATTERNS: ReadonlyArray<{ re: RegExp; what: string }> = [
+export const PATTERNS: ReadonlyArray<{ re: RegExp; what: string }> = [
   { re: /\$\{\{[^{}]*\}\}/, what: 'a workflow or pipeline expression' },
   { re: /\{\{[^{}]*\}\}/, what: 'a template token' },
   { re: /\$\{[^{}]*\}/, what: 'a shell or pipeline variable' },
@@ -16,9 +16,15 @@ const PATTERNS: ReadonlyArray<{ re: RegExp; what: string }> = [
   { re: /^\s*\$[A-Za-z_][A-Za-z0-9_]*\s*$/, what: 'a shell variable' },
 ];
 
+/**
+ * Every pattern needs one of these (`$`, `{`, `#`, `_`, `<`, or the word INSERT): most values have
+ * none, and one test rules all ten out (rules and readers ask this of every value of every manifest).
+ */
+const MAY_BE_PLACEHOLDER = /[$#_<{]|insert/i;
+
 /** The kind of placeholder a value holds, if it holds one. */
 export function placeholderKind(v: unknown): string | undefined {
-  if (typeof v !== 'string') return undefined;
+  if (typeof v !== 'string' || !MAY_BE_PLACEHOLDER.test(v)) return undefined;
   return PATTERNS.find((p) => p.re.test(v))?.what;
 }
 
