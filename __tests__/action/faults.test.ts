@@ -82,7 +82,9 @@ function expectTokenSecret(s: Setup, run: ActionRun, ws: string): void {
   expect(run.summary).not.toContain(TOKEN);
   // Both reports are asked for on every run: each must be there to be checked.
   for (const f of ['out/report.json', 'out/report.sarif']) {
-    expect([f, fs.existsSync(`${ws}/${f}`)]).toEqual([f, true]);
+    // When one is missing, the action's own last words say why.
+    const there = fs.existsSync(`${ws}/${f}`);
+    expect([f, there, there ? '' : `${run.stdout.slice(-3000)}\n--- stderr ---\n${run.stderr.slice(-3000)}`]).toEqual([f, true, '']);
     expect(fs.readFileSync(`${ws}/${f}`, 'utf8')).not.toContain(TOKEN);
   }
   expect(JSON.stringify(s.gh.requests.map((r) => r.body ?? null))).not.toContain(TOKEN);
