@@ -83,7 +83,8 @@ let capBytes = 0;
  * where `checkYoungGeneration` stops it. For the read of a full audit: the parsed documents survive,
  * and a 1 MiB young generation copies them in ~600 scavenges at 10k manifests; 16 MiB takes ~6 % off
  * the run for ~15 MiB of peak RSS (docs/performance.md). Only after tuneHeap (never in tests or
- * when the engine is used as a library).
+ * when the engine is used as a library). Pull-request runs grow it too: their texts wait in memory
+ * until the needed set is known.
  */
 function growYoungGeneration(totalMiB) {
     if (!tuned || capBytes !== 0)
