@@ -20329,7 +20329,9 @@ function mayHaveTakenEffect(error) {
  * Creates something at most once. A POST is not idempotent: retried blindly after a timeout, it
  * creates a duplicate (a second sticky comment, a second check run). So `post` is sent without
  * octokit's retries, and after a failure that may have taken effect, `look` checks whether it was
- * created before posting again. If looking fails too, nothing is re-posted (the error stands).
+ * created before posting again. It looks after a pause (`waitMs` × attempt²): a request whose answer
+ * timed out may still be on its way to the server, and a look before it lands finds nothing. If
+ * looking fails too, nothing is re-posted (the error stands).
  */
 async function postOnce(post, look, opts) {
     for (let attempt = 1;; attempt++) {
@@ -20339,6 +20341,7 @@ async function postOnce(post, look, opts) {
         catch (error) {
             if (!mayHaveTakenEffect(error))
                 throw error;
+            await new Promise((resolve) => setTimeout(resolve, opts.waitMs * attempt * attempt));
             let found;
             try {
                 found = await look();
@@ -20350,7 +20353,6 @@ async function postOnce(post, look, opts) {
                 return found;
             if (attempt >= opts.attempts)
                 throw error;
-            await new Promise((resolve) => setTimeout(resolve, opts.waitMs * attempt * attempt));
         }
     }
 }

@@ -169,8 +169,10 @@ describe('pull_request opened', () => {
   // comments again (the marker finds the one that was created) before creating another.
   test.concurrent('a comment POST whose answer times out: one sticky comment, not two', async () => {
     const { ev, gh } = await start();
-    gh.fail({ operationId: 'issues/create-comment' }, { delayMs: 1500 });
-    await runAction({ event: ev, apiUrl: gh.url, inputs: { comment: 'on-failure' }, env: { MODEL_DEPLOY_GATE_REQUEST_TIMEOUT_MS: '500' } });
+    gh.fail({ operationId: 'issues/create-comment' }, { delayMs: 4000 });
+    // The client gives up after 2 s, the server answers after 4 s: on a loaded machine the POST must
+    // still reach the server before the client looks (the retry unit, 1 ms here, is no pause).
+    await runAction({ event: ev, apiUrl: gh.url, inputs: { comment: 'on-failure' }, env: { MODEL_DEPLOY_GATE_REQUEST_TIMEOUT_MS: '2000' } });
 
     expectValidTraffic(gh);
     expect(gh.comments.filter((c) => c.body.includes(MARKER))).toHaveLength(1);
@@ -180,8 +182,8 @@ describe('pull_request opened', () => {
   // of the same name on the same commit.
   test.concurrent('a check-run POST whose answer times out: one check run, not two', async () => {
     const { ev, gh } = await start();
-    gh.fail({ operationId: 'checks/create' }, { delayMs: 1500 });
-    await runAction({ event: ev, apiUrl: gh.url, env: { MODEL_DEPLOY_GATE_REQUEST_TIMEOUT_MS: '500' } });
+    gh.fail({ operationId: 'checks/create' }, { delayMs: 4000 });
+    await runAction({ event: ev, apiUrl: gh.url, env: { MODEL_DEPLOY_GATE_REQUEST_TIMEOUT_MS: '2000' } });
 
     expectValidTraffic(gh);
     expect(gh.checkRuns.filter((r) => r.name === CHECK_NAME && r.head_sha === ev.headSha)).toHaveLength(1);

@@ -169,6 +169,19 @@ describe('origins, log lines, sizes, authors, posting once', () => {
     expect(posts).toBe(1);
     expect(mayHaveTakenEffect(new Error('reset'))).toBe(true);
   });
+
+  test('postOnce: it looks after a pause, so that a POST still on its way when its answer timed out is found, not sent twice', async () => {
+    // The server creates the resource 20 ms after the client gave up on the answer.
+    let created = false;
+    let posts = 0;
+    const post = async (): Promise<string> => {
+      posts++;
+      setTimeout(() => (created = true), 20);
+      throw new Error('request timed out');
+    };
+    expect(await postOnce(post, async () => (created ? 'found' : undefined), { attempts: 3, waitMs: 50 })).toBe('found');
+    expect(posts).toBe(1);
+  });
 });
 
 describe('the PR file list is checked before it is trusted', () => {

@@ -13,7 +13,9 @@ export function mayHaveTakenEffect(error: unknown): boolean {
  * Creates something at most once. A POST is not idempotent: retried blindly after a timeout, it
  * creates a duplicate (a second sticky comment, a second check run). So `post` is sent without
  * octokit's retries, and after a failure that may have taken effect, `look` checks whether it was
- * created before posting again. If looking fails too, nothing is re-posted (the error stands).
+ * created before posting again. It looks after a pause (`waitMs` × attempt²): a request whose answer
+ * timed out may still be on its way to the server, and a look before it lands finds nothing. If
+ * looking fails too, nothing is re-posted (the error stands).
  */
 export async function postOnce<T>(post: () => Promise<T>, look: () => Promise<T | undefined>, opts: { attempts: number; waitMs: number }): Promise<T> {
   for (let attempt = 1; ; attempt++) {
@@ -21,6 +23,7 @@ export async function postOnce<T>(post: () => Promise<T>, look: () => Promise<T 
       return await post();
     } catch (error) {
       if (!mayHaveTakenEffect(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, opts.waitMs * attempt * attempt));
       let found: T | undefined;
       try {
         found = await look();
@@ -29,7 +32,6 @@ export async function postOnce<T>(post: () => Promise<T>, look: () => Promise<T 
       }
       if (found !== undefined) return found;
       if (attempt >= opts.attempts) throw error;
-      await new Promise((resolve) => setTimeout(resolve, opts.waitMs * attempt * attempt));
     }
   }
 }
