@@ -81,7 +81,7 @@ function checkYoungGeneration() {
 
 /***/ }),
 
-/***/ 943:
+/***/ 4071:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -106,8 +106,8 @@ var external_node_crypto_ = __nccwpck_require__(7598);
 var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
 ;// CONCATENATED MODULE: ./src/github/runner.ts
 // The GitHub Actions runner's protocol, as the action speaks it: inputs from `INPUT_*`, outputs and
 // the job summary through the file commands (`GITHUB_OUTPUT`, `GITHUB_STEP_SUMMARY`), annotations,
@@ -150,7 +150,7 @@ function issueCommand(command, properties, message) {
             .map(([k, v]) => `${k}=${escapeProperty(v)}`)
             .join(',');
     }
-    process.stdout.write(`${line}::${escapeData(message)}${external_node_os_namespaceObject.EOL}`);
+    process.stdout.write(`${line}::${escapeData(message)}${external_node_os_.EOL}`);
 }
 function annotationProperties(p) {
     if (Object.keys(p).length === 0)
@@ -170,7 +170,7 @@ function setOutput(name, value) {
     const file = process.env.GITHUB_OUTPUT || '';
     const text = commandValue(value);
     if (!file) {
-        process.stdout.write(external_node_os_namespaceObject.EOL);
+        process.stdout.write(external_node_os_.EOL);
         issueCommand('set-output', { name }, text);
         return;
     }
@@ -181,7 +181,7 @@ function setOutput(name, value) {
         throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
     if (!(0,external_node_fs_.existsSync)(file))
         throw new Error(`Missing file at path: ${file}`);
-    (0,external_node_fs_.appendFileSync)(file, `${name}<<${delimiter}${external_node_os_namespaceObject.EOL}${text}${external_node_os_namespaceObject.EOL}${delimiter}${external_node_os_namespaceObject.EOL}`, { encoding: 'utf8' });
+    (0,external_node_fs_.appendFileSync)(file, `${name}<<${delimiter}${external_node_os_.EOL}${text}${external_node_os_.EOL}${delimiter}${external_node_os_.EOL}`, { encoding: 'utf8' });
 }
 /** Masks a value in the rest of the job's log. */
 function setSecret(secret) {
@@ -205,7 +205,7 @@ function notice(message, properties = {}) {
 }
 /** A plain log line (callers make repository text inert first: log.ts). */
 function info(message) {
-    process.stdout.write(message + external_node_os_namespaceObject.EOL);
+    process.stdout.write(message + external_node_os_.EOL);
 }
 /** Fails the step: exit code 1 and an error annotation. */
 function setFailed(message) {
@@ -224,7 +224,7 @@ async function appendSummary(markdown) {
     catch {
         throw new Error(`Unable to access summary file: '${file}'. Check if the file has correct read/write permissions.`);
     }
-    await (0,promises_namespaceObject.appendFile)(file, markdown + external_node_os_namespaceObject.EOL, { encoding: 'utf8' });
+    await (0,promises_namespaceObject.appendFile)(file, markdown + external_node_os_.EOL, { encoding: 'utf8' });
 }
 
 
@@ -235,7 +235,7 @@ async function appendSummary(markdown) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _core_heap_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1877);
-/* harmony import */ var _github_runner_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(943);
+/* harmony import */ var _github_runner_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4071);
 // Action entry point: everything happens in run(), which reports its own failures. The rest of the
 // bundle is imported after the heap is tuned (src/core/heap.ts) and, in a debug run (RUNNER_DEBUG,
 // where run() logs stack traces), after source maps are on: Node then maps those traces to src/.
@@ -245,7 +245,8 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 if ((0,_github_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .isDebug */ ._o)())
     process.setSourceMapsEnabled(true);
 (0,_core_heap_js__WEBPACK_IMPORTED_MODULE_0__/* .tuneHeap */ .DR)();
-const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(768), __nccwpck_require__.e(89)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6089));
+const { run, useReaderThread } = await Promise.all(/* import() */[__nccwpck_require__.e(768), __nccwpck_require__.e(224)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6224));
+useReaderThread(import.meta.url, 'read-worker/index.js');
 void run();
 
 __webpack_async_result__();
@@ -383,6 +384,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2")
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 8161:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 
 /***/ }),
 

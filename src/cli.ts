@@ -17,7 +17,8 @@ if (only === '--version') {
 async function start(): Promise<void> {
   try {
     tuneHeap();
-    const { main } = await import('./cli/main.js');
+    const { main, useReaderThread } = await import('./cli/main.js');
+    useReaderThread(import.meta.url, '../read-worker/index.js');
     process.exitCode = await main(argv);
   } catch (err) {
     // A crash must never look like an ordinary policy failure (exit 1).

@@ -7,5 +7,6 @@ import { isDebug } from './github/runner.js';
 
 if (isDebug()) process.setSourceMapsEnabled(true);
 tuneHeap();
-const { run } = await import('./github/run.js');
+const { run, useReaderThread } = await import('./github/run.js');
+useReaderThread(import.meta.url, 'read-worker/index.js');
 void run();

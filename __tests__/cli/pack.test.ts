@@ -66,11 +66,13 @@ function npx(args: string[]): { code: number | null; out: string; err: string } 
 }
 
 describe('npm pack', () => {
-  test('the package holds the CLI bundle, its bin and the README — no tests, fixtures, sources or docs', () => {
+  test('the package holds the CLI bundle, its reader thread, its bin and the README — no tests, fixtures, sources or docs', () => {
     const files = packed.files.map((f) => f.path).sort();
-    expect(files).toEqual(expect.arrayContaining(['README.md', 'package.json', pkg.bin[pkg.name], 'dist/cli/index.js', 'dist/cli/licenses.txt']));
+    expect(files).toEqual(
+      expect.arrayContaining(['README.md', 'package.json', pkg.bin[pkg.name], 'dist/cli/index.js', 'dist/cli/licenses.txt', 'dist/read-worker/index.js', 'dist/read-worker/package.json']),
+    );
     expect(files.filter((f) => /^(__tests__|src|docs|examples|schema|scripts|\.github|\.ci)\//.test(f) || f.startsWith('dist/index'))).toEqual([]);
-    expect(files.length).toBeLessThanOrEqual(10);
+    expect(files.length).toBeLessThanOrEqual(12);
     expect(packed.size).toBeLessThan(1024 * 1024);
   });
 

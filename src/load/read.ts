@@ -8,6 +8,7 @@ import { LineIndex } from '../parse/lines.js';
 import { parseYaml } from '../parse/yaml.js';
 import { parseJsonc } from '../parse/jsonc.js';
 import type { Candidate } from './files.js';
+import { READ_AHEAD } from './reader-protocol.js';
 
 export const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
 
@@ -53,8 +54,7 @@ function parseText(base: LoadedFile): void {
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
-/** Files are read with one call into this buffer; parseBuffer never keeps a reference to it. */
-const READ_AHEAD = 256 * 1024;
+/** Files are read with one call into this buffer (READ_AHEAD bytes); parseBuffer never keeps a reference to it. */
 const readAhead = Buffer.allocUnsafeSlow(READ_AHEAD);
 
 /** Files over the parse cap are still scanned for manifest words up to this size. */

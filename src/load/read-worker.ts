@@ -1,0 +1,99 @@
+// The reader thread's entry (bundled on its own as dist/read-worker/index.js): it goes on with a walk
+// the main thread began (`Walk` from its state, the same code and order) and reads each candidate it
+// finds into bytes, which it hands over in batches. It decides nothing: decoding, the pre-filter,
+// parsing and every problem a file has stay on the main thread (load/read.ts), which reads a file
+// itself whenever this thread did not (an error, a file of READ_AHEAD bytes or more).
+import { closeSync, openSync, readSync } from 'node:fs';
+import { workerData, type MessagePort } from 'node:worker_threads';
+import { Walk, type Candidate, type WalkState } from './files.js';
+import { CONTROL, MAX_BATCHES_AHEAD, READ_AHEAD, type ReaderBatch, type ReaderStart } from './reader-protocol.js';
+
+/** Candidates per batch, and visited files per batch (whichever fills first). */
+const BATCH_FILES = 64;
+const BATCH_VISITED = 512;
+
+function run(start: ReaderStart): void {
+  const { port, control } = start;
+  const ctl = new Int32Array(control);
+  const scratch = Buffer.allocUnsafeSlow(READ_AHEAD);
+  let visited: Array<string | number> = [];
+  const walk = new Walk(
+    {
+      ...start.walk,
+      onFile: start.walk.withOnFile ? (rel: string, abs: string, excluded: boolean) => void visited.push(rel, abs, excluded ? 1 : 0) : undefined,
+    },
+    start.state as WalkState,
+  );
+  let sent = 0;
+  const flush = (): void => {
+    const cands = walk.found.slice(sent);
+    sent = walk.found.length;
+    const lens = new Int32Array(cands.length);
+    const parts: Buffer[] = [];
+    let total = 0;
+    cands.forEach((c, i) => {
+      const n = c.problem === undefined ? readSmall(c, scratch) : -1;
+      lens[i] = n;
+      if (n > 0) {
+        parts.push(Buffer.from(scratch.subarray(0, n)));
+        total += n;
+      }
+    });
+    const bytes = new ArrayBuffer(total);
+    const view = new Uint8Array(bytes);
+    let off = 0;
+    for (const p of parts) {
+      view.set(p, off);
+      off += p.length;
+    }
+    const batch: ReaderBatch = { visited, cands: cands.map((c) => (c.problem === undefined ? [c.path, c.abs] : [c.path, c.abs, c.problem])), lens, bytes };
+    visited = [];
+    // Wait while the main thread is far behind: what is read and not yet parsed stays bounded.
+    while (Atomics.load(ctl, CONTROL.posted) - Atomics.load(ctl, CONTROL.taken) >= MAX_BATCHES_AHEAD) {
+      Atomics.wait(ctl, CONTROL.taken, Atomics.load(ctl, CONTROL.taken), 100);
+    }
+    port.postMessage(batch, [bytes, lens.buffer]);
+    Atomics.add(ctl, CONTROL.posted, 1);
+    Atomics.notify(ctl, CONTROL.posted);
+  };
+  while (walk.next()) {
+    Atomics.add(ctl, CONTROL.beat, 1);
+    if (walk.found.length - sent >= BATCH_FILES || visited.length >= BATCH_VISITED * 3) flush();
+  }
+  flush();
+  port.postMessage({ done: true });
+  Atomics.add(ctl, CONTROL.posted, 1);
+  Atomics.notify(ctl, CONTROL.posted);
+}
+
+/** The file's bytes in `into` when it is smaller than READ_AHEAD: their number; -1 when the main thread is to read it. */
+function readSmall(c: Candidate, into: Buffer): number {
+  let fd: number;
+  try {
+    fd = openSync(c.abs, 'r');
+  } catch {
+    return -1;
+  }
+  try {
+    const n = readSync(fd, into, 0, READ_AHEAD, 0);
+    return n < READ_AHEAD ? n : -1;
+  } catch {
+    return -1;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+const start = workerData as ReaderStart;
+try {
+  run(start);
+} catch (err) {
+  // The main thread walks the rest itself (load/reader-thread.ts): nothing is lost.
+  const ctl = new Int32Array(start.control);
+  Atomics.store(ctl, CONTROL.failed, 1);
+  Atomics.add(ctl, CONTROL.posted, 1);
+  Atomics.notify(ctl, CONTROL.posted);
+  void err;
+} finally {
+  (start.port as MessagePort).close();
+}
