@@ -245,7 +245,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 if ((0,_github_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .isDebug */ ._o)())
     process.setSourceMapsEnabled(true);
 (0,_core_heap_js__WEBPACK_IMPORTED_MODULE_0__/* .tuneHeap */ .DR)();
-const { run, useReaderThread } = await Promise.all(/* import() */[__nccwpck_require__.e(768), __nccwpck_require__.e(224)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6224));
+const { run, useReaderThread } = await Promise.all(/* import() */[__nccwpck_require__.e(768), __nccwpck_require__.e(239)]).then(__nccwpck_require__.bind(__nccwpck_require__, 239));
 useReaderThread(import.meta.url, 'read-worker/index.js');
 void run();
 

@@ -14,7 +14,7 @@ import type { Finding, LoadedFile, Manifest, Result } from './core/types.js';
 import type { EngineOptions, Outcome } from './engine/options.js';
 import { deployedAs, firstDeployer, PipelineCollector, type Deployed } from './engine/deployed.js';
 import { addPolicyChange, configChange, policyInfo, POLICY_CHANGE, type PolicyMeta } from './engine/policy-change.js';
-import { looksLikeManifest, outOfScopeAsset } from './formats/prefilter.js';
+import { looksLikeManifest, outOfScopeAsset, prefilterScreen } from './formats/prefilter.js';
 import { normalise, recognise } from './formats/recognise.js';
 import { buildInventory } from './inventory/build.js';
 import { dependents } from './inventory/dependents.js';
@@ -125,7 +125,7 @@ function read(root: string, config: Config, opts: Omit<EngineOptions, 'changed'>
   const checkout = readCheckout(
     { root, include: config.include, exclude: extra.length ? BUILTIN_EXCLUDES : config.exclude, onFile: pipelines.onFile },
     extra.length ? (c) => !isExcluded(c.path) : () => true,
-    { prefilter: looksLikeManifest, maxBytes, onText: pipelines.onText, defer },
+    { prefilter: looksLikeManifest, maxBytes, onText: pipelines.onText, defer, screens: [prefilterScreen(), PipelineCollector.screen], onDropped: pipelines.onDropped },
   );
   const loaded = checkout.files;
   pipelines.readRest();

@@ -8,7 +8,8 @@ import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { BUILTIN_EXCLUDES } from '../../src/config/parse.js';
-import { looksLikeManifest } from '../../src/formats/prefilter.js';
+import { looksLikeManifest, prefilterScreen } from '../../src/formats/prefilter.js';
+import { PipelineCollector } from '../../src/engine/deployed.js';
 import type { Candidate, WalkOptions } from '../../src/load/files.js';
 import { READ_AHEAD } from '../../src/load/reader-protocol.js';
 import { readCheckout, READER_THREAD_ENV, useReaderThread, type CheckoutRead } from '../../src/load/reader-thread.js';
@@ -30,20 +31,29 @@ afterAll(() => {
   useReaderThread('file:///nonexistent/entry.js', 'none.js');
 });
 
-/** Everything a run gets from reading the checkout: the result, the files the walk visited, the texts handed over. */
-function read(root: string, mode: 'on' | 'off', opts: { keep?: (c: Candidate) => boolean; maxBytes?: number; defer?: boolean; worker?: string } = {}) {
+/**
+ * Everything a run gets from reading the checkout: the result, the files the walk visited, and the
+ * pipeline texts the engine's collector keeps (with the screens the engine gives the reader).
+ */
+function read(root: string, mode: 'on' | 'off', opts: { keep?: (c: Candidate) => boolean; maxBytes?: number; defer?: boolean; worker?: string; screens?: boolean } = {}) {
   process.env[READER_THREAD_ENV] = mode;
   useReaderThread(pathToFileURL(path.join(DIST, 'index.js')).href, opts.worker ?? 'read-worker/index.js');
   const visited: string[] = [];
-  const texts: string[] = [];
-  const walkOpts: WalkOptions = { root, include: INCLUDE, exclude: [...BUILTIN_EXCLUDES], onFile: (rel, _abs, excluded) => void visited.push(`${rel}${excluded ? ' (excluded)' : ''}`) };
-  const r = readCheckout(walkOpts, opts.keep ?? (() => true), {
-    prefilter: looksLikeManifest,
-    maxBytes: opts.maxBytes,
-    defer: opts.defer,
-    onText: (rel, text) => void texts.push(`${rel}\u0000${text.length}`),
-  });
-  return { r, visited, texts };
+  const pipelines = new PipelineCollector();
+  const walkOpts: WalkOptions = {
+    root,
+    include: INCLUDE,
+    exclude: [...BUILTIN_EXCLUDES],
+    onFile: (rel, abs, excluded) => {
+      visited.push(`${rel}${excluded ? ' (excluded)' : ''}`);
+      pipelines.onFile(rel, abs);
+    },
+  };
+  const screens = opts.screens === false ? {} : { screens: [prefilterScreen(), PipelineCollector.screen], onDropped: pipelines.onDropped };
+  const r = readCheckout(walkOpts, opts.keep ?? (() => true), { prefilter: looksLikeManifest, maxBytes: opts.maxBytes, defer: opts.defer, onText: pipelines.onText, ...screens });
+  pipelines.readRest();
+  const texts = [...pipelines.sources].sort((a, b) => (a.path < b.path ? -1 : 1)).map((p) => `${p.path}\u0000${p.text}`);
+  return { r, visited, texts, deployed: [...pipelines.deployed()].sort() };
 }
 
 /** The parts of a read that a verdict depends on (`threaded` aside). */
@@ -61,6 +71,11 @@ function wideRepo(): string {
     files[`teams/t${i % 7}/p${i}/scripts/deploy.sh`] = `az ml online-deployment create -f ../deploy/prod/deployment.yml\n`;
   }
   files['bad/broken.yml'] = 'computeType: [ACI\n';
+  files['noise/k8s.yaml'] = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n';
+  files['noise/package.json'] = '{ "name": "x", "version": "1.0.0" }\n';
+  files['noise/bom.yml'] = '\ufeffcomputeType: ACI\n';
+  files['pipelines/azure-pipelines.yml'] = 'stages:\n  - stage: Prod\n    jobs:\n      - job: d\n        steps:\n          - script: az ml online-deployment create -f teams/t1/p1/deploy/prod/deployment.yml\n';
+  files['pipelines/vars.yml'] = 'variables:\n  env: prod\n';
   files['bad/utf16.json'] = '';
   files['bad/nul.yml'] = 'computeType: ACI\u0000\n';
   return temp.repo(files);
@@ -70,6 +85,8 @@ describe('reader thread: the same read as one thread', () => {
   test('a wide tree: the same files, problems, documents, positions, visited files and texts, in the same order', () => {
     const root = wideRepo();
     writeFileSync(path.join(root, 'bad/utf16.json'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('{"computeType": "ACI"}', 'utf16le')]));
+    writeFileSync(path.join(root, 'bad/latin1.yml'), Buffer.from('computeType: ACI\ndescription: caf\xe9\n', 'latin1'));
+    writeFileSync(path.join(root, 'noise/latin1.yml'), Buffer.from('name: caf\xe9\n', 'latin1'));
     const one = read(root, 'off');
     const two = read(root, 'on');
     expect(two.r.threaded).toBe(true);
@@ -77,8 +94,13 @@ describe('reader thread: the same read as one thread', () => {
     expect(one.r.files.length).toBeGreaterThan(40);
     expect(comparable(two.r)).toEqual(comparable(one.r));
     expect(two.visited).toEqual(one.visited);
-    expect([...two.texts].sort()).toEqual([...one.texts].sort());
-    expect(one.r.files.map((f) => f.problems.length).filter((n) => n > 0).length).toBeGreaterThanOrEqual(3);
+    expect(two.texts).toEqual(one.texts);
+    expect(two.deployed).toEqual(one.deployed);
+    expect(one.texts.some((t) => t.startsWith('pipelines/azure-pipelines.yml'))).toBe(true);
+    expect(one.deployed.length).toBeGreaterThanOrEqual(40);
+    expect(one.r.files.map((f) => f.problems.length).filter((n) => n > 0).length).toBeGreaterThanOrEqual(4);
+    // Without screens the reader hands over every file as bytes: the same read again.
+    expect(comparable(read(root, 'on', { screens: false }).r)).toEqual(comparable(one.r));
   });
 
   test('hostile links, loops, FIFOs, a file that fills the read buffer and one over the cap are read as on one thread', () => {
@@ -163,7 +185,7 @@ describe('reader thread: a reader that fails loses nothing', () => {
 import { workerData } from 'node:worker_threads';
 const { port, control } = workerData;
 const ctl = new Int32Array(control);
-port.postMessage({ visited: ${JSON.stringify(visited)}, cands: ${JSON.stringify(cands)}, lens: new Int32Array(${cands.length}).fill(-1), bytes: new ArrayBuffer(0) });
+port.postMessage({ visited: ${JSON.stringify(visited)}, cands: ${JSON.stringify(cands)}, kinds: new Uint8Array(${cands.length}), lens: new Int32Array(${cands.length}).fill(-1), texts: ${JSON.stringify(cands.map(() => null))}, bytes: new ArrayBuffer(0) });
 Atomics.add(ctl, 0, 1); Atomics.notify(ctl, 0);
 Atomics.store(ctl, 2, 1); Atomics.add(ctl, 0, 1); Atomics.notify(ctl, 0);
 port.close();
@@ -172,7 +194,7 @@ port.close();
     expect(two.r.threaded).toBe(false);
     expect(comparable(two.r)).toEqual(comparable(one.r));
     expect(two.visited).toEqual(one.visited);
-    expect([...two.texts].sort()).toEqual([...one.texts].sort());
+    expect(two.texts).toEqual(one.texts);
   }, 30_000);
 
   test('a reader that falls silent is given up after its silence and the run completes', () => {

@@ -368,7 +368,7 @@ else {
 async function start() {
     try {
         (0,_core_heap_js__WEBPACK_IMPORTED_MODULE_0__/* .tuneHeap */ .DR)();
-        const { main, useReaderThread } = await Promise.all(/* import() */[__nccwpck_require__.e(768), __nccwpck_require__.e(315)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3315));
+        const { main, useReaderThread } = await Promise.all(/* import() */[__nccwpck_require__.e(768), __nccwpck_require__.e(676)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6676));
         useReaderThread(import.meta.url, '../read-worker/index.js');
         process.exitCode = await main(argv);
     }

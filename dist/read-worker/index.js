@@ -2754,6 +2754,67 @@ class Walk {
     }
 }
 
+;// CONCATENATED MODULE: ./src/core/screen.ts
+// A text screen: a cheap test of a file's path and text, kept as data so that it crosses to the
+// reader thread (load/read-worker.ts) and runs there as the very same test. The families' pre-filter
+// (formats/prefilter.ts) and the pipelines' candidate test (inventory/pipelines/index.ts) are built
+// from screens.
+
+/** The screen as a test (built once; RegExps without `g` keep no state between calls). */
+function screenTest(screen) {
+    const names = new Set(screen.fileNames);
+    const tests = screen.patterns.map((p) => ({ text: new RegExp(p.text, p.flags), path: p.path ? new RegExp(p.path.source, p.path.flags) : undefined }));
+    return (relPath, text) => {
+        if (names.size > 0 && names.has(external_node_path_namespaceObject.posix.basename(relPath)))
+            return true;
+        for (const t of tests)
+            if ((t.path === undefined || t.path.test(relPath)) && t.text.test(text))
+                return true;
+        return false;
+    };
+}
+/** A pattern of a screen from a RegExp. */
+function pattern(text, pathRe) {
+    return { text: text.source, flags: text.flags, ...(pathRe ? { path: { source: pathRe.source, flags: pathRe.flags } } : {}) };
+}
+
+;// CONCATENATED MODULE: ./src/load/plain.ts
+// Bytes that are plain UTF-8 text: no UTF-16/UTF-32 byte order mark, no NUL byte, valid UTF-8. Both
+// threads ask this one function (load/read.ts, load/read-worker.ts); every other file is decided by
+// parseBuffer on the main thread.
+const decoder = new TextDecoder('utf-8', { fatal: true });
+function utf32Kind(buf) {
+    if (buf.length >= 4 && buf[0] === 0xff && buf[1] === 0xfe && buf[2] === 0 && buf[3] === 0)
+        return 'le';
+    if (buf.length >= 4 && buf[0] === 0 && buf[1] === 0 && buf[2] === 0xfe && buf[3] === 0xff)
+        return 'be';
+    return undefined;
+}
+function utf16Kind(buf) {
+    if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe)
+        return 'le';
+    if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff)
+        return 'be';
+    return undefined;
+}
+/** Strict UTF-8 decoding (throws on an invalid sequence), the UTF-8 byte order mark kept. */
+function decodeUtf8(buf) {
+    return decoder.decode(buf);
+}
+/** The text of plain UTF-8 bytes without its byte order mark; undefined for any other bytes. */
+function plainText(buf) {
+    if (utf32Kind(buf) || utf16Kind(buf) || buf.indexOf(0) !== -1)
+        return undefined;
+    let text;
+    try {
+        text = decoder.decode(buf);
+    }
+    catch {
+        return undefined;
+    }
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
 ;// CONCATENATED MODULE: ./src/load/reader-protocol.ts
 /** Files are read with one call into a buffer of this size; a file that fills it is read by the main thread. */
 const READ_AHEAD = 256 * 1024;
@@ -2771,13 +2832,29 @@ const CONTROL = {
     beat: 3,
     size: 4,
 };
+/** What the reader did with a candidate (`ReaderBatch.kinds`). */
+const KIND = {
+    /** Not read here (an error, READ_AHEAD bytes or more, over the cap, a problem): the main thread reads it. */
+    unread: 0,
+    /** Its bytes are in `bytes` (not plain UTF-8 text, or no screens given). */
+    bytes: 1,
+    /** Plain UTF-8 text (load/plain.ts) that passed a screen: in `texts`. */
+    text: 2,
+    /** Plain UTF-8 text that passed no screen: nothing to hand over. */
+    dropped: 3,
+};
 
 ;// CONCATENATED MODULE: ./src/load/read-worker.ts
 // The reader thread's entry (bundled on its own as dist/read-worker/index.js): it goes on with a walk
 // the main thread began (`Walk` from its state, the same code and order) and reads each candidate it
-// finds into bytes, which it hands over in batches. It decides nothing: decoding, the pre-filter,
-// parsing and every problem a file has stay on the main thread (load/read.ts), which reads a file
-// itself whenever this thread did not (an error, a file of READ_AHEAD bytes or more).
+// finds, which it hands over in batches. Plain UTF-8 texts (load/plain.ts) go as text when they pass
+// one of the screens the main thread gave (the families' pre-filter, the pipelines' candidate test:
+// core/screen.ts, the very same tests), and are dropped when they pass none: neither would have kept
+// them. Every other file goes as bytes; the pre-filter's verdict on a text, parsing and every problem
+// a file has stay on the main thread (load/read.ts), which reads a file itself whenever this thread
+// did not (an error, a file of READ_AHEAD bytes or more, or over the size cap).
+
+
 
 
 
@@ -2794,20 +2871,35 @@ function run(start) {
         ...start.walk,
         onFile: start.walk.withOnFile ? (rel, abs, excluded) => void visited.push(rel, abs, excluded ? 1 : 0) : undefined,
     }, start.state);
+    const screens = start.screens?.map(screenTest);
     let sent = 0;
     const flush = () => {
         const cands = walk.found.slice(sent);
         sent = walk.found.length;
+        const kinds = new Uint8Array(cands.length);
         const lens = new Int32Array(cands.length);
+        const texts = [];
         const parts = [];
         let total = 0;
         cands.forEach((c, i) => {
             const n = c.problem === undefined ? readSmall(c, scratch) : -1;
             lens[i] = n;
-            if (n > 0) {
-                parts.push(Buffer.from(scratch.subarray(0, n)));
+            texts.push(null);
+            if (n < 0 || n > start.maxBytes)
+                return; // KIND.unread
+            const bytes = scratch.subarray(0, n);
+            const text = screens ? plainText(bytes) : undefined;
+            if (text === undefined) {
+                kinds[i] = KIND.bytes;
+                parts.push(Buffer.from(bytes));
                 total += n;
             }
+            else if (screens.some((pass) => pass(c.path, text))) {
+                kinds[i] = KIND.text;
+                texts[i] = text;
+            }
+            else
+                kinds[i] = KIND.dropped;
         });
         const bytes = new ArrayBuffer(total);
         const view = new Uint8Array(bytes);
@@ -2816,13 +2908,13 @@ function run(start) {
             view.set(p, off);
             off += p.length;
         }
-        const batch = { visited, cands: cands.map((c) => (c.problem === undefined ? [c.path, c.abs] : [c.path, c.abs, c.problem])), lens, bytes };
+        const batch = { visited, cands: cands.map((c) => (c.problem === undefined ? [c.path, c.abs] : [c.path, c.abs, c.problem])), kinds, lens, texts, bytes };
         visited = [];
         // Wait while the main thread is far behind: what is read and not yet parsed stays bounded.
         while (Atomics.load(ctl, CONTROL.posted) - Atomics.load(ctl, CONTROL.taken) >= MAX_BATCHES_AHEAD) {
             Atomics.wait(ctl, CONTROL.taken, Atomics.load(ctl, CONTROL.taken), 100);
         }
-        port.postMessage(batch, [bytes, lens.buffer]);
+        port.postMessage(batch, [bytes, lens.buffer, kinds.buffer]);
         Atomics.add(ctl, CONTROL.posted, 1);
         Atomics.notify(ctl, CONTROL.posted);
     };

@@ -5,7 +5,7 @@
 import { closeSync, fstatSync, openSync } from 'node:fs';
 import { readOpen } from '../core/files.js';
 import type { DeployAs } from '../core/types.js';
-import { findDeployments, isPipelineCandidate, type DeployEvidence, type PipelineSource } from '../inventory/pipelines/index.js';
+import { findDeployments, isPipelineCandidate, PIPELINE_SCREEN, type DeployEvidence, type PipelineSource } from '../inventory/pipelines/index.js';
 
 /** Pipeline files over this size are not read (the pipeline reader refuses longer texts too). */
 export const MAX_PIPELINE_BYTES = 512 * 1024;
@@ -33,6 +33,14 @@ export class PipelineCollector {
     this.unread.delete(rel);
     if (isPipelineCandidate(rel, text)) this.sources.push({ path: rel, text });
   };
+
+  /** For the loader: a text that could be no pipeline (it passed none of PipelineCollector.screen's patterns). */
+  readonly onDropped = (rel: string): void => {
+    this.unread.delete(rel);
+  };
+
+  /** What every text `onText` keeps passes (the reader thread drops the others: load/reader-thread.ts). */
+  static readonly screen = PIPELINE_SCREEN;
 
   /** Reads the files that may be pipelines and that the loader did not read (scripts, YAML outside `include`). */
   readRest(): void {

@@ -2,6 +2,7 @@
 // not parsed. Its words come from the families; nothing here names a key of its own.
 import * as path from 'node:path';
 import { FAMILIES } from './index.js';
+import { pattern, screenTest, type TextScreen } from '../core/screen.js';
 
 function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -49,9 +50,15 @@ export const MAY_HIDE_WORDS = /"[^"\n]*\\|(?:^|[\s[{,:-])!|^%TAG|\*[^\s,[\]{}]+[
  * superset of what the families recognise: a file it cannot rule out cheaply goes to the full parse.
  */
 export function looksLikeManifest(relPath: string, text: string): boolean {
+  return (test ??= screenTest(prefilterScreen()))(relPath, text);
+}
+
+let test: ((relPath: string, text: string) => boolean) | undefined;
+
+/** The pre-filter as data (the reader thread runs the same test: load/screen.ts). */
+export function prefilterScreen(): TextScreen {
   const t = (tests ??= build());
-  if (t.fileNames.has(path.posix.basename(relPath))) return true;
-  return t.key.test(text) || t.schema.test(text) || t.type.test(text) || MAY_HIDE_WORDS.test(text);
+  return { fileNames: [...t.fileNames], patterns: [pattern(t.key), pattern(t.schema), pattern(t.type), pattern(MAY_HIDE_WORDS)] };
 }
 
 /** `$schema` basenames of Azure ML assets that are not deployments, endpoints, computes or models. */

@@ -1,12 +1,17 @@
 // The reader thread's entry (bundled on its own as dist/read-worker/index.js): it goes on with a walk
 // the main thread began (`Walk` from its state, the same code and order) and reads each candidate it
-// finds into bytes, which it hands over in batches. It decides nothing: decoding, the pre-filter,
-// parsing and every problem a file has stay on the main thread (load/read.ts), which reads a file
-// itself whenever this thread did not (an error, a file of READ_AHEAD bytes or more).
+// finds, which it hands over in batches. Plain UTF-8 texts (load/plain.ts) go as text when they pass
+// one of the screens the main thread gave (the families' pre-filter, the pipelines' candidate test:
+// core/screen.ts, the very same tests), and are dropped when they pass none: neither would have kept
+// them. Every other file goes as bytes; the pre-filter's verdict on a text, parsing and every problem
+// a file has stay on the main thread (load/read.ts), which reads a file itself whenever this thread
+// did not (an error, a file of READ_AHEAD bytes or more, or over the size cap).
 import { closeSync, openSync, readSync } from 'node:fs';
 import { workerData, type MessagePort } from 'node:worker_threads';
 import { Walk, type Candidate, type WalkState } from './files.js';
-import { CONTROL, MAX_BATCHES_AHEAD, READ_AHEAD, type ReaderBatch, type ReaderStart } from './reader-protocol.js';
+import { screenTest } from '../core/screen.js';
+import { plainText } from './plain.js';
+import { CONTROL, KIND, MAX_BATCHES_AHEAD, READ_AHEAD, type ReaderBatch, type ReaderStart } from './reader-protocol.js';
 
 /** Candidates per batch, and visited files per batch (whichever fills first). */
 const BATCH_FILES = 64;
@@ -24,20 +29,31 @@ function run(start: ReaderStart): void {
     },
     start.state as WalkState,
   );
+  const screens = start.screens?.map(screenTest);
   let sent = 0;
   const flush = (): void => {
     const cands = walk.found.slice(sent);
     sent = walk.found.length;
+    const kinds = new Uint8Array(cands.length);
     const lens = new Int32Array(cands.length);
+    const texts: Array<string | null> = [];
     const parts: Buffer[] = [];
     let total = 0;
     cands.forEach((c, i) => {
       const n = c.problem === undefined ? readSmall(c, scratch) : -1;
       lens[i] = n;
-      if (n > 0) {
-        parts.push(Buffer.from(scratch.subarray(0, n)));
+      texts.push(null);
+      if (n < 0 || n > start.maxBytes) return; // KIND.unread
+      const bytes = scratch.subarray(0, n);
+      const text = screens ? plainText(bytes) : undefined;
+      if (text === undefined) {
+        kinds[i] = KIND.bytes;
+        parts.push(Buffer.from(bytes));
         total += n;
-      }
+      } else if (screens!.some((pass) => pass(c.path, text))) {
+        kinds[i] = KIND.text;
+        texts[i] = text;
+      } else kinds[i] = KIND.dropped;
     });
     const bytes = new ArrayBuffer(total);
     const view = new Uint8Array(bytes);
@@ -46,13 +62,13 @@ function run(start: ReaderStart): void {
       view.set(p, off);
       off += p.length;
     }
-    const batch: ReaderBatch = { visited, cands: cands.map((c) => (c.problem === undefined ? [c.path, c.abs] : [c.path, c.abs, c.problem])), lens, bytes };
+    const batch: ReaderBatch = { visited, cands: cands.map((c) => (c.problem === undefined ? [c.path, c.abs] : [c.path, c.abs, c.problem])), kinds, lens, texts, bytes };
     visited = [];
     // Wait while the main thread is far behind: what is read and not yet parsed stays bounded.
     while (Atomics.load(ctl, CONTROL.posted) - Atomics.load(ctl, CONTROL.taken) >= MAX_BATCHES_AHEAD) {
       Atomics.wait(ctl, CONTROL.taken, Atomics.load(ctl, CONTROL.taken), 100);
     }
-    port.postMessage(batch, [bytes, lens.buffer]);
+    port.postMessage(batch, [bytes, lens.buffer, kinds.buffer]);
     Atomics.add(ctl, CONTROL.posted, 1);
     Atomics.notify(ctl, CONTROL.posted);
   };

@@ -3,11 +3,13 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { readOpen } from '../core/files.js';
 import { checkYoungGeneration } from '../core/heap.js';
+import type { TextScreen } from '../core/screen.js';
 import type { LoadedFile, ParseProblem } from '../core/types.js';
 import { LineIndex } from '../parse/lines.js';
 import { parseYaml } from '../parse/yaml.js';
 import { parseJsonc } from '../parse/jsonc.js';
 import type { Candidate } from './files.js';
+import { decodeUtf8, utf16Kind, utf32Kind } from './plain.js';
 import { READ_AHEAD } from './reader-protocol.js';
 
 export const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -28,6 +30,13 @@ export interface ReadOptions {
    * (a pull-request run decides which files it parses once it has read them all).
    */
   defer?: boolean;
+  /**
+   * For the reader thread (load/reader-thread.ts): a plain text that passes none of these screens is
+   * one that neither `prefilter` nor `onText` keeps (each is a superset test of its own). Such texts
+   * are not handed over; `onDropped` is told their path instead of `onText` their text.
+   */
+  screens?: TextScreen[];
+  onDropped?: (relPath: string) => void;
 }
 
 /** Files read with `defer` whose text is still to be parsed. */
@@ -52,7 +61,6 @@ function parseText(base: LoadedFile): void {
   base.problems = r.problems;
 }
 
-const decoder = new TextDecoder('utf-8', { fatal: true });
 
 /** Files are read with one call into this buffer (READ_AHEAD bytes); parseBuffer never keeps a reference to it. */
 const readAhead = Buffer.allocUnsafeSlow(READ_AHEAD);
@@ -171,7 +179,7 @@ export function parseBuffer(
   const nul = buf.indexOf(0);
   let text: string;
   try {
-    text = decoder.decode(buf);
+    text = decodeUtf8(buf);
   } catch {
     // Binary or not UTF-8: report only if the readable part looks like a manifest.
     const hasBom = buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf;
@@ -181,14 +189,29 @@ export function parseBuffer(
     return base;
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  if (onText && nul === -1) onText(c.path, text);
+  if (nul === -1) return fromPlainText(c, text, buf.length, looksLikeManifest, syntax, onText, defer);
   if (!looksLikeManifest(c.path, text)) return null;
-  if (nul !== -1) {
-    base.text = text;
-    base.problems.push({ message: 'file contains NUL bytes (binary); not read', line: lineOfByte(buf, nul), column: 1 });
-    return base;
-  }
   base.text = text;
+  base.problems.push({ message: 'file contains NUL bytes (binary); not read', line: lineOfByte(buf, nul), column: 1 });
+  return base;
+}
+
+/**
+ * The rest of parseBuffer for plain UTF-8 text (load/plain.ts: no other byte order mark, no NUL,
+ * valid UTF-8), its byte order mark removed; `size`: its bytes. The reader thread's texts end here too.
+ */
+export function fromPlainText(
+  c: Candidate,
+  text: string,
+  size: number,
+  looksLikeManifest: Prefilter,
+  syntax: 'yaml' | 'json' = /\.json$/i.test(c.path) ? 'json' : 'yaml',
+  onText?: (relPath: string, text: string) => void,
+  defer = false,
+): LoadedFile | null {
+  onText?.(c.path, text);
+  if (!looksLikeManifest(c.path, text)) return null;
+  const base: LoadedFile = { path: c.path, abs: c.abs, text, syntax, size, docs: [], problems: [] };
   if (defer) awaiting.add(base);
   else parseText(base);
   return base;
@@ -200,7 +223,7 @@ function firstInvalidUtf8(buf: Buffer): number {
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     try {
-      decoder.decode(buf.subarray(0, mid));
+      decodeUtf8(buf.subarray(0, mid));
       lo = mid + 1;
     } catch {
       hi = mid;
@@ -228,11 +251,6 @@ export function loadAll(cands: readonly Candidate[], opts: ReadOptions): LoadedF
   return out;
 }
 
-function utf32Kind(buf: Buffer): 'le' | 'be' | undefined {
-  if (buf.length >= 4 && buf[0] === 0xff && buf[1] === 0xfe && buf[2] === 0 && buf[3] === 0) return 'le';
-  if (buf.length >= 4 && buf[0] === 0 && buf[1] === 0 && buf[2] === 0xfe && buf[3] === 0xff) return 'be';
-  return undefined;
-}
 
 /** UTF-32 text as a string (for the pre-filter only). */
 function decodeUtf32(buf: Buffer, kind: 'le' | 'be'): string {
@@ -244,11 +262,6 @@ function decodeUtf32(buf: Buffer, kind: 'le' | 'be'): string {
   return out;
 }
 
-function utf16Kind(buf: Buffer): 'le' | 'be' | undefined {
-  if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe) return 'le';
-  if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff) return 'be';
-  return undefined;
-}
 
 function swap16(buf: Buffer): Buffer {
   const out = Buffer.from(buf.subarray(0, buf.length - (buf.length % 2)));

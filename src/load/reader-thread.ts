@@ -14,8 +14,8 @@ import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from '
 import { checkYoungGeneration } from '../core/heap.js';
 import type { LoadedFile } from '../core/types.js';
 import { compareCandidates, walk, Walk, type Candidate, type WalkOptions, type WalkState } from './files.js';
-import { DEFAULT_MAX_FILE_BYTES, loadAll, loadCandidate, parseBuffer, type ReadOptions } from './read.js';
-import { CONTROL, type ReaderBatch, type ReaderDone, type ReaderStart } from './reader-protocol.js';
+import { DEFAULT_MAX_FILE_BYTES, fromPlainText, loadAll, loadCandidate, parseBuffer, type ReadOptions } from './read.js';
+import { CONTROL, KIND, type ReaderBatch, type ReaderDone, type ReaderStart } from './reader-protocol.js';
 
 /** Candidates the main thread finds before it hands the walk over (smaller checkouts stay on one thread). */
 export const HANDOFF = 512;
@@ -67,7 +67,7 @@ export function readCheckout(walkOpts: WalkOptions, keep: (c: Candidate) => bool
     return loader.result(false);
   }
   const state = w.handOver();
-  const reader = startReader(script!, walkOpts, state);
+  const reader = startReader(script!, walkOpts, read, state);
   // What the main thread found is read here while the reader starts.
   for (const c of w.found) loader.add(c);
   if (!reader) {
@@ -98,8 +98,8 @@ class Loader {
     this.maxBytes = read.maxBytes ?? DEFAULT_MAX_FILE_BYTES;
   }
 
-  /** One candidate; `bytes`: the whole file as the reader read it (else it is read here). */
-  add(c: Candidate, bytes?: Buffer): void {
+  /** One candidate and what the reader made of it (nothing: it is read here). */
+  add(c: Candidate, got?: { bytes: Buffer } | { text: string; size: number } | { dropped: true }): void {
     if (!this.keep(c)) {
       this.excluded++;
       return;
@@ -107,7 +107,14 @@ class Loader {
     // A young generation allowed to grow (core/heap.ts) is stopped at its cap.
     if ((++this.kept & 63) === 0) checkYoungGeneration();
     const r = this.read;
-    const f = bytes !== undefined && bytes.length <= this.maxBytes ? parseBuffer(c, bytes, r.prefilter, undefined, r.onText, r.defer) : loadCandidate(c, r);
+    let f: LoadedFile | null;
+    if (got === undefined) f = loadCandidate(c, r);
+    else if ('bytes' in got) f = got.bytes.length <= this.maxBytes ? parseBuffer(c, got.bytes, r.prefilter, undefined, r.onText, r.defer) : loadCandidate(c, r);
+    else if ('text' in got) f = fromPlainText(c, got.text, got.size, r.prefilter, undefined, r.onText, r.defer);
+    else {
+      r.onDropped?.(c.path);
+      f = null;
+    }
     if (f) this.out.push(f);
   }
 
@@ -122,7 +129,7 @@ interface Reader {
   ctl: Int32Array;
 }
 
-function startReader(file: string, walkOpts: WalkOptions, state: WalkState): Reader | undefined {
+function startReader(file: string, walkOpts: WalkOptions, read: ReadOptions, state: WalkState): Reader | undefined {
   let port: MessagePort | undefined;
   try {
     const channel = new MessageChannel();
@@ -131,6 +138,8 @@ function startReader(file: string, walkOpts: WalkOptions, state: WalkState): Rea
     const start: ReaderStart = {
       walk: { root: walkOpts.root, include: [...walkOpts.include], exclude: [...walkOpts.exclude], ...(walkOpts.paths ? { paths: [...walkOpts.paths] } : {}), withOnFile: walkOpts.onFile !== undefined },
       state,
+      ...(read.screens && read.onDropped ? { screens: read.screens } : {}),
+      maxBytes: read.maxBytes ?? DEFAULT_MAX_FILE_BYTES,
       control,
       port: channel.port2,
     };
@@ -181,10 +190,20 @@ function consume(reader: Reader, walkOpts: WalkOptions, state: WalkState, loader
         const c: Candidate = problem === undefined ? { path, abs } : { path, abs, problem };
         candsSeen.add(path);
         const n = msg.lens[i];
-        if (n >= 0) {
-          loader.add(c, Buffer.from(msg.bytes, off, n));
-          off += n;
-        } else loader.add(c);
+        switch (msg.kinds[i]) {
+          case KIND.bytes:
+            loader.add(c, { bytes: Buffer.from(msg.bytes, off, n) });
+            off += n;
+            break;
+          case KIND.text:
+            loader.add(c, { text: msg.texts[i]!, size: n });
+            break;
+          case KIND.dropped:
+            loader.add(c, { dropped: true });
+            break;
+          default:
+            loader.add(c);
+        }
       });
       quietSince = Date.now();
       continue;

@@ -1,5 +1,6 @@
 // Which pipeline deploys each manifest, and what stage that pipeline means (SPEC §3 rule 3).
 // Pure functions of the texts they are given: no file I/O, never throw, bounded work.
+import { pattern, screenTest, type TextScreen } from '../../core/screen.js';
 import type { Stage } from '../../core/types.js';
 import { isAzurePipeline, walkPipeline } from './azure-devops.js';
 import { DocCache, MAX_PIPELINE_CHARS } from './doc.js';
@@ -16,10 +17,21 @@ const AZURE_ML_FILE = /^\s*["']?\$schema["']?\s*:.*azureml/im;
 const ADO_ROOT = /^(stages|jobs|steps|variables|extends)\s*:/m;
 const ADO_ITEM = /^\s*-?\s*(task|script|bash|powershell|pwsh|template|job|deployment|stage|name)\s*:/m;
 
+const AZ_ML = /\baz\s+ml\b/;
+
+/**
+ * What every pipeline candidate has (isPipelineCandidate asks it first): a script that runs `az ml`,
+ * or YAML with a root key of a workflow or an Azure DevOps pipeline. As data, so that the reader
+ * thread rules out the other texts with the very same test (core/screen.ts).
+ */
+export const PIPELINE_SCREEN: TextScreen = { fileNames: [], patterns: [pattern(AZ_ML, SCRIPT), pattern(ADO_ROOT, YAML)] };
+const mayBePipeline = screenTest(PIPELINE_SCREEN);
+
 /** Cheap text test: could this file be a pipeline, a pipeline template, a variable file or a deploy script? (workflows are not manifests) */
 export function isPipelineCandidate(path: string, text: string): boolean {
   if (typeof path !== 'string' || typeof text !== 'string' || text.length > MAX_PIPELINE_CHARS) return false;
-  if (SCRIPT.test(path)) return /\baz\s+ml\b/.test(text);
+  if (!mayBePipeline(path, text)) return false;
+  if (SCRIPT.test(path)) return AZ_ML.test(text);
   if (!YAML.test(path)) return false;
   if (isWorkflowPath(path)) return /^jobs\s*:/m.test(text);
   if (AZURE_ML_FILE.test(text) || /^endpoint_name\s*:/m.test(text)) return false;
