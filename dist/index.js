@@ -236,21 +236,118 @@ async function appendSummary(markdown) {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _core_heap_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1877);
 /* harmony import */ var _github_runner_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4071);
+/* harmony import */ var _load_reader_spawn_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3019);
 // Action entry point: everything happens in run(), which reports its own failures. The rest of the
 // bundle is imported after the heap is tuned (src/core/heap.ts) and, in a debug run (RUNNER_DEBUG,
 // where run() logs stack traces), after source maps are on: Node then maps those traces to src/.
 // Parsing the maps costs ~30 ms of start-up, so other runs skip it.
 
 
+
 if ((0,_github_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .isDebug */ ._o)())
     process.setSourceMapsEnabled(true);
 (0,_core_heap_js__WEBPACK_IMPORTED_MODULE_0__/* .tuneHeap */ .DR)();
-const { run, useReaderThread } = await Promise.all(/* import() */[__nccwpck_require__.e(768), __nccwpck_require__.e(239)]).then(__nccwpck_require__.bind(__nccwpck_require__, 239));
-useReaderThread(import.meta.url, 'read-worker/index.js');
+// The reader thread starts now: its start-up overlaps the engine's loading (load/reader-spawn.ts).
+(0,_load_reader_spawn_js__WEBPACK_IMPORTED_MODULE_2__/* .useReaderThread */ .BR)(import.meta.url, 'read-worker/index.js', true);
+const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(768), __nccwpck_require__.e(239)]).then(__nccwpck_require__.bind(__nccwpck_require__, 239));
 void run();
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 3019:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   AF: () => (/* binding */ dropEarlyReader),
+/* harmony export */   BR: () => (/* binding */ useReaderThread),
+/* harmony export */   j8: () => (/* binding */ readerForced),
+/* harmony export */   k6: () => (/* binding */ readerUsable),
+/* harmony export */   xE: () => (/* binding */ takeReader)
+/* harmony export */ });
+/* unused harmony export READER_THREAD_ENV */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3136);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5919);
+/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__nccwpck_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_4__);
+// Where the reader thread's bundle is, whether the reader thread may be used, and the worker itself,
+// started as early as an entry point can: a worker's start-up costs about 150 ms of CPU, which then
+// overlaps the main thread's own loading of the engine instead of delaying the read. The worker
+// waits for its start message (reader-protocol.ts `ReaderStart`) until load/reader-thread.ts hands
+// it a walk. Kept free of heavy imports: the CLI's entry loads this module before the engine.
+
+
+
+
+
+/** `MODEL_DEPLOY_GATE_READER_THREAD`: `off` never, `on` always (after the first folder, even on one core). */
+const READER_THREAD_ENV = 'MODEL_DEPLOY_GATE_READER_THREAD';
+let script;
+let early;
+/**
+ * The entry points name the reader thread's bundle, relative to their own (`entryUrl`: their
+ * `import.meta.url`; the bundle is dist/read-worker/index.js). Without it every read is on the main
+ * thread (tests, the engine used as a library). `start`: start the worker now, for the next read.
+ */
+function useReaderThread(entryUrl, relative, start = false) {
+    dropEarlyReader();
+    try {
+        script = node_path__WEBPACK_IMPORTED_MODULE_2__.join(node_path__WEBPACK_IMPORTED_MODULE_2__.dirname((0,node_url__WEBPACK_IMPORTED_MODULE_3__.fileURLToPath)(entryUrl)), relative);
+    }
+    catch {
+        script = undefined;
+    }
+    if (start && readerUsable())
+        early = spawn(script);
+}
+/** Whether a read may use the reader thread: a bundle named and present, a second core, or forced by the environment. */
+function readerUsable() {
+    const mode = process.env[READER_THREAD_ENV];
+    return script !== undefined && mode !== 'off' && (mode === 'on' || (0,node_os__WEBPACK_IMPORTED_MODULE_1__.availableParallelism)() > 1) && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(script);
+}
+/** True when the environment forces the reader thread on. */
+function readerForced() {
+    return process.env[READER_THREAD_ENV] === 'on';
+}
+/** The worker started early, or a new one; undefined when none can be started. */
+function takeReader() {
+    const w = early;
+    early = undefined;
+    return w ?? (script === undefined ? undefined : spawn(script));
+}
+/** A worker started early and not needed (a small checkout, a run that reads nothing) is stopped. */
+function dropEarlyReader() {
+    const w = early;
+    early = undefined;
+    if (w)
+        void w.terminate().catch(() => undefined);
+}
+function spawn(file) {
+    try {
+        const worker = new node_worker_threads__WEBPACK_IMPORTED_MODULE_4__.Worker(file, {
+            stdout: true,
+            stderr: true,
+            resourceLimits: { maxOldGenerationSizeMb: 32, maxYoungGenerationSizeMb: 1 },
+        });
+        // It never keeps the process alive; its errors reach the main thread through the control array
+        // (or its silence), never as an exception.
+        worker.unref();
+        worker.on('error', () => undefined);
+        return worker;
+    }
+    catch {
+        return undefined;
+    }
+}
+
 
 /***/ }),
 

@@ -19,7 +19,7 @@ import { normalise, recognise } from './formats/recognise.js';
 import { buildInventory } from './inventory/build.js';
 import { dependents } from './inventory/dependents.js';
 import { commandValuesOf, withCommandValues } from './inventory/overrides.js';
-import { parseNeeded } from './engine/needed.js';
+import { AheadOfNeed, parseNeeded } from './engine/needed.js';
 import { compareAssetRows, compareRows, computeRow, endpointRow, inventoryRow, modelRow } from './inventory/rows.js';
 import { DEFAULT_MAX_FILE_BYTES, loadCandidate, parseBuffer, parseLoaded } from './load/read.js';
 import { readCheckout } from './load/reader-thread.js';
@@ -103,6 +103,8 @@ interface ReadState {
   pipelines: string[];
   /** Files were read without being parsed (a diff-aware run that may parse only what it needs). */
   deferred: boolean;
+  /** What parseNeeded would do that was done during the read. */
+  ahead?: AheadOfNeed;
 }
 
 function read(root: string, config: Config, opts: Omit<EngineOptions, 'changed'>, meta: PolicyMeta, diffAware: boolean): ReadState {
@@ -122,10 +124,20 @@ function read(root: string, config: Config, opts: Omit<EngineOptions, 'changed'>
   // its file record until it knows what it needs: a larger young generation copies them fewer times
   // (core/heap.ts; in a PR run at 10k: 191 scavenges, 318 ms → 66, 183 ms).
   growYoungGeneration(YOUNG_GENERATION_MIB);
+  const ahead = defer ? new AheadOfNeed() : undefined;
   const checkout = readCheckout(
     { root, include: config.include, exclude: extra.length ? BUILTIN_EXCLUDES : config.exclude, onFile: pipelines.onFile },
     extra.length ? (c) => !isExcluded(c.path) : () => true,
-    { prefilter: looksLikeManifest, maxBytes, onText: pipelines.onText, defer, screens: [prefilterScreen(), PipelineCollector.screen], onDropped: pipelines.onDropped },
+    {
+      prefilter: looksLikeManifest,
+      maxBytes,
+      onText: pipelines.onText,
+      defer,
+      // While the reader thread reads: the pipelines' parse, and what parseNeeded does in any case.
+      spare: { kept: ahead ? ahead.kept : () => undefined, run: () => pipelines.parseAhead() || (ahead?.run() ?? false) },
+      screens: [prefilterScreen(), PipelineCollector.screen],
+      onDropped: pipelines.onDropped,
+    },
   );
   const loaded = checkout.files;
   pipelines.readRest();
@@ -146,7 +158,7 @@ function read(root: string, config: Config, opts: Omit<EngineOptions, 'changed'>
         return text === undefined ? f : (parseBuffer({ path: f.path, abs: f.abs }, Buffer.from(text, 'utf8'), looksLikeManifest) ?? f);
       })
     : loaded;
-  return { root, candidates: checkout.candidates, files, excludedFiles: checkout.excluded, deployed, pipelines: pipelines.sources.map((s) => s.path), deferred: defer };
+  return { root, candidates: checkout.candidates, files, excludedFiles: checkout.excluded, deployed, pipelines: pipelines.sources.map((s) => s.path), deferred: defer, ahead };
 }
 
 function finish(state: ReadState, config: Config, opts: EngineOptions, meta: PolicyMeta): Result {
@@ -160,7 +172,7 @@ function finish(state: ReadState, config: Config, opts: EngineOptions, meta: Pol
       // Files deployed with values on the command line are parsed as if changed: a name the command
       // line gives is in no file's text, so no text test could find what it defines or references.
       const seed = new Set([...changed, ...deployedBy(changed, deployed, pipelines), ...withLiteralCommandValues(deployed)]);
-      input.quotaManifests = parseNeeded(root, files, config, deployed, seed, opts.onParse);
+      input.quotaManifests = parseNeeded(root, files, config, deployed, seed, opts.onParse, state.ahead);
     } else {
       for (const f of files) parseLoaded(f);
     }

@@ -4,9 +4,11 @@
 // Parsing the maps costs ~30 ms of start-up, so other runs skip it.
 import { tuneHeap } from './core/heap.js';
 import { isDebug } from './github/runner.js';
+import { useReaderThread } from './load/reader-spawn.js';
 
 if (isDebug()) process.setSourceMapsEnabled(true);
 tuneHeap();
-const { run, useReaderThread } = await import('./github/run.js');
-useReaderThread(import.meta.url, 'read-worker/index.js');
+// The reader thread starts now: its start-up overlaps the engine's loading (load/reader-spawn.ts).
+useReaderThread(import.meta.url, 'read-worker/index.js', true);
+const { run } = await import('./github/run.js');
 void run();

@@ -35,9 +35,9 @@ afterAll(() => {
  * Everything a run gets from reading the checkout: the result, the files the walk visited, and the
  * pipeline texts the engine's collector keeps (with the screens the engine gives the reader).
  */
-function read(root: string, mode: 'on' | 'off', opts: { keep?: (c: Candidate) => boolean; maxBytes?: number; defer?: boolean; worker?: string; screens?: boolean } = {}) {
+function read(root: string, mode: 'on' | 'off', opts: { keep?: (c: Candidate) => boolean; maxBytes?: number; defer?: boolean; worker?: string; screens?: boolean; early?: boolean } = {}) {
   process.env[READER_THREAD_ENV] = mode;
-  useReaderThread(pathToFileURL(path.join(DIST, 'index.js')).href, opts.worker ?? 'read-worker/index.js');
+  useReaderThread(pathToFileURL(path.join(DIST, 'index.js')).href, opts.worker ?? 'read-worker/index.js', opts.early === true);
   const visited: string[] = [];
   const pipelines = new PipelineCollector();
   const walkOpts: WalkOptions = {
@@ -143,6 +143,23 @@ describe('reader thread: the same read as one thread', () => {
     expect(two.r.files.some((f) => f.text.length > 0)).toBe(true);
   });
 
+  test('a worker started before the read (as the entry points do) reads the same; a small checkout stops it unused', () => {
+    const root = wideRepo();
+    const one = read(root, 'off');
+    const two = read(root, 'on', { early: true });
+    expect(two.r.threaded).toBe(true);
+    expect(comparable(two.r)).toEqual(comparable(one.r));
+    expect(two.visited).toEqual(one.visited);
+    expect(two.texts).toEqual(one.texts);
+    // Not forced: a checkout of fewer than HANDOFF candidates is read on the main thread.
+    const small = temp.repo({ 'deploy/a.yml': 'computeType: ACI\n', 'deploy/b/c.yml': 'computeType: AKS\n' });
+    delete process.env[READER_THREAD_ENV];
+    useReaderThread(pathToFileURL(path.join(DIST, 'index.js')).href, 'read-worker/index.js', true);
+    const r = readCheckout({ root: small, include: INCLUDE, exclude: [...BUILTIN_EXCLUDES] }, () => true, { prefilter: looksLikeManifest });
+    expect(r.threaded).toBe(false);
+    expect(r.files.map((f) => f.path)).toEqual(['deploy/a.yml', 'deploy/b/c.yml']);
+  });
+
   test('without the bundle, or with the thread turned off, every read is on the main thread', () => {
     const root = wideRepo();
     expect(read(root, 'on', { worker: 'no-such-worker.js' }).r.threaded).toBe(false);
@@ -182,13 +199,15 @@ describe('reader thread: a reader that fails loses nothing', () => {
     const cands = walkOrderCandidates(one.visited.slice(0, 6)).map((rel) => [rel, path.join(root, rel)]);
     expect(cands.length).toBeGreaterThan(0);
     const reader = fakeReader(`
-import { workerData } from 'node:worker_threads';
-const { port, control } = workerData;
+import { parentPort } from 'node:worker_threads';
+parentPort.once('message', ({ port, control }) => {
 const ctl = new Int32Array(control);
 port.postMessage({ visited: ${JSON.stringify(visited)}, cands: ${JSON.stringify(cands)}, kinds: new Uint8Array(${cands.length}), lens: new Int32Array(${cands.length}).fill(-1), texts: ${JSON.stringify(cands.map(() => null))}, bytes: new ArrayBuffer(0) });
 Atomics.add(ctl, 0, 1); Atomics.notify(ctl, 0);
 Atomics.store(ctl, 2, 1); Atomics.add(ctl, 0, 1); Atomics.notify(ctl, 0);
 port.close();
+parentPort.close();
+});
 `);
     const two = read(root, 'on', { worker: reader });
     expect(two.r.threaded).toBe(false);

@@ -128,6 +128,105 @@ const VERSION = '0.1.0';
 
 /***/ }),
 
+/***/ 6520:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  AF: () => (/* binding */ dropEarlyReader),
+  j8: () => (/* binding */ readerForced),
+  k6: () => (/* binding */ readerUsable),
+  xE: () => (/* binding */ takeReader),
+  BR: () => (/* binding */ useReaderThread)
+});
+
+// UNUSED EXPORTS: READER_THREAD_ENV
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(3136);
+// EXTERNAL MODULE: external "node:worker_threads"
+var external_node_worker_threads_ = __nccwpck_require__(5919);
+;// CONCATENATED MODULE: ./src/load/reader-spawn.ts
+// Where the reader thread's bundle is, whether the reader thread may be used, and the worker itself,
+// started as early as an entry point can: a worker's start-up costs about 150 ms of CPU, which then
+// overlaps the main thread's own loading of the engine instead of delaying the read. The worker
+// waits for its start message (reader-protocol.ts `ReaderStart`) until load/reader-thread.ts hands
+// it a walk. Kept free of heavy imports: the CLI's entry loads this module before the engine.
+
+
+
+
+
+/** `MODEL_DEPLOY_GATE_READER_THREAD`: `off` never, `on` always (after the first folder, even on one core). */
+const READER_THREAD_ENV = 'MODEL_DEPLOY_GATE_READER_THREAD';
+let script;
+let early;
+/**
+ * The entry points name the reader thread's bundle, relative to their own (`entryUrl`: their
+ * `import.meta.url`; the bundle is dist/read-worker/index.js). Without it every read is on the main
+ * thread (tests, the engine used as a library). `start`: start the worker now, for the next read.
+ */
+function useReaderThread(entryUrl, relative, start = false) {
+    dropEarlyReader();
+    try {
+        script = external_node_path_.join(external_node_path_.dirname((0,external_node_url_.fileURLToPath)(entryUrl)), relative);
+    }
+    catch {
+        script = undefined;
+    }
+    if (start && readerUsable())
+        early = spawn(script);
+}
+/** Whether a read may use the reader thread: a bundle named and present, a second core, or forced by the environment. */
+function readerUsable() {
+    const mode = process.env[READER_THREAD_ENV];
+    return script !== undefined && mode !== 'off' && (mode === 'on' || (0,external_node_os_namespaceObject.availableParallelism)() > 1) && (0,external_node_fs_.existsSync)(script);
+}
+/** True when the environment forces the reader thread on. */
+function readerForced() {
+    return process.env[READER_THREAD_ENV] === 'on';
+}
+/** The worker started early, or a new one; undefined when none can be started. */
+function takeReader() {
+    const w = early;
+    early = undefined;
+    return w ?? (script === undefined ? undefined : spawn(script));
+}
+/** A worker started early and not needed (a small checkout, a run that reads nothing) is stopped. */
+function dropEarlyReader() {
+    const w = early;
+    early = undefined;
+    if (w)
+        void w.terminate().catch(() => undefined);
+}
+function spawn(file) {
+    try {
+        const worker = new external_node_worker_threads_.Worker(file, {
+            stdout: true,
+            stderr: true,
+            resourceLimits: { maxOldGenerationSizeMb: 32, maxYoungGenerationSizeMb: 1 },
+        });
+        // It never keeps the process alive; its errors reach the main thread through the control array
+        // (or its silence), never as an exception.
+        worker.unref();
+        worker.on('error', () => undefined);
+        return worker;
+    }
+    catch {
+        return undefined;
+    }
+}
+
+
+/***/ }),
+
 /***/ 1421:
 /***/ ((module) => {
 
@@ -153,13 +252,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
-
-/***/ }),
-
-/***/ 8161:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 
 /***/ }),
 
@@ -346,21 +438,23 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_
 /******/ 
 /************************************************************************/
 var __webpack_exports__ = {};
-/* harmony import */ var _core_version_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3323);
-/* harmony import */ var _cli_usage_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7485);
+/* harmony import */ var _core_version_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3323);
+/* harmony import */ var _cli_usage_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7485);
 /* harmony import */ var _core_heap_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1877);
+/* harmony import */ var _load_reader_spawn_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6520);
 // CLI entry. `--version` and `--help` alone are answered here, before the engine is loaded (a third
 // of the start-up time); everything else goes to cli/main.ts, imported on demand.
+
 
 
 
 const argv = process.argv.slice(2);
 const only = argv.length === 1 ? argv[0] : undefined;
 if (only === '--version') {
-    process.stdout.write(`${_core_version_js__WEBPACK_IMPORTED_MODULE_1__/* .VERSION */ .x}\n`);
+    process.stdout.write(`${_core_version_js__WEBPACK_IMPORTED_MODULE_2__/* .VERSION */ .x}\n`);
 }
 else if (only === '--help' || only === '-h') {
-    process.stdout.write(_cli_usage_js__WEBPACK_IMPORTED_MODULE_2__/* .USAGE */ .u);
+    process.stdout.write(_cli_usage_js__WEBPACK_IMPORTED_MODULE_3__/* .USAGE */ .u);
 }
 else {
     void start();
@@ -368,8 +462,10 @@ else {
 async function start() {
     try {
         (0,_core_heap_js__WEBPACK_IMPORTED_MODULE_0__/* .tuneHeap */ .DR)();
-        const { main, useReaderThread } = await Promise.all(/* import() */[__nccwpck_require__.e(768), __nccwpck_require__.e(676)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6676));
-        useReaderThread(import.meta.url, '../read-worker/index.js');
+        // A run that reads the checkout starts the reader thread now: its start-up then overlaps the
+        // engine's loading (load/reader-spawn.ts; a small checkout stops it unused).
+        (0,_load_reader_spawn_js__WEBPACK_IMPORTED_MODULE_1__/* .useReaderThread */ .BR)(import.meta.url, '../read-worker/index.js', readsCheckout(argv));
+        const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(768), __nccwpck_require__.e(676)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6676));
         process.exitCode = await main(argv);
     }
     catch (err) {
@@ -377,6 +473,10 @@ async function start() {
         process.stderr.write(`model-deploy-gate: internal error: ${err instanceof Error ? await mapped(err.stack ?? err.message) : String(err)}\n`);
         process.exitCode = 2;
     }
+}
+/** Whether the command line audits or fixes a checkout (the others: `migrate`, `--explain`, `--list-rules`, `--help`, `--version`). */
+function readsCheckout(args) {
+    return args[0] !== 'migrate' && !args.some((a) => /^--(?:explain|list-rules|help|version)(?:=|$)|^-h$/.test(a));
 }
 /** A stack trace mapped to src/ (source maps are read only on a crash: start-up never parses them). */
 async function mapped(stack) {

@@ -2948,21 +2948,24 @@ function readSmall(c, into) {
         (0,external_node_fs_namespaceObject.closeSync)(fd);
     }
 }
-const start = external_node_worker_threads_namespaceObject.workerData;
-try {
-    run(start);
-}
-catch (err) {
-    // The main thread walks the rest itself (load/reader-thread.ts): nothing is lost.
-    const ctl = new Int32Array(start.control);
-    Atomics.store(ctl, CONTROL.failed, 1);
-    Atomics.add(ctl, CONTROL.posted, 1);
-    Atomics.notify(ctl, CONTROL.posted);
-    void err;
-}
-finally {
-    start.port.close();
-}
+// The walk to go on with comes as the first message (the thread may be started before it is known:
+// load/reader-spawn.ts).
+external_node_worker_threads_namespaceObject.parentPort?.once('message', (start) => {
+    try {
+        run(start);
+    }
+    catch {
+        // The main thread walks the rest itself (load/reader-thread.ts): nothing is lost.
+        const ctl = new Int32Array(start.control);
+        Atomics.store(ctl, CONTROL.failed, 1);
+        Atomics.add(ctl, CONTROL.posted, 1);
+        Atomics.notify(ctl, CONTROL.posted);
+    }
+    finally {
+        start.port.close();
+        external_node_worker_threads_namespaceObject.parentPort?.close();
+    }
+});
 
 
 //# sourceMappingURL=index.js.map

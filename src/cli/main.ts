@@ -18,9 +18,6 @@ import { explainRule } from './explain.js';
 import { USAGE } from './usage.js';
 import { mapStack } from './stack.js';
 
-/** For the entry point: where the reader thread's bundle is (load/reader-thread.ts). */
-export { useReaderThread } from '../load/reader-thread.js';
-
 const FORMATS = REPORT_FORMATS;
 type Format = ReportFormat;
 const FAIL_ON: FailOn[] = ['error', 'warning', 'notice', 'never'];

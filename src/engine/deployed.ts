@@ -5,7 +5,7 @@
 import { closeSync, fstatSync, openSync } from 'node:fs';
 import { readOpen } from '../core/files.js';
 import type { DeployAs } from '../core/types.js';
-import { findDeployments, isPipelineCandidate, PIPELINE_SCREEN, type DeployEvidence, type PipelineSource } from '../inventory/pipelines/index.js';
+import { DocsAhead, findDeployments, isPipelineCandidate, PIPELINE_SCREEN, type DeployEvidence, type PipelineSource } from '../inventory/pipelines/index.js';
 
 /** Pipeline files over this size are not read (the pipeline reader refuses longer texts too). */
 export const MAX_PIPELINE_BYTES = 512 * 1024;
@@ -21,6 +21,8 @@ export class PipelineCollector {
   readonly paths = new Set<string>();
   /** Files that may be pipelines and whose text the loader has not handed over yet: path → absolute path. */
   private readonly unread = new Map<string, string>();
+  private readonly ahead = new DocsAhead();
+  private aheadAt = 0;
 
   /** For the walk: every file it visits. */
   readonly onFile = (rel: string, abs: string): void => {
@@ -51,9 +53,21 @@ export class PipelineCollector {
     this.unread.clear();
   }
 
+  /**
+   * Spare work for the read (load/read.ts `SpareWork.run`): parses the next pipeline text found so
+   * far, for `deployed` to take; false when there is none.
+   */
+  readonly parseAhead = (): boolean => {
+    while (this.aheadAt < this.sources.length) {
+      const s = this.sources[this.aheadAt++];
+      if (this.ahead.add(s.path, s.text)) return true;
+    }
+    return false;
+  };
+
   /** The deploying steps, by the file they deploy. */
   deployed(): Deployed {
-    return groupByManifest(findDeployments(this.sources, this.paths));
+    return groupByManifest(findDeployments(this.sources, this.paths, this.ahead));
   }
 }
 

@@ -9,8 +9,46 @@ import { buildInventory } from '../inventory/build.js';
 import { withCommandValues } from '../inventory/overrides.js';
 import { ancestorsOf, needsOf, wanted } from '../inventory/dependents.js';
 import { mentionTest, textFacts, type TextFacts } from '../inventory/mentions.js';
-import { awaitingParse, parseLoaded } from '../load/read.js';
+import { awaitingParse, parseAhead, parseLoaded, type SpareWork } from '../load/read.js';
 import { deployedAs, type Deployed } from './deployed.js';
+
+/**
+ * Whether a file's manifests may add to the vCPU quota (a managed online deployment's
+ * `instance_type`, or a file whose words may hide it: `mayHide` when already known): such files are
+ * parsed in every pull-request run.
+ */
+export function mayAddToQuota(text: string, mayHide?: boolean): boolean {
+  return text.includes('instance_type') || (mayHide ?? MAY_HIDE_WORDS.test(text));
+}
+
+/**
+ * What parseNeeded does in any case, done while the main thread waits for the reader thread (the
+ * engine hands it to the read as its spare work): the text facts of every file read, and the parse
+ * of each file that may add to the quota (load/read.ts `parseAhead`: kept until parseNeeded asks).
+ * Only when: both are pure functions of the text, so the run's result is the same with or without.
+ */
+export class AheadOfNeed implements SpareWork {
+  readonly facts = new Map<LoadedFile, TextFacts>();
+  private readonly queue: LoadedFile[] = [];
+  private next = 0;
+
+  readonly kept = (f: LoadedFile): void => {
+    if (awaitingParse(f)) this.queue.push(f);
+  };
+
+  readonly run = (): boolean => {
+    const f = this.queue[this.next++];
+    if (f === undefined) {
+      this.next = this.queue.length;
+      return false;
+    }
+    if (!awaitingParse(f)) return true;
+    let t = this.facts.get(f);
+    if (!t) this.facts.set(f, (t = textFacts(f.text)));
+    if (mayAddToQuota(f.text, t.mayHide)) parseAhead(f);
+    return true;
+  };
+}
 
 /**
  * A pull-request run parses the changed files (and those a changed pipeline deploys), then, until
@@ -28,10 +66,11 @@ export function parseNeeded(
   deployed: Deployed,
   seed: ReadonlySet<string>,
   onParse?: (path: string) => void,
+  ahead = new AheadOfNeed(),
 ): Manifest[] {
   const pending = new Set(files.filter(awaitingParse));
   const found = new Map<LoadedFile, Manifest[]>();
-  const facts = new Map<LoadedFile, TextFacts>();
+  const facts = ahead.facts;
   const above = ancestorsOf(seed);
   const local = (file: string, value: string) => modelLocalPath(resolveLocal(file, value));
   const parse = (f: LoadedFile): Manifest[] => {
@@ -59,7 +98,7 @@ export function parseNeeded(
   }
   const quota: Manifest[] = [];
   for (const f of files) {
-    if (!pending.has(f) || !(f.text.includes('instance_type') || (facts.get(f)?.mayHide ?? MAY_HIDE_WORDS.test(f.text)))) continue;
+    if (!pending.has(f) || !mayAddToQuota(f.text, facts.get(f)?.mayHide)) continue;
     for (const m of parse(f)) quota.push(m);
     f.docs = [];
     f.problems = [];

@@ -27,9 +27,6 @@ import { CheckoutError, ConfigError, failureMessage, permissionHint, Requirement
 import { blobLinks, headSha, setOutputs, writeFile } from './outputs.js';
 import { STEP_SUMMARY_MAX_BYTES } from './limits.js';
 
-/** For the entry point: where the reader thread's bundle is (load/reader-thread.ts). */
-export { useReaderThread } from '../load/reader-thread.js';
-
 /**
  * Workflow-command messages counted per level, so that the findings' annotations get exactly
  * what GitHub will still display in this step.

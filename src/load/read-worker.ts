@@ -7,7 +7,7 @@
 // a file has stay on the main thread (load/read.ts), which reads a file itself whenever this thread
 // did not (an error, a file of READ_AHEAD bytes or more, or over the size cap).
 import { closeSync, openSync, readSync } from 'node:fs';
-import { workerData, type MessagePort } from 'node:worker_threads';
+import { parentPort, type MessagePort } from 'node:worker_threads';
 import { Walk, type Candidate, type WalkState } from './files.js';
 import { screenTest } from '../core/screen.js';
 import { plainText } from './plain.js';
@@ -100,16 +100,19 @@ function readSmall(c: Candidate, into: Buffer): number {
   }
 }
 
-const start = workerData as ReaderStart;
-try {
-  run(start);
-} catch (err) {
-  // The main thread walks the rest itself (load/reader-thread.ts): nothing is lost.
-  const ctl = new Int32Array(start.control);
-  Atomics.store(ctl, CONTROL.failed, 1);
-  Atomics.add(ctl, CONTROL.posted, 1);
-  Atomics.notify(ctl, CONTROL.posted);
-  void err;
-} finally {
-  (start.port as MessagePort).close();
-}
+// The walk to go on with comes as the first message (the thread may be started before it is known:
+// load/reader-spawn.ts).
+parentPort?.once('message', (start: ReaderStart) => {
+  try {
+    run(start);
+  } catch {
+    // The main thread walks the rest itself (load/reader-thread.ts): nothing is lost.
+    const ctl = new Int32Array(start.control);
+    Atomics.store(ctl, CONTROL.failed, 1);
+    Atomics.add(ctl, CONTROL.posted, 1);
+    Atomics.notify(ctl, CONTROL.posted);
+  } finally {
+    (start.port as MessagePort).close();
+    parentPort?.close();
+  }
+});

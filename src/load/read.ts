@@ -37,10 +37,26 @@ export interface ReadOptions {
    */
   screens?: TextScreen[];
   onDropped?: (relPath: string) => void;
+  /**
+   * Work the main thread can do while it waits for the reader thread (load/reader-thread.ts; never
+   * on one thread): `kept` is told each file the loader keeps, `run` does one small piece of the
+   * work and says whether there was any.
+   */
+  spare?: SpareWork;
 }
+
+export interface SpareWork {
+  kept(f: LoadedFile): void;
+  run(): boolean;
+}
+
+/** What reading one text needs of the ReadOptions. */
+export type TextOptions = Pick<ReadOptions, 'prefilter' | 'onText' | 'defer'>;
 
 /** Files read with `defer` whose text is still to be parsed. */
 const awaiting = new WeakSet<LoadedFile>();
+/** What `parseAhead` parsed of such files. */
+const parsedEarly = new WeakMap<LoadedFile, Pick<LoadedFile, 'docs' | 'problems'>>();
 
 /** True for a file read with `defer` that `parseLoaded` has not parsed yet. */
 export function awaitingParse(f: LoadedFile): boolean {
@@ -49,16 +65,34 @@ export function awaitingParse(f: LoadedFile): boolean {
 
 /** Parses a file read with `defer` (no-op for any other file). */
 export function parseLoaded(f: LoadedFile): void {
-  if (awaiting.delete(f)) parseText(f);
+  if (!awaiting.delete(f)) return;
+  const r = parsedEarly.get(f);
+  if (r === undefined) return parseText(f, f);
+  parsedEarly.delete(f);
+  f.docs = r.docs;
+  f.problems = r.problems;
 }
 
-function parseText(base: LoadedFile): void {
+/**
+ * Parses a file read with `defer` now and keeps the result until `parseLoaded` asks for it: the file
+ * is still awaiting its parse and nothing sees the result earlier (work done while the main thread
+ * would wait for the reader thread).
+ */
+export function parseAhead(f: LoadedFile): void {
+  if (!awaiting.has(f) || parsedEarly.has(f)) return;
+  const r: Pick<LoadedFile, 'docs' | 'problems'> = { docs: [], problems: [] };
+  parseText(f, r);
+  parsedEarly.set(f, r);
+}
+
+/** Parses `base.text` into `into` (a pure function of the text and the syntax). */
+function parseText(base: LoadedFile, into: Pick<LoadedFile, 'docs' | 'problems'>): void {
   const text = base.text;
   if (text.trim() === '') return;
   const lines = new LineIndex(text);
   const r = base.syntax === 'json' ? parseJsonc(text, lines) : parseYaml(text, lines);
-  base.docs = r.docs;
-  base.problems = r.problems;
+  into.docs = r.docs;
+  into.problems = r.problems;
 }
 
 
@@ -90,7 +124,7 @@ function scanLooksLikeManifest(fd: number, size: number, relPath: string, looksL
 export function loadCandidate(c: Candidate, opts: ReadOptions): LoadedFile | null {
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_FILE_BYTES;
   const looksLikeManifest = opts.prefilter;
-  const syntax = /\.json$/i.test(c.path) ? 'json' : 'yaml';
+  const syntax = syntaxOf(c.path);
   const file = (problems: ParseProblem[], size = 0): LoadedFile => ({
     path: c.path,
     abs: c.abs,
@@ -111,7 +145,7 @@ export function loadCandidate(c: Candidate, opts: ReadOptions): LoadedFile | nul
     // One read into a reused buffer is the whole file for all but the rare file of READ_AHEAD bytes
     // or more; only those are measured (size cap, FIFO guard) and read in full.
     const n = readSync(fd, readAhead, 0, READ_AHEAD, 0);
-    if (n < READ_AHEAD && n <= maxBytes) return parseBuffer(c, readAhead.subarray(0, n), opts.prefilter, syntax, opts.onText, opts.defer);
+    if (n < READ_AHEAD && n <= maxBytes) return parseBuffer(c, readAhead.subarray(0, n), opts, syntax);
     const st = fstatSync(fd);
     if (!st.isFile()) return null; // a FIFO or device named like a manifest: never block on it
     if (st.size > maxBytes) {
@@ -136,7 +170,7 @@ export function loadCandidate(c: Candidate, opts: ReadOptions): LoadedFile | nul
         st.size,
       );
     }
-    return parseBuffer(c, readOpen(fd, st.size), opts.prefilter, syntax, opts.onText, opts.defer);
+    return parseBuffer(c, readOpen(fd, st.size), opts, syntax);
   } catch (err) {
     return file([{ message: `cannot read file: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, line: 1, column: 1 }]);
   } finally {
@@ -144,15 +178,10 @@ export function loadCandidate(c: Candidate, opts: ReadOptions): LoadedFile | nul
   }
 }
 
-/** Parses bytes already read (also the entry point for tests and the fuzzer). */
-export function parseBuffer(
-  c: Candidate,
-  buf: Buffer,
-  looksLikeManifest: Prefilter,
-  syntax: 'yaml' | 'json' = /\.json$/i.test(c.path) ? 'json' : 'yaml',
-  onText?: (relPath: string, text: string) => void,
-  defer = false,
-): LoadedFile | null {
+/** Parses bytes already read (also the entry point for tests and the fuzzer: `how` a bare pre-filter). */
+export function parseBuffer(c: Candidate, buf: Buffer, how: Prefilter | TextOptions, syntax: 'yaml' | 'json' = syntaxOf(c.path)): LoadedFile | null {
+  const opts = typeof how === 'function' ? { prefilter: how } : how;
+  const looksLikeManifest = opts.prefilter;
   const base: LoadedFile = { path: c.path, abs: c.abs, text: '', syntax, size: buf.length, docs: [], problems: [] };
   const utf32 = utf32Kind(buf);
   if (utf32) {
@@ -189,7 +218,7 @@ export function parseBuffer(
     return base;
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  if (nul === -1) return fromPlainText(c, text, buf.length, looksLikeManifest, syntax, onText, defer);
+  if (nul === -1) return fromPlainText(c, text, buf.length, opts, syntax);
   if (!looksLikeManifest(c.path, text)) return null;
   base.text = text;
   base.problems.push({ message: 'file contains NUL bytes (binary); not read', line: lineOfByte(buf, nul), column: 1 });
@@ -200,21 +229,17 @@ export function parseBuffer(
  * The rest of parseBuffer for plain UTF-8 text (load/plain.ts: no other byte order mark, no NUL,
  * valid UTF-8), its byte order mark removed; `size`: its bytes. The reader thread's texts end here too.
  */
-export function fromPlainText(
-  c: Candidate,
-  text: string,
-  size: number,
-  looksLikeManifest: Prefilter,
-  syntax: 'yaml' | 'json' = /\.json$/i.test(c.path) ? 'json' : 'yaml',
-  onText?: (relPath: string, text: string) => void,
-  defer = false,
-): LoadedFile | null {
-  onText?.(c.path, text);
-  if (!looksLikeManifest(c.path, text)) return null;
+export function fromPlainText(c: Candidate, text: string, size: number, opts: TextOptions, syntax: 'yaml' | 'json' = syntaxOf(c.path)): LoadedFile | null {
+  opts.onText?.(c.path, text);
+  if (!opts.prefilter(c.path, text)) return null;
   const base: LoadedFile = { path: c.path, abs: c.abs, text, syntax, size, docs: [], problems: [] };
-  if (defer) awaiting.add(base);
-  else parseText(base);
+  if (opts.defer) awaiting.add(base);
+  else parseText(base, base);
   return base;
+}
+
+function syntaxOf(rel: string): 'yaml' | 'json' {
+  return /\.json$/i.test(rel) ? 'json' : 'yaml';
 }
 
 function firstInvalidUtf8(buf: Buffer): number {

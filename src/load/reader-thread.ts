@@ -6,15 +6,12 @@
 // depends on stays on the main thread (load/read.ts), and the result is the one a walk on one thread
 // gives (the same files, in path order). If the reader stops, fails or falls silent, the main thread
 // walks the rest itself: nothing is lost and the run never passes because it could not look.
-import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
-import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { MessageChannel, receiveMessageOnPort, type MessagePort, type Worker } from 'node:worker_threads';
 import { checkYoungGeneration } from '../core/heap.js';
 import type { LoadedFile } from '../core/types.js';
 import { compareCandidates, walk, Walk, type Candidate, type WalkOptions, type WalkState } from './files.js';
-import { DEFAULT_MAX_FILE_BYTES, fromPlainText, loadAll, loadCandidate, parseBuffer, type ReadOptions } from './read.js';
+import { DEFAULT_MAX_FILE_BYTES, fromPlainText, loadAll, loadCandidate, parseBuffer, type ReadOptions, type SpareWork } from './read.js';
+import { dropEarlyReader, readerForced, readerUsable, takeReader } from './reader-spawn.js';
 import { CONTROL, KIND, type ReaderBatch, type ReaderDone, type ReaderStart } from './reader-protocol.js';
 
 /** Candidates the main thread finds before it hands the walk over (smaller checkouts stay on one thread). */
@@ -22,23 +19,7 @@ export const HANDOFF = 512;
 /** A reader that neither posts nor lists a folder for this long is given up (the main thread walks the rest). */
 const SILENCE_MS = 5000;
 
-/** `MODEL_DEPLOY_GATE_READER_THREAD`: `off` never, `on` always (after the first folder, even on one core or for a deferred read). */
-export const READER_THREAD_ENV = 'MODEL_DEPLOY_GATE_READER_THREAD';
-
-let script: string | undefined;
-
-/**
- * The entry points name the reader thread's bundle, relative to their own (`entryUrl`: their
- * `import.meta.url`; the bundle is dist/read-worker/index.js). Without it every read is on the main
- * thread (tests, the engine used as a library).
- */
-export function useReaderThread(entryUrl: string, relative: string): void {
-  try {
-    script = path.join(path.dirname(fileURLToPath(entryUrl)), relative);
-  } catch {
-    script = undefined;
-  }
-}
+export { READER_THREAD_ENV, useReaderThread } from './reader-spawn.js';
 
 export interface CheckoutRead {
   /** Candidates the walk selected and `keep` kept. */
@@ -53,30 +34,31 @@ export interface CheckoutRead {
 
 /** Walks, keeps what `keep` keeps, reads and (unless deferred) parses: loadAll(walk(…)) on one or two threads. */
 export function readCheckout(walkOpts: WalkOptions, keep: (c: Candidate) => boolean, read: ReadOptions): CheckoutRead {
-  const mode = process.env[READER_THREAD_ENV];
-  const forced = mode === 'on';
-  // A deferred read (a pull-request run) leaves the main thread little to do while the reader reads:
-  // measured at 10k, the second thread made it slower (1.87 → 1.96 s), so it reads on one thread.
-  const usable = script !== undefined && mode !== 'off' && (forced || (availableParallelism() > 1 && !read.defer)) && existsSync(script);
-  if (!usable) return oneThread(walkOpts, keep, read);
+  if (!readerUsable()) {
+    dropEarlyReader();
+    return oneThread(walkOpts, keep, read);
+  }
+  const forced = readerForced();
   const w = new Walk(walkOpts);
   const at = forced ? 0 : HANDOFF;
   do w.next();
   while (!w.finished && w.found.length < at);
-  const loader = new Loader(keep, read);
   if (w.finished) {
-    for (const c of w.found.sort(compareCandidates)) loader.add(c);
-    return loader.result(false);
+    dropEarlyReader();
+    const alone = new Loader(keep, read);
+    for (const c of w.found.sort(compareCandidates)) alone.add(c);
+    return alone.result(false);
   }
+  const loader = new Loader(keep, read, read.spare);
   const state = w.handOver();
-  const reader = startReader(script!, walkOpts, read, state);
+  const reader = startReader(walkOpts, read, state);
   // What the main thread found is read here while the reader starts.
   for (const c of w.found) loader.add(c);
   if (!reader) {
     walkRest(walkOpts, state, loader, new Set(), new Set());
     return loader.result(false);
   }
-  const threaded = consume(reader, walkOpts, state, loader);
+  const threaded = consume(reader, walkOpts, state, loader, read.spare);
   return loader.result(threaded);
 }
 
@@ -96,6 +78,8 @@ class Loader {
   constructor(
     private readonly keep: (c: Candidate) => boolean,
     private readonly read: ReadOptions,
+    /** Told each file kept (reads that overlap a reader thread). */
+    private readonly spare?: SpareWork,
   ) {
     this.maxBytes = read.maxBytes ?? DEFAULT_MAX_FILE_BYTES;
   }
@@ -111,13 +95,15 @@ class Loader {
     const r = this.read;
     let f: LoadedFile | null;
     if (got === undefined) f = loadCandidate(c, r);
-    else if ('bytes' in got) f = got.bytes.length <= this.maxBytes ? parseBuffer(c, got.bytes, r.prefilter, undefined, r.onText, r.defer) : loadCandidate(c, r);
-    else if ('text' in got) f = fromPlainText(c, got.text, got.size, r.prefilter, undefined, r.onText, r.defer);
+    else if ('bytes' in got) f = got.bytes.length <= this.maxBytes ? parseBuffer(c, got.bytes, r) : loadCandidate(c, r);
+    else if ('text' in got) f = fromPlainText(c, got.text, got.size, r);
     else {
       r.onDropped?.(c.path);
       f = null;
     }
-    if (f) this.out.push(f);
+    if (!f) return;
+    this.out.push(f);
+    this.spare?.kept(f);
   }
 
   result(threaded: boolean): CheckoutRead {
@@ -131,9 +117,11 @@ interface Reader {
   ctl: Int32Array;
 }
 
-function startReader(file: string, walkOpts: WalkOptions, read: ReadOptions, state: WalkState): Reader | undefined {
+function startReader(walkOpts: WalkOptions, read: ReadOptions, state: WalkState): Reader | undefined {
   let port: MessagePort | undefined;
   try {
+    const worker = takeReader();
+    if (!worker) return undefined;
     const channel = new MessageChannel();
     port = channel.port1;
     const control = new SharedArrayBuffer(CONTROL.size * 4);
@@ -145,16 +133,7 @@ function startReader(file: string, walkOpts: WalkOptions, read: ReadOptions, sta
       control,
       port: channel.port2,
     };
-    const worker = new Worker(file, {
-      workerData: start,
-      transferList: [channel.port2],
-      stdout: true,
-      stderr: true,
-      resourceLimits: { maxOldGenerationSizeMb: 32, maxYoungGenerationSizeMb: 1 },
-    });
-    worker.unref();
-    // Its errors reach the main thread through the control array (or its silence); never as an exception.
-    worker.on('error', () => undefined);
+    worker.postMessage(start, [channel.port2]);
     return { worker, port, ctl: new Int32Array(control) };
   } catch {
     port?.close();
@@ -163,7 +142,7 @@ function startReader(file: string, walkOpts: WalkOptions, read: ReadOptions, sta
 }
 
 /** Takes the reader's batches until it is done; true when it finished, false when the main thread walked the rest. */
-function consume(reader: Reader, walkOpts: WalkOptions, state: WalkState, loader: Loader): boolean {
+function consume(reader: Reader, walkOpts: WalkOptions, state: WalkState, loader: Loader, spare: SpareWork | undefined): boolean {
   const { port, ctl } = reader;
   const onFile = walkOpts.onFile;
   const visitedSeen = new Set<string>();
@@ -211,6 +190,11 @@ function consume(reader: Reader, walkOpts: WalkOptions, state: WalkState, loader
       continue;
     }
     if (Atomics.load(ctl, CONTROL.failed) !== 0) break;
+    // Nothing to take: what the caller can do early comes before waiting.
+    if (spare?.run()) {
+      quietSince = Date.now();
+      continue;
+    }
     const posted = Atomics.load(ctl, CONTROL.posted);
     Atomics.wait(ctl, CONTROL.posted, posted, 100);
     const b = Atomics.load(ctl, CONTROL.beat);

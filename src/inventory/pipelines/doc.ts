@@ -66,11 +66,38 @@ export function map(v: unknown): Record<string, unknown> | undefined {
 /** Pipeline text parsed in one call, all files together; files past it are not read. */
 export const MAX_TOTAL_CHARS = 24 * 1024 * 1024;
 
+/**
+ * Pipeline texts parsed before `findDeployments` runs (while the main thread waits for the reader
+ * thread): DocCache takes a text's Doc from here instead of parsing it, and still decides alone what
+ * it parses (its own bound, in its own order). Bounded like one call's parse.
+ */
+export class DocsAhead {
+  private readonly docs = new Map<string, { text: string; doc: Doc | undefined }>();
+  private parsed = 0;
+
+  /** Parses a pipeline YAML text ahead; false (nothing done) for other files and past the bound. */
+  add(path: string, text: string): boolean {
+    if (!/\.ya?ml$/i.test(path) || this.parsed + text.length > MAX_TOTAL_CHARS) return false;
+    this.parsed += text.length;
+    this.docs.set(path, { text, doc: parseDoc(path, text) });
+    return true;
+  }
+
+  /** What `parseDoc(path, text)` gives, when this very text was parsed ahead; null otherwise. */
+  take(path: string, text: string): Doc | undefined | null {
+    const got = this.docs.get(path);
+    return got !== undefined && got.text === text ? got.doc : null;
+  }
+}
+
 /** Files parsed at most once per `findDeployments` call. */
 export class DocCache {
   private readonly docs = new Map<string, Doc | null>();
   private parsed = 0;
-  constructor(private readonly texts: ReadonlyMap<string, string>) {}
+  constructor(
+    private readonly texts: ReadonlyMap<string, string>,
+    private readonly ahead?: DocsAhead,
+  ) {}
 
   has(path: string): boolean {
     return this.texts.has(path);
@@ -85,9 +112,14 @@ export class DocCache {
     if (d === undefined) {
       const t = this.texts.get(path);
       if (t !== undefined) this.parsed += t.length;
-      d = (t === undefined || this.parsed > MAX_TOTAL_CHARS ? undefined : parseDoc(path, t)) ?? null;
+      d = (t === undefined || this.parsed > MAX_TOTAL_CHARS ? undefined : this.parse(path, t)) ?? null;
       this.docs.set(path, d);
     }
     return d ?? undefined;
+  }
+
+  private parse(path: string, text: string): Doc | undefined {
+    const early = this.ahead ? this.ahead.take(path, text) : null;
+    return early === null ? parseDoc(path, text) : early;
   }
 }

@@ -3,7 +3,9 @@
 import { pattern, screenTest, type TextScreen } from '../../core/screen.js';
 import type { Stage } from '../../core/types.js';
 import { isAzurePipeline, walkPipeline } from './azure-devops.js';
-import { DocCache, MAX_PIPELINE_CHARS } from './doc.js';
+import { DocCache, MAX_PIPELINE_CHARS, type DocsAhead } from './doc.js';
+
+export { DocsAhead } from './doc.js';
 import { Collector, stageFromPipelines as decideStage } from './evidence.js';
 import { callableOnly, isWorkflowPath, walkWorkflow } from './github.js';
 import { FileIndex } from './paths.js';
@@ -38,14 +40,14 @@ export function isPipelineCandidate(path: string, text: string): boolean {
   return ADO_ROOT.test(text) && (ADO_ITEM.test(text) || /^variables\s*:/m.test(text));
 }
 
-/** Every deployment the pipelines make. `files` = every repo-relative file path of the checkout (to resolve paths). */
-export function findDeployments(pipelines: PipelineSource[], files: ReadonlySet<string>): DeployEvidence[] {
+/** Every deployment the pipelines make. `files` = every repo-relative file path of the checkout (to resolve paths); `ahead`: texts parsed before. */
+export function findDeployments(pipelines: PipelineSource[], files: ReadonlySet<string>, ahead?: DocsAhead): DeployEvidence[] {
   try {
     const texts = new Map<string, string>();
     for (const p of Array.isArray(pipelines) ? pipelines : []) {
       if (p && typeof p.path === 'string' && typeof p.text === 'string' && p.text.length <= MAX_PIPELINE_CHARS) texts.set(p.path, p.text);
     }
-    const c = new Collector(new FileIndex(files), new DocCache(texts));
+    const c = new Collector(new FileIndex(files), new DocCache(texts, ahead));
     const standalone = new Set<string>();
     for (const path of [...texts.keys()].sort()) {
       if (!YAML.test(path)) continue;
