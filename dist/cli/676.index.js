@@ -19515,10 +19515,41 @@ function engine_judge(root, input, config, opts, meta = { from: opts.policy?.fro
 
 ;// CONCATENATED MODULE: ./src/report/json.ts
 /**
+ * One of the report's lists whose items are made only as they are written: `writeJsonFile` maps a
+ * slice at a time, so a large report is never held twice (the result and its copy: ≈ 6 MiB of peak
+ * RSS at 10k manifests). `JSON.stringify` calls `toJSON`, so it renders exactly what the eager
+ * report holds.
+ */
+class ReportList {
+    items;
+    make;
+    constructor(items, make) {
+        this.items = items;
+        this.make = make;
+    }
+    /** The report's items `from` up to `to` (exclusive). */
+    slice(from, to) {
+        return this.items.slice(from, to).map((t) => this.make(t));
+    }
+    get length() {
+        return this.items.length;
+    }
+    toJSON() {
+        return this.slice(0, this.items.length);
+    }
+}
+/**
  * The report object with a fixed key order (objects are rebuilt field by field, so extra
  * properties a caller may have attached never leak and diffs between runs stay minimal).
  */
 function toJsonReport(result) {
+    return json_build(result, (items, make) => items.map((t) => make(t)));
+}
+/** `toJsonReport` whose large lists are made as they are written (ReportList). */
+function toLazyJsonReport(result) {
+    return json_build(result, (items, make) => new ReportList(items, make));
+}
+function json_build(result, list) {
     return {
         version: 1,
         tool: { name: result.tool.name, version: result.tool.version },
@@ -19537,12 +19568,12 @@ function toJsonReport(result) {
             notices: result.summary.notices,
             suppressed: result.summary.suppressed,
         },
-        findings: result.findings.map(finding),
-        inventory: result.inventory.map(json_row),
-        endpoints: result.endpoints.map((e) => ({ ...e })),
-        models: result.models.map((m) => ({ ...m })),
-        computes: result.computes.map((c) => ({ ...c })),
-        skipped: result.skipped.map((s) => ({ file: s.file, rules: [...s.rules], why: s.why })),
+        findings: list(result.findings, finding),
+        inventory: list(result.inventory, json_row),
+        endpoints: list(result.endpoints, (e) => ({ ...e })),
+        models: list(result.models, (m) => ({ ...m })),
+        computes: list(result.computes, (c) => ({ ...c })),
+        skipped: list(result.skipped, (s) => ({ file: s.file, rules: [...s.rules], why: s.why })),
         waivers: result.waivers.map((w) => ({
             rule: w.rule,
             path: w.path,
@@ -20423,11 +20454,15 @@ function render(format, result, rules, opts = {}) {
 // plus a newline (report/json.ts renderJson), without ever holding the whole text (42 MiB for a
 // 50k-manifest repository, twice that while V8 builds it).
 
+
 const FLUSH_AT = 64 * 1024;
 const SLICE = 64;
 const SLICE_PREFIX = '{\n  "k": [\n';
 const SLICE_SUFFIX = '\n  ]\n}';
-/** Writes `JSON.stringify(report, null, 2) + '\n'` to `file`, one top-level member or list item at a time. */
+/**
+ * Writes `JSON.stringify(report, null, 2) + '\n'` to `file`, one top-level member or list item at a
+ * time. A top-level ReportList (report/json.ts toLazyJsonReport) is made a slice at a time as well.
+ */
 function writeJsonFile(file, report) {
     const fd = (0,external_node_fs_.openSync)(file, 'w');
     let pending = '';
@@ -20448,13 +20483,14 @@ function writeJsonFile(file, report) {
         for (const [key, v] of entries) {
             out += `${first ? '' : ','}\n  ${JSON.stringify(key)}: `;
             first = false;
-            if (Array.isArray(v) && v.length > 0) {
+            const list = v instanceof ReportList ? v : Array.isArray(v) ? v : undefined;
+            if (list && list.length > 0) {
                 // Large lists go out a slice at a time. A slice stringified as the member of an object is
                 // indented exactly as it is at this depth, so its items are cut out of that text unchanged.
                 writeOut(out + '[\n');
                 out = '';
-                for (let i = 0; i < v.length; i += SLICE) {
-                    const text = JSON.stringify({ k: v.slice(i, i + SLICE) }, null, 2);
+                for (let i = 0; i < list.length; i += SLICE) {
+                    const text = JSON.stringify({ k: list.slice(i, i + SLICE) }, null, 2);
                     writeOut((i === 0 ? '' : ',\n') + text.slice(SLICE_PREFIX.length, text.length - SLICE_SUFFIX.length));
                 }
                 out += '\n  ]';
@@ -21741,7 +21777,7 @@ async function runCli(argv, io) {
         const file = external_node_path_.resolve(io.cwd, v.output);
         // Large JSON reports go to the file in pieces (same bytes as renderJson).
         if (format === 'json')
-            writeJsonFile(file, toJsonReport(result));
+            writeJsonFile(file, toLazyJsonReport(result));
         else
             (0,external_node_fs_.writeFileSync)(file, render(format, result, ALL_RULES));
         // The report went to the file: the terminal gets the verdict, not a second copy.

@@ -9,7 +9,7 @@ import { VERSION } from '../core/version.js';
 import { inertJson, inertText } from '../core/inert.js';
 import { evaluate, evaluateAsync } from '../engine.js';
 import { ALL_RULES } from '../policy/rules/index.js';
-import { REPORT_FORMATS, render, toJsonReport, type ReportFormat } from '../report/index.js';
+import { REPORT_FORMATS, render, toLazyJsonReport, type ReportFormat } from '../report/index.js';
 import { writeJsonFile } from './write-json.js';
 import { summaryLine } from '../report/text.js';
 import { appliedText, planDiff, planFixes, writeChanges } from './fix.js';
@@ -204,7 +204,7 @@ async function runCli(argv: string[], io: Io): Promise<number> {
   if (v.output !== undefined) {
     const file = path.resolve(io.cwd, v.output);
     // Large JSON reports go to the file in pieces (same bytes as renderJson).
-    if (format === 'json') writeJsonFile(file, toJsonReport(result));
+    if (format === 'json') writeJsonFile(file, toLazyJsonReport(result));
     else writeFileSync(file, render(format, result, ALL_RULES));
     // The report went to the file: the terminal gets the verdict, not a second copy.
     io.out(`${summaryLine(result)} → ${v.output}\n`);

@@ -2,13 +2,17 @@
 // plus a newline (report/json.ts renderJson), without ever holding the whole text (42 MiB for a
 // 50k-manifest repository, twice that while V8 builds it).
 import { closeSync, openSync, writeSync } from 'node:fs';
+import { ReportList } from '../report/json.js';
 
 const FLUSH_AT = 64 * 1024;
 const SLICE = 64;
 const SLICE_PREFIX = '{\n  "k": [\n';
 const SLICE_SUFFIX = '\n  ]\n}';
 
-/** Writes `JSON.stringify(report, null, 2) + '\n'` to `file`, one top-level member or list item at a time. */
+/**
+ * Writes `JSON.stringify(report, null, 2) + '\n'` to `file`, one top-level member or list item at a
+ * time. A top-level ReportList (report/json.ts toLazyJsonReport) is made a slice at a time as well.
+ */
 export function writeJsonFile(file: string, report: object): void {
   const fd = openSync(file, 'w');
   let pending = '';
@@ -28,13 +32,14 @@ export function writeJsonFile(file: string, report: object): void {
     for (const [key, v] of entries) {
       out += `${first ? '' : ','}\n  ${JSON.stringify(key)}: `;
       first = false;
-      if (Array.isArray(v) && v.length > 0) {
+      const list = v instanceof ReportList ? (v as ReportList<unknown, unknown>) : Array.isArray(v) ? (v as unknown[]) : undefined;
+      if (list && list.length > 0) {
         // Large lists go out a slice at a time. A slice stringified as the member of an object is
         // indented exactly as it is at this depth, so its items are cut out of that text unchanged.
         writeOut(out + '[\n');
         out = '';
-        for (let i = 0; i < v.length; i += SLICE) {
-          const text = JSON.stringify({ k: v.slice(i, i + SLICE) }, null, 2);
+        for (let i = 0; i < list.length; i += SLICE) {
+          const text = JSON.stringify({ k: list.slice(i, i + SLICE) }, null, 2);
           writeOut((i === 0 ? '' : ',\n') + text.slice(SLICE_PREFIX.length, text.length - SLICE_SUFFIX.length));
         }
         out += '\n  ]';

@@ -35,7 +35,7 @@ export function render(format: ReportFormat, result: Result, rules: readonly Rul
 }
 
 export type { RuleMeta } from '../core/rules.js';
-export { renderJson, toJsonReport, type JsonReport } from './json.js';
+export { renderJson, toJsonReport, toLazyJsonReport, type JsonReport, type LazyJsonReport } from './json.js';
 export { renderSarif, toSarif, SARIF_MAX_RESULTS } from './sarif.js';
 export { renderMarkdown, SUMMARY_MAX_BYTES, CHECK_RUN_MAX_BYTES } from './markdown.js';
 export { renderText } from './text.js';

