@@ -1,9 +1,14 @@
 import { describe, expect, test } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { main, type Io } from '../../src/cli/main.js';
 import { writeRepo } from '../helpers.js';
+
+function put(root: string, rel: string, text: string): void {
+  mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+  writeFileSync(path.join(root, rel), text);
+}
 
 async function cli(argv: string[], cwd: string): Promise<{ code: number; out: string; err: string }> {
   let out = '';
@@ -117,6 +122,35 @@ describe('CLI', () => {
       expect(report.scope.mode).toBe('changed');
       expect([...new Set(report.findings.map((f: { file: string }) => f.file))]).toEqual(['deploy/prod/new.yml']);
       expect((await cli(['--changed-from', 'no-such-ref'], root)).code).toBe(2);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  test('--changed-from: changed and untracked files whose names git would quote are gated (no fail-open on odd names)', async () => {
+    // git quotes such names in its default output ("d\303\251.yml"); read as-is they match no file.
+    const odd = ['deploy/prod/dé.yml', 'deploy/prod/tab\tx.yml', 'deploy/prod/"quoted".yml', 'deploy/prod/back\\slash.yml', 'déploiement/prod/p.yml'];
+    const root = writeRepo({ 'deploy/prod/old.yml': 'computeType: local\n' });
+    const git = (...a: string[]) => execFileSync('git', a, { cwd: root, stdio: 'pipe' });
+    try {
+      git('init', '-q', '-b', 'main');
+      git('-c', 'user.email=t@t', '-c', 'user.name=t', 'add', '-A');
+      git('-c', 'user.email=t@t', '-c', 'user.name=t', 'commit', '-qm', 'base');
+      // Committed on a branch (the diff against the merge base) and untracked (ls-files --others).
+      git('checkout', '-q', '-b', 'pr');
+      for (const f of odd.slice(0, 3)) put(root, f, 'computeType: local\n');
+      git('-c', 'user.email=t@t', '-c', 'user.name=t', 'add', '-A');
+      git('-c', 'user.email=t@t', '-c', 'user.name=t', 'commit', '-qm', 'odd names');
+      for (const f of odd.slice(3)) put(root, f, 'computeType: local\n');
+      const r = await cli(['--changed-from', 'main', '--format', 'json'], root);
+      expect(r.code).toBe(1);
+      const report = JSON.parse(r.out);
+      expect(report.scope.mode).toBe('changed');
+      expect([...new Set(report.findings.map((f: { file: string }) => f.file))].sort()).toEqual([...odd].sort());
+      // From a subfolder of the repository, with an odd name in the prefix too.
+      const sub = await cli(['--root', path.join(root, 'déploiement'), '--changed-from', 'main', '--format', 'json'], root);
+      expect(JSON.parse(sub.out).scope.mode).toBe('changed');
+      expect([...new Set(JSON.parse(sub.out).findings.map((f: { file: string }) => f.file))]).toEqual(['prod/p.yml']);
     } finally {
       rmSync(root, { recursive: true, force: true });
     }

@@ -21794,13 +21794,15 @@ async function runCli(argv, io) {
 /**
  * Files changed since REF: committed (against the merge base), staged, unstaged and untracked. The
  * three git calls run at once, in the background; a failure is reported for the first of them in
- * this order, with git's message, as a usage error.
+ * this order, with git's message, as a usage error. Names are NUL-separated (`-z`): in its default
+ * output git quotes a name with a tab, a quote, a backslash or a non-ASCII character
+ * (`"d\303\251.yml"`), which would match no file and leave a changed file ungated.
  */
 async function changedSince(root, ref) {
     const calls = [
         ['rev-parse', '--show-prefix'],
-        ['diff', '--name-only', '--no-renames', '--diff-filter=d', '--merge-base', ref],
-        ['ls-files', '--others', '--exclude-standard', '--full-name'],
+        ['diff', '--name-only', '-z', '--no-renames', '--diff-filter=d', '--merge-base', ref],
+        ['ls-files', '-z', '--others', '--exclude-standard', '--full-name'],
     ];
     const results = await Promise.all(calls.map((args) => git(root, args).catch((err) => err)));
     results.forEach((r, i) => {
@@ -21808,8 +21810,9 @@ async function changedSince(root, ref) {
             throw new UsageError(`--changed-from ${ref}: git ${calls[i].join(' ')} failed: ${r.message}`);
     });
     const [prefixOut, diffOut, othersOut] = results;
-    const prefix = prefixOut.trim();
-    const names = [...diffOut.split('\n'), ...othersOut.split('\n')];
+    // The prefix is printed as it is (never quoted), ending in `/` and a newline; names may end in spaces.
+    const prefix = prefixOut.replace(/\r?\n$/, '');
+    const names = [...diffOut.split('\0'), ...othersOut.split('\0')];
     const out = new Set();
     for (const n of names) {
         if (!n)
