@@ -35,7 +35,7 @@ describe('writeJsonFile', () => {
     const made: number[] = [];
     for (const n of [0, 1, 63, 64, 65, 200]) {
       const items = Array.from({ length: n }, (_, i) => i);
-      const lazy = { before: 1, list: new ReportList(items, (i: number) => (made.push(i), { i, s: 'é'.repeat(i % 7) })), after: [] };
+      const lazy = { before: 1, list: ReportList.of(items, (i: number) => (made.push(i), { i, s: 'é'.repeat(i % 7) })), after: [] };
       const eager = { before: 1, list: items.map((i) => ({ i, s: 'é'.repeat(i % 7) })), after: [] };
       made.length = 0;
       expect(written(lazy)).toBe(`${JSON.stringify(eager, null, 2)}\n`);

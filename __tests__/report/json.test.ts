@@ -55,7 +55,7 @@ test('the lazy report stringifies to the same text, and makes its list items onl
   const lazy = toLazyJsonReport(res);
   expect(JSON.stringify(lazy, null, 2)).toBe(JSON.stringify(toJsonReport(res), null, 2));
   // Items are made from the result when written, not when the report is built.
-  const findings = lazy.findings as ReportList<unknown, Finding>;
+  const findings = lazy.findings as ReportList<Finding>;
   expect(findings).toBeInstanceOf(ReportList);
   expect(findings.length).toBe(res.findings.length);
   res.findings[1] = { ...res.findings[1], message: 'changed after the report was built' };

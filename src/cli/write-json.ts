@@ -32,7 +32,7 @@ export function writeJsonFile(file: string, report: object): void {
     for (const [key, v] of entries) {
       out += `${first ? '' : ','}\n  ${JSON.stringify(key)}: `;
       first = false;
-      const list = v instanceof ReportList ? (v as ReportList<unknown, unknown>) : Array.isArray(v) ? (v as unknown[]) : undefined;
+      const list: ReportList<unknown> | unknown[] | undefined = v instanceof ReportList || Array.isArray(v) ? v : undefined;
       if (list && list.length > 0) {
         // Large lists go out a slice at a time. A slice stringified as the member of an object is
         // indented exactly as it is at this depth, so its items are cut out of that text unchanged.
