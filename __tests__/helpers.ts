@@ -112,3 +112,16 @@ export function fixtureFiles(repo: string, only?: string[]): Record<string, stri
   if (only) for (const o of only) if (!(o in out)) throw new Error(`fixture ${repo}/${o} not found`);
   return out;
 }
+
+/** A seeded xorshift32 generator in [0, 1): the same sequence for the same seed, on every machine. */
+export function rng(seed: number): () => number {
+  let s = seed >>> 0 || 1;
+  return () => {
+    s ^= s << 13;
+    s >>>= 0;
+    s ^= s >>> 17;
+    s ^= s << 5;
+    s >>>= 0;
+    return s / 2 ** 32;
+  };
+}

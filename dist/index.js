@@ -249,7 +249,7 @@ if ((0,_github_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .isDebug */ ._o)())
 (0,_core_heap_js__WEBPACK_IMPORTED_MODULE_0__/* .tuneHeap */ .DR)();
 // The reader thread starts now: its start-up overlaps the engine's loading (load/reader-spawn.ts).
 (0,_load_reader_spawn_js__WEBPACK_IMPORTED_MODULE_2__/* .useReaderThread */ .BR)(import.meta.url, 'read-worker/index.js', true);
-const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(768), __nccwpck_require__.e(239)]).then(__nccwpck_require__.bind(__nccwpck_require__, 239));
+const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(768), __nccwpck_require__.e(73)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1073));
 void run();
 
 __webpack_async_result__();

@@ -10,7 +10,7 @@ import { extraExcludes } from './config/policy.js';
 import type { Config, ConfigSource } from './config/types.js';
 import { VERSION } from './core/version.js';
 import { growYoungGeneration } from './core/heap.js';
-import type { Finding, LoadedFile, Manifest, Result } from './core/types.js';
+import type { Finding, LoadedFile, QuotaEntry, Result } from './core/types.js';
 import type { EngineOptions, Outcome } from './engine/options.js';
 import { deployedAs, firstDeployer, PipelineCollector, type Deployed } from './engine/deployed.js';
 import { addPolicyChange, configChange, policyInfo, POLICY_CHANGE, type PolicyMeta } from './engine/policy-change.js';
@@ -23,7 +23,7 @@ import { AheadOfNeed, parseNeeded } from './engine/needed.js';
 import { compareAssetRows, compareRows, computeRow, endpointRow, inventoryRow, modelRow } from './inventory/rows.js';
 import { DEFAULT_MAX_FILE_BYTES, loadCandidate, parseBuffer, parseLoaded } from './load/read.js';
 import { readCheckout } from './load/reader-thread.js';
-import { quotaNeeds } from './policy/kit/quota.js';
+import { quotaEntries, quotaNeeds } from './policy/kit/quota.js';
 import { Registry } from './policy/registry.js';
 import { ALL_RULES } from './policy/rules/index.js';
 import { applySuppressions, SUPPRESSION_MARKER } from './policy/suppress/apply.js';
@@ -172,7 +172,7 @@ function finish(state: ReadState, config: Config, opts: EngineOptions, meta: Pol
       // Files deployed with values on the command line are parsed as if changed: a name the command
       // line gives is in no file's text, so no text test could find what it defines or references.
       const seed = new Set([...changed, ...deployedBy(changed, deployed, pipelines), ...withLiteralCommandValues(deployed)]);
-      input.quotaManifests = parseNeeded(root, files, config, deployed, seed, opts.onParse, state.ahead);
+      input.quota = parseNeeded(root, files, config, deployed, seed, opts.onParse, state.ahead);
     } else {
       for (const f of files) parseLoaded(f);
     }
@@ -193,9 +193,9 @@ export interface JudgeInput {
   pipelines?: readonly string[];
   /**
    * A pull-request run that parsed only part of the checkout (`files` holds the rest unparsed): the
-   * manifests of the other files that may add to the vCPU quota, which is the repository's.
+   * quota entries of the other files that may add to the vCPU quota, which is the repository's.
    */
-  quotaManifests?: readonly Manifest[];
+  quota?: readonly QuotaEntry[];
 }
 
 /** The files a step deploys with a literal value on the command line. */
@@ -242,6 +242,7 @@ export function judge(
     // A syntax error in an Azure ML asset the gate does not judge (a pipeline job, a component) is
     // visible but not an error: Azure's own loader stops at it too, so nothing it deploys is hidden.
     // Unless a pipeline deploys the file: then it is what Azure gets.
+    if (f.problems.length === 0) continue;
     const deployer = firstDeployer(deployed, f.path);
     const outOfScope = !deployer && f.problems.every((p) => p.syntax) ? outOfScopeAsset(f.text) : undefined;
     for (const p of f.problems) {
@@ -279,7 +280,7 @@ export function judge(
     if (found.length === 0 && !f.text.includes(SUPPRESSION_MARKER)) f.text = '';
   }
   const inventory = buildInventory(root, files, manifests, normalise(manifests), config, deployed);
-  if (input.quotaManifests) inventory.quotaPool = [...inventory.deployments, ...normalise(input.quotaManifests).deployments];
+  if (input.quota) inventory.quotaPool = [...quotaEntries(inventory.deployments), ...input.quota];
   const skus = new SkuCatalog(config.skus);
   const ruleRun = registry.run(inventory, skus, opts.now ?? new Date());
   findings.push(...ruleRun.findings);
@@ -346,7 +347,7 @@ export function judge(
     skipped: ruleRun.skipped.filter((s) => !narrowed || deploymentFiles.has(s.file)),
     waivers: suppressed.waivers,
     failOn: opts.failOn,
-    quota: quotaNeeds(inventory.quotaPool ?? inventory.deployments, skus, config.quota),
+    quota: quotaNeeds(inventory.quotaPool ?? quotaEntries(inventory.deployments), skus, config.quota),
     policy: policyInfo(config, meta, excludedFiles, suppressed.waivers.length, opts.now ?? new Date()),
   };
 }

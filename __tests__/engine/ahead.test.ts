@@ -1,6 +1,6 @@
 // Work done ahead, while the main thread would wait for the reader thread (load/read.ts SpareWork):
 // the pipelines' parse (DocsAhead), and what a pull-request run's parseNeeded does in any case (the
-// text facts of every file read, the parse of every file that may add to the quota: AheadOfNeed).
+// text facts of every file read, the quota entries of every file that may add to the quota: AheadOfNeed).
 // Done or not, the run's result is the same: each piece is a pure function of a text, and nothing
 // sees it before the code that would have done it asks.
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
@@ -18,7 +18,7 @@ import { looksLikeManifest } from '../../src/formats/prefilter.js';
 import { DocsAhead, findDeployments, type PipelineSource } from '../../src/inventory/pipelines/index.js';
 import { MAX_TOTAL_CHARS } from '../../src/inventory/pipelines/doc.js';
 import { walk } from '../../src/load/files.js';
-import { awaitingParse, loadAll, parseAhead, parseLoaded } from '../../src/load/read.js';
+import { awaitingParse, loadAll } from '../../src/load/read.js';
 import { READER_THREAD_ENV, useReaderThread } from '../../src/load/reader-thread.js';
 import { toJsonReport } from '../../src/report/index.js';
 import { resultOf } from '../helpers.js';
@@ -47,29 +47,6 @@ function readDeferred(root: string): { files: LoadedFile[]; pipelines: PipelineC
 function docsOf(f: LoadedFile) {
   return { problems: f.problems, docs: f.docs.map((d) => ({ value: d.value, start: d.start, index: d.index, keys: [...d.keys], values: [...d.values] })) };
 }
-
-describe('parseAhead: a deferred file parsed early is still awaiting its parse', () => {
-  test('nothing is seen before parseLoaded, which then gives what it would have parsed itself', () => {
-    const a = readDeferred(synthetic).files;
-    const b = readDeferred(synthetic).files;
-    expect(a.length).toBeGreaterThan(200);
-    for (const f of a) parseAhead(f);
-    expect(a.every((f) => awaitingParse(f) && f.docs.length === 0 && f.problems.length === 0)).toBe(true);
-    for (const [i, f] of a.entries()) {
-      parseLoaded(f);
-      parseLoaded(b[i]);
-      expect(awaitingParse(f)).toBe(false);
-      expect(docsOf(f)).toEqual(docsOf(b[i]));
-    }
-    expect(a.filter((f) => f.docs.length > 0).length).toBeGreaterThan(200);
-    // A file that is not awaiting its parse is left alone.
-    const done = a[0];
-    const before = done.docs;
-    parseAhead(done);
-    parseLoaded(done);
-    expect(done.docs).toBe(before);
-  });
-});
 
 describe('DocsAhead: pipeline texts parsed before findDeployments', () => {
   test('findDeployments finds the same with every text parsed ahead, with some, and with none', () => {
@@ -126,7 +103,7 @@ describe('AheadOfNeed: what parseNeeded does in any case, done early', () => {
       return {
         parsedAhead,
         parsed,
-        quota: quota.map((m) => ({ kind: m.kind, file: m.file.path, data: m.data })),
+        quota,
         files: files.map((f) => ({ path: f.path, awaiting: awaitingParse(f), ...docsOf(f) })),
       };
     });

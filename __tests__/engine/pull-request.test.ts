@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { evaluate } from '../../src/engine.js';
 import { toJsonReport } from '../../src/report/index.js';
-import { resultOf, tempRepos, writeRepo } from '../helpers.js';
+import { resultOf, rng, tempRepos, writeRepo } from '../helpers.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const REPO = path.resolve(HERE, '..', '..');
@@ -25,18 +25,6 @@ function files(root: string, rel = '', out: string[] = []): string[] {
     else out.push(r);
   }
   return out;
-}
-
-function rng(seed: number): () => number {
-  let s = seed >>> 0 || 1;
-  return () => {
-    s ^= s << 13;
-    s >>>= 0;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    s >>>= 0;
-    return s / 2 ** 32;
-  };
 }
 
 /** The JSON report of a diff-aware run, and the files it parsed. */

@@ -12,6 +12,7 @@ import { LineIndex } from '../../src/parse/lines.js';
 import { parseYaml } from '../../src/parse/yaml.js';
 import { referenceJsonc } from './reference-jsonc.js';
 import { referenceYaml, type RefDoc } from './reference-yaml.js';
+import { rng } from '../helpers.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -71,15 +72,7 @@ const jsonBoth = (t: string) => same('json', t, parseJsonc(t, new LineIndex(t)),
 
 /** Seeded variants of a text: lines dropped, doubled, indented, swapped (errors and odd shapes included). */
 function variants(text: string, seed: number, n: number): string[] {
-  let s = seed >>> 0 || 1;
-  const rnd = () => {
-    s ^= s << 13;
-    s >>>= 0;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    s >>>= 0;
-    return s / 2 ** 32;
-  };
+  const rnd = rng(seed);
   const lines = text.split('\n');
   const out: string[] = [];
   for (let k = 0; k < n; k++) {

@@ -465,7 +465,7 @@ async function start() {
         // A run that reads the checkout starts the reader thread now: its start-up then overlaps the
         // engine's loading (load/reader-spawn.ts; a small checkout stops it unused).
         (0,_load_reader_spawn_js__WEBPACK_IMPORTED_MODULE_1__/* .useReaderThread */ .BR)(import.meta.url, '../read-worker/index.js', readsCheckout(argv));
-        const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(768), __nccwpck_require__.e(676)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6676));
+        const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(768), __nccwpck_require__.e(558)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1558));
         process.exitCode = await main(argv);
     }
     catch (err) {

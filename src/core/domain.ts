@@ -291,11 +291,19 @@ export interface Inventory {
    * The managed online deployments of the whole checkout when `deployments` holds only part of it (a
    * pull-request run parses only what the changed files need): the vCPU quota is the repository's.
    */
-  quotaPool?: readonly QuotaDeployment[];
+  quotaPool?: readonly QuotaEntry[];
 }
 
-/** What the vCPU quota of a deployment is computed from. */
-export type QuotaDeployment = Pick<Deployment, 'target' | 'skipDeployment' | 'instanceType' | 'instanceCount' | 'manifest' | 'name'>;
+/**
+ * A managed online deployment as the vCPU quota counts it (policy/kit/quota.ts `quotaEntries`): plain
+ * values, so that the reader thread can work them out too (engine/quota-task.ts).
+ */
+export interface QuotaEntry {
+  file: string;
+  name: string | null;
+  instanceType: string;
+  instances: number;
+}
 
 // ---------------------------------------------------------------- findings / result
 

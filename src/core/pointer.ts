@@ -39,18 +39,33 @@ export function dict<T = unknown>(): Record<string, T> {
 /** The value at a pointer (undefined when any step is missing). Own keys only: `constructor` is data. */
 export function valueIn(root: unknown, ptr: string): unknown {
   let cur: unknown = root;
-  for (const seg of pointerSplit(ptr)) {
-    if (Array.isArray(cur)) {
-      if (!/^(0|[1-9]\d*)$/.test(seg)) return undefined;
-      cur = cur[Number(seg)];
-    } else if (isMapping(cur)) {
-      if (!Object.hasOwn(cur, seg)) return undefined;
-      cur = cur[seg];
-    } else {
-      return undefined;
-    }
-  }
+  for (const seg of segmentsOf(ptr)) if ((cur = step(cur, seg)) === undefined) return undefined;
   return cur;
+}
+
+/**
+ * Split pointers, kept: the formats read the same few pointers of every manifest, and a key looked
+ * up by a string V8 has already hashed is found faster than by a fresh slice (bounded: pointers built
+ * from a file's own keys are split each time once it is full).
+ */
+const SPLIT = new Map<string, readonly string[]>();
+const MAX_SPLIT = 4096;
+
+function segmentsOf(ptr: string): readonly string[] {
+  let segs = SPLIT.get(ptr);
+  if (segs === undefined) {
+    segs = pointerSplit(ptr);
+    if (SPLIT.size < MAX_SPLIT) SPLIT.set(ptr, segs);
+  }
+  return segs;
+}
+
+const INDEX = /^(0|[1-9]\d*)$/;
+
+function step(cur: unknown, seg: string): unknown {
+  if (Array.isArray(cur)) return INDEX.test(seg) ? cur[Number(seg)] : undefined;
+  if (isMapping(cur)) return Object.hasOwn(cur, seg) ? cur[seg] : undefined;
+  return undefined;
 }
 
 /**

@@ -27,7 +27,7 @@ export type {
   Flavor,
   KubeResources,
   Deployment,
-  QuotaDeployment,
+  QuotaEntry,
   Endpoint,
   Inventory,
   SuppressionInfo,

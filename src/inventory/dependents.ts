@@ -159,18 +159,78 @@ export function wanted(
 ): boolean {
   if (needs.everything || facts.mayHide) return true;
   if (needs.dirs.has(dirOf(path))) return true;
-  const hit = (x: string | undefined) => x !== undefined && (above.has(x) || needs.paths.has(x));
   if (facts.oddPath) return true;
-  if (!facts.locals) {
-    facts.locals = facts.paths.map((v) => local(path, v));
-    // An MLmodel file is the model of its own folder.
-    if (path === 'MLmodel' || path.endsWith('/MLmodel')) facts.locals.push(local(path, '.'));
-  }
-  for (const x of facts.locals) if (hit(x)) return true;
+  for (const x of localsOf(path, facts, local)) if (x !== undefined && (above.has(x) || needs.paths.has(x))) return true;
   if (needs.mention.size > 0 && (needs.numeric || (mentions !== undefined && mentions(text)))) return true;
   if (needs.define.size > 0) {
     if (facts.oddName) return true;
     for (const t of facts.names) if (needs.define.has(t)) return true;
   }
   return false;
+}
+
+/** The model paths a file's text names, resolved as the formats resolve them (kept in `facts.locals`). */
+export function localsOf(path: string, facts: TextFacts, local: (file: string, value: string) => string | undefined): ReadonlyArray<string | undefined> {
+  if (!facts.locals) {
+    facts.locals = facts.paths.map((v) => local(path, v));
+    // An MLmodel file is the model of its own folder.
+    if (path === 'MLmodel' || path.endsWith('/MLmodel')) facts.locals.push(local(path, '.'));
+  }
+  return facts.locals;
+}
+
+/**
+ * `wanted` for many files at once: each file is indexed once by what its facts say (its folder, the
+ * model paths and name tokens it holds, whether every need takes it), so that asking again after each
+ * round of parses costs what the needs hold instead of what the checkout holds. `among` gives exactly
+ * the files of `pending` for which `wanted` is true, in `pending`'s order (tested against `wanted`).
+ */
+export class WantedIndex<F extends { readonly path: string; readonly text: string }> {
+  private readonly indexed = new Set<F>();
+  /** Files `wanted` takes whatever the needs: escapes and the like (`mayHide`), a path it cannot read. */
+  private readonly always: F[] = [];
+  private readonly oddName: F[] = [];
+  private readonly byDir = new Map<string, F[]>();
+  private readonly byLocal = new Map<string, F[]>();
+  private readonly byName = new Map<string, F[]>();
+
+  constructor(private readonly local: (file: string, value: string) => string | undefined) {}
+
+  add(f: F, facts: TextFacts): void {
+    if (this.indexed.has(f)) return;
+    this.indexed.add(f);
+    if (facts.mayHide || facts.oddPath) {
+      this.always.push(f);
+      return;
+    }
+    listIn(this.byDir, dirOf(f.path)).push(f);
+    for (const x of localsOf(f.path, facts, this.local)) if (x !== undefined) listIn(this.byLocal, x).push(f);
+    if (facts.oddName) this.oddName.push(f);
+    for (const t of facts.names) listIn(this.byName, t).push(f);
+  }
+
+  /** The files of `pending` (each one added) that `wanted` takes. */
+  among(pending: ReadonlySet<F>, needs: Needs, above: ReadonlySet<string>, mentions: ((text: string) => boolean) | undefined): F[] {
+    if (needs.everything || (needs.mention.size > 0 && needs.numeric)) return [...pending];
+    const hits = new Set<F>(this.always);
+    const take = (list: readonly F[] | undefined) => {
+      if (list) for (const f of list) hits.add(f);
+    };
+    for (const d of needs.dirs) take(this.byDir.get(d));
+    for (const x of above) take(this.byLocal.get(x));
+    for (const x of needs.paths) take(this.byLocal.get(x));
+    if (needs.define.size > 0) {
+      take(this.oddName);
+      for (const t of needs.define) take(this.byName.get(t));
+    }
+    const out: F[] = [];
+    for (const f of pending) if (hits.has(f) || (mentions !== undefined && needs.mention.size > 0 && mentions(f.text))) out.push(f);
+    return out;
+  }
+}
+
+function listIn<F>(map: Map<string, F[]>, key: string): F[] {
+  let list = map.get(key);
+  if (!list) map.set(key, (list = []));
+  return list;
 }

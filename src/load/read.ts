@@ -55,8 +55,6 @@ export type TextOptions = Pick<ReadOptions, 'prefilter' | 'onText' | 'defer'>;
 
 /** Files read with `defer` whose text is still to be parsed. */
 const awaiting = new WeakSet<LoadedFile>();
-/** What `parseAhead` parsed of such files. */
-const parsedEarly = new WeakMap<LoadedFile, Pick<LoadedFile, 'docs' | 'problems'>>();
 
 /** True for a file read with `defer` that `parseLoaded` has not parsed yet. */
 export function awaitingParse(f: LoadedFile): boolean {
@@ -66,35 +64,18 @@ export function awaitingParse(f: LoadedFile): boolean {
 /** Parses a file read with `defer` (no-op for any other file). */
 export function parseLoaded(f: LoadedFile): void {
   if (!awaiting.delete(f)) return;
-  const r = parsedEarly.get(f);
-  if (r === undefined) return parseText(f, f);
-  parsedEarly.delete(f);
+  const r = parsedText(f.text, f.syntax);
   f.docs = r.docs;
   f.problems = r.problems;
 }
 
-/**
- * Parses a file read with `defer` now and keeps the result until `parseLoaded` asks for it: the file
- * is still awaiting its parse and nothing sees the result earlier (work done while the main thread
- * would wait for the reader thread).
- */
-export function parseAhead(f: LoadedFile): void {
-  if (!awaiting.has(f) || parsedEarly.has(f)) return;
-  const r: Pick<LoadedFile, 'docs' | 'problems'> = { docs: [], problems: [] };
-  parseText(f, r);
-  parsedEarly.set(f, r);
-}
-
-/** Parses `base.text` into `into` (a pure function of the text and the syntax). */
-function parseText(base: LoadedFile, into: Pick<LoadedFile, 'docs' | 'problems'>): void {
-  const text = base.text;
-  if (text.trim() === '') return;
+/** The documents and problems of a text: a pure function of the text and the syntax (every parse of a loaded file is this one). */
+export function parsedText(text: string, syntax: 'yaml' | 'json'): Pick<LoadedFile, 'docs' | 'problems'> {
+  if (text.trim() === '') return { docs: [], problems: [] };
   const lines = new LineIndex(text);
-  const r = base.syntax === 'json' ? parseJsonc(text, lines) : parseYaml(text, lines);
-  into.docs = r.docs;
-  into.problems = r.problems;
+  const r = syntax === 'json' ? parseJsonc(text, lines) : parseYaml(text, lines);
+  return { docs: r.docs, problems: r.problems };
 }
-
 
 /** Files are read with one call into this buffer (READ_AHEAD bytes); parseBuffer never keeps a reference to it. */
 const readAhead = Buffer.allocUnsafeSlow(READ_AHEAD);
@@ -234,7 +215,11 @@ export function fromPlainText(c: Candidate, text: string, size: number, opts: Te
   if (!opts.prefilter(c.path, text)) return null;
   const base: LoadedFile = { path: c.path, abs: c.abs, text, syntax, size, docs: [], problems: [] };
   if (opts.defer) awaiting.add(base);
-  else parseText(base, base);
+  else {
+    const r = parsedText(text, syntax);
+    base.docs = r.docs;
+    base.problems = r.problems;
+  }
   return base;
 }
 

@@ -304,7 +304,7 @@ class DocBuilder {
   }
 }
 
-function resolvePlain(raw: string): unknown {
+export function resolvePlain(raw: string): unknown {
   // PyYAML's YAML 1.1 booleans are yes/no/true/false/on/off: a lone `y` or `n` stays text.
   if (/^[yYnN]$/.test(raw)) return raw;
   const { value, tag } = YAML11_SCHEMA.resolveImplicitScalarTag(raw);

@@ -25,10 +25,10 @@ const LIMITS = { maxDepth: 40, maxExpandedNodes: 50_000 };
 export function parseDoc(path: string, text: string): Doc | undefined {
   if (typeof text !== 'string' || text.length > MAX_PIPELINE_CHARS) return undefined;
   try {
-    const parsed = parseYaml(text, new LineIndex(text), LIMITS);
+    const lines = new LineIndex(text);
+    const parsed = parseYaml(text, lines, LIMITS);
     const first: ParsedDoc | undefined = parsed.docs[0];
     if (!first || !isMapping(first.value) || parsed.problems.length) return undefined;
-    const lines = new LineIndex(text);
     const starts: number[] = [0];
     for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
     const raw = (ptr: string): string | undefined => {

@@ -3,7 +3,7 @@
 // exempt from the reservation (includes/quota-allocation-online-deployment.md).
 import { familyKey } from '../../catalog/families.js';
 import type { SkuCatalog } from '../../catalog/skus.js';
-import type { QuotaDeployment, QuotaNeed } from '../../core/types.js';
+import type { Deployment, QuotaEntry, QuotaNeed } from '../../core/types.js';
 
 /** The upgrade reservation of managed online deployments. */
 export const QUOTA_RESERVE = 1.2;
@@ -22,13 +22,25 @@ export function quotaOf(family: string, quota: Record<string, number> | undefine
   return undefined;
 }
 
-/** Per family, the vCPUs the managed online deployments need (sizes missing from the catalogue are not counted). */
-export function quotaNeeds(deployments: readonly QuotaDeployment[], skus: SkuCatalog, quota?: Record<string, number>): QuotaNeed[] {
-  const byFamily = new Map<string, QuotaNeed>();
+/**
+ * The deployments the quota counts: managed online deployments that are deployed (not
+ * `skip_deployment`) and give an instance type and count.
+ */
+export function quotaEntries(deployments: readonly Pick<Deployment, 'target' | 'skipDeployment' | 'instanceType' | 'instanceCount' | 'manifest' | 'name'>[]): QuotaEntry[] {
+  const out: QuotaEntry[] = [];
   for (const d of deployments) {
     if (d.target !== 'managed-online' || d.skipDeployment || !d.instanceType || !d.instanceCount) continue;
-    const sku = skus.get(d.instanceType.value);
-    const instances = d.instanceCount.value;
+    out.push({ file: d.manifest.file.path, name: d.name ?? null, instanceType: d.instanceType.value, instances: d.instanceCount.value });
+  }
+  return out;
+}
+
+/** Per family, the vCPUs the deployments need (sizes missing from the catalogue are not counted). */
+export function quotaNeeds(entries: readonly QuotaEntry[], skus: SkuCatalog, quota?: Record<string, number>): QuotaNeed[] {
+  const byFamily = new Map<string, QuotaNeed>();
+  for (const d of entries) {
+    const sku = skus.get(d.instanceType);
+    const instances = d.instances;
     if (!sku || !Number.isFinite(instances) || instances <= 0) continue;
     const family = sku.family ?? `${sku.name} (family unknown)`;
     let need = byFamily.get(family);
@@ -40,7 +52,7 @@ export function quotaNeeds(deployments: readonly QuotaDeployment[], skus: SkuCat
     }
     const vcpus = reservedVcpus(instances, sku.vcpus, sku.quotaExempt);
     need.vcpus += vcpus;
-    need.deployments.push({ file: d.manifest.file.path, name: d.name ?? null, instanceType: sku.name, instances, vcpus });
+    need.deployments.push({ file: d.file, name: d.name, instanceType: sku.name, instances, vcpus });
   }
   const out = [...byFamily.values()].sort((a, b) => (a.family < b.family ? -1 : a.family > b.family ? 1 : 0));
   for (const n of out) n.deployments.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));

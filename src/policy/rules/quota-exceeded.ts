@@ -2,7 +2,7 @@ import { plural } from '../../core/text.js';
 import type { InventoryRule } from '../rule.js';
 import { num } from '../kit/describe.js';
 import { help } from '../kit/help.js';
-import { QUOTA_RESERVE, quotaNeeds, reservedVcpus } from '../kit/quota.js';
+import { QUOTA_RESERVE, quotaEntries, quotaNeeds, reservedVcpus } from '../kit/quota.js';
 
 export const rule: InventoryRule = {
   id: 'quota-exceeded',
@@ -23,7 +23,7 @@ export const rule: InventoryRule = {
   check(ctx) {
     const quota = ctx.config.quota;
     if (!quota || Object.keys(quota).length === 0) return;
-    const over = new Map(quotaNeeds(ctx.inventory.quotaPool ?? ctx.inventory.deployments, ctx.skus, quota).filter((n) => n.quota !== undefined && n.vcpus > n.quota).map((n) => [n.family, n]));
+    const over = new Map(quotaNeeds(ctx.inventory.quotaPool ?? quotaEntries(ctx.inventory.deployments), ctx.skus, quota).filter((n) => n.quota !== undefined && n.vcpus > n.quota).map((n) => [n.family, n]));
     if (over.size === 0) return;
     for (const d of ctx.inventory.deployments) {
       if (d.target !== 'managed-online' || d.skipDeployment || !d.instanceType || !d.instanceCount) continue;
