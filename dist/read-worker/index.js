@@ -2763,19 +2763,20 @@ class Walk {
 /** The screen as a test (built once; RegExps without `g` keep no state between calls). */
 function screenTest(screen) {
     const names = new Set(screen.fileNames);
-    const tests = screen.patterns.map((p) => ({ text: new RegExp(p.text, p.flags), path: p.path ? new RegExp(p.path.source, p.path.flags) : undefined }));
+    const tests = screen.patterns.map((p) => ({ text: new RegExp(p.text, p.flags), path: p.path ? new RegExp(p.path.source, p.path.flags) : undefined, literal: p.literal }));
     return (relPath, text) => {
         if (names.size > 0 && names.has(external_node_path_namespaceObject.posix.basename(relPath)))
             return true;
-        for (const t of tests)
-            if ((t.path === undefined || t.path.test(relPath)) && t.text.test(text))
+        for (const t of tests) {
+            if ((t.literal === undefined || text.includes(t.literal)) && (t.path === undefined || t.path.test(relPath)) && t.text.test(text))
                 return true;
+        }
         return false;
     };
 }
-/** A pattern of a screen from a RegExp. */
-function pattern(text, pathRe) {
-    return { text: text.source, flags: text.flags, ...(pathRe ? { path: { source: pathRe.source, flags: pathRe.flags } } : {}) };
+/** A pattern of a screen from a RegExp (`literal`: a string every match needs, see ScreenPattern). */
+function pattern(text, pathRe, literal) {
+    return { text: text.source, flags: text.flags, ...(pathRe ? { path: { source: pathRe.source, flags: pathRe.flags } } : {}), ...(literal !== undefined ? { literal } : {}) };
 }
 
 ;// CONCATENATED MODULE: ./src/load/plain.ts

@@ -3,7 +3,7 @@
 import type { Config } from '../config/types.js';
 import type { LoadedFile, Manifest, QuotaEntry } from '../core/types.js';
 import { modelLocalPath, resolveLocal } from '../formats/kit/refs.js';
-import { MAY_HIDE_WORDS } from '../formats/prefilter.js';
+import { mayHideWords } from '../formats/prefilter.js';
 import { normalise, recognise } from '../formats/recognise.js';
 import { buildInventory } from '../inventory/build.js';
 import { withCommandValues } from '../inventory/overrides.js';
@@ -22,7 +22,7 @@ const local = (file: string, value: string): string | undefined => modelLocalPat
  * read for the quota in every pull-request run.
  */
 export function mayAddToQuota(text: string, mayHide?: boolean): boolean {
-  return text.includes('instance_type') || (mayHide ?? MAY_HIDE_WORDS.test(text));
+  return text.includes('instance_type') || (mayHide ?? mayHideWords(text));
 }
 
 /**

@@ -2,7 +2,7 @@
 // parses only the files that can define, reference or sit next to what the changed files need
 // (dependents.ts). Every test here is a superset of what a parse would find: a file whose text cannot
 // be read this way (escapes, tags, aliases, block scalars, multi-line values, numbers) counts as a hit.
-import { MAY_HIDE_WORDS } from '../formats/prefilter.js';
+import { mayHideWords } from '../formats/prefilter.js';
 
 /** Characters that end a name's first token in raw text and in the parsed value alike. */
 const STOP = /[\s'",\]}#]/;
@@ -56,7 +56,7 @@ function valueStart(text: string, start: number, wordEnd: number): number {
 }
 
 export function textFacts(text: string): TextFacts {
-  const facts: TextFacts = { mayHide: MAY_HIDE_WORDS.test(text), names: new Set(), oddName: false, paths: [], oddPath: false };
+  const facts: TextFacts = { mayHide: mayHideWords(text), names: new Set(), oddName: false, paths: [], oddPath: false };
   for (let at = text.indexOf('name'); at !== -1; at = text.indexOf('name', at + 4)) {
     let k = at;
     while (k > 0 && NAME_PREFIX.test(text[k - 1])) k--;
