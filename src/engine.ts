@@ -136,6 +136,8 @@ function read(root: string, config: Config, opts: Omit<EngineOptions, 'changed'>
       // While the reader thread reads: the pipelines' parse, and what parseNeeded does in any case.
       spare: { kept: ahead ? ahead.kept : () => undefined, run: () => pipelines.parseAhead() || (ahead?.run() ?? false) },
       screens: [prefilterScreen(), PipelineCollector.screen],
+      // looksLikeManifest is screenTest(prefilterScreen()).
+      prefilterScreen: true,
       onDropped: pipelines.onDropped,
     },
   );

@@ -11,6 +11,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import type { LoadedFile } from '../../src/core/types.js';
 import { quotaOf } from '../../src/engine/quota-of.js';
+import type { Family } from '../../src/formats/family.js';
 import { normalise, recognise } from '../../src/formats/recognise.js';
 import { parsedText } from '../../src/load/read.js';
 import { plainBlockMapping } from '../../src/parse/plain-block.js';
@@ -191,6 +192,22 @@ describe('quotaOf: the quota a file adds, read for its values alone', () => {
     }
     expect(counted).toBeGreaterThan(50);
     expect(plain).toBeGreaterThan(50);
+  });
+
+  test('a family without `quota` never gives a deployment the quota counts (every fixture and example manifest)', () => {
+    const files = [...yamlFiles(path.join(REPO, '__tests__', '__fixtures__')), ...yamlFiles(path.join(REPO, 'examples')), ...yamlFiles(synthetic)];
+    const counted = new Map<string, number>();
+    for (const abs of files) {
+      const text = readFileSync(abs, 'utf8').replace(/^\uFEFF/, '');
+      const file: LoadedFile = { path: abs, abs, text, syntax: 'yaml', size: text.length, ...parsedText(text, 'yaml') };
+      for (const m of recognise(file)) {
+        const n = quotaEntries(normalise([m]).deployments).length;
+        const family = m.family as Family;
+        if (family.quota === undefined) expect({ family: family.id, n }).toEqual({ family: family.id, n: 0 });
+        counted.set(family.id, (counted.get(family.id) ?? 0) + n);
+      }
+    }
+    expect(counted.get('online-deployment')).toBeGreaterThan(50);
   });
 
   test('a count a line reader would misread is the parse\'s', () => {

@@ -16319,17 +16319,18 @@ const onlineDeployment = family_define({
     schema: online_deployment_schema,
     normalise(m) {
         const kube = m.kind === KUBERNETES;
+        const q = quotaFields(m);
         const d = {
             manifest: m,
             flavor: kube ? 'kubernetes-online' : 'managed-online',
-            name: values_text(m, '/name'),
+            name: q.name,
             endpointName: values_text(m, '/endpoint_name'),
-            target: kube ? 'aks' : 'managed-online',
+            target: q.target,
             mode: 'realtime',
             targetReason: kube ? `${kindReason(m)}: Azure ML Kubernetes online deployment` : kindReason(m),
             targetKey: values_anchor(m, v2TargetKey(m)),
-            instanceType: values_str(m, '/instance_type'),
-            instanceCount: values_num(m, '/instance_count'),
+            instanceType: q.instanceType,
+            instanceCount: q.instanceCount,
             requestTimeoutMs: values_num(m, '/request_settings/request_timeout_ms'),
             environmentImage: environmentImage(m),
             modelRef: modelRef(m),
@@ -16353,7 +16354,18 @@ const onlineDeployment = family_define({
         }
         return { deployments: [prune(d)] };
     },
+    quota: quotaFields,
 });
+/** The deployment's fields the quota reads (`normalise` takes them from here too). */
+function quotaFields(m) {
+    return {
+        manifest: m,
+        target: m.kind === KUBERNETES ? 'aks' : 'managed-online',
+        name: values_text(m, '/name'),
+        instanceType: values_str(m, '/instance_type'),
+        instanceCount: values_num(m, '/instance_count'),
+    };
+}
 
 ;// CONCATENATED MODULE: ./src/formats/online-endpoint.ts
 
@@ -17454,6 +17466,18 @@ const COMPLEX_START = /[|>&*![{]/;
 /** A plain YAML value that does not stay a string as written (numbers, booleans, null). */
 const NOT_A_STRING = /^(?:[-+]?(?:[0-9]|\.[0-9]).*|[-+]?\.(?:inf|Inf|INF|nan|NaN|NAN)|y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL|~)$/;
 const NUMERIC_START = /^[-+.0-9]/;
+/**
+ * A character class of `re` as a test of one UTF-16 code unit: a table for ASCII, `re` itself for
+ * the rest (the same answers as `re.test` on the character; far cheaper in the loops over a text).
+ */
+function unitTest(re) {
+    const ascii = new Uint8Array(128);
+    for (let u = 0; u < 128; u++)
+        ascii[u] = re.test(String.fromCharCode(u)) ? 1 : 0;
+    return (u) => (u < 128 ? ascii[u] === 1 : re.test(String.fromCharCode(u)));
+}
+const isStop = unitTest(STOP);
+const isComplexStart = unitTest(COMPLEX_START);
 /** The lower-cased first token of a name (what any text that holds the name holds), or undefined when it has none. */
 function nameToken(name) {
     const t = name.trim();
@@ -17465,14 +17489,14 @@ function nameToken(name) {
 function numericName(name) {
     return NUMERIC_START.test(name.trim());
 }
-const KEY_BOUNDARY = /[\s{,"'[]/;
-const NAME_PREFIX = /[A-Za-z0-9_$.-]/;
+const isKeyBoundary = unitTest(/[\s{,"'[]/);
+const isNamePrefix = unitTest(/[A-Za-z0-9_$.-]/);
 /**
  * For a key that starts at `start` (at line start or after a space, `{`, `,`, a quote or `[`) and whose
  * word ends at `wordEnd`: where its value starts (after an optional closing quote and the `:`), or -1.
  */
 function valueStart(text, start, wordEnd) {
-    if (start > 0 && !KEY_BOUNDARY.test(text[start - 1]))
+    if (start > 0 && !isKeyBoundary(text.charCodeAt(start - 1)))
         return -1;
     let i = wordEnd;
     if (text[i] === '"' || text[i] === "'")
@@ -17485,7 +17509,7 @@ function textFacts(text) {
     const facts = { mayHide: mayHideWords(text), names: new Set(), oddName: false, paths: [], oddPath: false };
     for (let at = text.indexOf('name'); at !== -1; at = text.indexOf('name', at + 4)) {
         let k = at;
-        while (k > 0 && NAME_PREFIX.test(text[k - 1]))
+        while (k > 0 && isNamePrefix(text.charCodeAt(k - 1)))
             k--;
         let i = valueStart(text, k, at + 4);
         if (i === -1)
@@ -17493,7 +17517,7 @@ function textFacts(text) {
         while (text[i] === ' ' || text[i] === '\t')
             i++;
         const c = text[i];
-        if (c === undefined || c === '\n' || c === '\r' || c === '#' || COMPLEX_START.test(c)) {
+        if (c === undefined || c === '\n' || c === '\r' || c === '#' || isComplexStart(text.charCodeAt(i))) {
             facts.oddName = true;
             continue;
         }
@@ -17503,7 +17527,7 @@ function textFacts(text) {
                 i++;
         }
         let j = i;
-        while (j < text.length && !STOP.test(text[j]))
+        while (j < text.length && !isStop(text.charCodeAt(j)))
             j++;
         const tok = text.slice(i, j).toLowerCase();
         if (tok === '' || NUMERIC_START.test(tok))
@@ -18196,10 +18220,16 @@ const reader_protocol_KIND = {
     unread: 0,
     /** Its bytes are in `bytes` (not plain UTF-8 text, or no screens given). */
     bytes: 1,
-    /** Plain UTF-8 text (load/plain.ts) that passed a screen: in `texts`. */
+    /** Plain UTF-8 text (load/plain.ts) that passed a screen, not the first one: in `texts`. */
     text: 2,
     /** Plain UTF-8 text that passed no screen: nothing to hand over. */
     dropped: 3,
+    /**
+     * Plain UTF-8 text that passed the first screen: in `texts` (the screens are tested in order, so
+     * `text` says the first failed; when the first screen is the pre-filter, the main thread takes
+     * that verdict instead of testing the text again: `ReadOptions.prefilterScreen`).
+     */
+    textFirst: 4,
 };
 
 ;// CONCATENATED MODULE: ./src/load/read.ts
@@ -18372,11 +18402,12 @@ function parseBuffer(c, buf, how, syntax = syntaxOf(c.path)) {
 }
 /**
  * The rest of parseBuffer for plain UTF-8 text (load/plain.ts: no other byte order mark, no NUL,
- * valid UTF-8), its byte order mark removed; `size`: its bytes. The reader thread's texts end here too.
+ * valid UTF-8), its byte order mark removed; `size`: its bytes. The reader thread's texts end here too
+ * (`passed`: the pre-filter's verdict when the reader thread already knows it).
  */
-function fromPlainText(c, text, size, opts, syntax = syntaxOf(c.path)) {
+function fromPlainText(c, text, size, opts, syntax = syntaxOf(c.path), passed) {
     opts.onText?.(c.path, text);
-    if (!opts.prefilter(c.path, text))
+    if (!(passed ?? opts.prefilter(c.path, text)))
         return null;
     const base = { path: c.path, abs: c.abs, text, syntax, size, docs: [], problems: [] };
     if (opts.defer)
@@ -18554,11 +18585,18 @@ const FIRST_LINE = { line: 1, column: 1, endLine: 1, endColumn: 1 };
 /**
  * The quota entries of a file: parsed as the loader parses it (values alone), recognised as the
  * commands that deploy it load it (`commands`: engine/deployed.ts `deployedAs`), with the values of
- * their command lines (`evidence`), normalised: what `judge` counts for the file when it parses it.
+ * their command lines (`evidence`), read by each family's `quota` (the fields its `normalise` would
+ * give): what `judge` counts for the file when it parses it.
  */
 function quota_of_quotaOf(path, text, syntax, commands = [], evidence) {
     const file = { path, abs: '', text, syntax, size: 0, ...valuesOf(text, syntax) };
-    return quotaEntries(normalise(withCommandValues(recognise(file, commands), evidence)).deployments);
+    const counted = [];
+    for (const m of withCommandValues(recognise(file, commands), evidence)) {
+        const q = m.family.quota?.(m);
+        if (q)
+            counted.push(q);
+    }
+    return quotaEntries(counted);
 }
 /** The documents of a text with their values as parsedText gives them (positions only when parseYaml reads it). */
 function valuesOf(text, syntax) {
@@ -19013,7 +19051,9 @@ function readCheckout(walkOpts, keep, read) {
         walkRest(walkOpts, state, loader, new Set(), new Set());
         return loader.result(false);
     }
-    const threaded = consume(reader, walkOpts, state, loader, read.spare);
+    // The reader thread tests the screens (sent with the walk) in order; the first may be the pre-filter.
+    const prefiltered = read.prefilterScreen === true && read.screens !== undefined && read.onDropped !== undefined;
+    const threaded = consume(reader, walkOpts, state, loader, read.spare, prefiltered);
     return loader.result(threaded);
 }
 function oneThread(walkOpts, keep, read) {
@@ -19054,7 +19094,7 @@ class Loader {
         else if ('bytes' in got)
             f = got.bytes.length <= this.maxBytes ? parseBuffer(c, got.bytes, r) : loadCandidate(c, r);
         else if ('text' in got)
-            f = fromPlainText(c, got.text, got.size, r);
+            f = fromPlainText(c, got.text, got.size, r, undefined, got.passed);
         else {
             r.onDropped?.(c.path);
             f = null;
@@ -19094,7 +19134,7 @@ function startReader(walkOpts, read, state) {
     }
 }
 /** Takes the reader's batches until it is done; true when it finished, false when the main thread walked the rest. */
-function consume(reader, walkOpts, state, loader, spare) {
+function consume(reader, walkOpts, state, loader, spare, prefiltered) {
     const { port, ctl } = reader;
     const onFile = walkOpts.onFile;
     const visitedSeen = new Set();
@@ -19129,7 +19169,9 @@ function consume(reader, walkOpts, state, loader, spare) {
                         off += n;
                         break;
                     case reader_protocol_KIND.text:
-                        loader.add(c, { text: msg.texts[i], size: n });
+                    case reader_protocol_KIND.textFirst:
+                        // The screens are tested in order: `text` means the first one failed.
+                        loader.add(c, { text: msg.texts[i], size: n, ...(prefiltered ? { passed: msg.kinds[i] === reader_protocol_KIND.textFirst } : {}) });
                         break;
                     case reader_protocol_KIND.dropped:
                         loader.add(c, { dropped: true });
@@ -19550,6 +19592,8 @@ function read(root, config, opts, meta, diffAware) {
         // While the reader thread reads: the pipelines' parse, and what parseNeeded does in any case.
         spare: { kept: ahead ? ahead.kept : () => undefined, run: () => pipelines.parseAhead() || (ahead?.run() ?? false) },
         screens: [prefilterScreen(), PipelineCollector.screen],
+        // looksLikeManifest is screenTest(prefilterScreen()).
+        prefilterScreen: true,
         onDropped: pipelines.onDropped,
     });
     const loaded = checkout.files;

@@ -2839,10 +2839,16 @@ const KIND = {
     unread: 0,
     /** Its bytes are in `bytes` (not plain UTF-8 text, or no screens given). */
     bytes: 1,
-    /** Plain UTF-8 text (load/plain.ts) that passed a screen: in `texts`. */
+    /** Plain UTF-8 text (load/plain.ts) that passed a screen, not the first one: in `texts`. */
     text: 2,
     /** Plain UTF-8 text that passed no screen: nothing to hand over. */
     dropped: 3,
+    /**
+     * Plain UTF-8 text that passed the first screen: in `texts` (the screens are tested in order, so
+     * `text` says the first failed; when the first screen is the pre-filter, the main thread takes
+     * that verdict instead of testing the text again: `ReadOptions.prefilterScreen`).
+     */
+    textFirst: 4,
 };
 
 ;// CONCATENATED MODULE: ./src/load/read-worker.ts
@@ -2895,12 +2901,12 @@ function run(start) {
                 parts.push(Buffer.from(bytes));
                 total += n;
             }
-            else if (screens.some((pass) => pass(c.path, text))) {
-                kinds[i] = KIND.text;
-                texts[i] = text;
+            else {
+                const first = screens.findIndex((pass) => pass(c.path, text));
+                kinds[i] = first === -1 ? KIND.dropped : first === 0 ? KIND.textFirst : KIND.text;
+                if (first !== -1)
+                    texts[i] = text;
             }
-            else
-                kinds[i] = KIND.dropped;
         });
         const bytes = new ArrayBuffer(total);
         const view = new Uint8Array(bytes);

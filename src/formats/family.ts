@@ -3,7 +3,7 @@
 // schema, its secrets, and how it becomes deployments, endpoints, models and computes.
 import type { FamilyInfo, Fields, Manifest, SchemaIssue, SecretSpec } from '../core/types.js';
 import { validateWith, type Schema } from './kit/schema.js';
-import type { Normalised } from './types.js';
+import type { DraftDeployment, Normalised } from './types.js';
 
 /** What detection sees of a document. */
 export interface DetectInput {
@@ -38,7 +38,16 @@ export interface Family extends FamilyInfo {
   schema(kind: string): Schema;
   /** The typed records of one manifest. Never throws on odd values. */
   normalise(m: Manifest): Partial<Normalised>;
+  /**
+   * What the vCPU quota counts of one manifest, without the rest of `normalise` (a pull-request
+   * run reads it for every file it does not parse: engine/quota-of.ts): the fields of the deployment
+   * `normalise` gives, made by the same code. A family whose deployments never count leaves it out.
+   */
+  quota?(m: Manifest): QuotaFields | undefined;
 }
+
+/** The fields of a normalised deployment the vCPU quota reads (policy/kit/quota.ts `quotaEntries`). */
+export type QuotaFields = Pick<DraftDeployment, 'manifest' | 'target' | 'skipDeployment' | 'instanceType' | 'instanceCount' | 'name'>;
 
 /** What every family states; `define` fills in the rest. */
 export type FamilySpec = Omit<Family, 'validate' | 'secrets' | 'v1'> & { readonly secrets?: readonly SecretSpec[]; readonly v1?: boolean };

@@ -3,7 +3,7 @@
 import type { Fields, KubeResources, Manifest } from '../core/types.js';
 import { isMapping, ptrOf } from '../core/pointer.js';
 import { KUBERNETES_DEFAULT_MAX_INSTANCES } from '../catalog/azure-defaults.js';
-import { define, type DetectInput } from './family.js';
+import { define, type DetectInput, type QuotaFields } from './family.js';
 import { DEPLOYMENT_BASE, PROBE, QUANTITIES, leaves } from './kit/fields.js';
 import { quantityFact } from './kit/quantity.js';
 import { modelRef } from './kit/refs.js';
@@ -123,17 +123,18 @@ export const onlineDeployment = define({
   schema,
   normalise(m) {
     const kube = m.kind === KUBERNETES;
+    const q = quotaFields(m);
     const d: DraftDeployment = {
       manifest: m,
       flavor: kube ? 'kubernetes-online' : 'managed-online',
-      name: textAt(m, '/name'),
+      name: q.name,
       endpointName: textAt(m, '/endpoint_name'),
-      target: kube ? 'aks' : 'managed-online',
+      target: q.target,
       mode: 'realtime',
       targetReason: kube ? `${kindReason(m)}: Azure ML Kubernetes online deployment` : kindReason(m),
       targetKey: anchor(m, v2TargetKey(m)),
-      instanceType: str(m, '/instance_type'),
-      instanceCount: num(m, '/instance_count'),
+      instanceType: q.instanceType,
+      instanceCount: q.instanceCount,
       requestTimeoutMs: num(m, '/request_settings/request_timeout_ms'),
       environmentImage: environmentImage(m),
       modelRef: modelRef(m),
@@ -157,4 +158,16 @@ export const onlineDeployment = define({
     }
     return { deployments: [prune(d)] };
   },
+  quota: quotaFields,
 });
+
+/** The deployment's fields the quota reads (`normalise` takes them from here too). */
+function quotaFields(m: Manifest): QuotaFields & Pick<DraftDeployment, 'target'> {
+  return {
+    manifest: m,
+    target: m.kind === KUBERNETES ? 'aks' : 'managed-online',
+    name: textAt(m, '/name'),
+    instanceType: str(m, '/instance_type'),
+    instanceCount: num(m, '/instance_count'),
+  };
+}

@@ -50,10 +50,11 @@ function run(start: ReaderStart): void {
         kinds[i] = KIND.bytes;
         parts.push(Buffer.from(bytes));
         total += n;
-      } else if (screens!.some((pass) => pass(c.path, text))) {
-        kinds[i] = KIND.text;
-        texts[i] = text;
-      } else kinds[i] = KIND.dropped;
+      } else {
+        const first = screens!.findIndex((pass) => pass(c.path, text));
+        kinds[i] = first === -1 ? KIND.dropped : first === 0 ? KIND.textFirst : KIND.text;
+        if (first !== -1) texts[i] = text;
+      }
     });
     const bytes = new ArrayBuffer(total);
     const view = new Uint8Array(bytes);

@@ -36,6 +36,11 @@ export interface ReadOptions {
    * are not handed over; `onDropped` is told their path instead of `onText` their text.
    */
   screens?: TextScreen[];
+  /**
+   * `screens[0]` is `prefilter` as data (`prefilter` is `screenTest(screens[0])`): the reader thread's
+   * verdict of it is the pre-filter's, and the text is not tested again.
+   */
+  prefilterScreen?: boolean;
   onDropped?: (relPath: string) => void;
   /**
    * Work the main thread can do while it waits for the reader thread (load/reader-thread.ts; never
@@ -208,11 +213,12 @@ export function parseBuffer(c: Candidate, buf: Buffer, how: Prefilter | TextOpti
 
 /**
  * The rest of parseBuffer for plain UTF-8 text (load/plain.ts: no other byte order mark, no NUL,
- * valid UTF-8), its byte order mark removed; `size`: its bytes. The reader thread's texts end here too.
+ * valid UTF-8), its byte order mark removed; `size`: its bytes. The reader thread's texts end here too
+ * (`passed`: the pre-filter's verdict when the reader thread already knows it).
  */
-export function fromPlainText(c: Candidate, text: string, size: number, opts: TextOptions, syntax: 'yaml' | 'json' = syntaxOf(c.path)): LoadedFile | null {
+export function fromPlainText(c: Candidate, text: string, size: number, opts: TextOptions, syntax: 'yaml' | 'json' = syntaxOf(c.path), passed?: boolean): LoadedFile | null {
   opts.onText?.(c.path, text);
-  if (!opts.prefilter(c.path, text)) return null;
+  if (!(passed ?? opts.prefilter(c.path, text))) return null;
   const base: LoadedFile = { path: c.path, abs: c.abs, text, syntax, size, docs: [], problems: [] };
   if (opts.defer) awaiting.add(base);
   else {

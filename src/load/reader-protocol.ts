@@ -40,10 +40,16 @@ export const KIND = {
   unread: 0,
   /** Its bytes are in `bytes` (not plain UTF-8 text, or no screens given). */
   bytes: 1,
-  /** Plain UTF-8 text (load/plain.ts) that passed a screen: in `texts`. */
+  /** Plain UTF-8 text (load/plain.ts) that passed a screen, not the first one: in `texts`. */
   text: 2,
   /** Plain UTF-8 text that passed no screen: nothing to hand over. */
   dropped: 3,
+  /**
+   * Plain UTF-8 text that passed the first screen: in `texts` (the screens are tested in order, so
+   * `text` says the first failed; when the first screen is the pre-filter, the main thread takes
+   * that verdict instead of testing the text again: `ReadOptions.prefilterScreen`).
+   */
+  textFirst: 4,
 } as const;
 
 /**

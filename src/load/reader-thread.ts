@@ -58,7 +58,9 @@ export function readCheckout(walkOpts: WalkOptions, keep: (c: Candidate) => bool
     walkRest(walkOpts, state, loader, new Set(), new Set());
     return loader.result(false);
   }
-  const threaded = consume(reader, walkOpts, state, loader, read.spare);
+  // The reader thread tests the screens (sent with the walk) in order; the first may be the pre-filter.
+  const prefiltered = read.prefilterScreen === true && read.screens !== undefined && read.onDropped !== undefined;
+  const threaded = consume(reader, walkOpts, state, loader, read.spare, prefiltered);
   return loader.result(threaded);
 }
 
@@ -85,7 +87,7 @@ class Loader {
   }
 
   /** One candidate and what the reader made of it (nothing: it is read here). */
-  add(c: Candidate, got?: { bytes: Buffer } | { text: string; size: number } | { dropped: true }): void {
+  add(c: Candidate, got?: { bytes: Buffer } | { text: string; size: number; passed?: boolean } | { dropped: true }): void {
     if (!this.keep(c)) {
       this.excluded++;
       return;
@@ -96,7 +98,7 @@ class Loader {
     let f: LoadedFile | null;
     if (got === undefined) f = loadCandidate(c, r);
     else if ('bytes' in got) f = got.bytes.length <= this.maxBytes ? parseBuffer(c, got.bytes, r) : loadCandidate(c, r);
-    else if ('text' in got) f = fromPlainText(c, got.text, got.size, r);
+    else if ('text' in got) f = fromPlainText(c, got.text, got.size, r, undefined, got.passed);
     else {
       r.onDropped?.(c.path);
       f = null;
@@ -142,7 +144,7 @@ function startReader(walkOpts: WalkOptions, read: ReadOptions, state: WalkState)
 }
 
 /** Takes the reader's batches until it is done; true when it finished, false when the main thread walked the rest. */
-function consume(reader: Reader, walkOpts: WalkOptions, state: WalkState, loader: Loader, spare: SpareWork | undefined): boolean {
+function consume(reader: Reader, walkOpts: WalkOptions, state: WalkState, loader: Loader, spare: SpareWork | undefined, prefiltered: boolean): boolean {
   const { port, ctl } = reader;
   const onFile = walkOpts.onFile;
   const visitedSeen = new Set<string>();
@@ -177,7 +179,9 @@ function consume(reader: Reader, walkOpts: WalkOptions, state: WalkState, loader
             off += n;
             break;
           case KIND.text:
-            loader.add(c, { text: msg.texts[i]!, size: n });
+          case KIND.textFirst:
+            // The screens are tested in order: `text` means the first one failed.
+            loader.add(c, { text: msg.texts[i]!, size: n, ...(prefiltered ? { passed: msg.kinds[i] === KIND.textFirst } : {}) });
             break;
           case KIND.dropped:
             loader.add(c, { dropped: true });
