@@ -2857,9 +2857,11 @@ const KIND = {
 // finds, which it hands over in batches. Plain UTF-8 texts (load/plain.ts) go as text when they pass
 // one of the screens the main thread gave (the families' pre-filter, the pipelines' candidate test:
 // core/screen.ts, the very same tests), and are dropped when they pass none: neither would have kept
-// them. Every other file goes as bytes; the pre-filter's verdict on a text, parsing and every problem
-// a file has stay on the main thread (load/read.ts), which reads a file itself whenever this thread
-// did not (an error, a file of READ_AHEAD bytes or more, or over the size cap).
+// them. The screens are tested in order and a text says whether it passed the first (`KIND.textFirst`):
+// when that is the pre-filter, its verdict is the main thread's (the same test on the same text).
+// Every other file goes as bytes; parsing and every problem a file has stay on the main thread
+// (load/read.ts), which reads a file itself whenever this thread did not (an error, a file of
+// READ_AHEAD bytes or more, or over the size cap).
 
 
 
