@@ -45,17 +45,19 @@ export function valueIn(root: unknown, ptr: string): unknown {
 
 /**
  * Split pointers, kept: the formats read the same few pointers of every manifest, and a key looked
- * up by a string V8 has already hashed is found faster than by a fresh slice (bounded: pointers built
- * from a file's own keys are split each time once it is full).
+ * up by a string V8 has already hashed is found faster than by a fresh slice. Bounded in count and
+ * in length (a pointer built from a file's own keys may be long: those are split each time), so
+ * that what a PR author writes cannot make it hold much memory: at most MAX_SPLIT × MAX_SPLIT_CHARS.
  */
 const SPLIT = new Map<string, readonly string[]>();
 const MAX_SPLIT = 4096;
+const MAX_SPLIT_CHARS = 256;
 
 function segmentsOf(ptr: string): readonly string[] {
   let segs = SPLIT.get(ptr);
   if (segs === undefined) {
     segs = pointerSplit(ptr);
-    if (SPLIT.size < MAX_SPLIT) SPLIT.set(ptr, segs);
+    if (SPLIT.size < MAX_SPLIT && ptr.length <= MAX_SPLIT_CHARS) SPLIT.set(ptr, segs);
   }
   return segs;
 }
