@@ -18593,9 +18593,9 @@ function mayAddToQuota(text, mayHide) {
 /**
  * What parseNeeded does in any case, done while the main thread waits for the reader thread (the
  * engine hands it to the read as its spare work: load/read.ts `SpareWork`): the text facts of every
- * file read and their index (`WantedIndex`), and the quota entries of each file that may add to the quota as if no pipeline deployed
- * it (engine/quota-of.ts). Both are pure functions of the text, so the run's result is the same with
- * or without.
+ * file read and their index (`WantedIndex`), and the quota entries of each file that may add to the
+ * quota as if no pipeline deployed it (engine/quota-of.ts). All are pure functions of the text, so
+ * the run's result is the same with or without.
  */
 class AheadOfNeed {
     facts = new Map();
