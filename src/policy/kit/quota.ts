@@ -3,7 +3,8 @@
 // exempt from the reservation (includes/quota-allocation-online-deployment.md).
 import { familyKey } from '../../catalog/families.js';
 import type { SkuCatalog } from '../../catalog/skus.js';
-import type { Deployment, QuotaEntry, QuotaNeed } from '../../core/types.js';
+import type { QuotaEntry, QuotaNeed } from '../../core/types.js';
+import type { QuotaFields } from '../../formats/family.js';
 
 /** The upgrade reservation of managed online deployments. */
 export const QUOTA_RESERVE = 1.2;
@@ -26,7 +27,7 @@ export function quotaOf(family: string, quota: Record<string, number> | undefine
  * The deployments the quota counts: managed online deployments that are deployed (not
  * `skip_deployment`) and give an instance type and count.
  */
-export function quotaEntries(deployments: readonly Pick<Deployment, 'target' | 'skipDeployment' | 'instanceType' | 'instanceCount' | 'manifest' | 'name'>[]): QuotaEntry[] {
+export function quotaEntries(deployments: readonly QuotaFields[]): QuotaEntry[] {
   const out: QuotaEntry[] = [];
   for (const d of deployments) {
     if (d.target !== 'managed-online' || d.skipDeployment || !d.instanceType || !d.instanceCount) continue;
